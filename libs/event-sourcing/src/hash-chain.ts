@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { canonicalize } from 'json-canonicalize';
+import type { RecordedEvent } from './envelope';
+
+/** The hash of the event before the first one in every stream. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields covered by the hash: everything the writer decided; not the log position the store assigns. */
+export type HashedFields = Omit<RecordedEvent, 'hash' | 'globalPosition'>;
+
+export const hashedFieldsOf = (event: HashedFields): HashedFields => ({
+  eventId: event.eventId,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  streamId: event.streamId,
+  streamRevision: event.streamRevision,
+  occurredAt: event.occurredAt,
+  recordedAt: event.recordedAt,
+  actor: event.actor,
+  correlationId: event.correlationId,
+  causationId: event.causationId,
+  traceparent: event.traceparent,
+  data: event.data,
+});
+
+/** sha256(previous hash + canonical JSON (RFC 8785) of this event). */
+export const computeEventHash = (previousHash: string, event: HashedFields): string =>
+  createHash('sha256').update(previousHash).update(canonicalize(hashedFieldsOf(event))).digest('hex');
+
+export interface ChainBreak {
+  streamId: string;
+  streamRevision: number;
+  eventId: string;
+  reason: 'hash-mismatch' | 'revision-gap';
+  expected: string;
+  actual: string;
+}
+
+export interface ChainVerification {
+  streamId: string;
+  eventsChecked: number;
+  ok: boolean;
+  firstBreak: ChainBreak | null;
+  lastHash: string;
+}
+
+/** Recomputes a stream's chain from its first event; reports the first event that does not match. */
+export const verifyChain = (streamId: string, events: readonly RecordedEvent[]): ChainVerification => {
+  let previousHash = GENESIS_HASH;
+  let checked = 0;
+  for (const event of events) {
+    if (event.streamRevision !== checked) {
+      return {
+        streamId, eventsChecked: checked, ok: false, lastHash: previousHash,
+        firstBreak: { streamId, streamRevision: event.streamRevision, eventId: event.eventId, reason: 'revision-gap', expected: String(checked), actual: String(event.streamRevision) },
+      };
+    }
+    const expected = computeEventHash(previousHash, event);
+    if (expected !== event.hash) {
+      return {
+        streamId, eventsChecked: checked, ok: false, lastHash: previousHash,
+        firstBreak: { streamId, streamRevision: event.streamRevision, eventId: event.eventId, reason: 'hash-mismatch', expected, actual: event.hash },
+      };
+    }
+    previousHash = event.hash;
+    checked += 1;
+  }
+  return { streamId, eventsChecked: checked, ok: true, firstBreak: null, lastHash: previousHash };
+};

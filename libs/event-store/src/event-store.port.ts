@@ -1,0 +1,72 @@
+import type { ExpectedRevision, NewEvent, RecordedEvent, StreamReaderWriter } from '@itsm/event-sourcing';
+
+/** Selects events by type and/or stream-id prefix; both lists are alternatives (OR), the two are combined with AND. */
+export interface EventFilter {
+  types?: string[];
+  streamPrefixes?: string[];
+}
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the stream's last event after this append. */
+  nextExpectedRevision: number;
+  /** Global position of the last appended event. */
+  lastGlobalPosition: number;
+  events: RecordedEvent[];
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number;
+  /** Inclusive. */
+  toRevision?: number;
+  /** Only events recorded at or before this time: the stream as it was then. */
+  asOf?: Date;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: returns events after this position; omit (or -1) to start at the beginning. */
+  fromPosition?: number;
+  maxCount?: number;
+  filter?: EventFilter;
+}
+
+export interface ReadAllResult {
+  events: RecordedEvent[];
+  /**
+   * The position up to which the log has been read (≥ the last event's position when a filter skipped
+   * events): a checkpoint to continue from. Never passes an event that is not yet visible.
+   */
+  lastPosition: number;
+}
+
+export interface SubscribeOptions {
+  /** Last position already handled (exclusive); omit or null to start from the beginning. */
+  fromCheckpoint?: number | null;
+  filter?: EventFilter;
+  /** Called once per event, in global order; the next event waits until it resolves. */
+  onEvent: (event: RecordedEvent) => Promise<void>;
+  /** Called when the subscription stops because `onEvent` or the store failed. */
+  onError?: (error: unknown) => void;
+  batchSize?: number;
+}
+
+export interface Subscription {
+  /** Stops after the event being handled; resolves when the subscription has stopped. */
+  stop(): Promise<void>;
+  /** Position of the last event handled (or the start checkpoint). */
+  readonly checkpoint: number | null;
+}
+
+/** The event log (DESIGN §3): one ordered, append-only history for every context. */
+export interface EventStore extends StreamReaderWriter {
+  appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  subscribeToAll(options: SubscribeOptions): Subscription;
+  /** Checks that the store is reachable (for `/health/ready`). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

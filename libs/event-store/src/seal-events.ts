@@ -1,0 +1,36 @@
+import { computeEventHash, newEventId, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
+
+/** A new event with its full envelope and hash, waiting only for the global position the store assigns. */
+export type SealedEvent = Omit<RecordedEvent, 'globalPosition'>;
+
+/**
+ * Gives new events their stream revisions, envelope and hash-chain links. Every adapter seals the same
+ * way, so `verifyChain` works whatever store holds the log.
+ */
+export const sealEvents = (
+  streamId: string,
+  events: readonly NewEvent[],
+  currentRevision: number,
+  previousHash: string,
+  recordedAt: Date,
+): SealedEvent[] => {
+  let hash = previousHash;
+  return events.map((event, index) => {
+    const unsealed: Omit<SealedEvent, 'hash'> = {
+      eventId: event.eventId ?? newEventId(),
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? 1,
+      streamId,
+      streamRevision: currentRevision + 1 + index,
+      occurredAt: (event.occurredAt ?? recordedAt).toISOString(),
+      recordedAt: recordedAt.toISOString(),
+      actor: event.metadata.actor,
+      correlationId: event.metadata.correlationId,
+      causationId: event.metadata.causationId ?? null,
+      traceparent: event.metadata.traceparent ?? null,
+      data: event.data,
+    };
+    hash = computeEventHash(hash, unsealed);
+    return { ...unsealed, hash };
+  });
+};
