@@ -1,0 +1,26 @@
+import { validateRuntimeConfig } from './runtime-config';
+
+describe('runtime configuration', () => {
+  it('defaults to the embedded shape on port 3000 with ./data', () => {
+    const config = validateRuntimeConfig({});
+    expect(config).toMatchObject({ PORT: 3000, ITSM_DATA_DIR: './data', DATABASE_URL: undefined });
+  });
+
+  it('reads the port as a number', () => {
+    expect(validateRuntimeConfig({ PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('refuses a port that is not a number, naming the setting', () => {
+    expect(() => validateRuntimeConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+    expect(() => validateRuntimeConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('accepts an EventStoreDB connection string', () => {
+    expect(validateRuntimeConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false' }).EVENTSTORE_URL).toBe(
+      'esdb://localhost:2113?tls=false',
+    );
+  });
+});
