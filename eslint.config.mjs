@@ -5,7 +5,13 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc'],
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '.cache/**',
+      'data/**',
+      'bench-results/**',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
@@ -15,11 +21,71 @@ export default [
         {
           enforceBuildableLibDependency: true,
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          // DESIGN §2: a domain lib imports only the kernel and contracts; contexts meet only through events.
           depConstraints: [
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
             {
-              sourceTag: '*',
-              onlyDependOnLibsWithTags: ['*'],
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
             },
+            ...['incidents', 'changes', 'catalog', 'finance'].map(
+              (context) => ({
+                sourceTag: `scope:${context}`,
+                onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared'],
+              }),
+            ),
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:contracts',
+                'type:util',
+              ],
+            },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+            },
+            {
+              sourceTag: 'type:application',
+              onlyDependOnLibsWithTags: [
+                'type:application',
+                'type:domain',
+                'type:contracts',
+                'type:infra',
+                'type:util',
+              ],
+            },
+            {
+              sourceTag: 'type:api',
+              onlyDependOnLibsWithTags: [
+                'type:api',
+                'type:application',
+                'type:domain',
+                'type:contracts',
+                'type:infra',
+                'type:util',
+              ],
+            },
+            {
+              sourceTag: 'type:read-models',
+              onlyDependOnLibsWithTags: [
+                'type:read-models',
+                'type:contracts',
+                'type:infra',
+                'type:util',
+              ],
+            },
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: [
+                'type:infra',
+                'type:contracts',
+                'type:util',
+              ],
+            },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
           ],
         },
       ],

@@ -1,21 +1,23 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import { ConfigService } from '@nestjs/config';
+import { Logger } from 'nestjs-pino';
+import type { RuntimeConfig } from '@itsm/platform-kit';
+import { eventStoreKindOf } from '@itsm/platform-kit';
+import { createPlatformApp } from './app/bootstrap';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
+const main = async () => {
+  const app = await createPlatformApp();
+  const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
+  const port = config.get('PORT', { infer: true });
   await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
-}
+  const logger = app.get(Logger);
+  const store = eventStoreKindOf({
+    EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
+    DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
+  });
+  logger.log(`ITSM platform listening on http://localhost:${port} (event store: ${store}); readiness at /health/ready`);
+};
 
-bootstrap();
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
