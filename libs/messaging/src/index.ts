@@ -1,1 +1,3 @@
-export {};
+export * from './kafka/kafka-config';
+export * from './kafka/kafka-test-gate';
+export * from './kafka/describe-with-kafka';
