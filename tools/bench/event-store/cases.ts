@@ -1,0 +1,156 @@
+import { newId } from '@itsm/event-sourcing';
+import type { BenchConfig } from '../shared/config';
+import { scaled } from '../shared/config';
+import { elapsedMs, summarize, timed, type Measurement } from '../shared/stats';
+import type { Contender } from './contender';
+import { incidentEvents } from './incident-event';
+
+/** What a case knows about the contender it runs on: how many events that contender's log holds so far. */
+export interface CaseContext {
+  written: number;
+}
+
+export interface BenchCase {
+  id: string;
+  title: string;
+  /** Sizes as shown in the progress line and the JSON. */
+  describe(config: BenchConfig): string;
+  /** Warms up (unmeasured), then measures. Throws when the contender returns something other than what was written. */
+  run(contender: Contender, context: CaseContext, config: BenchConfig): Promise<Measurement>;
+}
+
+const newStreamId = (): string => `incident-${newId()}`;
+
+/** One stream the bench writes to, with the revision it is at (-1: not created yet). */
+interface StreamCursor {
+  id: string;
+  revision: number;
+}
+
+const newStreams = (count: number): StreamCursor[] => Array.from({ length: count }, () => ({ id: newStreamId(), revision: -1 }));
+
+/**
+ * Appends round-robin over `streams` (so most appends hit a stream last touched a while ago), with payloads
+ * built beforehand so only the store's work is timed. Returns per-append latencies.
+ */
+const appendRoundRobin = async (
+  contender: Contender,
+  context: CaseContext,
+  streams: StreamCursor[],
+  appends: number,
+  eventsPerAppend: number,
+  latencies: number[] = [],
+): Promise<number[]> => {
+  const batches = Array.from({ length: appends }, (_, index) => incidentEvents(eventsPerAppend, context.written + index * eventsPerAppend));
+  for (const [index, events] of batches.entries()) {
+    const stream = streams[index % streams.length];
+    await timed(latencies, () => contender.append(stream.id, events, stream.revision));
+    stream.revision += events.length;
+    context.written += events.length;
+  }
+  return latencies;
+};
+
+const warmUpAppends = (appends: number) => Math.max(20, Math.round(appends / 10));
+
+const measureAppends = async (
+  contender: Contender,
+  context: CaseContext,
+  streams: number,
+  appends: number,
+  eventsPerAppend: number,
+): Promise<Measurement> => {
+  const warmUp = warmUpAppends(appends);
+  await appendRoundRobin(contender, context, newStreams(Math.min(warmUp, streams)), warmUp, eventsPerAppend);
+  const start = process.hrtime.bigint();
+  const latencies = await appendRoundRobin(contender, context, newStreams(streams), appends, eventsPerAppend);
+  return summarize(appends * eventsPerAppend, elapsedMs(start), latencies);
+};
+
+const singleAppends: BenchCase = {
+  id: 'append-1',
+  title: '1 event per append',
+  describe: (config) => `${scaled(config, 2000, 50)} appends over as many new streams`,
+  run: (contender, context, config) => {
+    const appends = scaled(config, 2000, 50);
+    return measureAppends(contender, context, appends, appends, 1);
+  },
+};
+
+const batchedAppends: BenchCase = {
+  id: 'append-10',
+  title: '10 events per append',
+  describe: (config) => `${scaled(config, 500, 20)} appends over ${scaled(config, 100, 4)} streams`,
+  run: (contender, context, config) =>
+    measureAppends(contender, context, scaled(config, 100, 4), scaled(config, 500, 20), 10),
+};
+
+const WRITERS = 8;
+const concurrentWriters: BenchCase = {
+  id: 'append-1-x8',
+  title: `${WRITERS} concurrent writers, 1 event per append`,
+  describe: (config) => `${WRITERS} × ${scaled(config, 250, 10)} appends, each writer on its own 25 streams`,
+  run: async (contender, context, config) => {
+    const perWriter = scaled(config, 250, 10);
+    const writers = (appends: number, latencies: number[]) =>
+      Promise.all(
+        Array.from({ length: WRITERS }, () => appendRoundRobin(contender, context, newStreams(25), appends, 1, latencies)),
+      );
+    await writers(Math.max(5, Math.round(perWriter / 10)), []);
+    const latencies: number[] = [];
+    const start = process.hrtime.bigint();
+    await writers(perWriter, latencies);
+    return summarize(WRITERS * perWriter, elapsedMs(start), latencies);
+  },
+};
+
+const LONG_STREAM = 1000;
+const readLongStream: BenchCase = {
+  id: 'read-stream-1000',
+  title: `read a ${LONG_STREAM}-event stream`,
+  describe: (config) => `${scaled(config, 50, 5)} reads`,
+  run: async (contender, context, config) => {
+    const stream = newStreams(1);
+    // Seeded in batches of 100: the stream is the subject here, not how it was written.
+    await appendRoundRobin(contender, context, stream, LONG_STREAM / 100, 100);
+    const read = async () => {
+      const count = await contender.readStream(stream[0].id);
+      if (count !== LONG_STREAM) throw new Error(`${contender.name} read ${count} events, expected ${LONG_STREAM}`);
+    };
+    for (let warmUp = 0; warmUp < 5; warmUp++) await read();
+    const reads = scaled(config, 50, 5);
+    const latencies: number[] = [];
+    const start = process.hrtime.bigint();
+    for (let index = 0; index < reads; index++) await timed(latencies, read);
+    return summarize(reads * LONG_STREAM, elapsedMs(start), latencies);
+  },
+};
+
+const PAGE_SIZE = 500;
+const readWholeLog: BenchCase = {
+  id: 'read-all',
+  title: `readAll, pages of ${PAGE_SIZE}`,
+  describe: (config) => `whole log × ${scaled(config, 3, 1)} passes (+1 warm-up)`,
+  run: async (contender, context, config) => {
+    const pass = async (latencies: number[]) => {
+      let position = -1;
+      let total = 0;
+      for (;;) {
+        const page = await timed(latencies, () => contender.readAllPage(position, PAGE_SIZE));
+        if (page.count === 0) break;
+        total += page.count;
+        position = page.lastPosition;
+      }
+      if (total !== context.written) throw new Error(`${contender.name} read ${total} events from the log, expected ${context.written}`);
+    };
+    await pass([]);
+    const passes = scaled(config, 3, 1);
+    const latencies: number[] = [];
+    const start = process.hrtime.bigint();
+    for (let index = 0; index < passes; index++) await pass(latencies);
+    return summarize(passes * context.written, elapsedMs(start), latencies);
+  },
+};
+
+/** In order: the last case reads everything the others wrote. */
+export const EVENT_STORE_CASES: readonly BenchCase[] = [singleAppends, batchedAppends, concurrentWriters, readLongStream, readWholeLog];

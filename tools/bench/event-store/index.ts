@@ -1,0 +1,1 @@
+export { eventStorePart } from './event-store.part';

@@ -1,0 +1,22 @@
+import type { BenchPart } from './shared/bench-part';
+import { readBenchConfig } from './shared/config';
+import { progress } from './shared/report';
+import { eventStorePart } from './event-store';
+
+/** Every bench part, in run order; later parts (relay, HTTP API) add themselves here. */
+const PARTS: readonly BenchPart[] = [eventStorePart];
+
+const main = async (): Promise<void> => {
+  const config = readBenchConfig();
+  const unknown = (config.parts ?? []).filter((name) => !PARTS.some((part) => part.name === name));
+  if (unknown.length) throw new Error(`Unknown BENCH_PARTS: ${unknown.join(', ')} (known: ${PARTS.map(({ name }) => name).join(', ')})`);
+  for (const part of PARTS.filter(({ name }) => !config.parts || config.parts.includes(name))) {
+    progress(`== bench: ${part.name}`);
+    await part.run(config);
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,30 @@
+/** Bench settings from the environment, so a quick run is one variable away. */
+export interface BenchConfig {
+  /** Multiplies every case's size: 0.1 for a smoke run, 1 by default. */
+  scale: number;
+  databaseUrl: string;
+  /** Bench parts to run (BENCH_PARTS=event-store,…); all when unset. */
+  parts: string[] | null;
+  /** Targets to run (BENCH_TARGETS=postgres,pglite); all when unset. */
+  targets: string[] | null;
+  resultsDir: string;
+}
+
+const list = (value: string | undefined): string[] | null =>
+  value ? value.split(',').map((item) => item.trim()).filter(Boolean) : null;
+
+export const readBenchConfig = (env: NodeJS.ProcessEnv = process.env): BenchConfig => {
+  const scale = Number(env['BENCH_SCALE'] ?? '1');
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`BENCH_SCALE must be a positive number, got "${env['BENCH_SCALE']}"`);
+  return {
+    scale,
+    databaseUrl: env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+    parts: list(env['BENCH_PARTS']),
+    targets: list(env['BENCH_TARGETS']),
+    resultsDir: env['BENCH_RESULTS_DIR'] ?? 'bench-results',
+  };
+};
+
+/** A case size scaled by BENCH_SCALE, never below `min` so ratios stay meaningful. */
+export const scaled = (config: BenchConfig, size: number, min = 1): number =>
+  Math.max(min, Math.round(size * config.scale));
