@@ -1,6 +1,10 @@
 import type { Config } from 'jest';
 import { getJestProjectsAsync } from '@nx/jest';
 
+// One jest run over every Nx project that has a jest config (npm test runs this).
 export default async (): Promise<Config> => ({
   projects: await getJestProjectsAsync(),
+  testTimeout: 30_000,
+  // ts-jest workers grow with every project they compile; recycle them.
+  workerIdleMemoryLimit: '1GB',
 });
