@@ -1,2 +1,3 @@
 export * from './event-store.port';
 export * from './seal-events';
+export * from './eventstoredb';
