@@ -1,7 +1,7 @@
 import { newId } from '@itsm/event-sourcing';
 import type { BenchConfig } from '../shared/config';
 import { scaled } from '../shared/config';
-import { elapsedMs, summarize, timed, type Measurement } from '../shared/stats';
+import { elapsedMs, timed, type Sample } from '../shared/stats';
 import type { Contender } from './contender';
 import { incidentEvents } from './incident-event';
 
@@ -16,7 +16,7 @@ export interface BenchCase {
   /** Sizes as shown in the progress line and the JSON. */
   describe(config: BenchConfig): string;
   /** Warms up (unmeasured), then measures. Throws when the contender returns something other than what was written. */
-  run(contender: Contender, context: CaseContext, config: BenchConfig): Promise<Measurement>;
+  run(contender: Contender, context: CaseContext, config: BenchConfig): Promise<Sample>;
 }
 
 const newStreamId = (): string => `incident-${newId()}`;
@@ -59,12 +59,12 @@ const measureAppends = async (
   streams: number,
   appends: number,
   eventsPerAppend: number,
-): Promise<Measurement> => {
+): Promise<Sample> => {
   const warmUp = warmUpAppends(appends);
   await appendRoundRobin(contender, context, newStreams(Math.min(warmUp, streams)), warmUp, eventsPerAppend);
   const start = process.hrtime.bigint();
   const latencies = await appendRoundRobin(contender, context, newStreams(streams), appends, eventsPerAppend);
-  return summarize(appends * eventsPerAppend, elapsedMs(start), latencies);
+  return { events: appends * eventsPerAppend, totalMs: elapsedMs(start), latenciesMs: latencies };
 };
 
 const singleAppends: BenchCase = {
@@ -100,7 +100,7 @@ const concurrentWriters: BenchCase = {
     const latencies: number[] = [];
     const start = process.hrtime.bigint();
     await writers(perWriter, latencies);
-    return summarize(WRITERS * perWriter, elapsedMs(start), latencies);
+    return { events: WRITERS * perWriter, totalMs: elapsedMs(start), latenciesMs: latencies };
   },
 };
 
@@ -122,7 +122,7 @@ const readLongStream: BenchCase = {
     const latencies: number[] = [];
     const start = process.hrtime.bigint();
     for (let index = 0; index < reads; index++) await timed(latencies, read);
-    return summarize(reads * LONG_STREAM, elapsedMs(start), latencies);
+    return { events: reads * LONG_STREAM, totalMs: elapsedMs(start), latenciesMs: latencies };
   },
 };
 
@@ -148,7 +148,7 @@ const readWholeLog: BenchCase = {
     const latencies: number[] = [];
     const start = process.hrtime.bigint();
     for (let index = 0; index < passes; index++) await pass(latencies);
-    return summarize(passes * context.written, elapsedMs(start), latencies);
+    return { events: passes * context.written, totalMs: elapsedMs(start), latenciesMs: latencies };
   },
 };
 

@@ -13,11 +13,3 @@ export interface Contender {
   readAllPage(afterPosition: number, maxCount: number): Promise<{ count: number; lastPosition: number }>;
   close(): Promise<void>;
 }
-
-/**
- * A way to start a contender on a target (`Env`: what the target hands it, e.g. a scratch database URL),
- * or the reason it cannot run there, which the table shows.
- */
-export type ContenderFactory<Env> =
-  | { name: string; start: (env: Env) => Promise<Contender> }
-  | { name: string; skipped: string };

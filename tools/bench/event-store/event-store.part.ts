@@ -2,7 +2,8 @@ import { cpus } from 'node:os';
 import type { BenchPart } from '../shared/bench-part';
 import type { BenchConfig } from '../shared/config';
 import { progress, writeJsonResult } from '../shared/report';
-import { EVENT_STORE_CASES } from './cases';
+import { summarize, type Sample } from '../shared/stats';
+import { EVENT_STORE_CASES, type BenchCase, type CaseContext } from './cases';
 import type { Contender } from './contender';
 import { printTargetTable } from './event-store.table';
 import type { CaseResult, CellResult, TargetResult } from './results';
@@ -17,52 +18,71 @@ const oneLine = (name: string, cell: CellResult): string =>
       ? `${name} skipped`
       : `${name} ERROR (${cell.error})`;
 
-const runTarget = async (target: Target, config: BenchConfig): Promise<TargetResult> => {
+/** Starts every contender of the target; those that cannot run get their table cell now. */
+const startContenders = async (target: Target) => {
   const running = new Map<string, Contender>();
-  const failedToStart = new Map<string, CellResult>();
+  const notRunning = new Map<string, CellResult>();
   for (const entry of target.contenders) {
-    if (!entry.start) {
-      failedToStart.set(entry.name, { skipped: entry.skipped ?? 'not available' });
+    if ('skipped' in entry) {
+      notRunning.set(entry.name, { skipped: entry.skipped });
       continue;
     }
     try {
       running.set(entry.name, await entry.start());
     } catch (error) {
-      failedToStart.set(entry.name, { error: `start failed: ${errorMessage(error)}` });
+      notRunning.set(entry.name, { error: `start failed: ${errorMessage(error)}` });
     }
   }
-  const written = new Map([...running.keys()].map((name) => [name, { written: 0 }]));
+  return { running, notRunning };
+};
+
+/** Runs one case on every running contender; a contender that fails stops there for this case. */
+const runCase = async (
+  benchCase: BenchCase,
+  running: Map<string, Contender>,
+  contexts: Map<string, CaseContext>,
+  config: BenchConfig,
+): Promise<Map<string, CellResult>> => {
+  const samples = new Map<string, Sample[]>();
+  const errors = new Map<string, string>();
+  // Contenders take turns, round after round, so drifts of a shared machine spread over all of them.
+  for (let round = 0; round < config.rounds; round++) {
+    for (const [name, contender] of running) {
+      if (errors.has(name)) continue;
+      try {
+        const sample = await benchCase.run(contender, contexts.get(name)!, config);
+        samples.set(name, [...(samples.get(name) ?? []), sample]);
+      } catch (error) {
+        errors.set(name, errorMessage(error));
+      }
+    }
+  }
+  return new Map(
+    [...running.keys()].map((name): [string, CellResult] => {
+      const error = errors.get(name);
+      return [name, error ? { error } : { measurement: summarize(samples.get(name)!) }];
+    }),
+  );
+};
+
+const runTarget = async (target: Target, config: BenchConfig): Promise<TargetResult> => {
+  const { running, notRunning } = await startContenders(target);
+  const contexts = new Map([...running.keys()].map((name) => [name, { written: 0 }]));
   const cases: CaseResult[] = [];
   try {
     for (const [index, benchCase] of EVENT_STORE_CASES.entries()) {
-      const results: Record<string, CellResult> = {};
-      // Contenders take turns within each case, so slow drifts of the machine spread over all of them.
-      for (const entry of target.contenders) {
-        const contender = running.get(entry.name);
-        if (!contender) {
-          results[entry.name] = failedToStart.get(entry.name)!;
-          continue;
-        }
-        try {
-          results[entry.name] = { measurement: await benchCase.run(contender, written.get(entry.name)!, config) };
-        } catch (error) {
-          results[entry.name] = { error: errorMessage(error) };
-        }
-      }
+      const outcomes = await runCase(benchCase, running, contexts, config);
+      const results = Object.fromEntries(target.contenders.map(({ name }) => [name, notRunning.get(name) ?? outcomes.get(name)!]));
       cases.push({ id: benchCase.id, title: benchCase.title, sizes: benchCase.describe(config), results });
-      progress(
-        `[${target.name}] ${index + 1}/${EVENT_STORE_CASES.length} ${benchCase.title}: ` +
-          Object.entries(results)
-            .map(([name, cell]) => oneLine(name, cell))
-            .join(' · '),
-      );
+      const summary = Object.entries(results).map(([name, cell]) => oneLine(name, cell));
+      progress(`[${target.name}] ${index + 1}/${EVENT_STORE_CASES.length} ${benchCase.title}: ${summary.join(' · ')}`);
     }
   } finally {
     for (const [name, contender] of running) {
       await contender.close().catch((error) => progress(`[${target.name}] closing ${name} failed: ${errorMessage(error)}`));
     }
   }
-  return { target: target.name, contenders: target.contenders.map(({ name }) => name), cases };
+  return { target: target.name, rounds: config.rounds, contenders: target.contenders.map(({ name }) => name), cases };
 };
 
 export const eventStorePart: BenchPart = {
@@ -71,7 +91,7 @@ export const eventStorePart: BenchPart = {
     const targets = eventStoreTargets(config).filter(({ name }) => !config.targets || config.targets.includes(name));
     const results: TargetResult[] = [];
     for (const target of targets) {
-      progress(`[${target.name}] starting ${target.contenders.map(({ name }) => name).join(', ')} (BENCH_SCALE=${config.scale})`);
+      progress(`[${target.name}] starting ${target.contenders.map(({ name }) => name).join(', ')} (BENCH_SCALE=${config.scale}, BENCH_ROUNDS=${config.rounds})`);
       const result = await runTarget(target, config);
       results.push(result);
       printTargetTable(result);
@@ -80,6 +100,7 @@ export const eventStorePart: BenchPart = {
       part: 'event-store',
       finishedAt: new Date().toISOString(),
       scale: config.scale,
+      rounds: config.rounds,
       machine: { cpus: cpus().length, node: process.version },
       targets: results,
     });

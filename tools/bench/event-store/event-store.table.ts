@@ -40,6 +40,6 @@ export const printTargetTable = (result: TargetResult): void => {
     ...result.contenders.map((name) => cellText(results[name])),
     ...others.map((name) => formatRatio(ratio(results[OURS], results[name]))),
   ]);
-  const title = `Event store on ${result.target} — events/s (higher is better), ms per operation`;
+  const title = `Event store on ${result.target}: events/s (higher is better) and ms per operation, ${result.rounds} rounds pooled`;
   process.stdout.write(`\n${renderTable({ title, head, rows })}\n${footnotes(result).join('\n')}\n`);
 };

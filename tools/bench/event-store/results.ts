@@ -13,6 +13,8 @@ export interface CaseResult {
 /** Every case on one target (postgres, pglite), as printed and written to JSON. */
 export interface TargetResult {
   target: string;
+  /** Rounds pooled into each measurement. */
+  rounds: number;
   contenders: string[];
   cases: CaseResult[];
 }

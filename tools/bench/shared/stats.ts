@@ -1,29 +1,45 @@
-/** Timing of one measured case for one contender. */
+/** What one measured run of a case recorded. */
+export interface Sample {
+  events: number;
+  totalMs: number;
+  /** One entry per operation (append, read, page). */
+  latenciesMs: number[];
+}
+
+/** Timing of one case for one contender, over all its rounds. */
 export interface Measurement {
   events: number;
   ops: number;
   totalMs: number;
   eventsPerSec: number;
   msPerOp: { mean: number; p50: number; p99: number };
+  /** events/s of each round, to show how steady the machine was. */
+  eventsPerSecByRound: number[];
 }
 
 /** Nearest-rank percentile of already sorted samples. */
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-export const summarize = (events: number, totalMs: number, opLatenciesMs: readonly number[]): Measurement => {
-  const sorted = [...opLatenciesMs].sort((a, b) => a - b);
+const perSecond = (events: number, ms: number): number => Math.round((events / ms) * 1000);
+
+/** Pools the rounds: total events over total time, percentiles over every operation. */
+export const summarize = (samples: readonly Sample[]): Measurement => {
+  const events = samples.reduce((sum, sample) => sum + sample.events, 0);
+  const totalMs = samples.reduce((sum, sample) => sum + sample.totalMs, 0);
+  const sorted = samples.flatMap((sample) => sample.latenciesMs).sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 1000) / 1000;
   return {
     events,
     ops: sorted.length,
     totalMs: round(totalMs),
-    eventsPerSec: Math.round((events / totalMs) * 1000),
+    eventsPerSec: perSecond(events, totalMs),
     msPerOp: {
       mean: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
       p50: round(percentile(sorted, 50)),
       p99: round(percentile(sorted, 99)),
     },
+    eventsPerSecByRound: samples.map((sample) => perSecond(sample.events, sample.totalMs)),
   };
 };
 

@@ -1,16 +1,7 @@
+import type { PGlite } from '@electric-sql/pglite';
 import type { ExpectedRevision, NewEvent } from '@itsm/event-sourcing';
-import * as eventStoreLib from '@itsm/event-store';
-import type { EventStore } from '@itsm/event-store';
-import type { Contender, ContenderFactory } from '../contender';
-
-/** The factories libs/event-store exports for its PostgreSQL and PGlite adapters. */
-interface OurFactories {
-  createPostgresEventStore(options: { connectionString: string; schema?: string }): Promise<EventStore>;
-  createPgliteEventStore(options: { dataDir?: string }): Promise<EventStore>;
-}
-
-// Looked up by name so the bench still runs (and says why ours is missing) while the adapter is being written.
-const factories = eventStoreLib as unknown as Partial<OurFactories>;
+import { createPgliteEventStore, createPostgresEventStore, type EventStore } from '@itsm/event-store';
+import type { Contender } from '../contender';
 
 const toExpectedRevision = (revision: number): ExpectedRevision => (revision === -1 ? 'no-stream' : revision);
 
@@ -29,19 +20,15 @@ const asContender = (store: EventStore): Contender => ({
   close: () => store.close(),
 });
 
-const notExported = (name: keyof OurFactories) => `${name} is not exported by @itsm/event-store yet`;
+/** Our store with its defaults (pool of 10, schema `event_store`). */
+export const startOursPostgres = async (connectionString: string): Promise<Contender> =>
+  asContender(await createPostgresEventStore({ connectionString }));
 
-export const oursOnPostgres = (): ContenderFactory<string> => {
-  const create = factories.createPostgresEventStore;
-  return create
-    ? { name: 'ours', start: async (connectionString) => asContender(await create({ connectionString })) }
-    : { name: 'ours', skipped: notExported('createPostgresEventStore') };
-};
+/** In memory, like the raw PGlite contender. */
+export const startOursPglite = async (): Promise<Contender> => asContender(await createPgliteEventStore());
 
-/** In memory (no dataDir), like the raw PGlite contender. */
-export const oursOnPglite = (): ContenderFactory<void> => {
-  const create = factories.createPgliteEventStore;
-  return create
-    ? { name: 'ours', start: async () => asContender(await create({})) }
-    : { name: 'ours', skipped: notExported('createPgliteEventStore') };
-};
+/** Creates our events table (our migrations) where the raw contender then writes without the store. */
+export const createOurSchemaPostgres = async (connectionString: string): Promise<void> =>
+  (await createPostgresEventStore({ connectionString, poolSize: 1 })).close();
+
+export const createOurSchemaPglite = async (db: PGlite): Promise<void> => (await createPgliteEventStore({ db })).close();
