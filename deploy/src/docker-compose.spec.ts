@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeSchemaErrors, parseCompose, type ComposeFile, type ComposeService } from './compose-validator';
+
+const repoRoot = join(__dirname, '..', '..');
+const source = readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8');
+const compose = parseCompose(source) as ComposeFile;
+const service = (name: string): ComposeService => {
+  const found = compose.services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+  return found;
+};
+const env = (name: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(service(name).environment ?? {}).map(([k, v]) => [k, String(v)]));
+const publishedPorts = (name: string): string[] => (service(name).ports ?? []).map((p) => p.split(':').slice(-2).join(':'));
+
+describe('docker-compose.yml', () => {
+  it('is valid against the compose specification schema', () => {
+    expect(composeSchemaErrors(compose)).toEqual([]);
+  });
+
+  it('the schema check does catch mistakes', () => {
+    const broken = { services: { kafka: { imagee: 'apache/kafka:3.9.1', healthcheck: { interval: 'soon' } } } };
+    expect(composeSchemaErrors(broken)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/additional properties.*imagee/), expect.stringMatching(/duration/)]),
+    );
+  });
+
+  it('runs one Kafka 3.9 node in KRaft mode, sized for a single replica', () => {
+    expect(service('kafka').image).toMatch(/^apache\/kafka:3\.9\./);
+    const kafka = env('kafka');
+    expect(kafka['KAFKA_PROCESS_ROLES'].split(',').sort()).toEqual(['broker', 'controller']);
+    expect(kafka['KAFKA_CONTROLLER_QUORUM_VOTERS']).toBe(`${kafka['KAFKA_NODE_ID']}@kafka:9093`);
+    expect(kafka['KAFKA_CONTROLLER_LISTENER_NAMES']).toBe('CONTROLLER');
+    expect(kafka['CLUSTER_ID']).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(kafka).toMatchObject({
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+    });
+    expect(kafka['KAFKA_ADVERTISED_LISTENERS']).toContain('PLAINTEXT://kafka:9092');
+    expect(publishedPorts('kafka')).toContain('9094:9094');
+  });
+
+  it('runs an insecure single-node EventStoreDB on 2113', () => {
+    expect(service('eventstore').image).toMatch(/^(eventstore\/eventstore|docker\.kurrent\.io\/.*kurrentdb):/);
+    expect(env('eventstore')).toMatchObject({ EVENTSTORE_CLUSTER_SIZE: '1', EVENTSTORE_INSECURE: 'true' });
+    expect(publishedPorts('eventstore')).toContain('2113:2113');
+  });
+
+  it('runs PostgreSQL 16', () => {
+    expect(service('postgres').image).toBe('postgres:16');
+    expect(publishedPorts('postgres')).toContain('5432:5432');
+  });
+
+  it.each(['kafka', 'eventstore', 'postgres', 'platform'])('gives %s a health check', (name) => {
+    expect(service(name).healthcheck?.test).toBeDefined();
+  });
+
+  it('keeps server data in declared named volumes', () => {
+    const declared = Object.keys(compose.volumes ?? {});
+    for (const name of ['kafka', 'eventstore', 'postgres']) {
+      const named = (service(name).volumes ?? []).map((v) => v.split(':')[0]);
+      expect(named.length).toBeGreaterThan(0);
+      for (const volume of named) expect(declared).toContain(volume);
+    }
+  });
+
+  it('builds the platform from deploy/ and points it at the three servers once they are healthy', () => {
+    const platform = service('platform');
+    expect(platform.build?.dockerfile).toBe('deploy/Dockerfile.platform');
+    expect(env('platform')).toMatchObject({
+      KAFKA_BROKERS: 'kafka:9092',
+      EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false',
+    });
+    expect(env('platform')['DATABASE_URL']).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\//);
+    expect(platform.depends_on).toEqual({
+      kafka: { condition: 'service_healthy' },
+      eventstore: { condition: 'service_healthy' },
+      postgres: { condition: 'service_healthy' },
+    });
+  });
+
+  it('has a platform Dockerfile that builds with Nx and runs the bundle', () => {
+    const dockerfile = readFileSync(join(repoRoot, 'deploy', 'Dockerfile.platform'), 'utf8');
+    expect(dockerfile).toMatch(/^FROM \S+ AS build$/m);
+    expect(dockerfile).toMatch(/RUN npm ci\b/);
+    expect(dockerfile).toMatch(/RUN npx nx build platform\b/);
+    expect(dockerfile).toMatch(/^CMD \["node", "dist\/apps\/platform\/main\.js"\]$/m);
+  });
+});
