@@ -1,0 +1,77 @@
+import type { Actor, RecordedEvent } from '@itsm/event-sourcing';
+import type { SealedEvent } from '../seal-events';
+
+/** The `events` columns, in the order `toInsertParams` fills them. */
+export const EVENT_COLUMNS = `global_position, stream_id, stream_revision, event_id, type, schema_version, data, actor,
+  correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash`;
+
+/** One row of `events` as both drivers return it (bigint may come back as string or number, timestamps as Date). */
+export interface EventRow {
+  global_position: string | number | bigint;
+  stream_id: string;
+  stream_revision: number;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  actor: Actor;
+  correlation_id: string;
+  causation_id: string | null;
+  traceparent: string | null;
+  occurred_at: Date | string;
+  recorded_at: Date | string;
+  hash: string;
+}
+
+const isoOf = (value: Date | string): string => new Date(value).toISOString();
+
+export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: Number(row.schema_version),
+  streamId: row.stream_id,
+  streamRevision: Number(row.stream_revision),
+  globalPosition: Number(row.global_position),
+  occurredAt: isoOf(row.occurred_at),
+  recordedAt: isoOf(row.recorded_at),
+  actor: row.actor,
+  correlationId: row.correlation_id,
+  causationId: row.causation_id,
+  traceparent: row.traceparent,
+  data: row.data,
+  hash: row.hash,
+});
+
+const INSERT_COLUMN_COUNT = 13;
+
+/**
+ * A multi-row INSERT of sealed events. Every parameter is cast from text so both drivers send plain strings
+ * (JSON is serialized here: `pg` would turn a JS array into a PostgreSQL array).
+ */
+export const insertEventsStatement = (table: string, events: readonly SealedEvent[]) => {
+  const rows = events.map((_, index) => {
+    const p = (column: number) => `$${index * INSERT_COLUMN_COUNT + column}`;
+    return `(${p(1)}, ${p(2)}::integer, ${p(3)}::uuid, ${p(4)}, ${p(5)}::integer, ${p(6)}::text::jsonb, ${p(7)}::text::jsonb,
+      ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}::timestamptz, ${p(12)}::timestamptz, ${p(13)})`;
+  });
+  const params = events.flatMap((event) => [
+    event.streamId,
+    event.streamRevision,
+    event.eventId,
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data ?? null),
+    JSON.stringify(event.actor),
+    event.correlationId,
+    event.causationId,
+    event.traceparent,
+    event.occurredAt,
+    event.recordedAt,
+    event.hash,
+  ]);
+  const text = `INSERT INTO ${table} (stream_id, stream_revision, event_id, type, schema_version, data, actor,
+      correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash)
+    VALUES ${rows.join(',\n')}
+    RETURNING global_position, stream_revision`;
+  return { text, params };
+};

@@ -1,0 +1,51 @@
+import type { EventLogSchema } from './event-log-schema';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql(names: EventLogSchema): string;
+}
+
+/** Applied in order, each once per schema. Never edit a released migration: add the next one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events table',
+    sql: ({ events }) => `
+      CREATE TABLE ${events} (
+        global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        stream_id text NOT NULL,
+        stream_revision integer NOT NULL CHECK (stream_revision >= 0),
+        event_id uuid NOT NULL UNIQUE,
+        type text NOT NULL,
+        schema_version integer NOT NULL,
+        data jsonb NOT NULL,
+        actor jsonb NOT NULL,
+        correlation_id text NOT NULL,
+        causation_id text,
+        traceparent text,
+        occurred_at timestamptz NOT NULL,
+        recorded_at timestamptz NOT NULL,
+        hash char(64) NOT NULL,
+        CONSTRAINT events_stream_revision_unique UNIQUE (stream_id, stream_revision)
+      );
+      CREATE INDEX events_type_position_idx ON ${events} (type, global_position);
+    `,
+  },
+  {
+    version: 2,
+    name: 'append-only guard',
+    sql: ({ schema, events }) => `
+      CREATE FUNCTION "${schema}".refuse_event_rewrite() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        RAISE EXCEPTION 'the event log is append-only: % on %.% is refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+          USING HINT = 'Correct history by appending a compensating event.';
+      END
+      $fn$;
+      CREATE TRIGGER events_refuse_update_delete BEFORE UPDATE OR DELETE ON ${events}
+        FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse_event_rewrite();
+      CREATE TRIGGER events_refuse_truncate BEFORE TRUNCATE ON ${events}
+        FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".refuse_event_rewrite();
+    `,
+  },
+];

@@ -1,0 +1,49 @@
+import { Module } from 'node:module';
+import type * as PgliteModule from '@electric-sql/pglite';
+import type { PGlite, PGliteInterface } from '@electric-sql/pglite';
+import type { SqlExecutor, SqlSession } from './sql-executor.port';
+
+/**
+ * PGlite imports Node built-ins with dynamic `import()`, which jest's module sandbox refuses (it needs
+ * --experimental-vm-modules). Under jest it is therefore loaded with Node's own loader; elsewhere with require.
+ */
+const loadPglite = (): typeof PgliteModule => {
+  if (process.env['JEST_WORKER_ID'] === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('@electric-sql/pglite');
+  }
+  const nodeLoader = Module as unknown as { _load(request: string, parent: null, isMain: boolean): unknown };
+  return nodeLoader._load(require.resolve('@electric-sql/pglite'), null, false) as typeof PgliteModule;
+};
+
+/** Opens PGlite on a data directory, or in memory when `dataDir` is undefined. */
+export const openPglite = async (dataDir?: string): Promise<PGlite> => loadPglite().PGlite.create(dataDir);
+
+type PgliteSession = Pick<PGliteInterface, 'query' | 'exec'>;
+
+const sessionOf = (db: PgliteSession): SqlSession => ({
+  query: async <Row>(text: string, params?: readonly unknown[]) =>
+    (await db.query<Row>(text, params as unknown[] | undefined)).rows,
+  exec: async (script: string) => {
+    await db.exec(script);
+  },
+});
+
+export interface PgliteExecutorOptions {
+  /** Close the PGlite instance with the executor (false when the caller shares it with other users). */
+  ownsDatabase: boolean;
+}
+
+/**
+ * A `SqlExecutor` on PGlite. PGlite has a single connection; its own transaction mutex makes every other
+ * statement and transaction wait until the open transaction ends, so concurrent appends are serialized.
+ * No `listen`: only this process can write to an in-process database, and the store wakes its own subscribers.
+ */
+export const createPgliteExecutor = (db: PGlite, { ownsDatabase }: PgliteExecutorOptions): SqlExecutor => ({
+  ...sessionOf(db),
+  // PGlite's default isolation is READ COMMITTED, as the store expects.
+  transaction: (work) => db.transaction((tx) => work(sessionOf(tx))),
+  close: async () => {
+    if (ownsDatabase) await db.close();
+  },
+});

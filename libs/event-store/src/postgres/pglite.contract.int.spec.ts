@@ -1,0 +1,4 @@
+import { describeEventStoreContract } from '../testing';
+import { pgliteContractHarness } from './sql-contract.harness';
+
+describeEventStoreContract('PGlite', pgliteContractHarness, { attemptRewrite: true });

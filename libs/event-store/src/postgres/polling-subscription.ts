@@ -1,0 +1,84 @@
+import type { ReadAllOptions, ReadAllResult, SubscribeOptions, Subscription } from '../event-store.port';
+
+export interface PollingSource {
+  readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  /** Registers a callback for "new events may be there"; returns the function that unregisters it. */
+  onAppended(wake: () => void): () => void;
+  /** Longest wait between two reads when nothing wakes the subscription. */
+  pollIntervalMs: number;
+}
+
+const DEFAULT_BATCH_SIZE = 256;
+
+/**
+ * Follows the log with `readAll` from a checkpoint, one batch at a time. `readAll` never returns a position
+ * past an event that is still to become visible, so continuing from its `lastPosition` skips nothing.
+ */
+export class PollingSubscription implements Subscription {
+  private stopping = false;
+  private woken = false;
+  private wakeSleeper: (() => void) | undefined;
+  private readonly finished: Promise<void>;
+  private current: number | null;
+
+  constructor(
+    private readonly source: PollingSource,
+    private readonly options: SubscribeOptions,
+  ) {
+    this.current = options.fromCheckpoint ?? null;
+    const unregister = source.onAppended(() => this.wake());
+    this.finished = this.run().finally(unregister);
+  }
+
+  get checkpoint(): number | null {
+    return this.current;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    await this.finished;
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    let readFrom = this.current ?? 0;
+    try {
+      while (!this.stopping) {
+        this.woken = false;
+        const { events, lastPosition } = await this.source.readAll({
+          fromPosition: readFrom,
+          maxCount: batchSize,
+          filter: this.options.filter,
+        });
+        for (const event of events) {
+          if (this.stopping) return;
+          await this.options.onEvent(event);
+          this.current = event.globalPosition;
+        }
+        readFrom = lastPosition;
+        if (events.length < batchSize) await this.sleep();
+      }
+    } catch (error) {
+      this.stopping = true;
+      this.options.onError?.(error);
+    }
+  }
+
+  private sleep(): Promise<void> {
+    if (this.woken || this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake(), this.source.pollIntervalMs);
+      this.wakeSleeper = () => {
+        clearTimeout(timer);
+        this.wakeSleeper = undefined;
+        resolve();
+      };
+    });
+  }
+
+  private wake(): void {
+    this.woken = true;
+    this.wakeSleeper?.();
+  }
+}

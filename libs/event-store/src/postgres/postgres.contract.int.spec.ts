@@ -1,0 +1,8 @@
+import { describeEventStoreContract } from '../testing';
+import { postgresContractHarness } from './sql-contract.harness';
+import { testDatabaseUrl } from './test-database-url';
+
+describeEventStoreContract('PostgreSQL', () => postgresContractHarness(testDatabaseUrl()), {
+  holdAppendOpen: true,
+  attemptRewrite: true,
+});

@@ -1,0 +1,61 @@
+import type { RecordedEvent } from '@itsm/event-sourcing';
+import type { EventFilter, ReadAllOptions, ReadAllResult, ReadStreamOptions } from '../event-store.port';
+import type { EventLogSchema } from './event-log-schema';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
+import type { SqlSession } from './sql-executor.port';
+
+export const readStreamEvents = async (
+  db: SqlSession,
+  names: EventLogSchema,
+  streamId: string,
+  { fromRevision = 0, toRevision, asOf }: ReadStreamOptions = {},
+): Promise<RecordedEvent[]> => {
+  const rows = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM ${names.events}
+      WHERE stream_id = $1 AND stream_revision >= $2
+        AND ($3::integer IS NULL OR stream_revision <= $3::integer)
+        AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
+      ORDER BY stream_revision`,
+    [streamId, fromRevision, toRevision ?? null, asOf?.toISOString() ?? null],
+  );
+  return rows.map(toRecordedEvent);
+};
+
+const filterParams = (filter: EventFilter | undefined) => ({
+  types: filter?.types?.length ? filter.types : null,
+  prefixes: filter?.streamPrefixes?.length ? filter.streamPrefixes : null,
+});
+
+/**
+ * One statement, hence one snapshot, returns both the page and the log's head: when the page is not full,
+ * everything up to the head has been seen, and because positions become visible in order (append-events.ts)
+ * nothing at or below the head can still appear later.
+ */
+export const readAllEvents = async (
+  db: SqlSession,
+  names: EventLogSchema,
+  { fromPosition = 0, maxCount, filter }: ReadAllOptions = {},
+): Promise<ReadAllResult> => {
+  const after = Math.max(fromPosition, 0);
+  if (maxCount !== undefined && maxCount <= 0) return { events: [], lastPosition: after };
+  const { types, prefixes } = filterParams(filter);
+  const rows = await db.query<EventRow & { head: string | number }>(
+    `SELECT head.position AS head, page.*
+       FROM (SELECT coalesce(max(global_position), 0) AS position FROM ${names.events}) AS head
+       LEFT JOIN LATERAL (
+         SELECT ${EVENT_COLUMNS} FROM ${names.events}
+          WHERE global_position > $1::bigint
+            AND ($2::text[] IS NULL OR type = ANY ($2::text[]))
+            AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS prefix WHERE starts_with(stream_id, prefix)))
+          ORDER BY global_position
+          LIMIT $4::bigint
+       ) AS page ON true
+      ORDER BY page.global_position`,
+    [after, types, prefixes, maxCount ?? null],
+  );
+  const head = Number(rows[0].head);
+  const events = rows.filter((row) => row.global_position !== null).map(toRecordedEvent);
+  const pageIsFull = maxCount !== undefined && events.length >= maxCount;
+  const lastPosition = pageIsFull ? events[events.length - 1].globalPosition : Math.max(after, head);
+  return { events, lastPosition };
+};

@@ -1,0 +1,38 @@
+import type { NewEvent } from '@itsm/event-sourcing';
+import type { EventStore } from '../event-store.port';
+
+/**
+ * What an adapter gives the contract suite (`describeEventStoreContract`). One harness serves the whole
+ * suite: every case writes to streams with its own random prefix and reads the log filtered by that
+ * prefix, so cases do not see each other's events.
+ */
+export interface EventStoreContractHarness {
+  /** The store under test, on a fresh (or otherwise unshared) log. */
+  store: EventStore;
+  /**
+   * A second store instance on the same log, as a restarted process would open it (for restart cases).
+   * The harness keeps track of it and closes it in `dispose()`.
+   */
+  reopen(): Promise<EventStore>;
+  /**
+   * Replaces the `data` of one stored event behind the store's back (as an attacker with database access
+   * would), leaving its hash as it was: the hash chain must then reveal the change.
+   */
+  tamperWithEvent(streamId: string, revision: number, data: unknown): Promise<void>;
+  /**
+   * Tries to UPDATE and to DELETE the events of a stream through the storage itself (e.g. SQL), and returns
+   * the errors raised (undefined where the storage allowed it). The refusal's message must say
+   * "append-only". Omit when the storage has no such operations (EventStoreDB); the suite then checks
+   * the port-level guarantee instead.
+   */
+  attemptRewrite?(streamId: string): Promise<{ updateError: unknown; deleteError: unknown }>;
+  /**
+   * Starts an append in its own transaction and resolves once its rows are written (its global positions
+   * taken) but not committed; the commit waits until `release()`, which resolves after it. Omit when the
+   * storage cannot hold an append open (EventStoreDB, or PGlite's single connection): the log order is then
+   * the commit order, and the suite checks readers under concurrent appends instead.
+   */
+  holdAppendOpen?(streamId: string, events: NewEvent[]): Promise<{ release(): Promise<void> }>;
+  /** Closes every store the harness opened and removes the log it created. */
+  dispose(): Promise<void>;
+}

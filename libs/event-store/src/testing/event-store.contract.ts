@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe } from '@jest/globals';
+import { appendAndReadCases } from './append-read.contract';
+import type { HarnessAccess } from './contract-helpers';
+import type { EventStoreContractHarness } from './event-store-contract.harness';
+import { expectedRevisionCases } from './expected-revision.contract';
+import { historyCases } from './history.contract';
+import { lateCommitCases } from './late-commit.contract';
+import { readAllCases } from './read-all.contract';
+import { subscriptionCases } from './subscription.contract';
+
+/**
+ * Which optional harness hooks the adapter has. Cases are registered before the harness exists, so this is
+ * declared up front; the suite fails if the harness then disagrees. Both default to false.
+ */
+export interface EventStoreContractOptions {
+  holdAppendOpen?: boolean;
+  attemptRewrite?: boolean;
+}
+
+/**
+ * The behaviour every `EventStore` adapter must have (DESIGN §3). Call it from an adapter's `*.int.spec.ts`;
+ * `createHarness` runs once before the cases, `dispose()` once after them.
+ */
+export const describeEventStoreContract = (
+  adapterName: string,
+  createHarness: () => Promise<EventStoreContractHarness>,
+  options: EventStoreContractOptions = {},
+): void => {
+  const holdAppendOpen = options.holdAppendOpen ?? false;
+  const attemptRewrite = options.attemptRewrite ?? false;
+  describe(`EventStore contract: ${adapterName}`, () => {
+    let harness: EventStoreContractHarness | undefined;
+    beforeAll(async () => {
+      harness = await createHarness();
+      if (Boolean(harness.holdAppendOpen) !== holdAppendOpen || Boolean(harness.attemptRewrite) !== attemptRewrite) {
+        throw new Error(
+          `The ${adapterName} harness hooks do not match the declared options ` +
+            `(holdAppendOpen: ${holdAppendOpen}, attemptRewrite: ${attemptRewrite})`,
+        );
+      }
+    });
+    afterAll(async () => {
+      await harness?.dispose();
+    });
+    const access: HarnessAccess = () => {
+      if (!harness) throw new Error(`The ${adapterName} contract harness failed to start`);
+      return harness;
+    };
+
+    appendAndReadCases(access);
+    expectedRevisionCases(access);
+    readAllCases(access);
+    subscriptionCases(access);
+    lateCommitCases(access, adapterName, holdAppendOpen);
+    historyCases(access, adapterName, attemptRewrite);
+  });
+};

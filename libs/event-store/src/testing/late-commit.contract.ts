@@ -1,0 +1,77 @@
+import { describe, expect, it } from '@jest/globals';
+import type { RecordedEvent } from '@itsm/event-sourcing';
+import { aNewEvent, idsOf, sleep, uniquePrefix, waitFor, type HarnessAccess } from './contract-helpers';
+
+/**
+ * The global order must have no holes that fill later: a reader that has reached position P has seen every
+ * event that will ever sit at or below P, even one whose append commits after later-positioned ones.
+ */
+export const lateCommitCases = (harness: HarnessAccess, adapterName: string, canHoldAppends: boolean): void => {
+  describe('global order without holes', () => {
+    if (canHoldAppends) {
+      it('late commit: an append held open is not passed over by readAll or a subscription', async () => {
+        const { store, holdAppendOpen } = harness();
+        const prefix = uniquePrefix('late');
+        const filter = { streamPrefixes: [prefix] };
+        const start = (await store.readAll({ filter })).lastPosition;
+        const delivered: RecordedEvent[] = [];
+        const subscription = store.subscribeToAll({ fromCheckpoint: start, filter, onEvent: async (event) => void delivered.push(event) });
+
+        const held = await (holdAppendOpen as NonNullable<typeof holdAppendOpen>)(`${prefix}held`, [aNewEvent('HeldBack')]);
+        const others = [1, 2, 3, 4].map((n) =>
+          store.appendToStream(`${prefix}other-${n}`, [aNewEvent('CommittedMeanwhile', { n })], { expectedRevision: 'no-stream' }),
+        );
+        await Promise.race([Promise.all(others), sleep(300)]);
+        const during = await store.readAll({ fromPosition: start, filter });
+        await held.release();
+        await Promise.all(others);
+
+        const final = await store.readAll({ fromPosition: start, filter });
+        expect(final.events).toHaveLength(5);
+        // Whatever the reader had passed while the append was held, it had fully seen.
+        const atOrBelowCheckpoint = final.events.filter((event) => event.globalPosition <= during.lastPosition);
+        expect(idsOf(atOrBelowCheckpoint)).toEqual(idsOf(during.events));
+        await waitFor('the subscription to deliver all 5 events', () => delivered.length >= 5);
+        await sleep(100);
+        await subscription.stop();
+        expect(idsOf(delivered)).toEqual(idsOf(final.events));
+      });
+    }
+
+    const name = canHoldAppends
+      ? 'readers polling during concurrent appends miss nothing and see nothing twice'
+      : `late commit: not applicable to ${adapterName} (commit order is the log order); readers polling during concurrent appends miss nothing and see nothing twice`;
+    it(name, async () => {
+      const { store } = harness();
+      const prefix = uniquePrefix('readers');
+      const filter = { streamPrefixes: [prefix] };
+      const start = (await store.readAll({ filter })).lastPosition;
+      let writing = true;
+      const writers = Promise.all(
+        [1, 2, 3, 4].map(async (writer) => {
+          for (let revision = 0; revision < 8; revision++) {
+            await store.appendToStream(`${prefix}${writer}`, [aNewEvent('Written', { writer, revision })], {
+              expectedRevision: revision === 0 ? 'no-stream' : revision - 1,
+            });
+          }
+        }),
+      ).finally(() => (writing = false));
+
+      const seen: RecordedEvent[] = [];
+      let checkpoint = start;
+      const readOnce = async () => {
+        const page = await store.readAll({ fromPosition: checkpoint, maxCount: 5, filter });
+        seen.push(...page.events);
+        checkpoint = page.lastPosition;
+        return page.events.length;
+      };
+      while (writing) await readOnce();
+      await writers;
+      while ((await readOnce()) > 0);
+
+      const final = await store.readAll({ fromPosition: start, filter });
+      expect(final.events).toHaveLength(32);
+      expect(idsOf(seen)).toEqual(idsOf(final.events));
+    });
+  });
+};
