@@ -1,0 +1,56 @@
+import { EventStoreDBClient } from '@eventstore/db-client';
+import { GENESIS_HASH, verifyChain } from '@itsm/event-sourcing';
+import { sealEvents } from '../seal-events';
+import { aNewEvent, describeEventStoreContract, uniquePrefix } from '../testing';
+import { toEsdbConnectionString } from './esdb-connection-string';
+import { fromEsdbRecordedEvent } from './esdb-envelope';
+import { appendForgedEvent, eventStoreDbContractHarness, forgedEventData } from './eventstoredb-contract.harness';
+import { createEventStoreDbEventStore } from './eventstoredb-event-store.adapter';
+
+const eventStoreUrl = process.env['EVENTSTORE_URL'];
+
+// Runs without a server: the forgery the EventStoreDB-only case below appends.
+describe('EventStoreDB forged event', () => {
+  it('keeps the original envelope and hash, so the chain breaks where it is appended', () => {
+    const [first, second] = sealEvents('incident-1', [aNewEvent('Costed', { amount: 10 }), aNewEvent('Costed', { amount: 20 })], -1, GENESIS_HASH, new Date());
+    const original = { ...second!, globalPosition: 200 };
+    const forged = forgedEventData(original, { amount: 1_000_000 });
+
+    expect(forged.id).not.toBe(original.eventId);
+    expect(forged.metadata).toMatchObject({ hash: original.hash, correlationId: original.correlationId });
+    const stored = fromEsdbRecordedEvent({
+      streamId: 'incident-1', id: forged.id, isJson: true, revision: 2n, type: forged.type, created: new Date(),
+      data: forged.data, metadata: forged.metadata, position: { commit: 300n, prepare: 300n },
+    });
+    expect(verifyChain('incident-1', [{ ...first!, globalPosition: 100 }, original, stored]).firstBreak).toMatchObject({
+      streamRevision: 2,
+      reason: 'hash-mismatch',
+    });
+  });
+});
+
+if (eventStoreUrl) {
+  describeEventStoreContract('EventStoreDB', () => eventStoreDbContractHarness(eventStoreUrl));
+
+  describe('EventStoreDB: history written behind the store', () => {
+    const store = createEventStoreDbEventStore({ connectionString: eventStoreUrl });
+    const raw = EventStoreDBClient.connectionString(toEsdbConnectionString(eventStoreUrl));
+    afterAll(async () => {
+      await store.close();
+      await raw.dispose();
+    });
+
+    it('verifyChain detects an event forged through the raw client', async () => {
+      const streamId = `${uniquePrefix('forged')}1`;
+      await store.appendToStream(streamId, [aNewEvent('Costed', { amount: 10 }), aNewEvent('Costed', { amount: 20 })], { expectedRevision: 'no-stream' });
+
+      await appendForgedEvent(raw, store, streamId, { amount: 1_000_000 });
+
+      const stored = await store.readStream(streamId);
+      expect(stored.map((event) => event.data)).toEqual([{ amount: 10 }, { amount: 20 }, { amount: 1_000_000 }]);
+      expect(verifyChain(streamId, stored)).toMatchObject({ ok: false, eventsChecked: 2, firstBreak: { streamRevision: 2, reason: 'hash-mismatch' } });
+    });
+  });
+} else {
+  process.stderr.write('EventStoreDB contract suite NOT RUN: EVENTSTORE_URL is not set (e.g. EVENTSTORE_URL=esdb://localhost:2113?tls=false).\n');
+}
