@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PoolConfig } from 'pg';
 import type { EventStore } from '../event-store.port';
-import { eventLogSchema } from './event-log-schema';
+import { eventLogSchema, type EventLogSchema } from './event-log-schema';
 import { migrateEventLog } from './migrate';
 import { createPgExecutor } from './pg-executor.adapter';
 import { createPgliteExecutor, openPglite } from './pglite-executor.adapter';
@@ -26,8 +26,7 @@ export interface PgliteEventStoreConfig extends PostgresEventStoreOptions {
   schema?: string;
 }
 
-const openStore = async (executor: SqlExecutor, schema: string | undefined, options: PostgresEventStoreOptions) => {
-  const names = eventLogSchema(schema);
+const openStore = async (executor: SqlExecutor, names: EventLogSchema, options: PostgresEventStoreOptions) => {
   try {
     await migrateEventLog(executor, names);
   } catch (error) {
@@ -40,13 +39,15 @@ const openStore = async (executor: SqlExecutor, schema: string | undefined, opti
 /** The event log on a PostgreSQL server; migrates the schema before it resolves. */
 export const createPostgresEventStore = async (config: PostgresEventStoreConfig): Promise<EventStore> => {
   const { connectionString, schema, poolSize, pool, ...options } = config;
+  const names = eventLogSchema(schema);
   const executor = createPgExecutor({ ...pool, connectionString, max: poolSize ?? 10 });
-  return openStore(executor, schema, options);
+  return openStore(executor, names, options);
 };
 
 /** The event log in process (PGlite), file-backed or in memory; migrates the schema before it resolves. */
 export const createPgliteEventStore = async (config: PgliteEventStoreConfig = {}): Promise<EventStore> => {
   const { dataDir, db, schema, ...options } = config;
+  const names = eventLogSchema(schema);
   const executor = createPgliteExecutor(db ?? (await openPglite(dataDir)), { ownsDatabase: db === undefined });
-  return openStore(executor, schema, options);
+  return openStore(executor, names, options);
 };

@@ -9,7 +9,6 @@ import type { SqlExecutor, SqlSession } from './sql-executor.port';
  */
 const loadPglite = (): typeof PgliteModule => {
   if (process.env['JEST_WORKER_ID'] === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('@electric-sql/pglite');
   }
   const nodeLoader = Module as unknown as { _load(request: string, parent: null, isMain: boolean): unknown };

@@ -1,0 +1,68 @@
+import { aNewEvent, uniquePrefix } from '../testing';
+import type { RecordedEvent } from '@itsm/event-sourcing';
+import { createPostgresEventStore } from './create-postgres-event-store';
+import { eventLogSchema } from './event-log-schema';
+import { MIGRATIONS } from './migrations';
+import { createPgExecutor } from './pg-executor.adapter';
+import { randomSchemaName } from './sql-contract.harness';
+import { testDatabaseUrl } from './test-database-url';
+
+const waitFor = async (condition: () => boolean, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return condition();
+};
+
+describe('PostgreSQL event log schema', () => {
+  const connectionString = testDatabaseUrl();
+  const schema = randomSchemaName('schema_test');
+  const names = eventLogSchema(schema);
+  const admin = createPgExecutor({ connectionString, max: 2 });
+
+  afterAll(async () => {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.close();
+  });
+
+  it('applies each migration once when processes start together', async () => {
+    const stores = await Promise.all([1, 2, 3].map(() => createPostgresEventStore({ connectionString, schema, poolSize: 2 })));
+    await Promise.all(stores.map((store) => store.close()));
+
+    const applied = await admin.query<{ version: number }>(`SELECT version FROM ${names.migrations} ORDER BY version`);
+    expect(applied.map((row) => row.version)).toEqual(MIGRATIONS.map((migration) => migration.version));
+  });
+
+  it('refuses TRUNCATE, UPDATE and DELETE with a message that says append-only', async () => {
+    const store = await createPostgresEventStore({ connectionString, schema });
+    await store.appendToStream(`${uniquePrefix('guard')}1`, [aNewEvent()], { expectedRevision: 'no-stream' });
+    await store.close();
+
+    for (const statement of [`TRUNCATE ${names.events}`, `UPDATE ${names.events} SET type = 'x'`, `DELETE FROM ${names.events}`]) {
+      await expect(admin.query(statement)).rejects.toThrow(/the event log is append-only: (TRUNCATE|UPDATE|DELETE) on/);
+    }
+    const [{ count }] = await admin.query<{ count: string }>(`SELECT count(*) FROM ${names.events}`);
+    expect(Number(count)).toBeGreaterThan(0);
+  });
+
+  it('wakes a subscription by NOTIFY when another process appends', async () => {
+    // A poll interval far beyond the wait below: only the notification can deliver the event in time.
+    const subscriber = await createPostgresEventStore({ connectionString, schema, pollIntervalMs: 600_000 });
+    const writer = await createPostgresEventStore({ connectionString, schema });
+    const prefix = uniquePrefix('notify');
+    const received: RecordedEvent[] = [];
+    const subscription = subscriber.subscribeToAll({ filter: { streamPrefixes: [prefix] }, onEvent: async (event) => void received.push(event) });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await writer.appendToStream(`${prefix}1`, [aNewEvent('Notified')], { expectedRevision: 'no-stream' });
+      expect(await waitFor(() => received.length === 1)).toBe(true);
+      expect(received[0].type).toBe('Notified');
+    } finally {
+      await subscription.stop();
+      await Promise.all([subscriber.close(), writer.close()]);
+    }
+  });
+
+  it('refuses a schema name that is not a plain identifier', async () => {
+    await expect(createPostgresEventStore({ connectionString, schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(/Invalid event store schema name/);
+  });
+});
