@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { Module } from 'node:module';
 import type * as PgliteModule from '@electric-sql/pglite';
 import type { PGlite, PGliteInterface } from '@electric-sql/pglite';
@@ -15,8 +16,12 @@ const loadPglite = (): typeof PgliteModule => {
   return nodeLoader._load(require.resolve('@electric-sql/pglite'), null, false) as typeof PgliteModule;
 };
 
-/** Opens PGlite on a data directory, or in memory when `dataDir` is undefined. */
-export const openPglite = async (dataDir?: string): Promise<PGlite> => loadPglite().PGlite.create(dataDir);
+/** Opens PGlite on a data directory (created with its parents if missing), or in memory when `dataDir` is undefined. */
+export const openPglite = async (dataDir?: string): Promise<PGlite> => {
+  // PGlite creates only the last path segment itself.
+  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
+  return loadPglite().PGlite.create(dataDir);
+};
 
 type PgliteSession = Pick<PGliteInterface, 'query' | 'exec'>;
 

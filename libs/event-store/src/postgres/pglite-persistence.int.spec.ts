@@ -6,8 +6,10 @@ import { aNewEvent } from '../testing';
 import { createPgliteEventStore } from './create-postgres-event-store';
 
 describe('PGlite event store on a data directory', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'itsm-pglite-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const tempDir = mkdtempSync(join(tmpdir(), 'itsm-pglite-'));
+  // A nested path, as `./data/pglite` is on a fresh checkout: the store creates the missing folders.
+  const dataDir = join(tempDir, 'data', 'pglite');
+  afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
   it('keeps the log across close and reopen, and continues the stream and the global order', async () => {
     const first = await createPgliteEventStore({ dataDir });
