@@ -32,8 +32,8 @@ const asStored = (data: JSONEventData, revision: number, position: bigint): JSON
 describe('EventStoreDB envelope mapping', () => {
   it('writes our event id, type and data natively and the rest of the envelope as metadata', () => {
     const [first] = sealed();
-    const data = toEsdbEventData(first!);
-    expect(data).toMatchObject({ id: first!.eventId, type: 'IncidentOpened', contentType: 'application/json', data: first!.data });
+    const data = toEsdbEventData(first);
+    expect(data).toMatchObject({ id: first.eventId, type: 'IncidentOpened', contentType: 'application/json', data: first.data });
     expect(data.metadata).toEqual({
       schemaVersion: 1,
       occurredAt: '2026-03-01T08:00:00.000Z',
@@ -42,7 +42,7 @@ describe('EventStoreDB envelope mapping', () => {
       correlationId: 'corr-1',
       causationId: 'cause-1',
       traceparent: '00-abc-def-01',
-      hash: first!.hash,
+      hash: first.hash,
       $correlationId: 'corr-1',
       $causationId: 'cause-1',
     });
@@ -50,7 +50,7 @@ describe('EventStoreDB envelope mapping', () => {
 
   it('leaves out $causationId when the event has no cause', () => {
     const [first] = sealEvents('incident-1', [newEvent({ metadata: { actor: { id: 'a' }, correlationId: 'c' } })], -1, GENESIS_HASH, new Date());
-    const metadata = toEsdbMetadata(first!);
+    const metadata = toEsdbMetadata(first);
     expect(metadata).not.toHaveProperty('$causationId');
     expect(metadata).toMatchObject({ causationId: null, traceparent: null });
   });
@@ -64,19 +64,19 @@ describe('EventStoreDB envelope mapping', () => {
 
   it('lets verifyChain find an event whose data was changed behind the store', () => {
     const events = sealed().map((event) => toEsdbEventData(event));
-    const forged = { ...events[1]!, data: { group: 'someone-else' } };
-    const read = [asStored(events[0]!, 0, 100n), asStored(forged, 1, 300n)].map(fromEsdbRecordedEvent);
+    const forged = { ...events[1], data: { group: 'someone-else' } };
+    const read = [asStored(events[0], 0, 100n), asStored(forged, 1, 300n)].map(fromEsdbRecordedEvent);
     expect(verifyChain('incident-1', read).firstBreak).toMatchObject({ streamRevision: 1, reason: 'hash-mismatch' });
   });
 
   it('refuses an event that does not carry our envelope', () => {
-    const stored = asStored(toEsdbEventData(sealed()[0]!), 0, 1n);
+    const stored = asStored(toEsdbEventData(sealed()[0]), 0, 1n);
     expect(() => fromEsdbRecordedEvent({ ...stored, metadata: { correlationId: 'x' } } as JSONRecordedEvent)).toThrow(EsdbEnvelopeError);
     expect(() => fromEsdbRecordedEvent({ ...stored, metadata: undefined } as JSONRecordedEvent)).toThrow(/metadata is not a JSON object/);
   });
 
   it('refuses an event read without a log position instead of inventing one', () => {
-    const stored = asStored(toEsdbEventData(sealed()[0]!), 0, 1n);
+    const stored = asStored(toEsdbEventData(sealed()[0]), 0, 1n);
     expect(() => fromEsdbRecordedEvent({ ...stored, position: undefined } as JSONRecordedEvent)).toThrow(/without a log position/);
   });
 

@@ -10,10 +10,8 @@ import { createEventStoreDbEventStore } from './eventstoredb-event-store.adapter
  * A forgery as a writer bypassing the store would make it: a copy of `original`'s envelope, hash included,
  * carrying other data under a new id. Appended next in the stream, it cannot match the hash chain.
  */
-export const forgedEventData = (original: RecordedEvent, data: unknown): JSONEventData => {
-  const { globalPosition: _position, ...sealed } = original;
-  return toEsdbEventData({ ...sealed, eventId: newEventId(), data });
-};
+export const forgedEventData = (original: RecordedEvent, data: unknown): JSONEventData =>
+  toEsdbEventData({ ...original, eventId: newEventId(), data });
 
 /** Appends a forged copy of the stream's last event straight through the EventStoreDB client. */
 export const appendForgedEvent = async (client: EventStoreDBClient, store: EventStore, streamId: string, data: unknown): Promise<void> => {

@@ -31,7 +31,7 @@ import { toEsdbConnectionString } from './esdb-connection-string';
 import { fromEsdbRecordedEvent, toEsdbEventData } from './esdb-envelope';
 import { fromEsdbCurrentRevision, retriesAfterConflict, toEsdbAppendRevision } from './esdb-expected-revision';
 import { planEsdbFilter } from './esdb-filter';
-import { toReadPosition } from './esdb-position';
+import { toGlobalPosition, toReadPosition } from './esdb-position';
 import { subscribeToEsdbAll } from './eventstoredb-subscription';
 
 export interface EventStoreDbEventStoreOptions {
@@ -153,7 +153,7 @@ export class EventStoreDbEventStore implements EventStore {
           break;
         }
         if (plan.matches(event)) events.push(fromEsdbRecordedEvent(event));
-        lastPosition = Number(event.position.commit);
+        lastPosition = toGlobalPosition(event.position, event.id);
       }
       if (scanned < this.readAllPageSize) break;
     }
@@ -175,9 +175,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) {
-      // reaching the log's last record is all a health check needs
-    }
+    // Reading the log's last record is all a health check needs.
+    await this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }).toArray();
   }
 
   async close(): Promise<void> {

@@ -13,7 +13,7 @@ const eventStoreUrl = process.env['EVENTSTORE_URL'];
 describe('EventStoreDB forged event', () => {
   it('keeps the original envelope and hash, so the chain breaks where it is appended', () => {
     const [first, second] = sealEvents('incident-1', [aNewEvent('Costed', { amount: 10 }), aNewEvent('Costed', { amount: 20 })], -1, GENESIS_HASH, new Date());
-    const original = { ...second!, globalPosition: 200 };
+    const original = { ...second, globalPosition: 200 };
     const forged = forgedEventData(original, { amount: 1_000_000 });
 
     expect(forged.id).not.toBe(original.eventId);
@@ -22,7 +22,7 @@ describe('EventStoreDB forged event', () => {
       streamId: 'incident-1', id: forged.id, isJson: true, revision: 2n, type: forged.type, created: new Date(),
       data: forged.data, metadata: forged.metadata, position: { commit: 300n, prepare: 300n },
     });
-    expect(verifyChain('incident-1', [{ ...first!, globalPosition: 100 }, original, stored]).firstBreak).toMatchObject({
+    expect(verifyChain('incident-1', [{ ...first, globalPosition: 100 }, original, stored]).firstBreak).toMatchObject({
       streamRevision: 2,
       reason: 'hash-mismatch',
     });
