@@ -166,6 +166,7 @@ cmd_start() {
     log "port $KAFKA_PORT is taken by something that is not a Kafka broker (set KAFKA_PORT)"
     return 1
   fi
+  command -v "$JAVA" >/dev/null || { log "Java 17+ is needed to run the broker (set JAVA_HOME)"; return 1; }
   fetch_jars
   write_config
   format_storage
