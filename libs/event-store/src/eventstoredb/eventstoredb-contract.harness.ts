@@ -13,12 +13,23 @@ import { createEventStoreDbEventStore } from './eventstoredb-event-store.adapter
 export const forgedEventData = (original: RecordedEvent, data: unknown): JSONEventData =>
   toEsdbEventData({ ...original, eventId: newEventId(), data });
 
-/** Appends a forged copy of the stream's last event straight through the EventStoreDB client. */
-export const appendForgedEvent = async (client: EventStoreDBClient, store: EventStore, streamId: string, data: unknown): Promise<void> => {
+/**
+ * Appends, straight through the EventStoreDB client, a forged copy of the stream's event at `revision`
+ * carrying other data; returns the revision the forgery landed at.
+ */
+export const appendForgedEvent = async (
+  client: EventStoreDBClient,
+  store: EventStore,
+  streamId: string,
+  revision: number,
+  data: unknown,
+): Promise<number> => {
   const events = await store.readStream(streamId);
+  const original = events[revision];
   const last = events[events.length - 1];
-  if (!last) throw new Error(`No event in ${streamId} to forge`);
-  await client.appendToStream(streamId, forgedEventData(last, data), { expectedRevision: BigInt(last.streamRevision) });
+  if (!original || !last) throw new Error(`No event ${streamId}@${revision} to forge`);
+  await client.appendToStream(streamId, forgedEventData(original, data), { expectedRevision: BigInt(last.streamRevision) });
+  return last.streamRevision + 1;
 };
 
 /**
@@ -37,12 +48,10 @@ export const eventStoreDbContractHarness = async (connectionString: string): Pro
   return {
     store: await open(),
     reopen: open,
-    async tamperWithEvent(streamId: string, revision: number): Promise<void> {
-      // No client operation (nor admin one) rewrites a stored event in place; only editing chunk files would.
-      throw new Error(
-        `EventStoreDB cannot alter ${streamId}@${revision} in place: its log is immutable. ` +
-          'Forged events appended behind the store are covered by the EventStoreDB-specific case instead.',
-      );
+    // No client (nor admin) operation rewrites a stored event in place; a forgery appended behind the store is
+    // what raw access to EventStoreDB allows.
+    async tamperWithEvent(streamId: string, revision: number, data: unknown) {
+      return { tamperedRevision: await appendForgedEvent(raw, stores[0], streamId, revision, data) };
     },
     async dispose(): Promise<void> {
       await Promise.all(stores.map((store) => store.close()));

@@ -16,7 +16,7 @@ const refusalOf = (attempt: Promise<unknown>): Promise<unknown> => attempt.then(
 
 /** Hooks that work on any SQL executor reaching the log's tables directly. */
 const sqlHooks = (admin: SqlExecutor, names: EventLogSchema) => ({
-  async tamperWithEvent(streamId: string, revision: number, data: unknown): Promise<void> {
+  async tamperWithEvent(streamId: string, revision: number, data: unknown) {
     await admin.transaction(async (tx) => {
       // Replica mode skips ordinary triggers: what a superuser could do, and why the hash chain exists.
       await tx.query('SET LOCAL session_replication_role = replica');
@@ -26,6 +26,7 @@ const sqlHooks = (admin: SqlExecutor, names: EventLogSchema) => ({
       );
       if (changed.length !== 1) throw new Error(`No event ${streamId}@${revision} to tamper with`);
     });
+    return { tamperedRevision: revision };
   },
   async attemptRewrite(streamId: string) {
     return {

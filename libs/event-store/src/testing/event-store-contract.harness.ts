@@ -15,10 +15,13 @@ export interface EventStoreContractHarness {
    */
   reopen(): Promise<EventStore>;
   /**
-   * Replaces the `data` of one stored event behind the store's back (as an attacker with database access
-   * would), leaving its hash as it was: the hash chain must then reveal the change.
+   * Alters history behind the store's back, as someone with raw access to the storage would: puts `data`
+   * where the stream's event at `revision` was, keeping that event's envelope and hash. Where the storage
+   * can rewrite in place (SQL) the event at `revision` is changed; where it cannot (EventStoreDB's immutable
+   * log) a forged copy is appended through the raw client. Returns the revision that now holds the forgery:
+   * the hash chain must break exactly there.
    */
-  tamperWithEvent(streamId: string, revision: number, data: unknown): Promise<void>;
+  tamperWithEvent(streamId: string, revision: number, data: unknown): Promise<{ tamperedRevision: number }>;
   /**
    * Tries to UPDATE and to DELETE the events of a stream through the storage itself (e.g. SQL), and returns
    * the errors raised (undefined where the storage allowed it). The refusal's message must say
