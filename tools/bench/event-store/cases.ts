@@ -1,6 +1,6 @@
 import { newId } from '@itsm/event-sourcing';
 import type { BenchConfig } from '../shared/config';
-import { scaled } from '../shared/config';
+import { perRound } from '../shared/config';
 import { elapsedMs, timed, type Sample } from '../shared/stats';
 import type { Contender } from './contender';
 import { incidentEvents } from './incident-event';
@@ -67,12 +67,14 @@ const measureAppends = async (
   return { events: appends * eventsPerAppend, totalMs: elapsedMs(start), latenciesMs: latencies };
 };
 
+const rounds = (config: BenchConfig) => `${config.rounds} rounds × `;
+
 const singleAppends: BenchCase = {
   id: 'append-1',
   title: '1 event per append',
-  describe: (config) => `${scaled(config, 2000, 50)} appends over as many new streams`,
+  describe: (config) => `${rounds(config)}${perRound(config, 2000, 20)} appends, each to a new stream`,
   run: (contender, context, config) => {
-    const appends = scaled(config, 2000, 50);
+    const appends = perRound(config, 2000, 20);
     return measureAppends(contender, context, appends, appends, 1);
   },
 };
@@ -80,18 +82,17 @@ const singleAppends: BenchCase = {
 const batchedAppends: BenchCase = {
   id: 'append-10',
   title: '10 events per append',
-  describe: (config) => `${scaled(config, 500, 20)} appends over ${scaled(config, 100, 4)} streams`,
-  run: (contender, context, config) =>
-    measureAppends(contender, context, scaled(config, 100, 4), scaled(config, 500, 20), 10),
+  describe: (config) => `${rounds(config)}${perRound(config, 500, 10)} appends over ${perRound(config, 100, 2)} streams`,
+  run: (contender, context, config) => measureAppends(contender, context, perRound(config, 100, 2), perRound(config, 500, 10), 10),
 };
 
 const WRITERS = 8;
 const concurrentWriters: BenchCase = {
   id: 'append-1-x8',
   title: `${WRITERS} concurrent writers, 1 event per append`,
-  describe: (config) => `${WRITERS} × ${scaled(config, 250, 10)} appends, each writer on its own 25 streams`,
+  describe: (config) => `${rounds(config)}${WRITERS} × ${perRound(config, 250, 5)} appends, each writer on 25 streams of its own`,
   run: async (contender, context, config) => {
-    const perWriter = scaled(config, 250, 10);
+    const perWriter = perRound(config, 250, 5);
     const writers = (appends: number, latencies: number[]) =>
       Promise.all(
         Array.from({ length: WRITERS }, () => appendRoundRobin(contender, context, newStreams(25), appends, 1, latencies)),
@@ -108,7 +109,7 @@ const LONG_STREAM = 1000;
 const readLongStream: BenchCase = {
   id: 'read-stream-1000',
   title: `read a ${LONG_STREAM}-event stream`,
-  describe: (config) => `${scaled(config, 50, 5)} reads`,
+  describe: (config) => `${rounds(config)}${perRound(config, 50, 3)} reads`,
   run: async (contender, context, config) => {
     const stream = newStreams(1);
     // Seeded in batches of 100: the stream is the subject here, not how it was written.
@@ -117,8 +118,8 @@ const readLongStream: BenchCase = {
       const count = await contender.readStream(stream[0].id);
       if (count !== LONG_STREAM) throw new Error(`${contender.name} read ${count} events, expected ${LONG_STREAM}`);
     };
-    for (let warmUp = 0; warmUp < 5; warmUp++) await read();
-    const reads = scaled(config, 50, 5);
+    for (let warmUp = 0; warmUp < 3; warmUp++) await read();
+    const reads = perRound(config, 50, 3);
     const latencies: number[] = [];
     const start = process.hrtime.bigint();
     for (let index = 0; index < reads; index++) await timed(latencies, read);
@@ -127,28 +128,31 @@ const readLongStream: BenchCase = {
 };
 
 const PAGE_SIZE = 500;
+const WARM_UP_PAGES = 10;
 const readWholeLog: BenchCase = {
   id: 'read-all',
   title: `readAll, pages of ${PAGE_SIZE}`,
-  describe: (config) => `whole log × ${scaled(config, 3, 1)} passes (+1 warm-up)`,
-  run: async (contender, context, config) => {
-    const pass = async (latencies: number[]) => {
+  describe: (config) => `${rounds(config)}1 pass over the whole log (all events written so far)`,
+  run: async (contender, context) => {
+    const readPages = async (latencies: number[], maxPages = Infinity) => {
       let position = -1;
       let total = 0;
-      for (;;) {
+      for (let pages = 0; pages < maxPages; pages++) {
         const page = await timed(latencies, () => contender.readAllPage(position, PAGE_SIZE));
         if (page.count === 0) break;
         total += page.count;
         position = page.lastPosition;
       }
-      if (total !== context.written) throw new Error(`${contender.name} read ${total} events from the log, expected ${context.written}`);
+      return total;
     };
-    await pass([]);
-    const passes = scaled(config, 3, 1);
+    await readPages([], WARM_UP_PAGES);
     const latencies: number[] = [];
     const start = process.hrtime.bigint();
-    for (let index = 0; index < passes; index++) await pass(latencies);
-    return { events: passes * context.written, totalMs: elapsedMs(start), latenciesMs: latencies };
+    const total = await readPages(latencies);
+    const totalMs = elapsedMs(start);
+    // Reported, not thrown: a store whose paging re-reads or skips events still gets its speed measured.
+    const notes = total === context.written ? [] : [`read ${total} events from a log of ${context.written}`];
+    return { events: total, totalMs, latenciesMs: latencies, notes };
   },
 };
 

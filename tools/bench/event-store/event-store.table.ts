@@ -8,8 +8,9 @@ const cellText = (cell: CellResult | undefined): string => {
   if (!cell) return '';
   if ('skipped' in cell) return 'skipped *';
   if ('error' in cell) return 'error *';
-  const { eventsPerSec, msPerOp } = cell.measurement;
-  return `${formatInt(eventsPerSec)} ev/s\np50 ${formatMs(msPerOp.p50)} · p99 ${formatMs(msPerOp.p99)} ms`;
+  const { eventsPerSec, msPerOp, notes } = cell.measurement;
+  const flag = notes.length ? ' *' : '';
+  return `${formatInt(eventsPerSec)} ev/s${flag}\np50 ${formatMs(msPerOp.p50)} · p99 ${formatMs(msPerOp.p99)} ms`;
 };
 
 const eventsPerSec = (cell: CellResult | undefined): number | null => (cell && 'measurement' in cell ? cell.measurement.eventsPerSec : null);
@@ -27,6 +28,7 @@ const footnotes = (result: TargetResult): string[] => {
     for (const [name, cell] of Object.entries(results)) {
       if ('skipped' in cell) notes.add(`* ${name}: skipped: ${cell.skipped}`);
       if ('error' in cell) notes.add(`* ${name} in "${title}": ${cell.error}`);
+      if ('measurement' in cell) cell.measurement.notes.forEach((note) => notes.add(`* ${name} in "${title}": ${note}`));
     }
   }
   return [...notes];
@@ -40,6 +42,6 @@ export const printTargetTable = (result: TargetResult): void => {
     ...result.contenders.map((name) => cellText(results[name])),
     ...others.map((name) => formatRatio(ratio(results[OURS], results[name]))),
   ]);
-  const title = `Event store on ${result.target}: events/s (higher is better) and ms per operation, ${result.rounds} rounds pooled`;
+  const title = `Event store on ${result.target}: events/s (higher is better), ms per operation (p50 · p99), rounds pooled`;
   process.stdout.write(`\n${renderTable({ title, head, rows })}\n${footnotes(result).join('\n')}\n`);
 };

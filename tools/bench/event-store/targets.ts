@@ -38,7 +38,7 @@ export const eventStoreTargets = (config: BenchConfig): Target[] => [
     name: 'postgres',
     contenders: [
       inScratchDatabase(config, 'ours', startOursPostgres),
-      inScratchDatabase(config, 'Emmett', startEmmettPostgres),
+      inScratchDatabase(config, 'Emmett', (url) => startEmmettPostgres(url, POOL_SIZE)),
       inScratchDatabase(config, 'raw INSERT', (url) => startRawInsertPostgres(url, POOL_SIZE)),
     ],
   },

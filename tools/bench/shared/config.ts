@@ -33,3 +33,7 @@ export const readBenchConfig = (env: NodeJS.ProcessEnv = process.env): BenchConf
 /** A case size scaled by BENCH_SCALE, never below `min` so ratios stay meaningful. */
 export const scaled = (config: BenchConfig, size: number, min = 1): number =>
   Math.max(min, Math.round(size * config.scale));
+
+/** The share of a scaled total that one round runs: the rounds together do `size` (scaled). */
+export const perRound = (config: BenchConfig, size: number, min = 1): number =>
+  Math.max(min, Math.round((size * config.scale) / config.rounds));

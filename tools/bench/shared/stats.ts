@@ -4,6 +4,8 @@ export interface Sample {
   totalMs: number;
   /** One entry per operation (append, read, page). */
   latenciesMs: number[];
+  /** Something the contender got wrong while being measured (e.g. read a different number of events). */
+  notes?: string[];
 }
 
 /** Timing of one case for one contender, over all its rounds. */
@@ -15,6 +17,7 @@ export interface Measurement {
   msPerOp: { mean: number; p50: number; p99: number };
   /** events/s of each round, to show how steady the machine was. */
   eventsPerSecByRound: number[];
+  notes: string[];
 }
 
 /** Nearest-rank percentile of already sorted samples. */
@@ -40,6 +43,7 @@ export const summarize = (samples: readonly Sample[]): Measurement => {
       p99: round(percentile(sorted, 99)),
     },
     eventsPerSecByRound: samples.map((sample) => perSecond(sample.events, sample.totalMs)),
+    notes: [...new Set(samples.flatMap((sample) => sample.notes ?? []))],
   };
 };
 

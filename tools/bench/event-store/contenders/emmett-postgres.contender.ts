@@ -2,6 +2,7 @@ import { dumbo } from '@event-driven-io/dumbo';
 import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
 import type { Event } from '@event-driven-io/emmett';
 import type { NewEvent } from '@itsm/event-sourcing';
+import { Pool } from 'pg';
 import type { Contender } from '../contender';
 
 /** Our envelope carried as Emmett metadata; Emmett keeps `messageId` as its own event id column. */
@@ -12,9 +13,15 @@ const toEmmettEvent = (event: NewEvent): Event =>
     metadata: { messageId: event.eventId, schemaVersion: event.schemaVersion ?? 1, ...event.metadata },
   }) as Event;
 
-/** Emmett's PostgreSQL event store (stream positions 1-based: expected version = our revision + 1). */
-export const startEmmettPostgres = async (connectionString: string): Promise<Contender> => {
-  const pool = dumbo({ connectionString });
+/**
+ * Emmett's PostgreSQL event store (stream positions 1-based: expected version = our revision + 1), on a `pg`
+ * pool of the same size as ours that the bench owns: dumbo's own pool outlives `close()` (it is shared and
+ * reference-counted), and dropping the scratch database would then kill it mid-flight.
+ */
+export const startEmmettPostgres = async (connectionString: string, poolSize: number): Promise<Contender> => {
+  const pgPool = new Pool({ connectionString, max: poolSize });
+  pgPool.on('error', () => undefined);
+  const pool = dumbo({ connectionString, pool: pgPool });
   const store = getPostgreSQLEventStore(connectionString, { connectionOptions: { dumbo: pool } });
   await store.schema.migrate();
   return {
@@ -29,6 +36,6 @@ export const startEmmettPostgres = async (connectionString: string): Promise<Con
       const batch = await readMessagesBatch(pool.execute, { after: BigInt(afterPosition), batchSize: maxCount });
       return { count: batch.messages.length, lastPosition: Number(batch.currentGlobalPosition) };
     },
-    close: () => store.close(),
+    close: () => store.close().then(() => pgPool.end()),
   };
 };
