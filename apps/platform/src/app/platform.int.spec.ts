@@ -16,7 +16,7 @@ describe('embedded platform process', () => {
 
   beforeAll(async () => {
     const { createPlatformApp } = await import('./bootstrap');
-    app = await createPlatformApp({ bufferLogs: false });
+    app = await createPlatformApp();
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
   });
