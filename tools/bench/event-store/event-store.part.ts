@@ -45,9 +45,12 @@ const runCase = async (
 ): Promise<Map<string, CellResult>> => {
   const samples = new Map<string, Sample[]>();
   const errors = new Map<string, string>();
-  // Contenders take turns, round after round, so drifts of a shared machine spread over all of them.
+  // Contenders take turns, and who goes first rotates each round, so drifts of a shared machine (and the
+  // vacuum or checkpoint left behind by whoever ran before) spread over all of them.
+  const contenders = [...running];
   for (let round = 0; round < config.rounds; round++) {
-    for (const [name, contender] of running) {
+    const shift = round % contenders.length;
+    for (const [name, contender] of [...contenders.slice(shift), ...contenders.slice(0, shift)]) {
       if (errors.has(name)) continue;
       try {
         const sample = await benchCase.run(contender, contexts.get(name)!, config);
