@@ -1,0 +1,1 @@
+// Replaced by the relay host (issue: events on Kafka).
