@@ -42,6 +42,6 @@ export const printTargetTable = (result: TargetResult): void => {
     ...result.contenders.map((name) => cellText(results[name])),
     ...others.map((name) => formatRatio(ratio(results[OURS], results[name]))),
   ]);
-  const title = `Event store on ${result.target}: events/s (higher is better), ms per operation (p50 · p99), rounds pooled`;
+  const title = `Event store on ${result.target}: events/s (median of rounds, higher is better) and ms per operation (p50 · p99 over all rounds)`;
   process.stdout.write(`\n${renderTable({ title, head, rows })}\n${footnotes(result).join('\n')}\n`);
 };

@@ -2,7 +2,7 @@
 export interface BenchConfig {
   /** Multiplies every case's size: 0.1 for a smoke run, 1 by default. */
   scale: number;
-  /** Each case runs this many rounds, contenders taking turns, and the rounds are pooled (BENCH_ROUNDS, default 3). */
+  /** Each case runs this many rounds, contenders taking turns, and the rounds are summed up (BENCH_ROUNDS, default 5). */
   rounds: number;
   databaseUrl: string;
   /** Bench parts to run (BENCH_PARTS=event-store,…); all when unset. */
@@ -18,7 +18,7 @@ const list = (value: string | undefined): string[] | null =>
 export const readBenchConfig = (env: NodeJS.ProcessEnv = process.env): BenchConfig => {
   const scale = Number(env['BENCH_SCALE'] ?? '1');
   if (!Number.isFinite(scale) || scale <= 0) throw new Error(`BENCH_SCALE must be a positive number, got "${env['BENCH_SCALE']}"`);
-  const rounds = Number(env['BENCH_ROUNDS'] ?? '3');
+  const rounds = Number(env['BENCH_ROUNDS'] ?? '5');
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_ROUNDS must be a positive integer, got "${env['BENCH_ROUNDS']}"`);
   return {
     scale,
