@@ -1,0 +1,2 @@
+export * from './upcaster';
+export * from './upcaster-registry';
