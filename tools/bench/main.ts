@@ -8,9 +8,16 @@ const PARTS: readonly BenchPart[] = [eventStorePart];
 
 const main = async (): Promise<void> => {
   const config = readBenchConfig();
-  const unknown = (config.parts ?? []).filter((name) => !PARTS.some((part) => part.name === name));
-  if (unknown.length) throw new Error(`Unknown BENCH_PARTS: ${unknown.join(', ')} (known: ${PARTS.map(({ name }) => name).join(', ')})`);
-  for (const part of PARTS.filter(({ name }) => !config.parts || config.parts.includes(name))) {
+  const unknown = (config.parts ?? []).filter(
+    (name) => !PARTS.some((part) => part.name === name),
+  );
+  if (unknown.length)
+    throw new Error(
+      `Unknown BENCH_PARTS: ${unknown.join(', ')} (known: ${PARTS.map(({ name }) => name).join(', ')})`,
+    );
+  for (const part of PARTS.filter(
+    ({ name }) => !config.parts || config.parts.includes(name),
+  )) {
     progress(`== bench: ${part.name}`);
     await part.run(config);
   }

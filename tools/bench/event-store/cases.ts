@@ -16,7 +16,11 @@ export interface BenchCase {
   /** Sizes as shown in the progress line and the JSON. */
   describe(config: BenchConfig): string;
   /** Warms up (unmeasured), then measures. Throws when the contender returns something other than what was written. */
-  run(contender: Contender, context: CaseContext, config: BenchConfig): Promise<Sample>;
+  run(
+    contender: Contender,
+    context: CaseContext,
+    config: BenchConfig,
+  ): Promise<Sample>;
 }
 
 const newStreamId = (): string => `incident-${newId()}`;
@@ -27,7 +31,8 @@ interface StreamCursor {
   revision: number;
 }
 
-const newStreams = (count: number): StreamCursor[] => Array.from({ length: count }, () => ({ id: newStreamId(), revision: -1 }));
+const newStreams = (count: number): StreamCursor[] =>
+  Array.from({ length: count }, () => ({ id: newStreamId(), revision: -1 }));
 
 /**
  * Appends round-robin over `streams` (so most appends hit a stream last touched a while ago), with payloads
@@ -41,17 +46,22 @@ const appendRoundRobin = async (
   eventsPerAppend: number,
   latencies: number[] = [],
 ): Promise<number[]> => {
-  const batches = Array.from({ length: appends }, (_, index) => incidentEvents(eventsPerAppend, context.written + index * eventsPerAppend));
+  const batches = Array.from({ length: appends }, (_, index) =>
+    incidentEvents(eventsPerAppend, context.written + index * eventsPerAppend),
+  );
   for (const [index, events] of batches.entries()) {
     const stream = streams[index % streams.length];
-    await timed(latencies, () => contender.append(stream.id, events, stream.revision));
+    await timed(latencies, () =>
+      contender.append(stream.id, events, stream.revision),
+    );
     stream.revision += events.length;
     context.written += events.length;
   }
   return latencies;
 };
 
-const warmUpAppends = (appends: number) => Math.max(20, Math.round(appends / 10));
+const warmUpAppends = (appends: number) =>
+  Math.max(20, Math.round(appends / 10));
 
 const measureAppends = async (
   contender: Contender,
@@ -61,10 +71,26 @@ const measureAppends = async (
   eventsPerAppend: number,
 ): Promise<Sample> => {
   const warmUp = warmUpAppends(appends);
-  await appendRoundRobin(contender, context, newStreams(Math.min(warmUp, streams)), warmUp, eventsPerAppend);
+  await appendRoundRobin(
+    contender,
+    context,
+    newStreams(Math.min(warmUp, streams)),
+    warmUp,
+    eventsPerAppend,
+  );
   const start = process.hrtime.bigint();
-  const latencies = await appendRoundRobin(contender, context, newStreams(streams), appends, eventsPerAppend);
-  return { events: appends * eventsPerAppend, totalMs: elapsedMs(start), latenciesMs: latencies };
+  const latencies = await appendRoundRobin(
+    contender,
+    context,
+    newStreams(streams),
+    appends,
+    eventsPerAppend,
+  );
+  return {
+    events: appends * eventsPerAppend,
+    totalMs: elapsedMs(start),
+    latenciesMs: latencies,
+  };
 };
 
 const rounds = (config: BenchConfig) => `${config.rounds} rounds × `;
@@ -72,7 +98,8 @@ const rounds = (config: BenchConfig) => `${config.rounds} rounds × `;
 const singleAppends: BenchCase = {
   id: 'append-1',
   title: '1 event per append',
-  describe: (config) => `${rounds(config)}${perRound(config, 2000, 20)} appends, each to a new stream`,
+  describe: (config) =>
+    `${rounds(config)}${perRound(config, 2000, 20)} appends, each to a new stream`,
   run: (contender, context, config) => {
     const appends = perRound(config, 2000, 20);
     return measureAppends(contender, context, appends, appends, 1);
@@ -82,26 +109,48 @@ const singleAppends: BenchCase = {
 const batchedAppends: BenchCase = {
   id: 'append-10',
   title: '10 events per append',
-  describe: (config) => `${rounds(config)}${perRound(config, 500, 10)} appends over ${perRound(config, 100, 2)} streams`,
-  run: (contender, context, config) => measureAppends(contender, context, perRound(config, 100, 2), perRound(config, 500, 10), 10),
+  describe: (config) =>
+    `${rounds(config)}${perRound(config, 500, 10)} appends over ${perRound(config, 100, 2)} streams`,
+  run: (contender, context, config) =>
+    measureAppends(
+      contender,
+      context,
+      perRound(config, 100, 2),
+      perRound(config, 500, 10),
+      10,
+    ),
 };
 
 const WRITERS = 8;
 const concurrentWriters: BenchCase = {
   id: 'append-1-x8',
   title: `${WRITERS} concurrent writers, 1 event per append`,
-  describe: (config) => `${rounds(config)}${WRITERS} × ${perRound(config, 250, 5)} appends, each writer on 25 streams of its own`,
+  describe: (config) =>
+    `${rounds(config)}${WRITERS} × ${perRound(config, 250, 5)} appends, each writer on 25 streams of its own`,
   run: async (contender, context, config) => {
     const perWriter = perRound(config, 250, 5);
     const writers = (appends: number, latencies: number[]) =>
       Promise.all(
-        Array.from({ length: WRITERS }, () => appendRoundRobin(contender, context, newStreams(25), appends, 1, latencies)),
+        Array.from({ length: WRITERS }, () =>
+          appendRoundRobin(
+            contender,
+            context,
+            newStreams(25),
+            appends,
+            1,
+            latencies,
+          ),
+        ),
       );
     await writers(Math.max(5, Math.round(perWriter / 10)), []);
     const latencies: number[] = [];
     const start = process.hrtime.bigint();
     await writers(perWriter, latencies);
-    return { events: WRITERS * perWriter, totalMs: elapsedMs(start), latenciesMs: latencies };
+    return {
+      events: WRITERS * perWriter,
+      totalMs: elapsedMs(start),
+      latenciesMs: latencies,
+    };
   },
 };
 
@@ -116,14 +165,21 @@ const readLongStream: BenchCase = {
     await appendRoundRobin(contender, context, stream, LONG_STREAM / 100, 100);
     const read = async () => {
       const count = await contender.readStream(stream[0].id);
-      if (count !== LONG_STREAM) throw new Error(`${contender.name} read ${count} events, expected ${LONG_STREAM}`);
+      if (count !== LONG_STREAM)
+        throw new Error(
+          `${contender.name} read ${count} events, expected ${LONG_STREAM}`,
+        );
     };
     for (let warmUp = 0; warmUp < 3; warmUp++) await read();
     const reads = perRound(config, 50, 3);
     const latencies: number[] = [];
     const start = process.hrtime.bigint();
     for (let index = 0; index < reads; index++) await timed(latencies, read);
-    return { events: reads * LONG_STREAM, totalMs: elapsedMs(start), latenciesMs: latencies };
+    return {
+      events: reads * LONG_STREAM,
+      totalMs: elapsedMs(start),
+      latenciesMs: latencies,
+    };
   },
 };
 
@@ -132,13 +188,16 @@ const WARM_UP_PAGES = 10;
 const readWholeLog: BenchCase = {
   id: 'read-all',
   title: `readAll, pages of ${PAGE_SIZE}`,
-  describe: (config) => `${rounds(config)}1 pass over the whole log (all events written so far)`,
+  describe: (config) =>
+    `${rounds(config)}1 pass over the whole log (all events written so far)`,
   run: async (contender, context) => {
     const readPages = async (latencies: number[], maxPages = Infinity) => {
       let position = -1;
       let total = 0;
       for (let pages = 0; pages < maxPages; pages++) {
-        const page = await timed(latencies, () => contender.readAllPage(position, PAGE_SIZE));
+        const page = await timed(latencies, () =>
+          contender.readAllPage(position, PAGE_SIZE),
+        );
         if (page.count === 0) break;
         total += page.count;
         position = page.lastPosition;
@@ -151,10 +210,19 @@ const readWholeLog: BenchCase = {
     const total = await readPages(latencies);
     const totalMs = elapsedMs(start);
     // Reported, not thrown: a store whose paging re-reads or skips events still gets its speed measured.
-    const notes = total === context.written ? [] : [`read ${total} events from a log of ${context.written}`];
+    const notes =
+      total === context.written
+        ? []
+        : [`read ${total} events from a log of ${context.written}`];
     return { events: total, totalMs, latenciesMs: latencies, notes };
   },
 };
 
 /** In order: the last case reads everything the others wrote. */
-export const EVENT_STORE_CASES: readonly BenchCase[] = [singleAppends, batchedAppends, concurrentWriters, readLongStream, readWholeLog];
+export const EVENT_STORE_CASES: readonly BenchCase[] = [
+  singleAppends,
+  batchedAppends,
+  concurrentWriters,
+  readLongStream,
+  readWholeLog,
+];

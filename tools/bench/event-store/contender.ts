@@ -6,10 +6,17 @@ import type { NewEvent } from '@itsm/event-sourcing';
  */
 export interface Contender {
   readonly name: string;
-  append(streamId: string, events: readonly NewEvent[], expectedRevision: number): Promise<void>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expectedRevision: number,
+  ): Promise<void>;
   /** Returns how many events came back, so the bench can check it read what it wrote. */
   readStream(streamId: string): Promise<number>;
   /** Reads one page of the global log after `afterPosition` (-1: from the start); `lastPosition` continues it. */
-  readAllPage(afterPosition: number, maxCount: number): Promise<{ count: number; lastPosition: number }>;
+  readAllPage(
+    afterPosition: number,
+    maxCount: number,
+  ): Promise<{ count: number; lastPosition: number }>;
   close(): Promise<void>;
 }

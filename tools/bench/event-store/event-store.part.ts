@@ -9,7 +9,8 @@ import { printTargetTable } from './event-store.table';
 import type { CaseResult, CellResult, TargetResult } from './results';
 import { eventStoreTargets, type Target } from './targets';
 
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 const oneLine = (name: string, cell: CellResult): string =>
   'measurement' in cell
@@ -18,9 +19,15 @@ const oneLine = (name: string, cell: CellResult): string =>
       ? `${name} skipped`
       : `${name} ERROR (${cell.error})`;
 
+/** A started contender and what the cases know about its log so far. */
+interface Running {
+  contender: Contender;
+  context: CaseContext;
+}
+
 /** Starts every contender of the target; those that cannot run get their table cell now. */
 const startContenders = async (target: Target) => {
-  const running = new Map<string, Contender>();
+  const running = new Map<string, Running>();
   const notRunning = new Map<string, CellResult>();
   for (const entry of target.contenders) {
     if ('skipped' in entry) {
@@ -28,9 +35,14 @@ const startContenders = async (target: Target) => {
       continue;
     }
     try {
-      running.set(entry.name, await entry.start());
+      running.set(entry.name, {
+        contender: await entry.start(),
+        context: { written: 0 },
+      });
     } catch (error) {
-      notRunning.set(entry.name, { error: `start failed: ${errorMessage(error)}` });
+      notRunning.set(entry.name, {
+        error: `start failed: ${errorMessage(error)}`,
+      });
     }
   }
   return { running, notRunning };
@@ -39,62 +51,101 @@ const startContenders = async (target: Target) => {
 /** Runs one case on every running contender; a contender that fails stops there for this case. */
 const runCase = async (
   benchCase: BenchCase,
-  running: Map<string, Contender>,
-  contexts: Map<string, CaseContext>,
+  running: Map<string, Running>,
   config: BenchConfig,
 ): Promise<Map<string, CellResult>> => {
-  const samples = new Map<string, Sample[]>();
+  const samples = new Map(
+    [...running.keys()].map((name) => [name, [] as Sample[]]),
+  );
   const errors = new Map<string, string>();
   // Contenders take turns, and who goes first rotates each round, so drifts of a shared machine (and the
   // vacuum or checkpoint left behind by whoever ran before) spread over all of them.
   const contenders = [...running];
   for (let round = 0; round < config.rounds; round++) {
     const shift = round % contenders.length;
-    for (const [name, contender] of [...contenders.slice(shift), ...contenders.slice(0, shift)]) {
+    for (const [name, { contender, context }] of [
+      ...contenders.slice(shift),
+      ...contenders.slice(0, shift),
+    ]) {
       if (errors.has(name)) continue;
       try {
-        const sample = await benchCase.run(contender, contexts.get(name)!, config);
-        samples.set(name, [...(samples.get(name) ?? []), sample]);
+        samples
+          .get(name)
+          ?.push(await benchCase.run(contender, context, config));
       } catch (error) {
         errors.set(name, errorMessage(error));
       }
     }
   }
   return new Map(
-    [...running.keys()].map((name): [string, CellResult] => {
+    [...samples].map(([name, sampled]): [string, CellResult] => {
       const error = errors.get(name);
-      return [name, error ? { error } : { measurement: summarize(samples.get(name)!) }];
+      return [name, error ? { error } : { measurement: summarize(sampled) }];
     }),
   );
 };
 
-const runTarget = async (target: Target, config: BenchConfig): Promise<TargetResult> => {
+const runTarget = async (
+  target: Target,
+  config: BenchConfig,
+): Promise<TargetResult> => {
   const { running, notRunning } = await startContenders(target);
-  const contexts = new Map([...running.keys()].map((name) => [name, { written: 0 }]));
   const cases: CaseResult[] = [];
   try {
     for (const [index, benchCase] of EVENT_STORE_CASES.entries()) {
-      const outcomes = await runCase(benchCase, running, contexts, config);
-      const results = Object.fromEntries(target.contenders.map(({ name }) => [name, notRunning.get(name) ?? outcomes.get(name)!]));
-      cases.push({ id: benchCase.id, title: benchCase.title, sizes: benchCase.describe(config), results });
-      const summary = Object.entries(results).map(([name, cell]) => oneLine(name, cell));
-      progress(`[${target.name}] ${index + 1}/${EVENT_STORE_CASES.length} ${benchCase.title}: ${summary.join(' · ')}`);
+      const cells = new Map([
+        ...notRunning,
+        ...(await runCase(benchCase, running, config)),
+      ]);
+      // In the target's column order.
+      const results: Record<string, CellResult> = {};
+      for (const { name } of target.contenders) {
+        const cell = cells.get(name);
+        if (cell) results[name] = cell;
+      }
+      cases.push({
+        id: benchCase.id,
+        title: benchCase.title,
+        sizes: benchCase.describe(config),
+        results,
+      });
+      const summary = Object.entries(results).map(([name, cell]) =>
+        oneLine(name, cell),
+      );
+      progress(
+        `[${target.name}] ${index + 1}/${EVENT_STORE_CASES.length} ${benchCase.title}: ${summary.join(' · ')}`,
+      );
     }
   } finally {
-    for (const [name, contender] of running) {
-      await contender.close().catch((error) => progress(`[${target.name}] closing ${name} failed: ${errorMessage(error)}`));
+    for (const [name, { contender }] of running) {
+      await contender
+        .close()
+        .catch((error) =>
+          progress(
+            `[${target.name}] closing ${name} failed: ${errorMessage(error)}`,
+          ),
+        );
     }
   }
-  return { target: target.name, rounds: config.rounds, contenders: target.contenders.map(({ name }) => name), cases };
+  return {
+    target: target.name,
+    rounds: config.rounds,
+    contenders: target.contenders.map(({ name }) => name),
+    cases,
+  };
 };
 
 export const eventStorePart: BenchPart = {
   name: 'event-store',
   async run(config) {
-    const targets = eventStoreTargets(config).filter(({ name }) => !config.targets || config.targets.includes(name));
+    const targets = eventStoreTargets(config).filter(
+      ({ name }) => !config.targets || config.targets.includes(name),
+    );
     const results: TargetResult[] = [];
     for (const target of targets) {
-      progress(`[${target.name}] starting ${target.contenders.map(({ name }) => name).join(', ')} (BENCH_SCALE=${config.scale}, BENCH_ROUNDS=${config.rounds})`);
+      progress(
+        `[${target.name}] starting ${target.contenders.map(({ name }) => name).join(', ')} (BENCH_SCALE=${config.scale}, BENCH_ROUNDS=${config.rounds})`,
+      );
       const result = await runTarget(target, config);
       results.push(result);
       printTargetTable(result);

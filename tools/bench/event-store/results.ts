@@ -1,7 +1,10 @@
 import type { Measurement } from '../shared/stats';
 
 /** One contender's outcome in one case. */
-export type CellResult = { measurement: Measurement } | { skipped: string } | { error: string };
+export type CellResult =
+  | { measurement: Measurement }
+  | { skipped: string }
+  | { error: string };
 
 export interface CaseResult {
   id: string;

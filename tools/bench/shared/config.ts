@@ -13,17 +13,31 @@ export interface BenchConfig {
 }
 
 const list = (value: string | undefined): string[] | null =>
-  value ? value.split(',').map((item) => item.trim()).filter(Boolean) : null;
+  value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : null;
 
-export const readBenchConfig = (env: NodeJS.ProcessEnv = process.env): BenchConfig => {
+export const readBenchConfig = (
+  env: NodeJS.ProcessEnv = process.env,
+): BenchConfig => {
   const scale = Number(env['BENCH_SCALE'] ?? '1');
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`BENCH_SCALE must be a positive number, got "${env['BENCH_SCALE']}"`);
+  if (!Number.isFinite(scale) || scale <= 0)
+    throw new Error(
+      `BENCH_SCALE must be a positive number, got "${env['BENCH_SCALE']}"`,
+    );
   const rounds = Number(env['BENCH_ROUNDS'] ?? '5');
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`BENCH_ROUNDS must be a positive integer, got "${env['BENCH_ROUNDS']}"`);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(
+      `BENCH_ROUNDS must be a positive integer, got "${env['BENCH_ROUNDS']}"`,
+    );
   return {
     scale,
     rounds,
-    databaseUrl: env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+    databaseUrl:
+      env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     parts: list(env['BENCH_PARTS']),
     targets: list(env['BENCH_TARGETS']),
     resultsDir: env['BENCH_RESULTS_DIR'] ?? 'bench-results',

@@ -16,7 +16,11 @@ export const renderTable = ({ title, head, rows }: TableSpec): string => {
 };
 
 /** Writes one bench part's results as pretty JSON; returns the path written. */
-export const writeJsonResult = async (resultsDir: string, part: string, result: unknown): Promise<string> => {
+export const writeJsonResult = async (
+  resultsDir: string,
+  part: string,
+  result: unknown,
+): Promise<string> => {
   const path = join(resultsDir, `${part}.json`);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(result, null, 2)}\n`);
@@ -25,8 +29,10 @@ export const writeJsonResult = async (resultsDir: string, part: string, result: 
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 export const formatInt = (value: number): string => integer.format(value);
-export const formatMs = (value: number): string => (value >= 10 ? value.toFixed(1) : value.toFixed(2));
-export const formatRatio = (value: number | null): string => (value === null ? 'n/a' : `${Math.round(value * 100)}%`);
+export const formatMs = (value: number): string =>
+  value >= 10 ? value.toFixed(1) : value.toFixed(2);
+export const formatRatio = (value: number | null): string =>
+  value === null ? 'n/a' : `${Math.round(value * 100)}%`;
 
 /** Progress goes to stderr so stdout stays the table. */
 export const progress = (line: string): void => {

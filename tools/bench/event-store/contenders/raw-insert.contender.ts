@@ -4,7 +4,11 @@ import { DEFAULT_EVENT_LOG_SCHEMA, sealEvents } from '@itsm/event-store';
 import type { Contender } from '../contender';
 
 /** Runs one SQL statement; `name` lets drivers that can (pg) keep it prepared. */
-export type SqlExecutor = (name: string, text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+export type SqlExecutor = (
+  name: string,
+  text: string,
+  params: unknown[],
+) => Promise<{ rows: Record<string, unknown>[] }>;
 
 /** Our events table, created by our own migrations (same columns, indexes and triggers). */
 const EVENTS = `"${DEFAULT_EVENT_LOG_SCHEMA}".events`;
@@ -25,7 +29,11 @@ const COLUMNS = [
 ];
 
 const insertSql = (rows: number): string => {
-  const values = Array.from({ length: rows }, (_, row) => `(${COLUMNS.map((_, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`);
+  const values = Array.from(
+    { length: rows },
+    (_, row) =>
+      `(${COLUMNS.map((_, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`,
+  );
   return `INSERT INTO ${EVENTS} (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`;
 };
 
@@ -37,12 +45,25 @@ const readAllSql = `SELECT * FROM ${EVENTS} WHERE global_position > $1 ORDER BY 
  * hash kept in memory instead of read back), each append one prepared multi-row INSERT in autocommit:
  * no transaction block, no lock, no head read, no RETURNING.
  */
-export const rawInsertContender = (execute: SqlExecutor, close: () => Promise<void>): Contender => {
+export const rawInsertContender = (
+  execute: SqlExecutor,
+  close: () => Promise<void>,
+): Contender => {
   const lastHash = new Map<string, string>();
   return {
     name: 'raw INSERT',
-    async append(streamId: string, events: readonly NewEvent[], expectedRevision: number) {
-      const sealed = sealEvents(streamId, events, expectedRevision, lastHash.get(streamId) ?? GENESIS_HASH, new Date());
+    async append(
+      streamId: string,
+      events: readonly NewEvent[],
+      expectedRevision: number,
+    ) {
+      const sealed = sealEvents(
+        streamId,
+        events,
+        expectedRevision,
+        lastHash.get(streamId) ?? GENESIS_HASH,
+        new Date(),
+      );
       const params = sealed.flatMap((event) => [
         event.streamId,
         event.streamRevision,
@@ -58,15 +79,28 @@ export const rawInsertContender = (execute: SqlExecutor, close: () => Promise<vo
         event.recordedAt,
         event.hash,
       ]);
-      await execute(`raw-insert-${sealed.length}`, insertSql(sealed.length), params);
+      await execute(
+        `raw-insert-${sealed.length}`,
+        insertSql(sealed.length),
+        params,
+      );
       lastHash.set(streamId, sealed[sealed.length - 1].hash);
     },
     async readStream(streamId: string) {
-      return (await execute('raw-read-stream', readStreamSql, [streamId])).rows.length;
+      return (await execute('raw-read-stream', readStreamSql, [streamId])).rows
+        .length;
     },
     async readAllPage(afterPosition: number, maxCount: number) {
-      const { rows } = await execute('raw-read-all', readAllSql, [afterPosition, maxCount]);
-      return { count: rows.length, lastPosition: rows.length ? Number(rows[rows.length - 1]['global_position']) : afterPosition };
+      const { rows } = await execute('raw-read-all', readAllSql, [
+        afterPosition,
+        maxCount,
+      ]);
+      return {
+        count: rows.length,
+        lastPosition: rows.length
+          ? Number(rows[rows.length - 1]['global_position'])
+          : afterPosition,
+      };
     },
     close,
   };
