@@ -34,10 +34,22 @@ export const createScratchDatabase = async (
   return {
     name,
     connectionString: url.toString(),
-    // FORCE: a contender that failed half-way may still hold connections.
-    drop: () =>
-      withAdmin(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      ).then(() => undefined),
+    drop: () => withAdmin(adminUrl, (client) => dropWhenIdle(client, name)),
   };
+};
+
+/**
+ * A pool's `end()` resolves before the server has seen every connection go; terminating one still closing
+ * makes `pg` throw an unhandled error. So wait for the connections to leave, and FORCE only a straggler.
+ */
+const dropWhenIdle = async (client: Client, name: string): Promise<void> => {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { rows } = await client.query<{ connections: number }>(
+      'SELECT count(*)::int AS connections FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (rows[0].connections === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 };
