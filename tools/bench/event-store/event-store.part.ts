@@ -138,7 +138,16 @@ const runTarget = async (
 export const eventStorePart: BenchPart = {
   name: 'event-store',
   async run(config) {
-    const targets = eventStoreTargets(config).filter(
+    const all = eventStoreTargets(config);
+    const unknown = (config.targets ?? []).filter(
+      (name) => !all.some((target) => target.name === name),
+    );
+    if (unknown.length) {
+      throw new Error(
+        `Unknown BENCH_TARGETS: ${unknown.join(', ')} (known: ${all.map(({ name }) => name).join(', ')})`,
+      );
+    }
+    const targets = all.filter(
       ({ name }) => !config.targets || config.targets.includes(name),
     );
     const results: TargetResult[] = [];
