@@ -1,1 +1,14 @@
-export {};
+export * from './projection';
+export * from './audit/stream-heads.projection';
+export {
+  ProjectionRuntime,
+  RebuildAlreadyRunningError,
+  UnknownProjectionError,
+  type LiveSource,
+  type ProjectionRuntimeOptions,
+  type ProjectionStatus,
+} from './runtime/projection-runtime';
+export type { RebuildHandle } from './runtime/rebuild';
+export type { RebuildProgress, RebuildState } from './runtime/rebuild-progress';
+export { RebuildSupersededError, ProjectionNotInitializedError, type Deduplication } from './runtime/apply-batch';
+export { readHeadPosition, type ProjectionEventSource } from './runtime/event-source';

@@ -1,0 +1,18 @@
+import type { EventFilter, EventStore } from '@itsm/event-store';
+import type { Projection } from '../projection';
+
+/** The part of the event store a projection runtime reads. */
+export type ProjectionEventSource = Pick<EventStore, 'readAll' | 'subscribeToAll'>;
+
+/** A type no event has: a read filtered on it returns no events, only how far the log goes. */
+const HEAD_PROBE_TYPE = '$itsm.projections.head-probe';
+
+/**
+ * The log's head position through the port alone: a filtered read that matches nothing reports the position up to
+ * which it looked (on SQL stores an index lookup on (type, position) plus max(position)).
+ */
+export const readHeadPosition = async (source: Pick<EventStore, 'readAll'>): Promise<number> =>
+  (await source.readAll({ fromPosition: -1, maxCount: 1, filter: { types: [HEAD_PROBE_TYPE] } })).lastPosition;
+
+export const filterOf = (projection: Projection): EventFilter | undefined =>
+  projection.eventTypes.length > 0 ? { types: [...projection.eventTypes] } : undefined;
