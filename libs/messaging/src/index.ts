@@ -3,3 +3,4 @@ export * from './kafka/kafka-test-gate';
 export * from './kafka/describe-with-kafka';
 export * from './port/message-bus.port';
 export * from './port/topics';
+export * from './consumer';
