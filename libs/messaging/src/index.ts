@@ -4,3 +4,4 @@ export * from './kafka/describe-with-kafka';
 export * from './port/message-bus.port';
 export * from './port/topics';
 export * from './consumer';
+export * from './in-process';

@@ -1,0 +1,2 @@
+export * from './in-process-message-bus.adapter';
+export { WakeSignal } from './wake-signal';

@@ -1,0 +1,3 @@
+export * from './message-bus.contract';
+export * from './message-bus-contract.harness';
+export * from './message-bus-contract.helpers';
