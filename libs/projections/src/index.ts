@@ -12,3 +12,4 @@ export type { RebuildHandle } from './runtime/rebuild';
 export type { RebuildProgress, RebuildState } from './runtime/rebuild-progress';
 export { RebuildSupersededError, ProjectionNotInitializedError, type Deduplication } from './runtime/apply-batch';
 export { readHeadPosition, type ProjectionEventSource } from './runtime/event-source';
+export { timeProjectionRebuild, type RebuildTiming } from './runtime/rebuild-benchmark';

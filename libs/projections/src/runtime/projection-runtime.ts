@@ -29,7 +29,7 @@ export interface ProjectionRuntimeOptions {
   schema?: string;
   /** Schema of `checkpoints` and `stream_checkpoints`; default `projections`. */
   checkpointSchema?: string;
-  /** Events per read and per transaction in catch-up and rebuild; default 1000. */
+  /** Events per read and per transaction in catch-up and rebuild; default 2000. */
   batchSize?: number;
   /** The log's head position, for rebuild progress; default: probed through `readAll`. */
   headPosition?: () => Promise<number>;
@@ -77,7 +77,7 @@ export class ProjectionRuntime {
       schema,
       checkpoints: checkpointTables(assertIdentifier('Checkpoint schema', options.checkpointSchema ?? 'projections')),
       deduplication,
-      batchSize: options.batchSize ?? 1000,
+      batchSize: options.batchSize ?? 2000,
       headPosition: options.headPosition ?? (() => readHeadPosition(options.source)),
     };
     const runtime = new ProjectionRuntime(context, liveSource);

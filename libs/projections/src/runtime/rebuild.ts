@@ -14,6 +14,8 @@ const newGeneration = (): string => `${Date.now().toString(36)}${randomBytes(2).
 /** The live applier got ahead of what the swap had read: read further before trying again. */
 class SwapBehindLiveError extends Error {}
 
+const HEAD_PROBE_INTERVAL_MS = 500;
+
 const dropLeftoverShadows = async (tx: SqlSession, context: RuntimeContext, projection: Projection): Promise<void> => {
   for (const table of projection.tables) {
     const rows = await tx.query<{ tablename: string }>(
@@ -78,22 +80,38 @@ export const startRebuild = (
   const report = () => onProgress?.(tracker.snapshot());
   let position = -1;
 
-  const readBatch = () => context.source.readAll({ fromPosition: position, maxCount: context.batchSize, filter });
+  const readBatch = (from: number) => context.source.readAll({ fromPosition: from, maxCount: context.batchSize, filter });
 
+  // The head is only for progress figures: probing it every batch would cost a round trip per batch.
+  let headProbedAt = 0;
+  const refreshTotal = async () => {
+    if (Date.now() - headProbedAt < HEAD_PROBE_INTERVAL_MS) return;
+    headProbedAt = Date.now();
+    tracker.setTotal(await context.headPosition());
+  };
+
+  /** Applies full batches until a read comes back short (the head); reads the next batch while writing this one. */
   const catchUp = async (): Promise<void> => {
+    headProbedAt = 0;
+    let next = readBatch(position);
     for (;;) {
-      tracker.setTotal(await context.headPosition());
-      const { events, lastPosition } = await readBatch();
+      await refreshTotal();
+      const { events, lastPosition } = await next;
+      const full = events.length >= context.batchSize;
+      if (full) {
+        next = readBatch(lastPosition);
+        next.catch(() => undefined); // awaited on the next turn; a failed apply must not leave it unhandled
+      }
       const applied = await context.db.transaction((tx) => applyBatchInTransaction(tx, context.checkpoints, target, events, lastPosition));
       position = applied.position;
       tracker.advance(position, applied.applied);
       report();
-      if (events.length < context.batchSize) return;
+      if (!full) return;
     }
   };
 
   const trySwap = async (): Promise<boolean> => {
-    const { events, lastPosition } = await readBatch();
+    const { events, lastPosition } = await readBatch(position);
     if (events.length >= context.batchSize) return false;
     try {
       const applied = await context.db.transaction(async (tx) => {
