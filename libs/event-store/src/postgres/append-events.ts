@@ -7,13 +7,15 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@itsm/event-sourcing';
-import { sealEvents } from '../seal-events';
+import { sealEvents, type SealedEvent } from '../seal-events';
 import type { EventLogSchema } from './event-log-schema';
 import { insertEventsStatement } from './event-rows';
-import type { SqlSession } from './sql-executor.port';
+import type { SqlExecutor, SqlSession } from './sql-executor.port';
 
 /** Keeps each INSERT well below PostgreSQL's 65 535 bind parameters (13 per event). */
 const EVENTS_PER_INSERT = 1000;
+/** INSERTs of up to this many events are prepared (one statement per size); bigger, rarer ones are not kept. */
+const PREPARED_EVENTS_PER_INSERT = 100;
 
 export interface AppendRequest {
   streamId: string;
@@ -23,9 +25,12 @@ export interface AppendRequest {
   notifyChannel?: string;
 }
 
-/**
- * Appends inside the caller's transaction; the events become visible when it commits.
- *
+export interface AppendOutcome {
+  currentRevision: number;
+  events: RecordedEvent[];
+}
+
+/*
  * Gap-free global order: the transaction takes one advisory lock per log just before it reads the stream head
  * and inserts, and keeps it until commit. Appends therefore draw their positions from the identity sequence
  * and commit in the same order, so whatever a reader sees is always a prefix of the final log (a rolled-back
@@ -33,43 +38,89 @@ export interface AppendRequest {
  * event that commits late. The xid8 / pg_snapshot_xmin technique (Emmett) orders by transaction id, which is
  * not position order, so a plain numeric checkpoint could skip a late event; Marten's high-water mark needs a
  * daemon and a wait. The price is that appends to one log commit one at a time (measured by the benchmark).
+ * On PGlite the lock is skipped: its one connection runs one transaction at a time, which gives the same order.
  *
- * Because the stream head is read under that lock, in a fresh statement (READ COMMITTED), it is exact; the
- * unique (stream_id, stream_revision) constraint stays as the backstop and is reported as the same conflict.
+ * Because the stream head is read under that lock, in a statement of its own (READ COMMITTED takes a fresh
+ * snapshot per statement), it is exact; the unique (stream_id, stream_revision) constraint stays as the backstop
+ * and is reported as the same conflict.
+ *
+ * Round trips (what the lock holder's commit waits on): on a pipelined `pg` connection BEGIN, the lock and the
+ * head read leave together; the server still runs them in order, so the head is read after the lock is granted.
+ * The INSERT, which also sends the NOTIFY, then leaves together with COMMIT: two round trips per append.
+ * Statements are prepared once per connection.
  */
-export const appendInTransaction = async (
+
+const LOCK_STATEMENT = 'SELECT pg_advisory_xact_lock(hashtext($1))';
+
+// The database clock, read under the lock, makes recorded_at non-decreasing in global order across processes.
+const headStatement = (names: EventLogSchema) => `SELECT clock_timestamp() AS now, last.stream_revision, last.hash
+   FROM (SELECT 1) AS one
+   LEFT JOIN LATERAL (
+     SELECT stream_revision, hash FROM ${names.events} WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1
+   ) AS last ON true`;
+
+const preparedNames = new Map<string, string>();
+/** One name per distinct statement text in this process, as `pg` requires of prepared statements. */
+const prepareAs = (text: string): { prepareAs: string } => {
+  let name = preparedNames.get(text);
+  if (name === undefined) {
+    name = `itsm_event_store_${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return { prepareAs: name };
+};
+
+interface AppendSteps {
+  /** Take the log's append lock (not needed where transactions never overlap). */
+  lock: boolean;
+  /** Called right after the INSERTs are sent, before their answers arrive: commits in the same round trip, or not at all. */
+  commit(): Promise<void>;
+}
+
+/** Appends inside the caller's transaction; the events become visible when it commits. */
+export const appendInTransaction = (tx: SqlSession, names: EventLogSchema, request: AppendRequest): Promise<AppendOutcome> =>
+  append(tx, names, request, { lock: true, commit: async () => undefined });
+
+/** Appends in a transaction of its own, committed together with the INSERT. */
+export const appendEvents = (executor: SqlExecutor, names: EventLogSchema, request: AppendRequest): Promise<AppendOutcome> =>
+  executor.transaction((tx) =>
+    append(tx, names, request, { lock: !executor.runsOneTransactionAtATime, commit: () => tx.commit() }),
+  );
+
+const append = async (
   tx: SqlSession,
   names: EventLogSchema,
   request: AppendRequest,
-): Promise<{ currentRevision: number; events: RecordedEvent[] }> => {
+  steps: AppendSteps,
+): Promise<AppendOutcome> => {
   const { streamId, expectedRevision } = request;
-  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [names.appendLockKey]);
-  // The database clock, read under the lock, makes recorded_at non-decreasing in global order across processes.
-  const [head] = await tx.query<{ now: Date | string; stream_revision: number | null; hash: string | null }>(
-    `SELECT clock_timestamp() AS now, last.stream_revision, last.hash
-       FROM (SELECT 1) AS one
-       LEFT JOIN LATERAL (
-         SELECT stream_revision, hash FROM ${names.events} WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1
-       ) AS last ON true`,
-    [streamId],
-  );
+  const headText = headStatement(names);
+  // Sent without awaiting the lock, so they share a round trip; the server runs them in order.
+  const [, [head]] = await Promise.all([
+    steps.lock ? tx.query(LOCK_STATEMENT, [names.appendLockKey], prepareAs(LOCK_STATEMENT)) : undefined,
+    tx.query<{ now: Date | string; stream_revision: number | null; hash: string | null }>(headText, [streamId], prepareAs(headText)),
+  ]);
   const currentRevision = head.stream_revision === null ? NO_STREAM_REVISION : Number(head.stream_revision);
   if (!matchesExpectedRevision(expectedRevision, currentRevision)) {
     throw new WrongExpectedRevisionError(streamId, expectedRevision, currentRevision);
   }
-  const recordedAt = new Date(head.now);
-  const sealed = sealEvents(streamId, request.events, currentRevision, head.hash ?? GENESIS_HASH, recordedAt);
+  const sealed = sealEvents(streamId, request.events, currentRevision, head.hash ?? GENESIS_HASH, new Date(head.now));
+  const chunks: SealedEvent[][] = [];
+  for (let start = 0; start < sealed.length; start += EVENTS_PER_INSERT) chunks.push(sealed.slice(start, start + EVENTS_PER_INSERT));
+  const inserts = chunks.map((chunk, index) => {
+    const statement = insertEventsStatement(names.events, chunk, index === chunks.length - 1 ? request.notifyChannel : undefined);
+    const options = chunk.length <= PREPARED_EVENTS_PER_INSERT ? prepareAs(statement.text) : undefined;
+    return insertOrConflict(tx.query(statement.text, statement.params, options), streamId, expectedRevision, currentRevision);
+  });
+  const committed = steps.commit();
+  // Every answer is awaited in order below; these handlers only keep a later failure from going unhandled.
+  [...inserts, committed].forEach((pending) => pending.catch(() => undefined));
   const events: RecordedEvent[] = [];
-  for (let start = 0; start < sealed.length; start += EVENTS_PER_INSERT) {
-    const chunk = sealed.slice(start, start + EVENTS_PER_INSERT);
-    const statement = insertEventsStatement(names.events, chunk);
-    const rows = await insertOrConflict(tx, statement, streamId, expectedRevision, currentRevision);
-    const positions = new Map(rows.map((row) => [Number(row.stream_revision), Number(row.global_position)]));
-    chunk.forEach((event) => events.push({ ...event, globalPosition: positions.get(event.streamRevision) as number }));
+  for (const [index, inserted] of inserts.entries()) {
+    const positions = new Map((await inserted).map((row) => [Number(row.stream_revision), Number(row.global_position)]));
+    chunks[index].forEach((event) => events.push({ ...event, globalPosition: positions.get(event.streamRevision) as number }));
   }
-  if (request.notifyChannel && events.length > 0) {
-    await tx.query('SELECT pg_notify($1, $2)', [request.notifyChannel, '']);
-  }
+  await committed;
   return { currentRevision, events };
 };
 
@@ -77,14 +128,13 @@ const UNIQUE_VIOLATION = '23505';
 const STREAM_REVISION_CONSTRAINT = 'events_stream_revision_unique';
 
 const insertOrConflict = async (
-  tx: SqlSession,
-  statement: { text: string; params: unknown[] },
+  inserted: Promise<{ global_position: string | number; stream_revision: number }[]>,
   streamId: string,
   expectedRevision: ExpectedRevision,
   currentRevision: number,
 ) => {
   try {
-    return await tx.query<{ global_position: string | number; stream_revision: number }>(statement.text, statement.params);
+    return await inserted;
   } catch (error) {
     const { code, constraint } = error as { code?: string; constraint?: string };
     if (code === UNIQUE_VIOLATION && constraint === STREAM_REVISION_CONSTRAINT) {

@@ -15,7 +15,7 @@ export interface PostgresEventStoreConfig extends PostgresEventStoreOptions {
   /** Connections in the pool; default 10. */
   poolSize?: number;
   /** Extra `pg` pool settings (ssl, timeouts, application_name). */
-  pool?: Omit<PoolConfig, 'connectionString' | 'max'>;
+  pool?: Omit<PoolConfig, 'connectionString' | 'max' | 'pipeline'>;
 }
 
 export interface PgliteEventStoreConfig extends PostgresEventStoreOptions {
@@ -40,7 +40,8 @@ const openStore = async (executor: SqlExecutor, names: EventLogSchema, options: 
 export const createPostgresEventStore = async (config: PostgresEventStoreConfig): Promise<EventStore> => {
   const { connectionString, schema, poolSize, pool, ...options } = config;
   const names = eventLogSchema(schema);
-  const executor = createPgExecutor({ ...pool, connectionString, max: poolSize ?? 10 });
+  // Pipeline mode lets an append send its statements in two round trips (see append-events.ts).
+  const executor = createPgExecutor({ ...pool, connectionString, max: poolSize ?? 10, pipeline: true });
   return openStore(executor, names, options);
 };
 

@@ -45,16 +45,17 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
 const INSERT_COLUMN_COUNT = 13;
 
 /**
- * A multi-row INSERT of sealed events. Every parameter is cast from text so both drivers send plain strings
- * (JSON is serialized here: `pg` would turn a JS array into a PostgreSQL array).
+ * A multi-row INSERT of sealed events that returns their positions, and with `notifyChannel` also signals that
+ * channel in the same statement. Every parameter is cast from text so both drivers send plain strings (JSON is
+ * serialized here: `pg` would turn a JS array into a PostgreSQL array).
  */
-export const insertEventsStatement = (table: string, events: readonly SealedEvent[]) => {
+export const insertEventsStatement = (table: string, events: readonly SealedEvent[], notifyChannel?: string) => {
   const rows = events.map((_, index) => {
     const p = (column: number) => `$${index * INSERT_COLUMN_COUNT + column}`;
     return `(${p(1)}, ${p(2)}::integer, ${p(3)}::uuid, ${p(4)}, ${p(5)}::integer, ${p(6)}::text::jsonb, ${p(7)}::text::jsonb,
       ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}::timestamptz, ${p(12)}::timestamptz, ${p(13)})`;
   });
-  const params = events.flatMap((event) => [
+  const params: unknown[] = events.flatMap((event) => [
     event.streamId,
     event.streamRevision,
     event.eventId,
@@ -69,9 +70,14 @@ export const insertEventsStatement = (table: string, events: readonly SealedEven
     event.recordedAt,
     event.hash,
   ]);
-  const text = `INSERT INTO ${table} (stream_id, stream_revision, event_id, type, schema_version, data, actor,
+  const insert = `INSERT INTO ${table} (stream_id, stream_revision, event_id, type, schema_version, data, actor,
       correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash)
     VALUES ${rows.join(',\n')}
     RETURNING global_position, stream_revision`;
-  return { text, params };
+  if (notifyChannel === undefined) return { text: insert, params };
+  // A SELECT in WITH runs only when the main query reads it, hence the join with `notified` (one row).
+  const text = `WITH inserted AS (${insert}),
+    notified AS (SELECT pg_notify($${params.length + 1}, ''))
+    SELECT inserted.global_position, inserted.stream_revision FROM inserted, notified`;
+  return { text, params: [...params, notifyChannel] };
 };

@@ -25,6 +25,7 @@ export const openPglite = async (dataDir?: string): Promise<PGlite> => {
 
 type PgliteSession = Pick<PGliteInterface, 'query' | 'exec'>;
 
+// PGlite runs in process: a prepared statement would save no round trip, so `prepareAs` is not used.
 const sessionOf = (db: PgliteSession): SqlSession => ({
   query: async <Row>(text: string, params?: readonly unknown[]) =>
     (await db.query<Row>(text, params as unknown[] | undefined)).rows,
@@ -45,8 +46,10 @@ export interface PgliteExecutorOptions {
  */
 export const createPgliteExecutor = (db: PGlite, { ownsDatabase }: PgliteExecutorOptions): SqlExecutor => ({
   ...sessionOf(db),
-  // PGlite's default isolation is READ COMMITTED, as the store expects.
-  transaction: (work) => db.transaction((tx) => work(sessionOf(tx))),
+  // PGlite's default isolation is READ COMMITTED, as the store expects. It commits when `work` returns, which
+  // the work's `commit()` (its last call) cannot hasten.
+  transaction: (work) => db.transaction((tx) => work({ ...sessionOf(tx), commit: async () => undefined })),
+  runsOneTransactionAtATime: true,
   close: async () => {
     if (ownsDatabase) await db.close();
   },

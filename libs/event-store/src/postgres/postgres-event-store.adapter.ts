@@ -9,7 +9,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { appendInTransaction } from './append-events';
+import { appendEvents } from './append-events';
 import type { EventLogSchema } from './event-log-schema';
 import { PollingSubscription } from './polling-subscription';
 import { readAllEvents, readStreamEvents } from './read-events';
@@ -39,14 +39,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: NewEvent[], { expectedRevision }: AppendOptions): Promise<AppendResult> {
-    const appended = await this.executor.transaction((tx) =>
-      appendInTransaction(tx, this.names, {
-        streamId,
-        events,
-        expectedRevision,
-        notifyChannel: this.executor.listen ? this.names.channel : undefined,
-      }),
-    );
+    const appended = await appendEvents(this.executor, this.names, {
+      streamId,
+      events,
+      expectedRevision,
+      notifyChannel: this.executor.listen ? this.names.channel : undefined,
+    });
     const last = appended.events[appended.events.length - 1];
     if (last) this.wakeSubscriptions();
     return {
