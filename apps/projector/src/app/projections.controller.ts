@@ -1,0 +1,39 @@
+import { Controller, Get, HttpCode, Inject, NotFoundException, ConflictException, Param, Post } from '@nestjs/common';
+import { RebuildAlreadyRunningError, UnknownProjectionError, type RebuildProgress } from '@itsm/projections';
+import type { Projector } from './open-projector';
+import { PROJECTOR } from './projector.tokens';
+
+/** Status of the hosted projections, and their rebuilds with progress (events done, total, events/s, ETA). */
+@Controller('projections')
+export class ProjectionsController {
+  constructor(@Inject(PROJECTOR) private readonly projector: Projector) {}
+
+  @Get()
+  list() {
+    return this.projector.runtime.status();
+  }
+
+  @Get(':name/rebuild')
+  progress(@Param('name') name: string): RebuildProgress {
+    const progress = this.guard(() => this.projector.runtime.rebuildProgress(name));
+    if (!progress) throw new NotFoundException(`Projection "${name}" has not been rebuilt since this process started`);
+    return progress;
+  }
+
+  /** Starts a rebuild and answers at once; the old tables serve reads until the swap. */
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  rebuild(@Param('name') name: string): RebuildProgress {
+    return this.guard(() => this.projector.runtime.rebuild(name).tracker.snapshot());
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof UnknownProjectionError) throw new NotFoundException(error.message);
+      if (error instanceof RebuildAlreadyRunningError) throw new ConflictException(error.message);
+      throw error;
+    }
+  }
+}
