@@ -1,1 +1,2 @@
 export * from './upcasting';
+export * from './stream-contexts';

@@ -1,0 +1,3 @@
+export * from './cloudevent-headers';
+export * from './cloudevent-type';
+export * from './cloudevent-message.mapping';
