@@ -19,12 +19,13 @@ const addTier: Upcaster<ServiceRegisteredV1, ServiceRegisteredV2> = {
   toVersion: 2,
   upcast: (data) => ({ ...data, tier: 'standard' }),
 };
-const renameToDisplayName: Upcaster<ServiceRegisteredV2, ServiceRegisteredV3> = {
-  type: 'ServiceRegistered',
-  fromVersion: 2,
-  toVersion: 3,
-  upcast: ({ name, tier }) => ({ displayName: name, tier }),
-};
+const renameToDisplayName: Upcaster<ServiceRegisteredV2, ServiceRegisteredV3> =
+  {
+    type: 'ServiceRegistered',
+    fromVersion: 2,
+    toVersion: 3,
+    upcast: ({ name, tier }) => ({ displayName: name, tier }),
+  };
 
 const v1Event = () => ({
   eventId: 'e-1',
@@ -46,8 +47,15 @@ describe('UpcasterRegistry', () => {
   });
 
   it('starts the chain at the version the event was written in', () => {
-    const v2 = { ...v1Event(), schemaVersion: 2, data: { name: 'Email', tier: 'gold' } };
-    expect(registry.upcast(v2).data).toEqual({ displayName: 'Email', tier: 'gold' });
+    const v2 = {
+      ...v1Event(),
+      schemaVersion: 2,
+      data: { name: 'Email', tier: 'gold' },
+    };
+    expect(registry.upcast(v2).data).toEqual({
+      displayName: 'Email',
+      tier: 'gold',
+    });
   });
 
   it('never changes the event it was given (stored events are not rewritten)', () => {
@@ -57,7 +65,11 @@ describe('UpcasterRegistry', () => {
   });
 
   it('returns the same event when it is already at the latest version or its type has no upcasters', () => {
-    const latest = { ...v1Event(), schemaVersion: 3, data: { displayName: 'Email', tier: 'gold' } };
+    const latest = {
+      ...v1Event(),
+      schemaVersion: 3,
+      data: { displayName: 'Email', tier: 'gold' },
+    };
     const other = { ...v1Event(), type: 'ServiceRetired' };
     expect(registry.upcast(latest)).toBe(latest);
     expect(registry.upcast(other)).toBe(other);
@@ -69,10 +81,14 @@ describe('UpcasterRegistry', () => {
   });
 
   it('refuses a step that skips a version', () => {
-    expect(() => new UpcasterRegistry([{ ...addTier, toVersion: 3 }])).toThrow(InvalidUpcasterError);
+    expect(() => new UpcasterRegistry([{ ...addTier, toVersion: 3 }])).toThrow(
+      InvalidUpcasterError,
+    );
   });
 
   it('refuses two upcasters for the same step', () => {
-    expect(() => new UpcasterRegistry([addTier, { ...addTier }])).toThrow(/two upcasters from v1/);
+    expect(() => new UpcasterRegistry([addTier, { ...addTier }])).toThrow(
+      /two upcasters from v1/,
+    );
   });
 });

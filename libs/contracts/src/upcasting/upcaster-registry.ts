@@ -26,9 +26,12 @@ export class UpcasterRegistry {
         `${upcaster.type}: an upcaster goes one version up, not v${upcaster.fromVersion} -> v${upcaster.toVersion}`,
       );
     }
-    const byVersion = this.steps.get(upcaster.type) ?? new Map<number, Upcaster>();
+    const byVersion =
+      this.steps.get(upcaster.type) ?? new Map<number, Upcaster>();
     if (byVersion.has(upcaster.fromVersion)) {
-      throw new InvalidUpcasterError(`${upcaster.type}: two upcasters from v${upcaster.fromVersion}`);
+      throw new InvalidUpcasterError(
+        `${upcaster.type}: two upcasters from v${upcaster.fromVersion}`,
+      );
     }
     byVersion.set(upcaster.fromVersion, upcaster as Upcaster);
     this.steps.set(upcaster.type, byVersion);

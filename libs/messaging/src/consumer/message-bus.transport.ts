@@ -5,6 +5,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import type { SqlExecutor } from '@itsm/event-store';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import { UpcasterRegistry } from '@itsm/contracts';
+import { fromCloudEventMessage } from '../cloudevents';
 import type { IncomingMessage, MessageBus, MessageSubscription } from '../port/message-bus.port';
 import { attemptWithRetries } from './attempt-with-retries';
 import { deadLetterMessage, errorClassOf, errorMessageOf } from './dead-letter-message';
@@ -18,8 +19,8 @@ export interface MessageBusTransportOptions {
   bus: MessageBus;
   /** Consumer group; also the consumer name under which handled events are recorded unless a handler names one. */
   groupId: string;
-  /** Turns a bus message into an event (the CloudEvents binary mapping). */
-  decode: (message: IncomingMessage) => RecordedEvent;
+  /** Turns a bus message into an event; default: the CloudEvents binary mapping of DESIGN §4. */
+  decode?: (message: IncomingMessage) => RecordedEvent;
   /** Where `MessageBusContext.transaction` records handled events (`<schema>.handled_events`). */
   idempotency?: { executor: SqlExecutor; schema: string };
   /** Brings older event versions to the latest before a handler sees them. */
@@ -47,6 +48,7 @@ export class MessageBusTransport
   private readonly retry: RetryPolicy;
   private readonly upcasters: UpcasterRegistry;
   private readonly handledEvents?: HandledEvents;
+  private readonly decode: (message: IncomingMessage) => RecordedEvent;
   private readonly errorListeners = new Set<ErrorListener>();
   private readonly closing = new AbortController();
   private subscription?: MessageSubscription;
@@ -55,6 +57,7 @@ export class MessageBusTransport
     super();
     this.retry = retryPolicy(options.retry);
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.decode = options.decode ?? fromCloudEventMessage;
     if (options.idempotency) {
       this.handledEvents = new HandledEvents(options.idempotency.executor, options.idempotency.schema);
     }
@@ -122,7 +125,7 @@ export class MessageBusTransport
 
   /** One attempt: decode and upcast (inside the attempt, so a malformed message also ends in the DLQ), then every matching handler. */
   private async attempt(patterns: ReadonlySet<string>, message: IncomingMessage, attempt: number): Promise<void> {
-    const event = this.upcasters.upcast(this.options.decode(message));
+    const event = this.upcasters.upcast(this.decode(message));
     const state: AttemptState = {
       attempt,
       handledEvents: this.handledEvents,
