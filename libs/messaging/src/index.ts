@@ -4,3 +4,6 @@ export * from './port/topics';
 export * from './in-process';
 export * from './consumer';
 export * from './cloudevents';
+export * from './relay';
+// Test support without jest: event logs for relay tests (the jest contract suites stay in ./testing).
+export * from './testing/relay-test-databases';

@@ -1,0 +1,208 @@
+import type { SqlExecutor } from '@itsm/event-store';
+import { fromCloudEventMessage } from '../cloudevents/cloudevent-message.mapping';
+import { InProcessMessageBus } from '../in-process/in-process-message-bus.adapter';
+import type { IncomingMessage, MessageBus, OutgoingMessage } from '../port/message-bus.port';
+import { eventually } from '../testing/message-bus-contract.helpers';
+import {
+  appendInterleaved,
+  openPgliteRelayDatabase,
+  openPostgresRelayDatabase,
+  relayTestDatabaseUrl,
+  type RelayTestDatabase,
+} from '../testing/relay-test-databases';
+import { EventRelay, type EventRelayOptions } from './event-relay';
+
+const TOPICS = [
+  'itsm.incidents.events.v1',
+  'itsm.changes.events.v1',
+  'itsm.catalog.events.v1',
+  'itsm.finance.events.v1',
+];
+
+/** A bus that remembers which relay published what, and can be told to fail. */
+const recordingBus = (inner: MessageBus, published: OutgoingMessage[], failures = { left: 0 }): MessageBus => ({
+  publish: async (messages) => {
+    if (failures.left > 0) {
+      failures.left--;
+      throw new Error('broker unavailable');
+    }
+    await inner.publish(messages);
+    published.push(...messages);
+  },
+  subscribe: (options) => inner.subscribe(options),
+  ping: () => inner.ping(),
+  close: () => inner.close(),
+});
+
+const consumeAll = async (bus: MessageBus, groupId: string, received: IncomingMessage[]) =>
+  bus.subscribe({ groupId, topics: TOPICS, handler: async (message) => void received.push(message) });
+
+const expectPerStreamOrder = (received: IncomingMessage[], streams: string[], eventsPerStream: number) => {
+  const events = received.map(fromCloudEventMessage);
+  for (const stream of streams) {
+    expect(events.filter((e) => e.streamId === stream).map((e) => e.streamRevision)).toEqual(
+      Array.from({ length: eventsPerStream }, (_, i) => i),
+    );
+  }
+};
+
+describe.each([
+  ['PGlite', openPgliteRelayDatabase],
+  ['PostgreSQL', () => openPostgresRelayDatabase(relayTestDatabaseUrl())],
+])('EventRelay on %s', (_, openDatabase: () => Promise<RelayTestDatabase>) => {
+  let database: RelayTestDatabase;
+  let bus: InProcessMessageBus;
+  const relays: EventRelay[] = [];
+  const executors: SqlExecutor[] = [];
+
+  const relay = (overrides: Partial<EventRelayOptions> & { bus: MessageBus }) => {
+    const executor = database.executor();
+    executors.push(executor);
+    const created = new EventRelay({
+      store: database.store,
+      executor,
+      schema: database.relaySchema,
+      batchSize: 50,
+      leaseTtlMs: 1500,
+      retryDelayMs: 20,
+      ...overrides,
+    });
+    relays.push(created);
+    return created;
+  };
+
+  beforeEach(async () => {
+    database = await openDatabase();
+    bus = new InProcessMessageBus();
+  });
+
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((r) => r.stop()));
+    await bus.close();
+    await database.close();
+  });
+
+  it('publishes every event as CloudEvents on its context topic, in stream order, and checkpoints', async () => {
+    const streams = await appendInterleaved(database.store, 8, 25);
+    const published: OutgoingMessage[] = [];
+    const leader = relay({ bus: recordingBus(bus, published), holder: 'a' });
+    await leader.start();
+    await eventually(
+      () => published.length >= 200,
+      10_000,
+      () => `${published.length} of 200 published`,
+    );
+
+    const received: IncomingMessage[] = [];
+    await consumeAll(bus, 'check', received);
+    await eventually(
+      () => received.length >= 200,
+      5_000,
+      () => `${received.length} of 200 received`,
+    );
+    expectPerStreamOrder(received, streams, 25);
+    expect(received.every((m) => m.key === m.headers['ce_subject'])).toBe(true);
+    expect(new Set(received.map((m) => m.topic))).toEqual(new Set(TOPICS));
+    const lastPosition = Math.max(...received.map((m) => Number(m.headers['ce_sequence'])));
+    await eventually(
+      () => leader.progress().lastPosition === lastPosition,
+      5_000,
+      () => JSON.stringify(leader.progress()),
+    );
+    expect(leader.progress()).toMatchObject({ leader: true, publishedEvents: 200, holder: 'a' });
+
+    // Live: events appended while it runs follow without a restart.
+    await appendInterleaved(database.store, 2, 3);
+    await eventually(
+      () => published.length >= 206,
+      5_000,
+      () => `${published.length} of 206 published`,
+    );
+  });
+
+  it('resumes from its durable checkpoint after a restart, without republishing', async () => {
+    await appendInterleaved(database.store, 4, 10);
+    const published: OutgoingMessage[] = [];
+    const first = relay({ bus: recordingBus(bus, published) });
+    await first.start();
+    await eventually(
+      () => published.length >= 40,
+      10_000,
+      () => `${published.length} of 40`,
+    );
+    await first.stop();
+
+    const streams = await appendInterleaved(database.store, 3, 5);
+    const second = relay({ bus: recordingBus(bus, published) });
+    await second.start();
+    await eventually(
+      () => published.length >= 55,
+      10_000,
+      () => `${published.length} of 55`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(published).toHaveLength(55);
+    expect(new Set(published.map((m) => m.headers['ce_id'])).size).toBe(55);
+    expect(second.progress().publishedEvents).toBe(15);
+    expect(streams.every((s) => published.some((m) => m.key === s))).toBe(true);
+  });
+
+  it('starts over from the checkpoint after a failed publish, losing nothing', async () => {
+    const streams = await appendInterleaved(database.store, 5, 20);
+    const published: OutgoingMessage[] = [];
+    const errors: unknown[] = [];
+    const flaky = relay({ bus: recordingBus(bus, published, { left: 2 }), onError: (e) => errors.push(e) });
+    await flaky.start();
+    await eventually(
+      () => published.length >= 100,
+      10_000,
+      () => `${published.length} of 100`,
+    );
+    expect(errors.map(String)).toEqual(['Error: broker unavailable', 'Error: broker unavailable']);
+
+    const received: IncomingMessage[] = [];
+    await consumeAll(bus, 'check', received);
+    await eventually(
+      () => received.length >= 100,
+      5_000,
+      () => `${received.length} of 100 received`,
+    );
+    expectPerStreamOrder(received, streams, 20);
+  });
+
+  it('lets only the lease holder publish when two relays follow one log, and hands over when it stops', async () => {
+    await appendInterleaved(database.store, 6, 10);
+    const byA: OutgoingMessage[] = [];
+    const byB: OutgoingMessage[] = [];
+    const a = relay({ bus: recordingBus(bus, byA), holder: 'relay-a' });
+    const b = relay({ bus: recordingBus(bus, byB), holder: 'relay-b' });
+    await Promise.all([a.start(), b.start()]);
+    await eventually(
+      () => byA.length + byB.length >= 60,
+      10_000,
+      () => `${byA.length}+${byB.length} of 60`,
+    );
+    await appendInterleaved(database.store, 2, 5);
+    await eventually(
+      () => byA.length + byB.length >= 70,
+      10_000,
+      () => `${byA.length}+${byB.length} of 70`,
+    );
+
+    const [leader, follower, leaderLog, followerLog] = byA.length > 0 ? [a, b, byA, byB] : [b, a, byB, byA];
+    expect(followerLog).toHaveLength(0);
+    expect(leaderLog).toHaveLength(70);
+    expect(leader.progress().leader).toBe(true);
+    expect(follower.progress().leader).toBe(false);
+
+    await leader.stop();
+    const streams = await appendInterleaved(database.store, 2, 5);
+    await eventually(
+      () => followerLog.length >= 10,
+      10_000,
+      () => `${followerLog.length} of 10 after hand-over`,
+    );
+    expect(leaderLog).toHaveLength(70);
+    expect(followerLog.map((m) => m.key).sort()).toEqual(streams.flatMap((s) => Array(5).fill(s)).sort());
+  });
+});
