@@ -20,7 +20,7 @@ export default [
         'error',
         {
           enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^.*/tools/webpack/node-app\\.webpack$'],
           // DESIGN §2: a domain lib imports only the kernel and contracts; contexts meet only through events.
           depConstraints: [
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['*'] },
