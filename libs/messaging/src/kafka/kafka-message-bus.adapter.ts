@@ -9,12 +9,20 @@ import { toKafkaMessage } from './kafka-message';
 import { runKafkaSubscription, type RedeliveryBackoff } from './kafka-subscription';
 import { KafkaTopics } from './kafka-topics';
 
+/** murmur2 of the key, as the Java client's default partitioner: other clients agree on a key's partition. */
+export const KAFKA_PARTITIONER = Partitioners.DefaultPartitioner;
+
 export interface KafkaMessageBusOptions {
   brokers: string[];
   clientId: string;
   /** Partitions of the topics this bus creates when they are missing. Default 3. */
   numPartitions?: number;
   redelivery?: Partial<RedeliveryBackoff>;
+  /**
+   * Longest time the broker holds an empty fetch; a stop waits for the fetch in flight, so this bounds how
+   * long stop() takes. Default 1000 ms (kafkajs: 5000).
+   */
+  maxWaitTimeInMs?: number;
   /** kafkajs log level; default errors only. */
   logLevel?: logLevel;
 }
@@ -28,6 +36,7 @@ export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
   private readonly topics: KafkaTopics;
   private readonly backoff: RedeliveryBackoff;
+  private readonly maxWaitTimeInMs: number;
   private readonly subscriptions = new Set<MessageSubscription>();
   private producer: Promise<Producer> | undefined;
   private admin: Promise<Admin> | undefined;
@@ -42,6 +51,7 @@ export class KafkaMessageBus implements MessageBus {
     });
     this.topics = new KafkaTopics(() => this.connectedAdmin(), options.numPartitions ?? 3);
     this.backoff = { initialDelayMs: 100, maxDelayMs: 5000, ...options.redelivery };
+    this.maxWaitTimeInMs = options.maxWaitTimeInMs ?? 1000;
   }
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
@@ -63,7 +73,11 @@ export class KafkaMessageBus implements MessageBus {
 
   async subscribe(options: SubscribeOptions): Promise<MessageSubscription> {
     await this.topics.ensure(options.topics);
-    const consumer = this.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: this.maxWaitTimeInMs,
+    });
     const subscription = await runKafkaSubscription(consumer, options, this.backoff);
     const tracked: MessageSubscription = {
       stop: async () => {
@@ -94,7 +108,7 @@ export class KafkaMessageBus implements MessageBus {
       this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
-        createPartitioner: Partitioners.DefaultPartitioner,
+        createPartitioner: KAFKA_PARTITIONER,
         allowAutoTopicCreation: false,
       }),
     );
