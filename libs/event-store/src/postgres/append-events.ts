@@ -44,10 +44,10 @@ export interface AppendOutcome {
  * snapshot per statement), it is exact; the unique (stream_id, stream_revision) constraint stays as the backstop
  * and is reported as the same conflict.
  *
- * Round trips (what the lock holder's commit waits on): on a pipelined `pg` connection BEGIN, the lock and the
- * head read leave together; the server still runs them in order, so the head is read after the lock is granted.
- * The INSERT, which also sends the NOTIFY, then leaves together with COMMIT: two round trips per append.
- * Statements are prepared once per connection.
+ * Round trips: on a pipelined `pg` connection BEGIN, the lock and the head read leave together; the server
+ * still runs them in order, so the head is read after the lock is granted. The INSERT, which also sends the
+ * NOTIFY, then leaves together with COMMIT: two round trips per append, and the lock is held for one client
+ * turnaround plus the INSERT and COMMIT. Statements are prepared once per connection.
  */
 
 const LOCK_STATEMENT = 'SELECT pg_advisory_xact_lock(hashtext($1))';
