@@ -24,7 +24,7 @@ export interface Measurement {
 }
 
 /** Nearest-rank percentile of already sorted samples. */
-const percentile = (sorted: readonly number[], p: number): number =>
+export const percentile = (sorted: readonly number[], p: number): number =>
   sorted.length === 0
     ? NaN
     : sorted[

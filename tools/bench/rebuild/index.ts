@@ -1,0 +1,1 @@
+export { rebuildPart } from './rebuild.part';

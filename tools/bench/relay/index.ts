@@ -1,0 +1,1 @@
+export { relayPart } from './relay.part';
