@@ -8,7 +8,7 @@ const serve = async () => {
   const app = await createProjectorApp();
   const port = app.get<ConfigService<RuntimeConfig, true>>(ConfigService).get('PORT', { infer: true });
   await app.listen(port);
-  app.get(Logger).log(`Projector listening on :${port}; projections at /projections`);
+  app.get(Logger).log(`Projector listening on :${port}; projections at /admin/projections`);
 };
 
 const rebuild = async (name: string | undefined) => {

@@ -53,25 +53,25 @@ describe('projector app (embedded PGlite)', () => {
 
     const [status] = await waitFor(
       'the stream_heads projection to reach the append',
-      () => getJson<ProjectionStatus[]>('/projections'),
+      () => getJson<ProjectionStatus[]>('/admin/projections'),
       ([first]) => first.position >= appended.lastGlobalPosition,
     );
     expect(status).toMatchObject({ name: 'stream_heads', lastError: null, rebuild: null });
   });
 
   it('rebuilds over HTTP with progress and refuses unknown projections', async () => {
-    const started = await fetch(`${baseUrl}/projections/stream_heads/rebuild`, { method: 'POST' });
+    const started = await fetch(`${baseUrl}/admin/projections/stream_heads/rebuild`, { method: 'POST' });
     expect(started.status).toBe(202);
 
     const progress = await waitFor(
       'the rebuild to finish',
-      () => getJson<RebuildProgress>('/projections/stream_heads/rebuild'),
+      () => getJson<RebuildProgress>('/admin/projections/stream_heads/rebuild'),
       (snapshot) => snapshot.state === 'done' || snapshot.state === 'failed',
     );
     expect(progress).toMatchObject({ state: 'done', error: null });
     expect(progress.done).toBe(progress.total);
     expect(progress.eventsApplied).toBeGreaterThanOrEqual(2);
-    expect((await fetch(`${baseUrl}/projections/no_such_projection/rebuild`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/admin/projections/no_such_projection/rebuild`)).status).toBe(404);
   });
 
   it('reports ready when the log answers', async () => {

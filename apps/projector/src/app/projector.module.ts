@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { HealthModule, validateRuntimeConfig } from '@itsm/platform-kit';
-import { ProjectionsController } from './projections.controller';
-import { ProjectorRuntimeModule } from './projector-runtime.module';
+import { EventStoreModule, HealthModule, ProjectionsModule, validateRuntimeConfig } from '@itsm/platform-kit';
+import { hostedProjections } from './hosted-projections';
 
 /** The projector process (DESIGN §2): hosts the read-model projections and their rebuilds. */
 @Module({
@@ -15,9 +14,9 @@ import { ProjectorRuntimeModule } from './projector-runtime.module';
         autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
       },
     }),
-    ProjectorRuntimeModule,
+    EventStoreModule,
+    ProjectionsModule.forRoot(hostedProjections),
     HealthModule,
   ],
-  controllers: [ProjectionsController],
 })
 export class ProjectorModule {}

@@ -1,21 +1,20 @@
 import { Controller, Get, HttpCode, Inject, NotFoundException, ConflictException, Param, Post } from '@nestjs/common';
-import { RebuildAlreadyRunningError, UnknownProjectionError, type RebuildProgress } from '@itsm/projections';
-import type { Projector } from './open-projector';
-import { PROJECTOR } from './projector.tokens';
+import { RebuildAlreadyRunningError, UnknownProjectionError, type ProjectionRuntime, type RebuildProgress } from '@itsm/projections';
+import { PROJECTION_RUNTIME } from './projection-runtime.token';
 
 /** Status of the hosted projections, and their rebuilds with progress (events done, total, events/s, ETA). */
-@Controller('projections')
+@Controller('admin/projections')
 export class ProjectionsController {
-  constructor(@Inject(PROJECTOR) private readonly projector: Projector) {}
+  constructor(@Inject(PROJECTION_RUNTIME) private readonly runtime: ProjectionRuntime) {}
 
   @Get()
   list() {
-    return this.projector.runtime.status();
+    return this.runtime.status();
   }
 
   @Get(':name/rebuild')
   progress(@Param('name') name: string): RebuildProgress {
-    const progress = this.guard(() => this.projector.runtime.rebuildProgress(name));
+    const progress = this.guard(() => this.runtime.rebuildProgress(name));
     if (!progress) throw new NotFoundException(`Projection "${name}" has not been rebuilt since this process started`);
     return progress;
   }
@@ -24,7 +23,7 @@ export class ProjectionsController {
   @Post(':name/rebuild')
   @HttpCode(202)
   rebuild(@Param('name') name: string): RebuildProgress {
-    return this.guard(() => this.projector.runtime.rebuild(name).tracker.snapshot());
+    return this.guard(() => this.runtime.rebuild(name).tracker.snapshot());
   }
 
   private guard<T>(work: () => T): T {
