@@ -6,3 +6,6 @@ export * from './health/health.module';
 export * from './health/event-store.health';
 export * from './projections/projection-runtime.token';
 export * from './projections/projections.module';
+export * from './messaging/message-bus.token';
+export * from './messaging/message-bus.module';
+export * from './messaging/relay.module';

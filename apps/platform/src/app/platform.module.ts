@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { EventStoreModule, HealthModule, validateRuntimeConfig } from '@itsm/platform-kit';
+import { streamHeadsProjection } from '@itsm/projections';
+import {
+  EventStoreModule,
+  HealthModule,
+  MessageBusModule,
+  ProjectionsModule,
+  RelayModule,
+  validateRuntimeConfig,
+} from '@itsm/platform-kit';
 
 /** The embedded all-in-one host: every module in one process (DESIGN §1). */
 @Module({
@@ -15,6 +23,9 @@ import { EventStoreModule, HealthModule, validateRuntimeConfig } from '@itsm/pla
       },
     }),
     EventStoreModule,
+    MessageBusModule,
+    RelayModule,
+    ProjectionsModule.forRoot([streamHeadsProjection]),
     HealthModule,
   ],
 })

@@ -1,0 +1,30 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createInProcessMessageBus, createKafkaMessageBus, kafkaBrokersFromEnv, type MessageBus } from '@itsm/messaging';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { MESSAGE_BUS } from './message-bus.token';
+
+/** Kafka when KAFKA_BROKERS is set, else the in-process bus of the embedded shape (DESIGN §1). */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: MESSAGE_BUS,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<RuntimeConfig, true>): MessageBus => {
+        const brokers = config.get('KAFKA_BROKERS', { infer: true });
+        return brokers
+          ? createKafkaMessageBus({ brokers: kafkaBrokersFromEnv({ KAFKA_BROKERS: brokers }), clientId: 'itsm-platform' })
+          : createInProcessMessageBus();
+      },
+    },
+  ],
+  exports: [MESSAGE_BUS],
+})
+export class MessageBusModule implements OnApplicationShutdown {
+  constructor(@Inject(MESSAGE_BUS) private readonly bus: MessageBus) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.bus.close();
+  }
+}

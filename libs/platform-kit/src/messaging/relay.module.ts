@@ -1,0 +1,36 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore, SqlExecutor } from '@itsm/event-store';
+import { EventRelay, type MessageBus } from '@itsm/messaging';
+import { EVENT_STORE, SQL_DATABASE } from '../event-store/event-store.token';
+import { EVENT_RELAY, MESSAGE_BUS } from './message-bus.token';
+
+/** Relays the event log to the message bus inside this process (the embedded and single-host shapes). */
+@Module({
+  providers: [
+    {
+      provide: EVENT_RELAY,
+      inject: [EVENT_STORE, SQL_DATABASE, MESSAGE_BUS],
+      useFactory: (store: EventStore, executor: SqlExecutor, bus: MessageBus) => {
+        const logger = new Logger('EventRelay');
+        return new EventRelay({
+          store,
+          executor,
+          bus,
+          onError: (error) => logger.warn(`restarting from the checkpoint after: ${String(error)}`),
+        });
+      },
+    },
+  ],
+  exports: [EVENT_RELAY],
+})
+export class RelayModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(EVENT_RELAY) private readonly relay: EventRelay) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
