@@ -2,9 +2,17 @@ import type { BenchPart } from './shared/bench-part';
 import { readBenchConfig } from './shared/config';
 import { progress } from './shared/report';
 import { eventStorePart } from './event-store';
+import { latencyPart } from './latency';
+import { rebuildPart } from './rebuild';
+import { relayPart } from './relay';
 
-/** Every bench part, in run order; later parts (relay, HTTP API) add themselves here. */
-const PARTS: readonly BenchPart[] = [eventStorePart];
+/** Every bench part, in run order; later parts (HTTP API…) add themselves here. */
+const PARTS: readonly BenchPart[] = [
+  eventStorePart,
+  relayPart,
+  latencyPart,
+  rebuildPart,
+];
 
 const main = async (): Promise<void> => {
   const config = readBenchConfig();

@@ -1,0 +1,1 @@
+export { latencyPart } from './latency.part';
