@@ -116,11 +116,16 @@ export const relayPart: BenchPart = {
           (sum, sample) => sum + sample.batches,
           0,
         );
+        const publishingMs = samples.reduce(
+          (sum, sample) => sum + sample.latenciesMs.reduce((a, b) => a + b, 0),
+          0,
+        );
         return {
           name,
           measurement,
           batches,
           meanBatchSize: measurement.events / Math.max(1, batches),
+          publishShare: publishingMs / Math.max(1, measurement.totalMs),
         };
       });
       const [ours, raw] = contenders;

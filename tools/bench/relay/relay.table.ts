@@ -12,6 +12,8 @@ export interface RelayContenderResult {
   measurement: Measurement;
   batches: number;
   meanBatchSize: number;
+  /** Share of the wall time spent waiting for publishes; the rest is reading the log, mapping and checkpointing. */
+  publishShare: number;
 }
 
 export interface RelayResult {
@@ -23,10 +25,15 @@ export interface RelayResult {
   target: TargetVerdict;
 }
 
-const cell = ({ measurement, meanBatchSize }: RelayContenderResult): string =>
+const cell = ({
+  measurement,
+  meanBatchSize,
+  publishShare,
+}: RelayContenderResult): string =>
   `${formatInt(measurement.eventsPerSec)} ev/s\n` +
   `${formatInt(meanBatchSize)} msgs/batch\n` +
-  `batch p50 ${formatMs(measurement.msPerOp.p50)} · p99 ${formatMs(measurement.msPerOp.p99)} ms`;
+  `batch p50 ${formatMs(measurement.msPerOp.p50)} · p99 ${formatMs(measurement.msPerOp.p99)} ms\n` +
+  `publishing ${formatRatio(publishShare)} of the time`;
 
 export const printRelayTable = (result: RelayResult): void => {
   const [ours, raw] = result.contenders;
