@@ -1,2 +1,3 @@
 export * from './upcasting';
 export * from './stream-contexts';
+export * from './catalog';

@@ -1,0 +1,12 @@
+import { CALENDAR_EVENT_TYPES, type CalendarEventType } from './calendar-events';
+import { SERVICE_EVENT_TYPES, type ServiceEventType } from './service-events';
+
+export type CatalogEventType = ServiceEventType | CalendarEventType;
+
+/** Every event type the catalog publishes (topic `itsm.catalog.events.v1`). */
+export const CATALOG_EVENT_TYPES: readonly CatalogEventType[] = [...SERVICE_EVENT_TYPES, ...CALENDAR_EVENT_TYPES];
+
+/** The schema version each catalog event is written in today; readers upcast older ones to it. */
+export const CATALOG_EVENT_SCHEMA_VERSIONS: Readonly<Record<CatalogEventType, number>> = Object.freeze(
+  Object.fromEntries(CATALOG_EVENT_TYPES.map((type) => [type, 1])) as Record<CatalogEventType, number>,
+);

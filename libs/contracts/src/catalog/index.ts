@@ -1,0 +1,5 @@
+export * from './catalog-streams';
+export * from './sla-targets';
+export * from './service-events';
+export * from './calendar-events';
+export * from './catalog-schema-versions';
