@@ -1,4 +1,11 @@
-import { Kafka, logLevel, Partitioners, type Admin, type Message, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Admin,
+  type Message,
+  type Producer,
+} from 'kafkajs';
 import type {
   MessageBus,
   MessageSubscription,
@@ -6,7 +13,10 @@ import type {
   SubscribeOptions,
 } from '../port/message-bus.port';
 import { toKafkaMessage } from './kafka-message';
-import { runKafkaSubscription, type RedeliveryBackoff } from './kafka-subscription';
+import {
+  runKafkaSubscription,
+  type RedeliveryBackoff,
+} from './kafka-subscription';
 import { KafkaTopics } from './kafka-topics';
 
 /** murmur2 of the key, as the Java client's default partitioner: other clients agree on a key's partition. */
@@ -25,6 +35,11 @@ export interface KafkaMessageBusOptions {
   maxWaitTimeInMs?: number;
   /** kafkajs log level; default errors only. */
   logLevel?: logLevel;
+  /**
+   * How long the group waits for a silent member before rebalancing its partitions away (kafkajs: 30 s).
+   * Shorter means a crashed consumer's partitions move sooner; the broker's floor is 6 s.
+   */
+  sessionTimeoutMs?: number;
 }
 
 /**
@@ -37,6 +52,7 @@ export class KafkaMessageBus implements MessageBus {
   private readonly topics: KafkaTopics;
   private readonly backoff: RedeliveryBackoff;
   private readonly maxWaitTimeInMs: number;
+  private readonly sessionTimeoutMs: number | undefined;
   private readonly subscriptions = new Set<MessageSubscription>();
   private producer: Promise<Producer> | undefined;
   private admin: Promise<Admin> | undefined;
@@ -49,9 +65,17 @@ export class KafkaMessageBus implements MessageBus {
       requestTimeout: 30000,
       logLevel: options.logLevel ?? logLevel.ERROR,
     });
-    this.topics = new KafkaTopics(() => this.connectedAdmin(), options.numPartitions ?? 3);
-    this.backoff = { initialDelayMs: 100, maxDelayMs: 5000, ...options.redelivery };
+    this.topics = new KafkaTopics(
+      () => this.connectedAdmin(),
+      options.numPartitions ?? 3,
+    );
+    this.backoff = {
+      initialDelayMs: 100,
+      maxDelayMs: 5000,
+      ...options.redelivery,
+    };
     this.maxWaitTimeInMs = options.maxWaitTimeInMs ?? 1000;
+    this.sessionTimeoutMs = options.sessionTimeoutMs;
   }
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
@@ -67,7 +91,10 @@ export class KafkaMessageBus implements MessageBus {
     // acks -1: resolves only when every in-sync replica has the batch.
     await producer.sendBatch({
       acks: -1,
-      topicMessages: [...byTopic].map(([topic, topicMessages]) => ({ topic, messages: topicMessages })),
+      topicMessages: [...byTopic].map(([topic, topicMessages]) => ({
+        topic,
+        messages: topicMessages,
+      })),
     });
   }
 
@@ -77,8 +104,17 @@ export class KafkaMessageBus implements MessageBus {
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: this.maxWaitTimeInMs,
+      // Heartbeats must come well within the session timeout (kafkajs default: 3 s against 30 s).
+      ...(this.sessionTimeoutMs && {
+        sessionTimeout: this.sessionTimeoutMs,
+        heartbeatInterval: Math.floor(this.sessionTimeoutMs / 10),
+      }),
     });
-    const subscription = await runKafkaSubscription(consumer, options, this.backoff);
+    const subscription = await runKafkaSubscription(
+      consumer,
+      options,
+      this.backoff,
+    );
     const tracked: MessageSubscription = {
       stop: async () => {
         await subscription.stop();
@@ -94,12 +130,20 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    await Promise.all(
+      [...this.subscriptions].map((subscription) => subscription.stop()),
+    );
     const [producer, admin] = [this.producer, this.admin];
     this.producer = this.admin = undefined;
     await Promise.all([
-      producer?.then((p) => p.disconnect(), () => undefined),
-      admin?.then((a) => a.disconnect(), () => undefined),
+      producer?.then(
+        (p) => p.disconnect(),
+        () => undefined,
+      ),
+      admin?.then(
+        (a) => a.disconnect(),
+        () => undefined,
+      ),
     ]);
   }
 
@@ -127,9 +171,13 @@ export class KafkaMessageBus implements MessageBus {
   }
 }
 
-const connect = async <Client extends { connect(): Promise<void> }>(client: Client): Promise<Client> => {
+const connect = async <Client extends { connect(): Promise<void> }>(
+  client: Client,
+): Promise<Client> => {
   await client.connect();
   return client;
 };
 
-export const createKafkaMessageBus = (options: KafkaMessageBusOptions): KafkaMessageBus => new KafkaMessageBus(options);
+export const createKafkaMessageBus = (
+  options: KafkaMessageBusOptions,
+): KafkaMessageBus => new KafkaMessageBus(options);
