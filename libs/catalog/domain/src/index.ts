@@ -1,1 +1,3 @@
-export {};
+export * from './command-metadata';
+export * from './service';
+export * from './calendar';

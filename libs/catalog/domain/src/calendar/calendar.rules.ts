@@ -1,0 +1,74 @@
+import { WEEKDAYS, type SupportCalendar, type WeeklyHours } from '@itsm/contracts';
+import { RuleViolation } from '@itsm/event-sourcing';
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A valid IANA zone, spelled as the time-zone database spells it (`europe/berlin` → `Europe/Berlin`). */
+export const canonicalTimeZone = (timeZone: string): string => {
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat(undefined, { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    throw new RuleViolation(`"${timeZone}" is not an IANA time zone`);
+  }
+  // Keep the caller's zone when Intl maps it to another one (e.g. `EST` → `America/Panama`): only fix the case.
+  return resolved.toLowerCase() === timeZone.toLowerCase() ? resolved : timeZone;
+};
+
+/** Minutes after midnight; `24:00` is allowed as the end of a day. */
+const minutesOf = (time: string, field: 'from' | 'to'): number => {
+  if (field === 'to' && time === '24:00') return 24 * 60;
+  if (!TIME_OF_DAY.test(time)) throw new RuleViolation(`"${time}" is not a time of day (HH:MM, 00:00–23:59)`);
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
+};
+
+/** Weekly hours sorted by day and start; each period has from < to and no two periods of a day overlap. */
+export const validWeeklyHours = (weeklyHours: readonly WeeklyHours[]): WeeklyHours[] => {
+  if (weeklyHours.length === 0) throw new RuleViolation('A calendar needs at least one period of support hours');
+  const periods = weeklyHours.map((period) => {
+    const dayIndex = WEEKDAYS.indexOf(period.day);
+    if (dayIndex < 0) throw new RuleViolation(`"${period.day}" is not a weekday (${WEEKDAYS.join(', ')})`);
+    const from = minutesOf(period.from, 'from');
+    const to = minutesOf(period.to, 'to');
+    if (from >= to) throw new RuleViolation(`${period.day} ${period.from}–${period.to}: "from" must be before "to"`);
+    return { period: { day: period.day, from: period.from, to: period.to }, dayIndex, from, to };
+  });
+  periods.sort((a, b) => a.dayIndex - b.dayIndex || a.from - b.from);
+  periods.forEach((current, index) => {
+    const previous = periods[index - 1];
+    if (previous && previous.dayIndex === current.dayIndex && current.from < previous.to) {
+      throw new RuleViolation(
+        `${current.period.day}: ${previous.period.from}–${previous.period.to} overlaps ${current.period.from}–${current.period.to}`,
+      );
+    }
+  });
+  return periods.map(({ period }) => period);
+};
+
+const isCalendarDate = (date: string): boolean => {
+  const match = ISO_DATE.exec(date);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+};
+
+/** Holidays as real dates (`YYYY-MM-DD`), each once, sorted. */
+export const validHolidays = (holidays: readonly string[]): string[] => {
+  const seen = new Set<string>();
+  for (const date of holidays) {
+    if (!isCalendarDate(date)) throw new RuleViolation(`"${date}" is not a date (YYYY-MM-DD)`);
+    if (seen.has(date)) throw new RuleViolation(`Holiday ${date} is listed twice`);
+    seen.add(date);
+  }
+  return [...seen].sort();
+};
+
+/** The calendar as it will be stored: validated, with zone, hours and holidays in canonical form. */
+export const validCalendar = (calendar: SupportCalendar): SupportCalendar => ({
+  name: calendar.name,
+  timeZone: canonicalTimeZone(calendar.timeZone),
+  weeklyHours: validWeeklyHours(calendar.weeklyHours),
+  holidays: validHolidays(calendar.holidays),
+});

@@ -1,0 +1,2 @@
+// The calendar stream's events are the published contract (libs/contracts).
+export type { CalendarCreated, CalendarEvent, CalendarUpdated } from '@itsm/contracts';

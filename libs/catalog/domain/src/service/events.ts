@@ -1,0 +1,16 @@
+// The service stream's events are the published contract (libs/contracts); the domain speaks them directly.
+export type {
+  ChangeTemplateAdded,
+  ServiceCostModelSet,
+  ServiceDefaultOfferingChanged,
+  ServiceDependencyAdded,
+  ServiceDependencyRemoved,
+  ServiceEvent,
+  ServiceOfferingAdded,
+  ServiceOfferingRemoved,
+  ServiceOfferingUpdated,
+  ServiceRegistered,
+  ServiceRetired,
+  ServiceUpdated,
+  ServiceWentLive,
+} from '@itsm/contracts';

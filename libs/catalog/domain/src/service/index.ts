@@ -1,0 +1,5 @@
+export * from './commands';
+export * from './events';
+export type { ChangeTemplate, CostModel, OfferingState, RegisteredService, Service, UnregisteredService } from './state';
+export { serviceDecider } from './decide';
+export { assertValidSlaTargets } from './sla-target.rules';
