@@ -1,6 +1,9 @@
 /** The bounded contexts that publish events (DESIGN §2). */
 export type EventContext = 'incidents' | 'changes' | 'catalog' | 'finance';
 
+/** Every context that publishes events, one topic each. */
+export const EVENT_CONTEXTS: readonly EventContext[] = ['incidents', 'changes', 'catalog', 'finance'];
+
 /** Which context owns each stream type: the context decides the topic and the CloudEvents source. */
 export const STREAM_TYPE_CONTEXTS: Readonly<Record<string, EventContext>> = Object.freeze({
   incident: 'incidents',

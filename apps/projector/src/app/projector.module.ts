@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { EventStoreModule, HealthModule, ProjectionsModule, validateRuntimeConfig } from '@itsm/platform-kit';
+import { EventStoreModule, HealthModule, MessageBusModule, ProjectionsModule, validateRuntimeConfig } from '@itsm/platform-kit';
 import { hostedProjections } from './hosted-projections';
 
 /** The projector process (DESIGN §2): hosts the read-model projections and their rebuilds. */
@@ -15,7 +15,9 @@ import { hostedProjections } from './hosted-projections';
       },
     }),
     EventStoreModule,
-    ProjectionsModule.forRoot(hostedProjections),
+    MessageBusModule,
+    // Distributed: live events from Kafka, as every other consumer; otherwise from the log's subscription.
+    ProjectionsModule.forRoot(hostedProjections, { liveFrom: process.env.KAFKA_BROKERS ? 'message-bus' : 'event-store' }),
     HealthModule,
   ],
 })

@@ -1,24 +1,57 @@
-import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Module,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
+import type { MessageBus, MessageSubscription } from '@itsm/messaging';
 import { ProjectionRuntime, type Projection } from '@itsm/projections';
 import { EVENT_STORE, SQL_DATABASE } from '../event-store/event-store.token';
+import { MESSAGE_BUS } from '../messaging/message-bus.token';
+import { followEventTopics } from './follow-event-topics';
 import { ProjectionsController } from './projections.controller';
-import { PROJECTION_RUNTIME } from './projection-runtime.token';
+import { PROJECTION_OPTIONS, PROJECTION_RUNTIME } from './projection-runtime.token';
 
-/** Runs the given projections from the event log while the app runs; `/admin/projections` shows and rebuilds them. */
+export interface ProjectionsModuleOptions {
+  /**
+   * Where live events come from: the event log's subscription (embedded, single host), or the Kafka topics
+   * through the message bus (the distributed projector; import MessageBusModule). Rebuilds always read the log.
+   */
+  liveFrom?: 'event-store' | 'message-bus';
+  /** Consumer group when following the message bus; default `projector`. */
+  groupId?: string;
+}
+
+/** Runs the given projections while the app runs; `/admin/projections` shows and rebuilds them. */
 @Module({})
 export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(PROJECTION_RUNTIME) private readonly runtime: ProjectionRuntime) {}
+  private subscription: MessageSubscription | undefined;
 
-  static forRoot(projections: readonly Projection[]): DynamicModule {
+  constructor(
+    @Inject(PROJECTION_RUNTIME) private readonly runtime: ProjectionRuntime,
+    @Inject(PROJECTION_OPTIONS) private readonly options: ProjectionsModuleOptions,
+    @Optional() @Inject(MESSAGE_BUS) private readonly bus?: MessageBus,
+  ) {}
+
+  static forRoot(projections: readonly Projection[], options: ProjectionsModuleOptions = {}): DynamicModule {
     return {
       module: ProjectionsModule,
       controllers: [ProjectionsController],
       providers: [
+        { provide: PROJECTION_OPTIONS, useValue: options },
         {
           provide: PROJECTION_RUNTIME,
           inject: [SQL_DATABASE, EVENT_STORE],
-          useFactory: (db: SqlExecutor, source: EventStore) => ProjectionRuntime.create({ db, source, projections }),
+          useFactory: (db: SqlExecutor, source: EventStore) =>
+            ProjectionRuntime.create({
+              db,
+              source,
+              projections,
+              liveSource: options.liveFrom === 'message-bus' ? 'pushed' : 'event-store',
+            }),
         },
       ],
       exports: [PROJECTION_RUNTIME],
@@ -27,9 +60,13 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runtime.start();
+    if (this.options.liveFrom !== 'message-bus') return;
+    if (!this.bus) throw new Error('Projections that follow the message bus need MessageBusModule');
+    this.subscription = await followEventTopics(this.bus, this.runtime, this.options.groupId ?? 'projector');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
     await this.runtime.stop();
   }
 }

@@ -1,0 +1,58 @@
+import { newId, streamName } from '@itsm/event-sourcing';
+import { createPgliteEventStore, createPgliteExecutor, openPglite } from '@itsm/event-store';
+import { createInProcessMessageBus, EventRelay } from '@itsm/messaging';
+import { ProjectionRuntime, streamHeadsProjection } from '@itsm/projections';
+import { followEventTopics } from './follow-event-topics';
+
+const anEvent = (type: string) => ({ type, data: {}, metadata: { actor: { id: 'spec' }, correlationId: newId() } });
+
+describe('projections fed from the message bus (the distributed projector path)', () => {
+  it('projects what the relay publishes, across contexts, as the log holds it', async () => {
+    const pglite = await openPglite();
+    const db = createPgliteExecutor(pglite, { ownsDatabase: true });
+    const store = await createPgliteEventStore({ db: pglite });
+    const bus = createInProcessMessageBus();
+    const relay = new EventRelay({ store, bus, executor: db });
+    const runtime = await ProjectionRuntime.create({ db, source: store, projections: [streamHeadsProjection], liveSource: 'pushed' });
+    await runtime.start();
+    const subscription = await followEventTopics(bus, runtime, 'projector-spec');
+    await relay.start();
+    try {
+      const incident = streamName('incident');
+      const service = streamName('service');
+      await store.appendToStream(incident, [anEvent('IncidentOpened'), anEvent('IncidentAssigned')], { expectedRevision: 'no-stream' });
+      await store.appendToStream(service, [anEvent('ServiceRegistered')], { expectedRevision: 'no-stream' });
+      await store.appendToStream(incident, [anEvent('IncidentResolved')], { expectedRevision: 1 });
+
+      const heads = await waitForRows(async () =>
+        db.query<{ stream_id: string; last_revision: number; last_event_type: string }>(
+          `SELECT stream_id, last_revision, last_event_type FROM ${runtime.tablesOf(streamHeadsProjection).stream_heads} ORDER BY stream_id`,
+        ),
+        (rows) => rows.length === 2 && rows.some((row) => row.stream_id === incident && Number(row.last_revision) === 2),
+      );
+      expect(heads.map((row) => [row.stream_id, Number(row.last_revision), row.last_event_type]).sort()).toEqual(
+        [
+          [incident, 2, 'IncidentResolved'],
+          [service, 0, 'ServiceRegistered'],
+        ].sort(),
+      );
+    } finally {
+      await relay.stop();
+      await subscription.stop();
+      await runtime.stop();
+      await bus.close();
+      await store.close();
+      await db.close();
+    }
+  });
+});
+
+const waitForRows = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out; last read: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};

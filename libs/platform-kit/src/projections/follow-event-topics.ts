@@ -1,0 +1,14 @@
+import { EVENT_CONTEXTS } from '@itsm/contracts';
+import { eventsTopic, fromCloudEventMessage, type MessageBus, type MessageSubscription } from '@itsm/messaging';
+import type { ProjectionRuntime } from '@itsm/projections';
+
+/**
+ * Feeds every context's events topic into the runtime (the distributed projector). Kafka keeps order per stream
+ * only; the runtime deduplicates redeliveries by stream revision. A failed apply is redelivered by the bus.
+ */
+export const followEventTopics = (bus: MessageBus, runtime: ProjectionRuntime, groupId: string): Promise<MessageSubscription> =>
+  bus.subscribe({
+    groupId,
+    topics: EVENT_CONTEXTS.map((context) => eventsTopic(context)),
+    handler: (message) => runtime.handle([fromCloudEventMessage(message)]),
+  });
