@@ -9,3 +9,5 @@ export * from './projections/projections.module';
 export * from './messaging/message-bus.token';
 export * from './messaging/message-bus.module';
 export * from './messaging/relay.module';
+export * from './http';
+export * from './observability';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Process settings (DESIGN §7), read from the environment and validated once at start-up. */
 export class RuntimeConfig {
@@ -31,6 +31,61 @@ export class RuntimeConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /**
+   * HS256 key for bearer tokens (at least 32 characters). Unset and without a JWKS URL: generated once and kept in
+   * ITSM_DATA_DIR/jwt-secret, so the embedded shape works out of the box and `itsm token` signs with the same key.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'ITSM_JWT_SECRET must be at least 32 characters' })
+  ITSM_JWT_SECRET?: string;
+
+  /** JWKS of an identity provider: RS256/ES256 bearer tokens are verified with its keys. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'ITSM_JWKS_URL must be an http(s) URL' })
+  ITSM_JWKS_URL?: string;
+
+  /** When set, bearer tokens must carry this `iss` (and `itsm token` writes it). */
+  @IsOptional()
+  @IsString()
+  ITSM_JWT_ISSUER?: string;
+
+  /** When set, bearer tokens must carry this `aud` (and `itsm token` writes it). */
+  @IsOptional()
+  @IsString()
+  ITSM_JWT_AUDIENCE?: string;
+
+  /**
+   * Integration keys for `X-Api-Key`: comma-separated `name:role1+role2:key`, where key is the key itself or
+   * `sha256:<hex digest of the key>` so that the configuration need not hold the key.
+   */
+  @IsOptional()
+  @Matches(/^\s*[\w.-]+:[\w+-]+:\S+\s*(,\s*[\w.-]+:[\w+-]+:\S+\s*)*$/, {
+    message: 'ITSM_API_KEYS must be a comma-separated list of name:role1+role2:key',
+  })
+  ITSM_API_KEYS?: string;
+
+  /** Requests per caller (token subject, API key, else client IP) and window; 0 turns rate limiting off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  ITSM_RATE_LIMIT = 600;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ITSM_RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** Largest accepted request body (body-parser size: "1mb", "512kb", or bytes); larger bodies get 413. */
+  @Matches(/^\d+(b|kb|mb)?$/i, { message: 'ITSM_BODY_LIMIT must be a size like 1mb, 512kb or 1048576' })
+  ITSM_BODY_LIMIT = '1mb';
+
+  /** How long an Idempotency-Key and its stored response are kept. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ITSM_IDEMPOTENCY_TTL_HOURS = 24;
 }
 
 /** For `ConfigModule.forRoot({ validate })`: refuses to start with a list of every invalid setting. */

@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { HttpMetrics } from '../observability/http-metrics';
+import { AuthenticationGuard } from './auth/authentication.guard';
+import { AuthorizationGuard } from './auth/authorization.guard';
+import { ETagInterceptor } from './concurrency/etag.interceptor';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { setupOpenApi, type OpenApiOptions } from './openapi/setup-openapi';
+import { ProblemDetailsFilter } from './problems/problem-details.filter';
+import { createValidationPipe } from './problems/validation.pipe';
+import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
+import { correlationIdMiddleware } from './request-context/correlation-id';
+import { requireJsonBody } from './request-context/json-body.middleware';
+
+export interface GatewayConventionOptions {
+  openApi?: OpenApiOptions;
+}
+
+/**
+ * Puts the gateway conventions in front of every HTTP route of an app that imports `GatewayModule.forRoot()`.
+ * Call it after `NestFactory.create` and before `listen`; the embedded host and apps/gateway call the same.
+ * Guards run in order: identify the caller, count the request against its rate limit, then check its roles.
+ */
+export const applyGatewayConventions = <App extends INestApplication>(app: App, options: GatewayConventionOptions = {}): App => {
+  const express = app as unknown as NestExpressApplication;
+  const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
+  express.disable('x-powered-by');
+  express.use(correlationIdMiddleware);
+  express.use(app.get(HttpMetrics).middleware);
+  express.use(requireJsonBody);
+  // Registered before Nest's default parser (100 kB), which then stands aside.
+  express.useBodyParser('json', { limit: config.get('ITSM_BODY_LIMIT', { infer: true }), type: ['application/json', 'application/*+json'] });
+  app.useGlobalGuards(app.get(AuthenticationGuard), app.get(CallerThrottlerGuard), app.get(AuthorizationGuard));
+  app.useGlobalFilters(app.get(ProblemDetailsFilter));
+  app.useGlobalPipes(createValidationPipe());
+  // Idempotency is outermost so that it stores the response as the ETag interceptor finished it.
+  app.useGlobalInterceptors(app.get(IdempotencyInterceptor), app.get(ETagInterceptor));
+  setupOpenApi(app, options.openApi);
+  return app;
+};

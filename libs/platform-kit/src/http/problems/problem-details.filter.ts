@@ -1,0 +1,30 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import type { GatewayRequest } from '../gateway-request';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { problemOf } from './problem-of';
+
+/** Every error answer is `application/problem+json`; 5xx are logged with their stack, the client sees no internals. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<GatewayRequest>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = {
+      ...problemOf(exception, { hadIfMatch: request.headers['if-match'] !== undefined }),
+      instance: request.originalUrl?.split('?')[0],
+      correlationId: request.correlationId,
+    };
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, correlationId: request.correlationId }, `Unexpected error on ${request.method} ${problem.instance}`);
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="itsm"');
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}
