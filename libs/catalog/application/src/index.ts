@@ -1,1 +1,14 @@
-export {};
+export * from './errors';
+export * from './command-options';
+export * from './load-aggregate';
+export * from './ports/clock.port';
+export * from './ports/service-number-allocator.port';
+export * from './ports/service-dependency-graph.port';
+export * from './service-numbers/sql-service-number-allocator.adapter';
+export * from './dependency-graph/transitive-dependents';
+export * from './dependency-graph/event-log-service-dependency-graph.adapter';
+export * from './services/service-command.inputs';
+export * from './services/service-commands';
+export * from './calendars/calendar-commands';
+export * from './nest/catalog-application.tokens';
+export * from './nest/catalog-application.module';

@@ -1,0 +1,31 @@
+import type { ServiceDetails, SlaTargets } from '@itsm/contracts';
+
+/** What the API hands over for each service use case (already shape-checked by its DTOs). */
+export type RegisterServiceInput = ServiceDetails;
+export type UpdateServiceInput = Partial<ServiceDetails>;
+export interface RetireServiceInput {
+  reason?: string | null;
+}
+export interface AddOfferingInput {
+  name: string;
+  calendarId: string;
+  default?: boolean;
+  slaTargets: SlaTargets;
+}
+export interface UpdateOfferingInput {
+  name?: string;
+  calendarId?: string;
+  default?: boolean;
+  slaTargets?: SlaTargets;
+}
+export interface SetCostModelInput {
+  fixedMonthlyCost: number;
+  currency: string;
+  unitRate: number;
+  unitName: string;
+}
+export interface AddChangeTemplateInput {
+  name: string;
+  steps: string[];
+  preApproved: boolean;
+}
