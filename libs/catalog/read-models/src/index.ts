@@ -1,1 +1,15 @@
-export {};
+export * from './catalog-read-models';
+export * from './services/service.view';
+export * from './services/service.queries';
+export * from './services/catalog-services.projection';
+export * from './services/service-view.fold';
+export * from './calendars/calendar.view';
+export * from './calendars/calendar.queries';
+export * from './calendars/catalog-calendars.projection';
+export * from './calendars/calendar-view.fold';
+export * from './dependencies/impact.queries';
+export * from './dependencies/read-model-service-dependency-graph.adapter';
+export * from './shared/cursor';
+export * from './shared/page';
+export * from './shared/read-model-location';
+export * from './shared/read-model-positions';

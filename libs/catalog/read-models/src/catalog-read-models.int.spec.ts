@@ -1,0 +1,196 @@
+import type { CalendarCreatedV1, ServiceEvent, ServiceRegisteredV1, SlaTargets } from '@itsm/contracts';
+import { calendarStreamId, serviceStreamId } from '@itsm/contracts';
+import { newId, type NewEvent } from '@itsm/event-sourcing';
+import { createPgliteEventStore, createPgliteExecutor, openPglite, type EventStore, type SqlExecutor } from '@itsm/event-store';
+import { ProjectionRuntime } from '@itsm/projections';
+import { catalogProjections, createCatalogReadModels, type CatalogReadModels } from './catalog-read-models';
+import { InvalidCursor } from './shared/cursor';
+
+const metadata = { actor: { id: 'spec', role: 'admin' }, correlationId: newId() };
+const event = (type: string, data: object): NewEvent => ({ type, data, metadata });
+const sla: SlaTargets = {
+  P1: { responseMinutes: 15, resolutionMinutes: 240 },
+  P2: { responseMinutes: 30, resolutionMinutes: 480 },
+  P3: { responseMinutes: 60, resolutionMinutes: 960 },
+  P4: { responseMinutes: 120, resolutionMinutes: 1920 },
+  P5: { responseMinutes: 240, resolutionMinutes: 3840 },
+};
+
+describe('catalog read models (PGlite, projection runtime)', () => {
+  let store: EventStore;
+  let db: SqlExecutor;
+  let runtime: ProjectionRuntime;
+  let readModels: CatalogReadModels;
+  let closeDatabase: () => Promise<void>;
+  let sequence = 0;
+
+  const append = async (streamId: string, ...events: NewEvent[]) =>
+    store.appendToStream(streamId, events, { expectedRevision: 'any' });
+
+  const register = async (details: Partial<ServiceRegisteredV1> = {}): Promise<string> => {
+    const serviceId = newId();
+    sequence += 1;
+    const data: ServiceRegisteredV1 = {
+      serviceId,
+      number: `SVC${String(sequence).padStart(7, '0')}`,
+      name: `Service ${sequence}`,
+      kind: 'business',
+      description: 'spec',
+      ownerGroup: 'owners',
+      supportGroup: 'support',
+      lifecycle: 'pipeline',
+      registeredAt: new Date().toISOString(),
+      ...details,
+    };
+    await append(serviceStreamId(serviceId), event('ServiceRegistered', data));
+    return serviceId;
+  };
+
+  const on = (serviceId: string, type: ServiceEvent['type'], data: object) => append(serviceStreamId(serviceId), event(type, { serviceId, ...data }));
+
+  beforeAll(async () => {
+    const pglite = await openPglite();
+    store = await createPgliteEventStore({ db: pglite, pollIntervalMs: 20 });
+    db = createPgliteExecutor(pglite, { ownsDatabase: false });
+    runtime = await ProjectionRuntime.create({ db, source: store, projections: catalogProjections });
+    readModels = createCatalogReadModels({ db, store });
+    closeDatabase = async () => {
+      await store.close();
+      await pglite.close();
+    };
+  });
+
+  afterAll(async () => {
+    await runtime.stop();
+    await closeDatabase();
+  });
+
+  it('lists services by number with filters and keyset pages, and shows the same view as the stream fold', async () => {
+    const mail = await register({ name: 'Corporate Mail', kind: 'business', ownerGroup: 'messaging' });
+    const dns = await register({ name: 'DNS', kind: 'technical', ownerGroup: 'network' });
+    const vpn = await register({ name: 'Remote VPN', kind: 'technical', ownerGroup: 'network' });
+    const calendarId = newId();
+    const offeringA = newId();
+    const offeringB = newId();
+    await on(mail, 'ServiceUpdated', { changes: { description: 'Mailboxes for everyone' } });
+    await on(mail, 'ServiceWentLive', { wentLiveAt: new Date().toISOString() });
+    await on(mail, 'ServiceOfferingAdded', { offeringId: offeringA, name: 'Gold', calendarId, default: true, slaTargets: sla });
+    await on(mail, 'ServiceDefaultOfferingChanged', { defaultOfferingId: offeringA, previousDefaultOfferingId: null });
+    await on(mail, 'ServiceOfferingAdded', { offeringId: offeringB, name: 'Silver', calendarId, default: false, slaTargets: sla });
+    await on(mail, 'ServiceOfferingUpdated', { offeringId: offeringB, name: 'Silver', calendarId, default: true, slaTargets: sla });
+    await on(mail, 'ServiceDefaultOfferingChanged', { defaultOfferingId: offeringB, previousDefaultOfferingId: offeringA });
+    await on(mail, 'ServiceCostModelSet', { fixedMonthlyCost: 1200.5, currency: 'EUR', unitRate: 2.25, unitName: 'mailbox' });
+    await on(mail, 'ChangeTemplateAdded', { templateId: newId(), name: 'Add domain', steps: ['Add MX', 'Verify'], preApproved: true });
+    await on(vpn, 'ServiceRetired', { previousLifecycle: 'pipeline', reason: 'replaced', retiredAt: new Date().toISOString() });
+    await runtime.catchUp();
+
+    const all = await readModels.services.list({ limit: 100 });
+    const mine = all.items.filter((item) => [mail, dns, vpn].includes(item.id));
+    expect(mine.map((item) => item.id)).toEqual([mail, dns, vpn]);
+
+    const technical = await readModels.services.list({ kind: 'technical', ownerGroup: 'network' });
+    expect(technical.items.map((item) => item.id)).toEqual([dns, vpn]);
+    expect((await readModels.services.list({ lifecycle: 'retired' })).items.map((item) => item.id)).toEqual([vpn]);
+    expect((await readModels.services.list({ q: 'mAIL' })).items.map((item) => item.id)).toEqual([mail]);
+    expect((await readModels.services.list({ q: '%' })).items).toEqual([]);
+
+    const first = await readModels.services.list({ kind: 'technical', limit: 1 });
+    expect(first.items.map((item) => item.id)).toEqual([dns]);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await readModels.services.list({ kind: 'technical', limit: 1, cursor: first.nextCursor ?? '' });
+    expect(second).toEqual({ items: [expect.objectContaining({ id: vpn })], nextCursor: null });
+
+    const projected = await readModels.services.projected(mail);
+    const folded = await readModels.services.get(mail);
+    expect(projected).toEqual(folded?.service);
+    expect(projected).toMatchObject({
+      lifecycle: 'live',
+      description: 'Mailboxes for everyone',
+      revision: 9,
+      offerings: [
+        { offeringId: offeringA, name: 'Gold', default: false },
+        { offeringId: offeringB, name: 'Silver', default: true },
+      ],
+      costModel: { fixedMonthlyCost: 1200.5, currency: 'EUR', unitRate: 2.25, unitName: 'mailbox' },
+    });
+    expect(await readModels.services.offeringsOf(mail)).toEqual(folded?.offerings);
+    expect(await readModels.services.changeTemplatesOf(mail)).toEqual([
+      expect.objectContaining({ serviceId: mail, name: 'Add domain', steps: ['Add MX', 'Verify'], preApproved: true }),
+    ]);
+    expect(await readModels.services.get(newId())).toBeNull();
+  });
+
+  it('refuses cursors it did not hand out', async () => {
+    for (const cursor of ['not a cursor', Buffer.from('{"n":-1}').toString('base64url'), Buffer.from('[1]').toString('base64url'), 'e30']) {
+      await expect(readModels.services.list({ cursor })).rejects.toBeInstanceOf(InvalidCursor);
+      await expect(readModels.calendars.list({ cursor })).rejects.toBeInstanceOf(InvalidCursor);
+    }
+  });
+
+  it('answers the impact query transitively, nearest first, and follows removed dependencies', async () => {
+    const storage = await register({ name: 'Storage' });
+    const database = await register({ name: 'Database' });
+    const erp = await register({ name: 'ERP' });
+    const portal = await register({ name: 'Portal' });
+    await on(database, 'ServiceDependencyAdded', { dependsOnServiceId: storage });
+    await on(erp, 'ServiceDependencyAdded', { dependsOnServiceId: database });
+    await on(portal, 'ServiceDependencyAdded', { dependsOnServiceId: erp });
+    await on(portal, 'ServiceDependencyAdded', { dependsOnServiceId: storage });
+    await runtime.catchUp();
+
+    const impact = await readModels.impact.impactOf(storage);
+    expect(impact.map(({ id, depth }) => [id, depth])).toEqual([
+      [database, 1],
+      [portal, 1],
+      [erp, 2],
+    ]);
+    expect((await readModels.services.projected(portal))?.dependsOn).toEqual([erp, storage]);
+
+    await on(portal, 'ServiceDependencyRemoved', { dependsOnServiceId: storage });
+    await on(portal, 'ServiceDependencyRemoved', { dependsOnServiceId: erp });
+    await runtime.catchUp();
+    expect((await readModels.impact.impactOf(storage)).map(({ id }) => id)).toEqual([database, erp]);
+  });
+
+  it('gives the cycle check a graph that includes dependency changes not yet projected', async () => {
+    const a = await register({ name: 'A' });
+    const b = await register({ name: 'B' });
+    await runtime.catchUp();
+    await on(b, 'ServiceDependencyAdded', { dependsOnServiceId: a });
+    // The projection has not seen the new edge: the graph must wait for it rather than answer from stale rows.
+    const dependents = readModels.dependencyGraph.dependentsOf(a);
+    setTimeout(() => void runtime.catchUp(), 50);
+    expect([...(await dependents)]).toEqual([b]);
+  });
+
+  it('lists calendars in creation order with pages, the same view as their streams', async () => {
+    const ids = [newId(), newId(), newId()];
+    for (const [index, calendarId] of ids.entries()) {
+      const data: CalendarCreatedV1 = {
+        calendarId,
+        name: `Office hours ${index}`,
+        timeZone: 'Europe/Berlin',
+        weeklyHours: [{ day: 'mon', from: '09:00', to: '17:00' }],
+        holidays: ['2026-12-25'],
+      };
+      await append(calendarStreamId(calendarId), event('CalendarCreated', data));
+    }
+    await append(calendarStreamId(ids[0]), event('CalendarUpdated', { calendarId: ids[0], name: 'Renamed', timeZone: 'UTC', weeklyHours: [], holidays: [] }));
+    const { lastGlobalPosition } = await append(calendarStreamId(ids[1]), event('CalendarUpdated', { calendarId: ids[1], name: 'Two', timeZone: 'UTC', weeklyHours: [], holidays: [] }));
+    await runtime.catchUp();
+    await readModels.positions.waitForPosition('catalog_calendars', lastGlobalPosition, { timeoutMs: 1000 });
+
+    const page1 = await readModels.calendars.list({ limit: 2 });
+    const page2 = await readModels.calendars.list({ limit: 2, cursor: page1.nextCursor ?? '' });
+    expect([...page1.items, ...page2.items].map((calendar) => calendar.id)).toEqual(ids);
+    expect(page2.nextCursor).toBeNull();
+    expect(page1.items[0]).toEqual(await readModels.calendars.get(ids[0]));
+    expect(page1.items[0]).toMatchObject({ name: 'Renamed', timeZone: 'UTC', revision: 1 });
+  });
+
+  it('times out waiting for a position the projection never reaches', async () => {
+    await expect(readModels.positions.waitForPosition('catalog_calendars', Number.MAX_SAFE_INTEGER, { timeoutMs: 50 })).rejects.toThrow(
+      /not yet at/,
+    );
+  });
+});
