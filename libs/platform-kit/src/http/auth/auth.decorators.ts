@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
 import type { Actor } from '@itsm/event-sourcing';
 import type { GatewayRequest } from '../gateway-request';
 import { API_KEY_SCHEME, BEARER_SCHEME } from '../openapi/security-schemes';
@@ -9,15 +9,14 @@ import type { Role } from './roles';
 
 export const IS_PUBLIC = 'itsm:isPublic';
 export const REQUIRED_ROLES = 'itsm:requiredRoles';
-/** @nestjs/swagger's metadata key for an operation's security list (DECORATORS.API_SECURITY, not exported). */
-const SWAGGER_SECURITY_METADATA = 'swagger/apiSecurity';
+export const PUBLIC_OPERATION_EXTENSION = 'x-itsm-public';
 
 /** No credentials needed (health, metrics, docs). Without it every route needs an authenticated caller. */
 export const Public = () =>
   applyDecorators(
     SetMetadata(IS_PUBLIC, true),
-    // An empty security list marks the operation as open in the OpenAPI document.
-    SetMetadata(SWAGGER_SECURITY_METADATA, []),
+    // Read by createOpenApiDocument, which gives the operation an empty security list (open to anyone).
+    ApiExtension(PUBLIC_OPERATION_EXTENSION, true),
   );
 
 /**

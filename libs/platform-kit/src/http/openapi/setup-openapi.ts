@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { PUBLIC_OPERATION_EXTENSION } from '../auth/auth.decorators';
 import { FieldErrorSchema, Problem } from '../problems/problem.openapi';
 import { API_KEY_SCHEME, BEARER_SCHEME } from './security-schemes';
 
@@ -14,7 +15,7 @@ export const OPENAPI_JSON_PATH = 'api/docs-json';
 
 /** Builds the OpenAPI 3.1 document of every controller in the app. */
 export const createOpenApiDocument = (app: INestApplication, options: OpenApiOptions = {}): OpenAPIObject =>
-  SwaggerModule.createDocument(
+  markPublicOperations(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setOpenAPIVersion('3.1.0')
@@ -32,7 +33,19 @@ export const createOpenApiDocument = (app: INestApplication, options: OpenApiOpt
       .addSecurityRequirements(API_KEY_SCHEME)
       .build(),
     { extraModels: [Problem, FieldErrorSchema] },
-  );
+  ));
+
+/** @nestjs/swagger drops an empty `security` list, which is how OpenAPI says "no credentials": set it here. */
+const markPublicOperations = (document: OpenAPIObject): OpenAPIObject => {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem) as Record<string, unknown>[]) {
+      if (typeof operation !== 'object' || operation === null || !(PUBLIC_OPERATION_EXTENSION in operation)) continue;
+      delete operation[PUBLIC_OPERATION_EXTENSION];
+      operation['security'] = [];
+    }
+  }
+  return document;
+};
 
 /** Serves the document at /api/docs-json and the UI at /api/docs. */
 export const setupOpenApi = (app: INestApplication, options: OpenApiOptions = {}): OpenAPIObject => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
@@ -19,21 +19,25 @@ import { ApiProblemResponses } from '../problems/problem.openapi';
 import { CorrelationId, RequestMetadata } from '../request-context/request-metadata';
 
 class ProbeLabel {
+  @ApiProperty({ maxLength: 20 })
   @IsString()
   @MaxLength(20)
   key!: string;
 }
 
 export class CreateProbeRequest {
+  @ApiProperty({ maxLength: 50 })
   @IsString()
   @MaxLength(50)
   name!: string;
 
+  @ApiProperty({ minimum: 1, maximum: 10 })
   @IsInt()
   @Min(1)
   @Max(10)
   size!: number;
 
+  @ApiPropertyOptional({ type: [ProbeLabel] })
   @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => ProbeLabel)
@@ -41,6 +45,7 @@ export class CreateProbeRequest {
 }
 
 export class RenameProbeRequest {
+  @ApiProperty({ maxLength: 50 })
   @IsString()
   @MaxLength(50)
   name!: string;
@@ -122,6 +127,13 @@ export class ProbeController {
       expectedRevision: expected ?? current,
     });
     return withETag({ id, name: request.name }, result.nextExpectedRevision);
+  }
+
+  /** A write that lost a race: it expects the stream not to exist yet, so the real store refuses it. */
+  @Patch(':id/lost-race')
+  @Roles('service-owner')
+  async loseRace(@Param('id') id: string, @RequestMetadata() metadata: EventMetadata) {
+    await this.store.appendToStream(id, [{ type: 'ProbeRenamed', data: {}, metadata }], { expectedRevision: 'no-stream' });
   }
 
   @Patch(':id/required')
