@@ -7,7 +7,7 @@ import { ReadModelServiceDependencyGraph } from './dependencies/read-model-servi
 import { catalogServicesProjection, type CatalogServicesTable } from './services/catalog-services.projection';
 import { ServiceQueries } from './services/service.queries';
 import { DEFAULT_READ_MODEL_LOCATION, qualifiedTable, type ReadModelLocation } from './shared/read-model-location';
-import { ReadModelPositions } from './shared/read-model-positions';
+import { ReadModelPositions, type WaitOptions } from './shared/read-model-positions';
 
 /** The catalog's projections, for `ProjectionsModule.forRoot([...catalogProjections])` (embedded, projector). */
 export const catalogProjections: readonly Projection[] = [catalogServicesProjection, catalogCalendarsProjection];
@@ -28,6 +28,11 @@ export interface CatalogReadModels {
   /** Implements the application's ServiceDependencyGraph port. */
   dependencyGraph: ReadModelServiceDependencyGraph;
   positions: ReadModelPositions;
+  /** Read-your-writes: resolve once the lists of services (or calendars) include the log position of a write. */
+  consistency: {
+    services(position: number, options?: WaitOptions): Promise<void>;
+    calendars(position: number, options?: WaitOptions): Promise<void>;
+  };
 }
 
 const tablesOf = <Table extends string>(projection: Projection<Table>, schema: string): TableNames<Table> =>
@@ -44,5 +49,9 @@ export const createCatalogReadModels = ({ db, store, location = DEFAULT_READ_MOD
     impact,
     dependencyGraph: new ReadModelServiceDependencyGraph(impact, positions, store),
     positions,
+    consistency: {
+      services: (position, options) => positions.waitForPosition(catalogServicesProjection.name, position, options),
+      calendars: (position, options) => positions.waitForPosition(catalogCalendarsProjection.name, position, options),
+    },
   };
 };

@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class AddChangeTemplateRequest {
+  @ApiProperty({ example: 'Add a mail domain', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ type: [String], example: ['Add the MX record', 'Verify delivery'], minItems: 1, maxItems: 100 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(1000, { each: true })
+  steps!: string[];
+
+  @ApiProperty({ description: 'Standard changes from a pre-approved template skip CAB approval' })
+  @IsBoolean()
+  preApproved!: boolean;
+}

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { SlaTargetsRequest } from './sla-targets.request.dto';
+
+export class AddOfferingRequest {
+  @ApiProperty({ example: 'Gold', maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Support-hours calendar the SLA minutes count in' })
+  @IsUUID('all')
+  calendarId!: string;
+
+  @ApiPropertyOptional({ description: 'Make it the service’s default offering (the first offering always is)' })
+  @IsOptional()
+  @IsBoolean()
+  default?: boolean;
+
+  @ApiProperty({ type: SlaTargetsRequest })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => SlaTargetsRequest)
+  slaTargets!: SlaTargetsRequest;
+}

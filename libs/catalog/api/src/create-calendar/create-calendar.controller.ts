@@ -1,0 +1,30 @@
+import { Body, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventMetadata } from '@itsm/event-sourcing';
+import { CalendarCommands } from '@itsm/catalog-application';
+import { RequestMetadata } from '@itsm/platform-kit';
+import { announceWrite } from '../shared/announce-write';
+import { CalendarResource } from '../shared/calendar-resource';
+import { CatalogController } from '../shared/catalog-controller.decorator';
+import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
+import { CalendarResponse } from '../shared/responses/calendar.response';
+import { CreateCalendarRequest } from './create-calendar.request.dto';
+
+@CatalogController('calendars')
+export class CreateCalendarController {
+  constructor(
+    private readonly commands: CalendarCommands,
+    private readonly calendars: CalendarResource,
+  ) {}
+
+  @Post()
+  @CatalogCreate(409)
+  @ApiOperation({ summary: 'Create a support-hours calendar', description: 'Time zone, weekly hours and holidays; offerings count SLA minutes in it.' })
+  @ApiCreatedResponse({ type: CalendarResponse })
+  async create(@Body() body: CreateCalendarRequest, @RequestMetadata() metadata: EventMetadata, @Res({ passthrough: true }) response: Response) {
+    const result = await this.commands.createCalendar(body, metadata);
+    announceWrite(response, result.events, `/api/v1/calendars/${result.id}`);
+    return this.calendars.withETag(result.id);
+  }
+}

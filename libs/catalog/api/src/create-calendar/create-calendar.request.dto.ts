@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { WEEKDAYS, type Weekday } from '@itsm/contracts';
+
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class WeeklyHoursRequest {
+  @ApiProperty({ enum: WEEKDAYS })
+  @IsIn(WEEKDAYS)
+  day!: Weekday;
+
+  @ApiProperty({ example: '09:00', pattern: 'HH:MM' })
+  @IsString()
+  @Matches(LOCAL_TIME, { message: 'from must be a local time HH:MM' })
+  from!: string;
+
+  @ApiProperty({ example: '17:00', pattern: 'HH:MM' })
+  @IsString()
+  @Matches(LOCAL_TIME, { message: 'to must be a local time HH:MM (24:00 for midnight)' })
+  to!: string;
+}
+
+export class CreateCalendarRequest {
+  @ApiProperty({ example: 'Office hours Berlin', maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone' })
+  @IsTimeZone()
+  timeZone!: string;
+
+  @ApiProperty({ type: [WeeklyHoursRequest] })
+  @IsArray()
+  @ArrayMaxSize(70)
+  @ValidateNested({ each: true })
+  @Type(() => WeeklyHoursRequest)
+  weeklyHours!: WeeklyHoursRequest[];
+
+  @ApiProperty({ type: [String], example: ['2026-12-25'], description: 'Local dates without support, YYYY-MM-DD' })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @Matches(LOCAL_DATE, { each: true, message: 'each holiday must be a date YYYY-MM-DD' })
+  holidays!: string[];
+}

@@ -1,0 +1,23 @@
+import { Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { PageQuery } from '../list-services/list-services.query.dto';
+import { CatalogController } from '../shared/catalog-controller.decorator';
+import { ApiWaitForPosition, CatalogRead, WaitForPosition } from '../shared/catalog-endpoint.decorators';
+import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from '../shared/catalog-read-models.port';
+import { readAfter } from '../shared/read-your-writes';
+import { CalendarPageResponse } from '../shared/responses/calendar.response';
+
+@CatalogController('calendars')
+export class ListCalendarsController {
+  constructor(@Inject(CATALOG_READ_MODELS) private readonly readModels: CatalogReadModelsPort) {}
+
+  @Get()
+  @CatalogRead(400)
+  @ApiWaitForPosition()
+  @ApiOperation({ summary: 'List support-hours calendars', description: 'In the order they were created.' })
+  @ApiOkResponse({ type: CalendarPageResponse })
+  async list(@Query() query: PageQuery, @WaitForPosition() position: number | undefined) {
+    await readAfter(position, (at) => this.readModels.consistency.calendars(at));
+    return this.readModels.calendars.list(query);
+  }
+}

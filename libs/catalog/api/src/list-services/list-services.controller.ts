@@ -1,0 +1,23 @@
+import { Get, Inject, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from '../shared/catalog-read-models.port';
+import { ApiWaitForPosition, CatalogRead, WaitForPosition } from '../shared/catalog-endpoint.decorators';
+import { readAfter } from '../shared/read-your-writes';
+import { ServicePageResponse } from '../shared/responses/service.response';
+import { ListServicesQuery } from './list-services.query.dto';
+import { CatalogController } from '../shared/catalog-controller.decorator';
+
+@CatalogController('services')
+export class ListServicesController {
+  constructor(@Inject(CATALOG_READ_MODELS) private readonly readModels: CatalogReadModelsPort) {}
+
+  @Get()
+  @CatalogRead(400)
+  @ApiWaitForPosition()
+  @ApiOperation({ summary: 'List services', description: 'By number; filter by kind, lifecycle, owner group and text in the name.' })
+  @ApiOkResponse({ type: ServicePageResponse })
+  async list(@Query() query: ListServicesQuery, @WaitForPosition() position: number | undefined) {
+    await readAfter(position, (at) => this.readModels.consistency.services(at));
+    return this.readModels.services.list(query);
+  }
+}

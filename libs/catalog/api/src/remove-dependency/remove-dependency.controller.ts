@@ -1,0 +1,35 @@
+import { Delete, Param, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventMetadata } from '@itsm/event-sourcing';
+import { ServiceCommands } from '@itsm/catalog-application';
+import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
+import { announceWrite } from '../shared/announce-write';
+import { CatalogController } from '../shared/catalog-controller.decorator';
+import { CatalogWrite } from '../shared/catalog-endpoint.decorators';
+import { DependencyParams } from '../shared/id.params';
+import { ServiceResponse } from '../shared/responses/service.response';
+import { ServiceResource } from '../shared/service-resource';
+
+@CatalogController('services')
+export class RemoveDependencyController {
+  constructor(
+    private readonly commands: ServiceCommands,
+    private readonly services: ServiceResource,
+  ) {}
+
+  @Delete(':id/dependencies/:dependsOnId')
+  @CatalogWrite(404, 409, 412)
+  @ApiOperation({ summary: 'Remove a dependency', description: 'Refused (409) when the service does not depend on that one.' })
+  @ApiOkResponse({ type: ServiceResponse, description: 'The service with its remaining dependencies' })
+  async remove(
+    @Param() { id, dependsOnId }: DependencyParams,
+    @IfMatch() expectedRevision: number | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.removeDependency(id, dependsOnId, metadata, { expectedRevision });
+    announceWrite(response, result.events);
+    return this.services.withETag(id);
+  }
+}

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsISO4217CurrencyCode, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+const MAX_AMOUNT = 1_000_000_000_000;
+
+export class SetCostModelRequest {
+  @ApiProperty({ example: 1200, minimum: 0 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  fixedMonthlyCost!: number;
+
+  @ApiProperty({ example: 'EUR', description: 'ISO 4217 code' })
+  @IsISO4217CurrencyCode()
+  currency!: string;
+
+  @ApiProperty({ example: 2.5, minimum: 0 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(MAX_AMOUNT)
+  unitRate!: number;
+
+  @ApiProperty({ example: 'mailbox', maxLength: 50 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  unitName!: string;
+}

@@ -1,0 +1,33 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { catchError, type Observable } from 'rxjs';
+import { CatalogEntityNotFound } from '@itsm/catalog-application';
+import { ProblemException, ProblemType } from '@itsm/platform-kit';
+
+/** Translates the catalog's own errors to problems; the global filter maps the rest (rule refusals → 409…). */
+@Injectable()
+export class CatalogErrorsInterceptor implements NestInterceptor {
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        throw translate(error);
+      }),
+    );
+  }
+}
+
+export const notFound = (entity: 'service' | 'calendar', id: string): ProblemException =>
+  new ProblemException({ title: 'Not found', status: 404, detail: `No ${entity} with id ${id}` });
+
+const translate = (error: unknown): unknown => {
+  if (error instanceof CatalogEntityNotFound) return notFound(error.entity, error.id);
+  if (error instanceof Error && error.name === 'InvalidCursor') {
+    return new ProblemException({
+      type: ProblemType.validation,
+      title: 'Invalid request',
+      status: 400,
+      detail: '1 invalid field: cursor',
+      errors: [{ field: 'cursor', message: error.message }],
+    });
+  }
+  return error;
+};

@@ -1,0 +1,37 @@
+import { Body, Param, Patch, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventMetadata } from '@itsm/event-sourcing';
+import { ServiceCommands } from '@itsm/catalog-application';
+import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
+import { announceWrite } from '../shared/announce-write';
+import { CatalogController } from '../shared/catalog-controller.decorator';
+import { CatalogWrite } from '../shared/catalog-endpoint.decorators';
+import { IdParams } from '../shared/id.params';
+import { ServiceResponse } from '../shared/responses/service.response';
+import { ServiceResource } from '../shared/service-resource';
+import { UpdateServiceRequest } from './update-service.request.dto';
+
+@CatalogController('services')
+export class UpdateServiceController {
+  constructor(
+    private readonly commands: ServiceCommands,
+    private readonly services: ServiceResource,
+  ) {}
+
+  @Patch(':id')
+  @CatalogWrite(404, 409, 412)
+  @ApiOperation({ summary: 'Change a service’s name, kind, description or groups', description: 'Refused (409) once retired.' })
+  @ApiOkResponse({ type: ServiceResponse })
+  async update(
+    @Param() { id }: IdParams,
+    @Body() body: UpdateServiceRequest,
+    @IfMatch() expectedRevision: number | undefined,
+    @RequestMetadata() metadata: EventMetadata,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const result = await this.commands.updateService(id, body, metadata, { expectedRevision });
+    announceWrite(response, result.events);
+    return this.services.withETag(id);
+  }
+}
