@@ -1,0 +1,273 @@
+import { newId } from '@itsm/event-sourcing';
+import { catalogProjections, createCatalogReadModels } from '@itsm/catalog-read-models';
+import { call, startCatalogTestApp, type Answer, type CatalogTestApp } from './testing/catalog-test-app';
+
+const sla = (minutes: number) =>
+  Object.fromEntries(['P1', 'P2', 'P3', 'P4', 'P5'].map((p, i) => [p, { responseMinutes: minutes * (i + 1), resolutionMinutes: minutes * (i + 1) * 8 }]));
+
+describe('catalog API (embedded shape: PGlite, gateway conventions, projections)', () => {
+  let app: CatalogTestApp;
+  let owner: string;
+  let agent: string;
+  const api = (path: string) => `${app.baseUrl}/api/v1${path}`;
+  const as = (token: string, extra: Record<string, string> = {}) => ({ authorization: `Bearer ${token}`, ...extra });
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) => call(api(path), { method: 'POST', headers: as(owner, headers), body });
+  const get = (path: string, headers: Record<string, string> = {}) => call(api(path), { headers: as(agent, headers) });
+  const afterWrite = (write: Answer) => ({ 'x-wait-for-position': write.headers.get('x-log-position') ?? '0' });
+
+  const service = async (fields: Record<string, string> = {}) => {
+    const answer = await post('/services', {
+      name: `Service ${newId().slice(-6)}`,
+      kind: 'business',
+      description: 'spec',
+      ownerGroup: 'owners',
+      supportGroup: 'support',
+      ...fields,
+    });
+    expect(answer.status).toBe(201);
+    return answer;
+  };
+
+  beforeAll(async () => {
+    app = await startCatalogTestApp(createCatalogReadModels, catalogProjections);
+    owner = await app.token(['service-owner'], 'olivia');
+    agent = await app.token(['agent'], 'adam');
+  });
+
+  afterAll(() => app?.close());
+
+  it('registers a service with a number, an ETag, a Location and the actor and correlation id in its event', async () => {
+    const created = await post(
+      '/services',
+      { name: 'Corporate Mail', kind: 'business', description: 'Mailboxes', ownerGroup: 'messaging', supportGroup: 'helpdesk' },
+      { 'x-correlation-id': 'spec-register-1' },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ number: expect.stringMatching(/^SVC\d{7}$/), lifecycle: 'pipeline', revision: 0, offerings: [], costModel: null });
+    expect(created.headers.get('etag')).toBe('"0"');
+    expect(created.headers.get('location')).toBe(`/api/v1/services/${created.body.id}`);
+
+    const [event] = await app.store.readStream(`service-${created.body.id}`);
+    expect(event).toMatchObject({ type: 'ServiceRegistered', actor: { id: 'olivia', role: 'service-owner', via: 'bearer' }, correlationId: 'spec-register-1' });
+
+    const read = await get(`/services/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(created.body);
+    expect(read.headers.get('etag')).toBe('"0"');
+  });
+
+  it('lists services from the read model with filters and cursor pages', async () => {
+    const tag = newId().slice(-8);
+    const a = await service({ name: `Alpha ${tag}`, kind: 'technical', ownerGroup: `net-${tag}` });
+    const b = await service({ name: `Beta ${tag}`, kind: 'technical', ownerGroup: `net-${tag}` });
+    const c = await service({ name: `Gamma ${tag}`, kind: 'business', ownerGroup: `net-${tag}` });
+    const wait = afterWrite(c);
+
+    const technical = await get(`/services?kind=technical&ownerGroup=net-${tag}`, wait);
+    expect(technical.status).toBe(200);
+    expect(technical.body.items.map((item: { id: string }) => item.id)).toEqual([a.body.id, b.body.id]);
+    expect(technical.body.nextCursor).toBeNull();
+
+    const byText = await get(`/services?q=${encodeURIComponent(`GAMMA ${tag}`)}`, wait);
+    expect(byText.body.items).toEqual([c.body]);
+
+    const page1 = await get(`/services?ownerGroup=net-${tag}&limit=2`, wait);
+    expect(page1.body.items.map((item: { id: string }) => item.id)).toEqual([a.body.id, b.body.id]);
+    const page2 = await get(`/services?ownerGroup=net-${tag}&limit=2&cursor=${page1.body.nextCursor}`);
+    expect(page2.body).toEqual({ items: [c.body], nextCursor: null });
+
+    const pipeline = await get(`/services?lifecycle=pipeline&ownerGroup=net-${tag}`, wait);
+    expect(pipeline.body.items).toHaveLength(3);
+  });
+
+  it('updates with If-Match (200 and a new ETag), then refuses the stale ETag with 412', async () => {
+    const created = await service();
+    const id = created.body.id;
+    const patched = await call(api(`/services/${id}`), { method: 'PATCH', headers: as(owner, { 'if-match': '"0"' }), body: { name: 'Renamed' } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ name: 'Renamed', revision: 1 });
+    expect(patched.headers.get('etag')).toBe('"1"');
+
+    const stale = await call(api(`/services/${id}`), { method: 'PATCH', headers: as(owner, { 'if-match': '"0"' }), body: { name: 'Lost' } });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toContain('application/problem+json');
+    expect((await get(`/services/${id}`)).body.name).toBe('Renamed');
+  });
+
+  it('takes a service live and retires it; a retired service refuses changes with 409 and the reason', async () => {
+    const id = (await service()).body.id;
+    const live = await post(`/services/${id}/go-live`, undefined);
+    expect(live.status).toBe(200);
+    expect(live.body.lifecycle).toBe('live');
+    const retired = await post(`/services/${id}/retire`, { reason: 'replaced' }, { 'if-match': live.headers.get('etag') ?? '' });
+    expect(retired.status).toBe(200);
+    expect(retired.body.lifecycle).toBe('retired');
+
+    const again = await post(`/services/${id}/retire`, {});
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ status: 409, type: 'urn:itsm:problem:illegal-transition', detail: expect.stringContaining('already retired') });
+    const patch = await call(api(`/services/${id}`), { method: 'PATCH', headers: as(owner), body: { name: 'x' } });
+    expect(patch.status).toBe(409);
+    const listed = await get(`/services?lifecycle=retired`, afterWrite(retired));
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(id);
+  });
+
+  it('creates calendars and offerings with SLA targets; lists them; refuses an unknown calendar', async () => {
+    const calendar = await post('/calendars', {
+      name: 'Office hours',
+      timeZone: 'Europe/Berlin',
+      weeklyHours: [{ day: 'mon', from: '09:00', to: '17:00' }],
+      holidays: ['2026-12-25'],
+    });
+    expect(calendar.status).toBe(201);
+    expect(calendar.headers.get('etag')).toBe('"0"');
+    expect((await get(`/calendars/${calendar.body.id}`)).body).toEqual(calendar.body);
+    const calendars = await get('/calendars?limit=100', afterWrite(calendar));
+    expect(calendars.body.items).toContainEqual(calendar.body);
+
+    const id = (await service()).body.id;
+    const gold = await post(`/services/${id}/offerings`, { name: 'Gold', calendarId: calendar.body.id, slaTargets: sla(15) });
+    expect(gold.status).toBe(201);
+    expect(gold.body).toMatchObject({ name: 'Gold', default: true, calendarId: calendar.body.id, slaTargets: sla(15) });
+    const silver = await post(`/services/${id}/offerings`, { name: 'Silver', calendarId: calendar.body.id, default: true, slaTargets: sla(30) });
+    expect(silver.body.default).toBe(true);
+
+    const offerings = await get(`/services/${id}/offerings`, afterWrite(silver));
+    expect(offerings.body.items.map((o: { name: string; default: boolean }) => [o.name, o.default])).toEqual([
+      ['Gold', false],
+      ['Silver', true],
+    ]);
+    expect((await get(`/services/${id}`)).body.offerings).toEqual([
+      { offeringId: gold.body.offeringId, name: 'Gold', default: false },
+      { offeringId: silver.body.offeringId, name: 'Silver', default: true },
+    ]);
+
+    const unknown = await post(`/services/${id}/offerings`, { name: 'Bronze', calendarId: newId(), slaTargets: sla(60) });
+    expect(unknown.status).toBe(409);
+    expect(unknown.body.detail).toMatch(/Calendar .* does not exist/);
+  });
+
+  it('adds dependencies, answers the impact transitively and refuses a cycle with 409', async () => {
+    const storage = (await service({ name: 'Storage' })).body.id;
+    const database = (await service({ name: 'Database' })).body.id;
+    const erp = (await service({ name: 'ERP' })).body.id;
+    expect((await post(`/services/${database}/dependencies`, { dependsOnServiceId: storage })).status).toBe(201);
+    const last = await post(`/services/${erp}/dependencies`, { dependsOnServiceId: database });
+    expect(last.status).toBe(201);
+    expect(last.body.dependsOn).toEqual([database]);
+
+    const impact = await get(`/services/${storage}/impact`, afterWrite(last));
+    expect(impact.status).toBe(200);
+    expect(impact.body.items.map((s: { id: string; depth: number }) => [s.id, s.depth])).toEqual([
+      [database, 1],
+      [erp, 2],
+    ]);
+
+    const cycle = await post(`/services/${storage}/dependencies`, { dependsOnServiceId: erp });
+    expect(cycle.status).toBe(409);
+    expect(cycle.body.detail).toMatch(/cycle/);
+
+    const removed = await call(api(`/services/${erp}/dependencies/${database}`), { method: 'DELETE', headers: as(owner) });
+    expect(removed.status).toBe(200);
+    expect(removed.body.dependsOn).toEqual([]);
+    expect((await get(`/services/${storage}/impact`, afterWrite(removed))).body.items.map((s: { id: string }) => s.id)).toEqual([database]);
+  });
+
+  it('adds and lists change templates, and sets the cost model', async () => {
+    const id = (await service()).body.id;
+    const template = await post(`/services/${id}/change-templates`, { name: 'Restart', steps: ['Drain', 'Restart', 'Verify'], preApproved: true });
+    expect(template.status).toBe(201);
+    expect(template.body).toMatchObject({ serviceId: id, name: 'Restart', steps: ['Drain', 'Restart', 'Verify'], preApproved: true });
+    const templates = await get(`/services/${id}/change-templates`, afterWrite(template));
+    expect(templates.body.items).toEqual([template.body]);
+
+    const cost = await call(api(`/services/${id}/cost-model`), {
+      method: 'PUT',
+      headers: as(owner),
+      body: { fixedMonthlyCost: 1000, currency: 'EUR', unitRate: 2.5, unitName: 'mailbox' },
+    });
+    expect(cost.status).toBe(200);
+    expect(cost.body.costModel).toEqual({ fixedMonthlyCost: 1000, currency: 'EUR', unitRate: 2.5, unitName: 'mailbox' });
+    const listed = await get(`/services?limit=100&q=${encodeURIComponent(cost.body.name)}`, afterWrite(cost));
+    expect(listed.body.items[0].costModel).toEqual(cost.body.costModel);
+  });
+
+  it('answers 401 without credentials, 403 for writes without service-owner or admin', async () => {
+    const anonymous = await call(api('/services'));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+    const forbidden = await call(api('/services'), { method: 'POST', headers: as(agent), body: { name: 'x', kind: 'business', description: '', ownerGroup: 'o', supportGroup: 's' } });
+    expect(forbidden.status).toBe(403);
+    const admin = await app.token(['admin'], 'root');
+    const byAdmin = await call(api('/services'), { method: 'POST', headers: as(admin), body: { name: 'x', kind: 'business', description: '', ownerGroup: 'o', supportGroup: 's' } });
+    expect(byAdmin.status).toBe(201);
+  });
+
+  it('answers 404 for unknown ids and 400 for malformed ids, bodies, cursors and headers, with per-field errors', async () => {
+    expect((await get(`/services/${newId()}`)).status).toBe(404);
+    expect((await get(`/calendars/${newId()}`)).status).toBe(404);
+    expect((await post(`/services/${newId()}/go-live`, undefined)).status).toBe(404);
+    expect((await get(`/services/${newId()}/impact`)).status).toBe(404);
+
+    const badId = await get('/services/not-a-uuid');
+    expect(badId.status).toBe(400);
+    expect(badId.body.errors).toEqual([expect.objectContaining({ field: 'id' })]);
+
+    const invalid = await post('/services', { name: '', kind: 'other', ownerGroup: 'x'.repeat(101), extra: 1 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.type).toBe('urn:itsm:problem:validation');
+    const fields = new Set(invalid.body.errors.map((error: { field: string }) => error.field));
+    expect(fields).toEqual(new Set(['name', 'kind', 'description', 'ownerGroup', 'supportGroup', 'extra']));
+
+    const id = (await service()).body.id;
+    const badSla = await post(`/services/${id}/offerings`, {
+      name: 'Gold',
+      calendarId: newId(),
+      slaTargets: { ...sla(10), P3: { responseMinutes: 'soon', resolutionMinutes: 10 }, P5: undefined },
+    });
+    expect(badSla.status).toBe(400);
+    expect(badSla.body.errors.map((error: { field: string }) => error.field)).toEqual(
+      expect.arrayContaining(['slaTargets.P3.responseMinutes', 'slaTargets.P5']),
+    );
+
+    const badCalendar = await post('/calendars', { name: 'x', timeZone: 'Mars/Olympus', weeklyHours: [{ day: 'funday', from: '9', to: '17:00' }], holidays: ['tomorrow'] });
+    expect(badCalendar.status).toBe(400);
+    expect(badCalendar.body.errors.map((error: { field: string }) => error.field)).toEqual(
+      expect.arrayContaining(['timeZone', 'weeklyHours[0].day', 'weeklyHours[0].from', 'holidays']),
+    );
+
+    const badCursor = await get('/services?cursor=garbage');
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    expect((await get('/services?limit=0')).status).toBe(400);
+    expect((await get('/services?unknown=1')).status).toBe(400);
+    expect((await get('/services', { 'x-wait-for-position': 'soon' })).status).toBe(400);
+    expect((await call(api(`/services/${id}`), { method: 'PATCH', headers: as(owner, { 'if-match': 'bogus' }), body: {} })).status).toBe(400);
+  });
+
+  it('replays a POST with the same Idempotency-Key instead of registering twice', async () => {
+    const body = { name: 'Idempotent', kind: 'technical', description: '', ownerGroup: 'o', supportGroup: 's' };
+    const first = await post('/services', body, { 'idempotency-key': 'spec-key-1' });
+    const second = await post('/services', body, { 'idempotency-key': 'spec-key-1' });
+    expect(second.status).toBe(201);
+    expect(second.body.id).toBe(first.body.id);
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
+    expect((await post('/services', { ...body, name: 'Other' }, { 'idempotency-key': 'spec-key-1' })).status).toBe(422);
+  });
+
+  it('lets exactly one of 20 simultaneous PATCHes with the same If-Match through; the rest get 412, no update is lost', async () => {
+    const id = (await service()).body.id;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        call(api(`/services/${id}`), { method: 'PATCH', headers: as(owner, { 'if-match': '"0"' }), body: { description: `writer ${index}` } }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 412)).toHaveLength(19);
+    const winner = answers.find((answer) => answer.status === 200);
+    const final = await get(`/services/${id}`);
+    expect(final.body).toMatchObject({ revision: 1, description: winner?.body.description });
+    expect(await app.store.readStream(`service-${id}`)).toHaveLength(2);
+  });
+});
