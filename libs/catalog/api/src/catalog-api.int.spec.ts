@@ -270,4 +270,25 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     expect(final.body).toMatchObject({ revision: 1, description: winner?.body.description });
     expect(await app.store.readStream(`service-${id}`)).toHaveLength(2);
   });
+
+  it('documents every catalog endpoint in the OpenAPI document, with its problem answers', async () => {
+    const document = (await call(`${app.baseUrl}/api/docs-json`)).body;
+    const operations = Object.entries(document.paths as Record<string, Record<string, { summary?: string; responses: Record<string, unknown> }>>)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })));
+    expect(operations.map(({ key }) => key).sort()).toEqual(
+      [
+        'POST /api/v1/services', 'GET /api/v1/services', 'GET /api/v1/services/{id}', 'PATCH /api/v1/services/{id}',
+        'POST /api/v1/services/{id}/go-live', 'POST /api/v1/services/{id}/retire', 'GET /api/v1/services/{id}/impact',
+        'POST /api/v1/services/{id}/dependencies', 'DELETE /api/v1/services/{id}/dependencies/{dependsOnId}',
+        'POST /api/v1/services/{id}/offerings', 'GET /api/v1/services/{id}/offerings', 'PUT /api/v1/services/{id}/cost-model',
+        'POST /api/v1/services/{id}/change-templates', 'GET /api/v1/services/{id}/change-templates',
+        'POST /api/v1/calendars', 'GET /api/v1/calendars', 'GET /api/v1/calendars/{id}',
+      ].sort(),
+    );
+    for (const { key, operation } of operations) {
+      expect([key, typeof operation.summary]).toEqual([key, 'string']);
+      expect([key, Object.keys(operation.responses)]).toEqual([key, expect.arrayContaining(['401', '429'])]);
+    }
+  });
 });
