@@ -10,15 +10,15 @@ describe('the HS256 key', () => {
 
   it('is ITSM_JWT_SECRET when set', () => {
     const secret = resolveJwtSecret({ ITSM_JWT_SECRET: 'x'.repeat(32), ITSM_DATA_DIR: dataDir });
-    expect(Buffer.from(secret!).toString()).toBe('x'.repeat(32));
+    expect(Buffer.from(secret as Uint8Array).toString()).toBe('x'.repeat(32));
   });
 
   it('is generated once into the data folder, readable by the owner only, and reused', () => {
     const first = resolveJwtSecret({ ITSM_DATA_DIR: dataDir });
     const second = resolveJwtSecret({ ITSM_DATA_DIR: dataDir });
-    expect(Buffer.from(first!).toString()).toBe(readFileSync(join(dataDir, 'jwt-secret'), 'utf8'));
+    expect(Buffer.from(first as Uint8Array).toString()).toBe(readFileSync(join(dataDir, 'jwt-secret'), 'utf8'));
     expect(second).toEqual(first);
-    expect(first!.length).toBeGreaterThanOrEqual(32);
+    expect(first?.length).toBeGreaterThanOrEqual(32);
     expect(statSync(join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
   });
 

@@ -1,8 +1,8 @@
-import { call, startGatewayTestApp, type GatewayTestApp } from '../testing/gateway-test-app';
+import { call, startGatewayTestApp, type GatewayTestApp, type JsonAnswer } from '../testing/gateway-test-app';
 
 describe('OpenAPI document', () => {
   let gateway: GatewayTestApp;
-  let document: any;
+  let document: JsonAnswer['body'];
 
   beforeAll(async () => {
     gateway = await startGatewayTestApp();

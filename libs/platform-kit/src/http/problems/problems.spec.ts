@@ -1,4 +1,4 @@
-import { call, startGatewayTestApp, type GatewayTestApp } from '../testing/gateway-test-app';
+import { call, startGatewayTestApp, type GatewayTestApp, type JsonAnswer } from '../testing/gateway-test-app';
 
 describe('problem+json answers', () => {
   let gateway: GatewayTestApp;
@@ -12,7 +12,7 @@ describe('problem+json answers', () => {
   });
   afterAll(() => gateway.close());
 
-  const expectProblem = (answer: { status: number; headers: Headers; body: any }, status: number) => {
+  const expectProblem = (answer: JsonAnswer, status: number) => {
     expect(answer.status).toBe(status);
     expect(answer.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(answer.body).toMatchObject({ status, title: expect.any(String), type: expect.any(String) });

@@ -62,11 +62,15 @@ export const startGatewayTestApp = async (settings: Record<string, string> = {})
   };
 };
 
+/** A parsed answer; specs assert it field by field, so a loose type keeps them short. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonAnswer = { status: number; headers: Headers; body: any };
+
 /** fetch with JSON in and the parsed answer out. */
 export const call = async (
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string } = {},
-): Promise<{ status: number; headers: Headers; body: any }> => {
+): Promise<JsonAnswer> => {
   const hasBody = init.body !== undefined || init.rawBody !== undefined;
   const response = await fetch(url, {
     method: init.method ?? 'GET',
