@@ -1,7 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
-import type { RuntimeConfig } from '@itsm/platform-kit';
-import { eventStoreKindOf } from '@itsm/platform-kit';
+import { eventStoreKindOf, type RuntimeConfig } from '@itsm/platform-kit';
 import { createPlatformApp } from './app/bootstrap';
 
 const main = async () => {
@@ -9,12 +8,21 @@ const main = async () => {
   const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });
   await app.listen(port);
-  const logger = app.get(Logger);
   const store = eventStoreKindOf({
     EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
     DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
   });
-  logger.log(`ITSM platform listening on http://localhost:${port} (event store: ${store}); readiness at /health/ready`);
+  app.get(Logger).log(`ITSM platform listening on http://localhost:${port} (event store: ${store})`);
+  // Said on stdout in plain words, so a newcomer sees where to go next whatever the log level.
+  console.log(
+    [
+      '',
+      `  ITSM platform ready on http://localhost:${port}`,
+      `  API docs:      http://localhost:${port}/api/docs`,
+      `  Admin token:   npm run -s itsm -- token --sub admin --role admin`,
+      '',
+    ].join('\n'),
+  );
 };
 
 main().catch((error) => {

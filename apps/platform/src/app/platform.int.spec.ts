@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { newId, streamName } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import { eventsTopic, fromCloudEventMessage, type IncomingMessage, type MessageBus } from '@itsm/messaging';
-import { EVENT_STORE, MESSAGE_BUS } from '@itsm/platform-kit';
+import { EVENT_STORE, MESSAGE_BUS, signAccessToken } from '@itsm/platform-kit';
 
 // The embedded default: no DATABASE_URL, no EVENTSTORE_URL, PGlite in a fresh data folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'itsm-platform-'));
@@ -14,6 +14,10 @@ delete process.env.DATABASE_URL;
 delete process.env.EVENTSTORE_URL;
 delete process.env.KAFKA_BROKERS;
 process.env.LOG_LEVEL = 'silent';
+const jwtSecret = 'platform-spec-secret-of-at-least-32-characters';
+process.env.ITSM_JWT_SECRET = jwtSecret;
+const adminToken = () =>
+  signAccessToken({ sub: 'admin', name: 'Admin', roles: ['admin'] }, { secret: new TextEncoder().encode(jwtSecret) });
 
 /** Polls until `read` yields a value (the relay and projections work in the background). */
 const waitFor = async <T>(read: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> => {
@@ -78,10 +82,47 @@ describe('embedded platform process', () => {
     expect(fromCloudEventMessage(delivered)).toEqual(appended.events[0]);
 
     const projected = await waitFor(async () => {
-      const statuses = (await (await fetch(`${baseUrl}/admin/projections`)).json()) as { name: string; position: number }[];
+      const response = await fetch(`${baseUrl}/admin/projections`, { headers: { authorization: `Bearer ${await adminToken()}` } });
+      const statuses = (await response.json()) as { name: string; position: number }[];
       return statuses.find((status) => status.name === 'stream_heads' && status.position >= appended.lastGlobalPosition);
     });
     expect(projected.name).toBe('stream_heads');
+  });
+
+  it('creates, lists, reads and retires a service through the API with an admin token', async () => {
+    const headers = { authorization: `Bearer ${await adminToken()}`, 'content-type': 'application/json' };
+    const created = await fetch(`${baseUrl}/api/v1/services`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: 'Email', kind: 'business', description: 'Mail for everyone', ownerGroup: 'messaging', supportGroup: 'service-desk' }),
+    });
+    expect(created.status).toBe(201);
+    const service = (await created.json()) as { id: string; number: string; lifecycle: string };
+    expect(service).toMatchObject({ number: expect.stringMatching(/^SVC\d{7}$/), lifecycle: 'pipeline' });
+
+    const listed = await fetch(`${baseUrl}/api/v1/services?q=mail`, {
+      headers: { ...headers, 'x-wait-for-position': created.headers.get('x-log-position') ?? '0' },
+    });
+    expect(((await listed.json()) as { items: { id: string }[] }).items.map((item) => item.id)).toContain(service.id);
+
+    const read = await fetch(`${baseUrl}/api/v1/services/${service.id}`, { headers });
+    expect(read.headers.get('etag')).toBe('"0"');
+
+    const retired = await fetch(`${baseUrl}/api/v1/services/${service.id}/retire`, { method: 'POST', headers, body: '{}' });
+    expect(retired.status).toBeLessThan(300);
+    expect(((await retired.json()) as { lifecycle: string }).lifecycle).toBe('retired');
+  });
+
+  it('refuses the API without credentials, with problem+json', async () => {
+    const response = await fetch(`${baseUrl}/api/v1/services`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+  });
+
+  it('serves the OpenAPI document with the catalog endpoints', async () => {
+    const document = (await (await fetch(`${baseUrl}/api/docs-json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/services', '/api/v1/services/{id}/retire']));
   });
 
   it('keeps the embedded database in the configured data folder', () => {

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { LoggerModule } from 'nestjs-pino';
+import { CatalogModule } from '@itsm/catalog-api';
+import { catalogProjections, createCatalogReadModels } from '@itsm/catalog-read-models';
 import { streamHeadsProjection } from '@itsm/projections';
 import {
   EventStoreModule,
+  GatewayModule,
   HealthModule,
   MessageBusModule,
   ProjectionsModule,
@@ -11,22 +13,17 @@ import {
   validateRuntimeConfig,
 } from '@itsm/platform-kit';
 
-/** The embedded all-in-one host: every module in one process (DESIGN §1). */
+/** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateRuntimeConfig }),
-    LoggerModule.forRoot({
-      pinoHttp: {
-        level: process.env.LOG_LEVEL ?? 'info',
-        // Health probes run every few seconds; logging them drowns everything else.
-        autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-      },
-    }),
     EventStoreModule,
+    GatewayModule.forRoot(),
     MessageBusModule,
     RelayModule,
-    ProjectionsModule.forRoot([streamHeadsProjection]),
+    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections]),
     HealthModule,
+    CatalogModule.forRoot({ readModels: createCatalogReadModels }),
   ],
 })
 export class PlatformModule {}

@@ -1,7 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Public } from '../http/auth/auth.decorators';
 import { EventStoreHealthIndicator } from './event-store.health';
 
+/** Probes for orchestrators: open, like /metrics, so they need no credentials. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
