@@ -1,1 +1,22 @@
-// Host wiring comes with the catalog/gateway issue.
+import { ConfigService } from '@nestjs/config';
+import { Logger } from 'nestjs-pino';
+import { eventStoreKindOf, type RuntimeConfig } from '@itsm/platform-kit';
+import { createServiceCatalogApp } from './app/create-service-catalog-app';
+
+const main = async () => {
+  const app = await createServiceCatalogApp();
+  const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
+  const port = config.get('PORT', { infer: true });
+  await app.listen(port, process.env['HOST'] ?? '0.0.0.0');
+  const store = eventStoreKindOf({
+    EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
+    DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
+  });
+  // Tests and supervisors wait for this line.
+  app.get(Logger).log(`service-catalog listening on :${port} (event store: ${store})`);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { applyGatewayConventions, type OpenApiOptions } from '@itsm/platform-kit';
+import { serveGatewayOpenApi } from '../openapi/serve-gateway-openapi';
+import { holdIdempotencyKey } from '../proxy/hold-idempotency-key.middleware';
+import { GatewayAppModule } from './gateway-app.module';
+
+const OPEN_API: OpenApiOptions = {
+  title: 'ITSM platform API',
+  version: '1',
+  description: 'Service catalog, incidents, changes and IT finance, through the gateway.',
+};
+
+/** Builds the gateway app: the same conventions as the embedded host, in front of the forwarding controller. */
+export const createGatewayApp = async (): Promise<INestApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  // Behind a load balancer the caller's address is in X-Forwarded-For (rate limit by IP for anonymous callers).
+  app.set('trust proxy', process.env['GATEWAY_TRUST_PROXY'] === 'true');
+  app.use(holdIdempotencyKey);
+  serveGatewayOpenApi(app, OPEN_API);
+  return applyGatewayConventions(app, { openApi: OPEN_API });
+};

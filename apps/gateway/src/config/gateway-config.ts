@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsInt, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { validateRuntimeConfig, type RuntimeConfig } from '@itsm/platform-kit';
+
+const serviceUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** The edge's own settings, next to the shared RuntimeConfig (auth, rate limit, body limit, logs). */
+export class GatewaySettings {
+  /** Base URL of apps/service-catalog (`/api/v1/services…`, `/api/v1/calendars…`). */
+  @IsUrl(serviceUrl, { message: 'CATALOG_SERVICE_URL must be the http(s) URL of the service-catalog process' })
+  CATALOG_SERVICE_URL!: string;
+
+  /** How long a service may take to answer before the edge gives up with 504 (lists may wait 5 s for a write). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  GATEWAY_UPSTREAM_TIMEOUT_MS = 15_000;
+}
+
+export type GatewayConfig = RuntimeConfig & GatewaySettings;
+
+/** For `ConfigModule.forRoot({ validate })`: the runtime settings and the edge's, every invalid one listed. */
+export const validateGatewayConfig = (env: Record<string, unknown>): GatewayConfig => {
+  const runtime = validateRuntimeConfig(env);
+  const settings = plainToInstance(GatewaySettings, env, { exposeDefaultValues: true });
+  const errors = validateSync(settings);
+  if (errors.length > 0) {
+    throw new Error(`Invalid configuration: ${errors.flatMap((error) => Object.values(error.constraints ?? {})).join('; ')}`);
+  }
+  return Object.assign(runtime, settings);
+};

@@ -1,0 +1,72 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Response } from 'express';
+import type { GatewayRequest } from '@itsm/platform-kit';
+import type { GatewayConfig } from '../config/gateway-config';
+import { callerResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
+import { heldIdempotencyKey } from './hold-idempotency-key.middleware';
+import { UpstreamMetrics } from './upstream-metrics';
+import { noSuchRoute, upstreamTimedOut, upstreamUnavailable } from './upstream-problems';
+import type { UpstreamRoute } from './upstream-routes';
+import { upstreamTargetOf } from './upstream-target';
+
+/** Forwards a request the edge accepted to the service that owns it, and streams the answer back. */
+@Injectable()
+export class UpstreamClient {
+  private readonly timeoutMs: number;
+
+  constructor(
+    @Inject(ConfigService) private readonly config: ConfigService<GatewayConfig, true>,
+    private readonly metrics: UpstreamMetrics,
+  ) {
+    this.timeoutMs = config.get('GATEWAY_UPSTREAM_TIMEOUT_MS', { infer: true });
+  }
+
+  baseUrlOf = (route: UpstreamRoute): string => this.config.get(route.urlSetting, { infer: true });
+
+  async forward(request: GatewayRequest, response: Response): Promise<void> {
+    const target = upstreamTargetOf(request.originalUrl, this.baseUrlOf);
+    if (!target) throw noSuchRoute();
+    const service = target.route.service;
+    // The edge parsed (and size-checked) the JSON body; the service gets the same JSON.
+    const body = request.body === undefined || ['GET', 'HEAD'].includes(request.method) ? undefined : JSON.stringify(request.body);
+    const callerGone = new AbortController();
+    response.once('close', () => callerGone.abort());
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const startedAt = process.hrtime.bigint();
+    let answer: globalThis.Response;
+    try {
+      answer = await fetch(target.url, {
+        method: request.method,
+        headers: upstreamRequestHeaders(request.headers, {
+          correlationId: request.correlationId ?? '',
+          clientIp: request.ip,
+          idempotencyKey: heldIdempotencyKey(request),
+        }),
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.any([timeout, callerGone.signal]),
+      });
+    } catch (error) {
+      const outcome = timeout.aborted ? 'timeout' : 'unreachable';
+      this.metrics.record(service, outcome, startedAt);
+      if (callerGone.signal.aborted && !timeout.aborted) return;
+      throw outcome === 'timeout' ? upstreamTimedOut(service, this.timeoutMs) : upstreamUnavailable(service);
+    }
+    this.metrics.record(service, answer.status, startedAt);
+    response.status(answer.status);
+    for (const [name, value] of callerResponseHeaders(answer.headers)) response.setHeader(name, value);
+    if (!answer.body || request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    try {
+      await pipeline(Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream), response);
+    } catch {
+      // The caller left or the service broke off mid-answer; the status line is gone, so just close.
+      if (!response.writableEnded) response.destroy();
+    }
+  }
+}
