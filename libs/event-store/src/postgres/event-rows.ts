@@ -1,11 +1,17 @@
 import type { Actor, RecordedEvent } from '@itsm/event-sourcing';
 import type { SealedEvent } from '../seal-events';
 
-/** The `events` columns, in the order `toInsertParams` fills them. */
-export const EVENT_COLUMNS = `global_position, stream_id, stream_revision, event_id, type, schema_version, data, actor,
-  correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash`;
+/**
+ * A timestamp as `Date.toISOString()` writes it (UTC, milliseconds), formatted by the database: reading then
+ * parses no date (the log stores what `sealEvents` wrote from a Date, so milliseconds are all there is).
+ */
+const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${column}`;
 
-/** One row of `events` as both drivers return it (bigint may come back as string or number, timestamps as Date). */
+/** What a read selects of `events`: every column, the timestamps as ISO text. */
+export const EVENT_COLUMNS = `global_position, stream_id, stream_revision, event_id, type, schema_version, data, actor,
+  correlation_id, causation_id, traceparent, ${isoTimestamp('occurred_at')}, ${isoTimestamp('recorded_at')}, hash`;
+
+/** One row of `EVENT_COLUMNS` as both drivers return it (bigint may come back as string, number or bigint). */
 export interface EventRow {
   global_position: string | number | bigint;
   stream_id: string;
@@ -18,12 +24,10 @@ export interface EventRow {
   correlation_id: string;
   causation_id: string | null;
   traceparent: string | null;
-  occurred_at: Date | string;
-  recorded_at: Date | string;
+  occurred_at: string;
+  recorded_at: string;
   hash: string;
 }
-
-const isoOf = (value: Date | string): string => new Date(value).toISOString();
 
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   eventId: row.event_id,
@@ -32,8 +36,8 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   streamId: row.stream_id,
   streamRevision: Number(row.stream_revision),
   globalPosition: Number(row.global_position),
-  occurredAt: isoOf(row.occurred_at),
-  recordedAt: isoOf(row.recorded_at),
+  occurredAt: row.occurred_at,
+  recordedAt: row.recorded_at,
   actor: row.actor,
   correlationId: row.correlation_id,
   causationId: row.causation_id,

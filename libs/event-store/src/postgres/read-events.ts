@@ -27,18 +27,40 @@ const filterParams = (filter: EventFilter | undefined) => ({
 });
 
 /**
- * One statement, hence one snapshot, returns both the page and the log's head: when the page is not full,
- * everything up to the head has been seen, and because positions become visible in order (append-events.ts)
- * nothing at or below the head can still appear later.
+ * Without a filter, the page alone says how far the log goes: positions become visible in order
+ * (append-events.ts), so a page that is not full holds every visible event after `after`, and the last one is
+ * the head; an empty page means nothing after `after` is visible yet. So this is the plain index range scan,
+ * with neither a head lookup nor a re-sort.
  */
-export const readAllEvents = async (
+const readAllUnfiltered = async (
   db: SqlSession,
   names: EventLogSchema,
-  { fromPosition = 0, maxCount, filter }: ReadAllOptions = {},
+  after: number,
+  maxCount: number | undefined,
 ): Promise<ReadAllResult> => {
-  const after = Math.max(fromPosition, 0);
-  if (maxCount !== undefined && maxCount <= 0) return { events: [], lastPosition: after };
-  const { types, prefixes } = filterParams(filter);
+  const rows = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM ${names.events}
+      WHERE global_position > $1::bigint
+      ORDER BY global_position
+      LIMIT $2::bigint`,
+    [after, maxCount ?? null],
+  );
+  const events = rows.map(toRecordedEvent);
+  return { events, lastPosition: events.length > 0 ? events[events.length - 1].globalPosition : after };
+};
+
+/**
+ * With a filter, one statement, hence one snapshot, returns both the page and the log's head: when the page is
+ * not full, everything up to the head has been seen, and because positions become visible in order
+ * (append-events.ts) nothing at or below the head can still appear later.
+ */
+const readAllFiltered = async (
+  db: SqlSession,
+  names: EventLogSchema,
+  after: number,
+  maxCount: number | undefined,
+  { types, prefixes }: ReturnType<typeof filterParams>,
+): Promise<ReadAllResult> => {
   const rows = await db.query<EventRow & { head: string | number }>(
     `SELECT head.position AS head, page.*
        FROM (SELECT coalesce(max(global_position), 0) AS position FROM ${names.events}) AS head
@@ -58,4 +80,17 @@ export const readAllEvents = async (
   const pageIsFull = maxCount !== undefined && events.length >= maxCount;
   const lastPosition = pageIsFull ? events[events.length - 1].globalPosition : Math.max(after, head);
   return { events, lastPosition };
+};
+
+export const readAllEvents = async (
+  db: SqlSession,
+  names: EventLogSchema,
+  { fromPosition = 0, maxCount, filter }: ReadAllOptions = {},
+): Promise<ReadAllResult> => {
+  const after = Math.max(fromPosition, 0);
+  if (maxCount !== undefined && maxCount <= 0) return { events: [], lastPosition: after };
+  const filterValues = filterParams(filter);
+  return filterValues.types === null && filterValues.prefixes === null
+    ? readAllUnfiltered(db, names, after, maxCount)
+    : readAllFiltered(db, names, after, maxCount, filterValues);
 };
