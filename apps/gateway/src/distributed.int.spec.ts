@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
+import { describeWithKafka, eventsTopic } from '@itsm/messaging';
+import { signAccessToken, type Role } from '@itsm/platform-kit';
+import { freePort, startAppProcess, type AppProcess } from './testing/app-process';
+import { createTestDatabase, type TestDatabase } from './testing/test-database';
+
+const SECRET = 'distributed-shape-spec-secret-of-32-chars+';
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read whatever JSON came back
+  body: any;
+}
+
+const waitUntil = async <T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+const header = (message: KafkaMessage, name: string): string | undefined => message.headers?.[name]?.toString();
+
+describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL, relay → Kafka (separate processes)', (brokers) => {
+  jest.setTimeout(120_000);
+  const topicPrefix = `dist-${randomUUID()}.`;
+  const topic = topicPrefix + eventsTopic('catalog');
+  const received: KafkaMessage[] = [];
+  const processes: AppProcess[] = [];
+  let database: TestDatabase;
+  let kafka: Kafka;
+  let admin: Admin;
+  let consumer: Consumer;
+  let gatewayUrl: string;
+
+  const call = async (path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> => {
+    const response = await fetch(`${gatewayUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  const bearer = async (...roles: Role[]) => ({
+    authorization: `Bearer ${await signAccessToken({ sub: 'alice', name: 'Alice', roles }, { secret: new TextEncoder().encode(SECRET) })}`,
+  });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('itsm_distributed');
+    kafka = new Kafka({ clientId: 'distributed-spec', brokers, logLevel: logLevel.NOTHING });
+    admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+    consumer = kafka.consumer({ groupId: `distributed-spec-${randomUUID()}` });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void received.push(message) });
+
+    const [servicePort, gatewayPort] = await Promise.all([freePort(), freePort()]);
+    const shared = { DATABASE_URL: database.url, ITSM_JWT_SECRET: SECRET, HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    // The service first: it creates the event log's and the conventions' tables, which the others then find.
+    const service = startAppProcess('service-catalog', { ...shared, PORT: String(servicePort), ITSM_RATE_LIMIT: '0' });
+    processes.push(service);
+    await service.waitFor(/^service-catalog listening/, 60_000);
+    const gateway = startAppProcess('gateway', { ...shared, PORT: String(gatewayPort), CATALOG_SERVICE_URL: `http://127.0.0.1:${servicePort}` });
+    const relay = startAppProcess('relay', {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: brokers.join(','),
+      ITSM_TOPIC_PREFIX: topicPrefix,
+      RELAY_PROGRESS_INTERVAL_MS: '1000',
+    });
+    processes.push(gateway, relay);
+    await Promise.all([gateway.waitFor(/^gateway listening/, 60_000), relay.waitFor(/^relay started$/, 60_000)]);
+    gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+  });
+
+  afterAll(async () => {
+    await Promise.all(processes.map((process) => process.stop()));
+    await consumer?.disconnect();
+    await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin?.disconnect();
+    await database?.drop();
+  });
+
+  it('is ready only when the service behind it is', async () => {
+    const ready = await call('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ok', info: { 'service-catalog': { status: 'up' } } });
+  });
+
+  it('refuses a caller without credentials at the edge, and one without the role at the service', async () => {
+    const anonymous = await call('/api/v1/services');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const requester = await call('/api/v1/services', { method: 'POST', headers: await bearer('requester'), body: { name: 'x' } });
+    expect(requester.status).toBe(403);
+    expect(requester.body).toMatchObject({ status: 403, instance: '/api/v1/services' });
+  });
+
+  it('serves the catalog routes in its OpenAPI document', async () => {
+    const document = await call('/api/docs-json');
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/services', '/api/v1/services/{id}/retire', '/health/ready']));
+  });
+
+  it('creates, changes and retires a service through the gateway, and the relay puts the CloudEvents on Kafka', async () => {
+    const owner = await bearer('service-owner');
+    const correlationId = `dist-${randomUUID()}`;
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const registration = { name: 'Payroll', kind: 'business', description: 'Monthly pay runs', ownerGroup: 'hr-apps', supportGroup: 'service-desk' };
+
+    const created = await call('/api/v1/services', {
+      method: 'POST',
+      headers: { ...owner, 'idempotency-key': `create-${correlationId}`, 'x-correlation-id': correlationId, traceparent },
+      body: registration,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ...registration, number: expect.stringMatching(/^SVC\d{7}$/), lifecycle: 'pipeline' });
+    const id: string = created.body.id;
+    expect(created.headers.get('etag')).toBe('"0"');
+    expect(created.headers.get('location')).toBe(`/api/v1/services/${id}`);
+    expect(created.headers.get('x-correlation-id')).toBe(correlationId);
+    expect(Number(created.headers.get('x-log-position'))).toBeGreaterThan(0);
+
+    const replayed = await call('/api/v1/services', { method: 'POST', headers: { ...owner, 'idempotency-key': `create-${correlationId}` }, body: registration });
+    expect(replayed.status).toBe(201);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(replayed.body.id).toBe(id);
+
+    const patched = await call(`/api/v1/services/${id}`, {
+      method: 'PATCH',
+      headers: { ...owner, 'if-match': '"0"', 'x-correlation-id': correlationId },
+      body: { name: 'Payroll and expenses' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.headers.get('etag')).toBe('"1"');
+    const stale = await call(`/api/v1/services/${id}`, { method: 'PATCH', headers: { ...owner, 'if-match': '"0"' }, body: { name: 'Lost update' } });
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+
+    const retired = await call(`/api/v1/services/${id}/retire`, {
+      method: 'POST',
+      headers: { ...owner, 'if-match': '"1"', 'x-correlation-id': correlationId },
+      body: { reason: 'Replaced by the HR suite' },
+    });
+    expect(retired.status).toBe(200);
+    expect(retired.body).toMatchObject({ id, name: 'Payroll and expenses', lifecycle: 'retired' });
+    expect(retired.headers.get('etag')).toBe('"2"');
+
+    const listed = await call(`/api/v1/services?lifecycle=retired&q=Payroll`, {
+      headers: { ...owner, 'x-wait-for-position': retired.headers.get('x-log-position') ?? '' },
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((item: { id: string; lifecycle: string }) => [item.id, item.lifecycle])).toEqual([[id, 'retired']]);
+
+    const subject = `service-${id}`;
+    const messages = await waitUntil(
+      () => {
+        const ofService = received.filter((message) => header(message, 'ce_subject') === subject);
+        return ofService.length >= 3 ? ofService : undefined;
+      },
+      30_000,
+      `three CloudEvents for ${subject} on ${topic}`,
+    );
+    expect(messages.map((message) => header(message, 'ce_type'))).toEqual([
+      'itsm.catalog.ServiceRegistered.v1',
+      'itsm.catalog.ServiceUpdated.v1',
+      'itsm.catalog.ServiceRetired.v1',
+    ]);
+    for (const message of messages) {
+      expect(message.key?.toString()).toBe(subject);
+      expect(header(message, 'ce_source')).toBe('/itsm/catalog');
+      expect(header(message, 'ce_specversion')).toBe('1.0');
+      expect(header(message, 'ce_correlationid')).toBe(correlationId);
+      expect(JSON.parse(header(message, 'ce_actor') ?? '{}')).toMatchObject({ id: 'alice', role: 'service-owner', via: 'bearer' });
+    }
+    expect(header(messages[0], 'ce_traceparent')).toBe(traceparent);
+    const [registered, updated, retirement] = messages.map((message) => JSON.parse(message.value?.toString() ?? 'null'));
+    expect(registered).toMatchObject({ ...registration, serviceId: id, number: created.body.number, lifecycle: 'pipeline' });
+    expect(updated).toMatchObject({ serviceId: id, changes: { name: 'Payroll and expenses' } });
+    expect(retirement).toMatchObject({ serviceId: id, previousLifecycle: 'pipeline', reason: 'Replaced by the HR suite' });
+  });
+});
