@@ -33,7 +33,8 @@ export interface ComposeFile {
 
 export interface ComposeService {
   image?: string;
-  build?: { context: string; dockerfile?: string };
+  build?: { context: string; dockerfile?: string; args?: Record<string, string> };
+  profiles?: string[];
   environment?: Record<string, string | number | boolean | null>;
   ports?: string[];
   volumes?: string[];

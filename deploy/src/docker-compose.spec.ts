@@ -54,7 +54,7 @@ describe('docker-compose.yml', () => {
     expect(publishedPorts('postgres')).toContain('5432:5432');
   });
 
-  it.each(['kafka', 'eventstore', 'postgres', 'platform'])('gives %s a health check', (name) => {
+  it.each(['kafka', 'eventstore', 'postgres', 'platform', 'service-catalog', 'gateway', 'projector'])('gives %s a health check', (name) => {
     expect(service(name).healthcheck?.test).toBeDefined();
   });
 
@@ -88,5 +88,48 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/RUN npm ci\b/);
     expect(dockerfile).toMatch(/RUN npx nx build platform\b/);
     expect(dockerfile).toMatch(/^CMD \["node", "dist\/apps\/platform\/main\.js"\]$/m);
+  });
+
+  describe('distributed shape', () => {
+    const SERVERS_HEALTHY = {
+      kafka: { condition: 'service_healthy' },
+      eventstore: { condition: 'service_healthy' },
+      postgres: { condition: 'service_healthy' },
+    };
+
+    it.each(['service-catalog', 'gateway', 'relay', 'projector'])('builds %s from the one app Dockerfile with APP set to it', (name) => {
+      expect(service(name).build).toMatchObject({ context: '.', dockerfile: 'deploy/Dockerfile.app', args: { APP: name } });
+    });
+
+    it('puts the gateway on host port 3000, in front of a healthy service-catalog', () => {
+      expect(publishedPorts('gateway')).toEqual(['3000:3000']);
+      expect(service('service-catalog').ports ?? []).toEqual([]);
+      expect(env('gateway')['CATALOG_SERVICE_URL']).toBe(`http://service-catalog:${env('service-catalog')['PORT']}`);
+      expect(service('gateway').depends_on).toMatchObject({ 'service-catalog': { condition: 'service_healthy' } });
+      // The embedded platform owns the same port, so it only runs when asked for.
+      expect(service('platform').profiles).toEqual(['embedded']);
+    });
+
+    it('gives the gateway and the services one JWT secret of at least 32 characters', () => {
+      const secret = env('gateway')['ITSM_JWT_SECRET'];
+      expect(env('service-catalog')['ITSM_JWT_SECRET']).toBe(secret);
+      expect(env('projector')['ITSM_JWT_SECRET']).toBe(secret);
+      expect(secret.replace(/^\$\{ITSM_JWT_SECRET:-(.*)\}$/, '$1').length).toBeGreaterThanOrEqual(32);
+    });
+
+    it.each(['service-catalog', 'relay', 'projector'])('points %s at the three servers once they are healthy', (name) => {
+      expect(env(name)).toMatchObject({ KAFKA_BROKERS: 'kafka:9092', EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false' });
+      expect(env(name)['DATABASE_URL']).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\//);
+      expect(service(name).depends_on).toEqual(SERVERS_HEALTHY);
+    });
+
+    it('has an app Dockerfile that builds the chosen app with Nx and runs its bundle', () => {
+      const dockerfile = readFileSync(join(repoRoot, 'deploy', 'Dockerfile.app'), 'utf8');
+      expect(dockerfile).toMatch(/^FROM \S+ AS build$/m);
+      expect(dockerfile).toMatch(/^ARG APP$/m);
+      expect(dockerfile).toMatch(/RUN npx nx build \$\{APP\}/);
+      expect(dockerfile).toMatch(/^COPY --from=build \/repo\/dist\/apps\/\$\{APP\} \.\/dist\/app$/m);
+      expect(dockerfile).toMatch(/^CMD \["node", "dist\/app\/main\.js"\]$/m);
+    });
   });
 });
