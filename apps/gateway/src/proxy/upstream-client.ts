@@ -49,7 +49,7 @@ export class UpstreamClient {
         redirect: 'manual',
         signal: AbortSignal.any([timeout, callerGone.signal]),
       });
-    } catch (error) {
+    } catch {
       const outcome = timeout.aborted ? 'timeout' : 'unreachable';
       this.metrics.record(service, outcome, startedAt);
       if (callerGone.signal.aborted && !timeout.aborted) return;
