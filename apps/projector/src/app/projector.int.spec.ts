@@ -31,6 +31,8 @@ describe('projector app (embedded PGlite)', () => {
     process.env.ITSM_DATA_DIR = dataDir;
     delete process.env.DATABASE_URL;
     delete process.env.EVENTSTORE_URL;
+    // The embedded projector follows the log; with KAFKA_BROKERS it would wait for a relay on Kafka instead.
+    delete process.env.KAFKA_BROKERS;
     process.env.LOG_LEVEL = 'silent';
     const { createProjectorApp } = await import('./bootstrap');
     app = await createProjectorApp();
@@ -100,7 +102,8 @@ describe('projector rebuild command', () => {
     const rows = await reopened.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM read_models.stream_heads`);
     await reopened.close();
     expect(rows[0].count).toBe(30);
-  });
+    // Opens PGlite three times (seed, rebuild, check): slow on a busy 2-core machine.
+  }, 120_000);
 
   it('refuses to run without a projection name', async () => {
     await expect(runRebuildCommand(undefined, { ITSM_DATA_DIR: dataDir })).rejects.toThrow('Usage: projector rebuild <projection-name>');
