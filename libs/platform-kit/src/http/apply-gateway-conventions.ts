@@ -6,12 +6,14 @@ import { HttpMetrics } from '../observability/http-metrics';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthorizationGuard } from './auth/authorization.guard';
 import { ETagInterceptor } from './concurrency/etag.interceptor';
+import { GATEWAY_MODULE_OPTIONS, type ResolvedGatewayModuleOptions } from './gateway.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { setupOpenApi, type OpenApiOptions } from './openapi/setup-openapi';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { createValidationPipe } from './problems/validation.pipe';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { correlationIdMiddleware } from './request-context/correlation-id';
+import { refuseUnsafeJson } from './request-context/json-body-reviver';
 import { requireJsonBody } from './request-context/json-body.middleware';
 
 export interface GatewayConventionOptions {
@@ -31,12 +33,17 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
   express.use(app.get(HttpMetrics).middleware);
   express.use(requireJsonBody);
   // Registered before Nest's default parser (100 kB), which then stands aside.
-  express.useBodyParser('json', { limit: config.get('ITSM_BODY_LIMIT', { infer: true }), type: ['application/json', 'application/*+json'] });
+  express.useBodyParser('json', {
+    limit: config.get('ITSM_BODY_LIMIT', { infer: true }),
+    type: ['application/json', 'application/*+json'],
+    reviver: refuseUnsafeJson,
+  });
   app.useGlobalGuards(app.get(AuthenticationGuard), app.get(CallerThrottlerGuard), app.get(AuthorizationGuard));
   app.useGlobalFilters(app.get(ProblemDetailsFilter));
   app.useGlobalPipes(createValidationPipe());
   // Idempotency is outermost so that it stores the response as the ETag interceptor finished it.
-  app.useGlobalInterceptors(app.get(IdempotencyInterceptor), app.get(ETagInterceptor));
+  const { idempotency } = app.get<ResolvedGatewayModuleOptions>(GATEWAY_MODULE_OPTIONS);
+  app.useGlobalInterceptors(...(idempotency ? [app.get(IdempotencyInterceptor)] : []), app.get(ETagInterceptor));
   setupOpenApi(app, options.openApi);
   return app;
 };
