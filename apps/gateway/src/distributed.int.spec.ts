@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
 import { describeWithKafka, eventsTopic } from '@itsm/messaging';
-import { signAccessToken, type Role } from '@itsm/platform-kit';
-import { freePort, startAppProcess, type AppProcess } from './testing/app-process';
+import { freePort, signAccessToken, startAppProcess, type AppProcess, type Role } from '@itsm/platform-kit';
 import { createTestDatabase, type TestDatabase } from './testing/test-database';
 
 const SECRET = 'distributed-shape-spec-secret-of-32-chars+';
@@ -63,9 +62,9 @@ describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL,
     await consumer.run({ eachMessage: async ({ message }) => void received.push(message) });
 
     const [servicePort, gatewayPort] = await Promise.all([freePort(), freePort()]);
-    const shared = { DATABASE_URL: database.url, ITSM_JWT_SECRET: SECRET, HOST: '127.0.0.1', LOG_LEVEL: 'info' };
-    // The service first: it creates the event log's and the conventions' tables, which the others then find.
-    const service = startAppProcess('service-catalog', { ...shared, PORT: String(servicePort), ITSM_RATE_LIMIT: '0' });
+    const shared = { ITSM_JWT_SECRET: SECRET, HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    // The service first: it creates the event log's tables, which the relay then finds. The gateway has no database.
+    const service = startAppProcess('service-catalog', { ...shared, DATABASE_URL: database.url, PORT: String(servicePort), ITSM_RATE_LIMIT: '0' });
     processes.push(service);
     await service.waitFor(/^service-catalog listening/, 60_000);
     const gateway = startAppProcess('gateway', { ...shared, PORT: String(gatewayPort), CATALOG_SERVICE_URL: `http://127.0.0.1:${servicePort}` });

@@ -12,7 +12,7 @@ import {
   type KafkaMessageBus,
   type RelayTestDatabase,
 } from '@itsm/messaging';
-import { startRelayProcess, type RelayProcess } from './relay-process';
+import { startAppProcess, type AppProcess } from '@itsm/platform-kit';
 
 const STREAMS = 200;
 const EVENTS_PER_STREAM = 50;
@@ -43,7 +43,7 @@ describeWithKafka('relay process killed with SIGKILL in the middle of a burst (P
   let database: RelayTestDatabase;
   let executor: SqlExecutor;
   let bus: KafkaMessageBus;
-  const processes: RelayProcess[] = [];
+  const processes: AppProcess[] = [];
 
   const relayEnv = () => ({
     DATABASE_URL: relayTestDatabaseUrl(),
@@ -54,7 +54,7 @@ describeWithKafka('relay process killed with SIGKILL in the middle of a burst (P
     RELAY_PROGRESS_INTERVAL_MS: '500',
   });
   const startRelay = async () => {
-    const relay = startRelayProcess(relayEnv());
+    const relay = startAppProcess('relay', relayEnv());
     processes.push(relay);
     await relay.waitFor('relay started', 30_000);
     return relay;

@@ -11,3 +11,4 @@ export * from './messaging/message-bus.module';
 export * from './messaging/relay.module';
 export * from './http';
 export * from './observability';
+export * from './testing';

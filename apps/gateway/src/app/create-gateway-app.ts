@@ -4,7 +4,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { applyGatewayConventions, type OpenApiOptions } from '@itsm/platform-kit';
 import { serveGatewayOpenApi } from '../openapi/serve-gateway-openapi';
-import { holdIdempotencyKey } from '../proxy/hold-idempotency-key.middleware';
 import { GatewayAppModule } from './gateway-app.module';
 
 const OPEN_API: OpenApiOptions = {
@@ -20,7 +19,6 @@ export const createGatewayApp = async (): Promise<INestApplication> => {
   app.enableShutdownHooks();
   // Behind a load balancer the caller's address is in X-Forwarded-For (rate limit by IP for anonymous callers).
   app.set('trust proxy', process.env['GATEWAY_TRUST_PROXY'] === 'true');
-  app.use(holdIdempotencyKey);
   serveGatewayOpenApi(app, OPEN_API);
   return applyGatewayConventions(app, { openApi: OPEN_API });
 };

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { GatewayModule } from '@itsm/platform-kit';
 import { validateGatewayConfig } from '../config/gateway-config';
-import { EdgeSqlModule } from './edge-sql.module';
 import { GatewayHealthModule } from '../health/gateway-health.module';
 import { ServiceDocuments } from '../openapi/service-documents';
 import { ProxyController } from '../proxy/proxy.controller';
@@ -13,8 +12,8 @@ import { UpstreamMetrics } from '../proxy/upstream-metrics';
 @Module({
   imports: [
     ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateGatewayConfig }),
-    EdgeSqlModule,
-    GatewayModule.forRoot(),
+    // Idempotency-Key is the service's: it records the key next to its events. The edge forwards it and keeps no data.
+    GatewayModule.forRoot({ idempotency: false }),
     GatewayHealthModule,
   ],
   controllers: [ProxyController],

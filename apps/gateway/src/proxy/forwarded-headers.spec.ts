@@ -9,12 +9,13 @@ describe('forwarded headers', () => {
         traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
         'content-type': 'application/json',
         'x-wait-for-position': '42',
+        'idempotency-key': 'key-1',
         'x-correlation-id': 'from-the-caller',
         cookie: 'session=1',
         host: 'edge',
         'x-forwarded-for': '10.0.0.1',
       },
-      { correlationId: 'edge-id', clientIp: '10.0.0.2', idempotencyKey: 'key-1' },
+      { correlationId: 'edge-id', clientIp: '10.0.0.2' },
     );
     expect(Object.fromEntries(headers)).toEqual({
       authorization: 'Bearer t',

@@ -33,8 +33,6 @@ export interface ForwardingFacts {
   correlationId: string;
   /** The caller's address as the edge saw it. */
   clientIp: string | undefined;
-  /** The caller's Idempotency-Key, held back from the edge's own interceptor (see hold-idempotency-key). */
-  idempotencyKey: string | undefined;
 }
 
 const single = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value);
@@ -46,7 +44,6 @@ export const upstreamRequestHeaders = (incoming: IncomingHttpHeaders, facts: For
     const value = single(incoming[name]);
     if (value !== undefined) headers.set(name, value);
   }
-  if (facts.idempotencyKey !== undefined) headers.set('idempotency-key', facts.idempotencyKey);
   headers.set('x-correlation-id', facts.correlationId);
   const forwardedFor = [single(incoming['x-forwarded-for']), facts.clientIp].filter((part) => part).join(', ');
   if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);

@@ -6,7 +6,6 @@ import type { Response } from 'express';
 import type { GatewayRequest } from '@itsm/platform-kit';
 import type { GatewayConfig } from '../config/gateway-config';
 import { callerResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
-import { heldIdempotencyKey } from './hold-idempotency-key.middleware';
 import { UpstreamMetrics } from './upstream-metrics';
 import { noSuchRoute, upstreamTimedOut, upstreamUnavailable } from './upstream-problems';
 import type { UpstreamRoute } from './upstream-routes';
@@ -43,7 +42,6 @@ export class UpstreamClient {
         headers: upstreamRequestHeaders(request.headers, {
           correlationId: request.correlationId ?? '',
           clientIp: request.ip,
-          idempotencyKey: heldIdempotencyKey(request),
         }),
         body,
         redirect: 'manual',

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ThrottlerModule } from '@nestjs/throttler';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -13,14 +13,28 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 
+export interface GatewayModuleOptions {
+  /**
+   * `Idempotency-Key` on POST, recorded in SQL_DATABASE (default true). An edge that keeps no data and forwards
+   * the key to the service owning the resource turns it off, and then needs no SQL_DATABASE.
+   */
+  idempotency?: boolean;
+}
+
+/** The options GatewayModule was given, with defaults; `applyGatewayConventions` reads them. */
+export const GATEWAY_MODULE_OPTIONS = Symbol('GATEWAY_MODULE_OPTIONS');
+export type ResolvedGatewayModuleOptions = Required<GatewayModuleOptions>;
+
 /**
  * The gateway conventions' parts (auth, rate limit, idempotency store, ETag, problem details, metrics, JSON logs),
- * configured from RuntimeConfig. Needs ConfigModule and SQL_DATABASE (EventStoreModule) in the app;
+ * configured from RuntimeConfig. Needs ConfigModule, and SQL_DATABASE (EventStoreModule) unless idempotency is off;
  * `applyGatewayConventions(app)` puts the parts in front of the HTTP routes.
  */
 @Module({})
 export class GatewayModule {
-  static forRoot(): DynamicModule {
+  static forRoot(options: GatewayModuleOptions = {}): DynamicModule {
+    const resolved: ResolvedGatewayModuleOptions = { idempotency: options.idempotency ?? true };
+    const idempotency: Provider[] = resolved.idempotency ? [IdempotencyStore, IdempotencyInterceptor] : [];
     return {
       module: GatewayModule,
       global: true,
@@ -45,10 +59,10 @@ export class GatewayModule {
         CallerThrottlerGuard,
         ProblemDetailsFilter,
         ETagInterceptor,
-        IdempotencyStore,
-        IdempotencyInterceptor,
+        ...idempotency,
+        { provide: GATEWAY_MODULE_OPTIONS, useValue: resolved },
       ],
-      exports: [Authenticator, MetricsModule],
+      exports: [Authenticator, MetricsModule, GATEWAY_MODULE_OPTIONS],
     };
   }
 }

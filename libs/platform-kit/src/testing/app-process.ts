@@ -1,28 +1,56 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-const workspaceRoot = resolve(__dirname, '../../../..');
+/**
+ * Test support for specs that run apps of this workspace as OS processes. Plain Node (no jest), so that it can be
+ * exported from '@itsm/platform-kit' without pulling test tooling into the apps' bundles.
+ */
 
 /** An app of this workspace started as its own OS process from source (ts-node), with its JSON log lines. */
 export interface AppProcess {
   name: string;
   child: ChildProcess;
+  /** Every log record printed so far (a line that is not JSON becomes `{ msg: line }`). */
   records: Array<Record<string, unknown>>;
-  /** Resolves at the first log record whose `msg` matches; rejects if the process exits first. */
-  waitFor(msg: RegExp, timeoutMs: number): Promise<Record<string, unknown>>;
+  /**
+   * Resolves at the first log record whose `msg` equals the string or matches the pattern; rejects if the process
+   * exits first or nothing matches in time.
+   */
+  waitFor(msg: string | RegExp, timeoutMs: number): Promise<Record<string, unknown>>;
+  /** Resolves with the exit code once the process has exited (null when a signal ended it). */
+  exited: Promise<number | null>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code. */
   stop(graceMs?: number): Promise<number | null>;
 }
 
+/** The folder holding nx.json above this file (the source tree; the specs run from it). */
+const workspaceRoot = (): string => {
+  for (let folder = __dirname; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'nx.json'))) return folder;
+    if (dirname(folder) === folder) throw new Error(`No nx.json above ${__dirname}`);
+  }
+};
+
+const matches = (pattern: string | RegExp, msg: unknown): boolean =>
+  typeof msg === 'string' && (typeof pattern === 'string' ? msg === pattern : pattern.test(msg));
+
+/** Starts `apps/<app>/src/main.ts` with the caller's environment plus `env`. */
 export const startAppProcess = (app: string, env: Record<string, string>): AppProcess => {
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${app}/src/main.ts`],
     {
-      cwd: workspaceRoot,
-      env: { ...process.env, TS_NODE_PROJECT: `apps/${app}/tsconfig.app.json`, TS_NODE_BASEURL: '../..', KAFKAJS_NO_PARTITIONER_WARNING: '1', ...env },
+      cwd: workspaceRoot(),
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: `apps/${app}/tsconfig.app.json`,
+        TS_NODE_BASEURL: '../..',
+        KAFKAJS_NO_PARTITIONER_WARNING: '1',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -41,17 +69,17 @@ export const startAppProcess = (app: string, env: Record<string, string>): AppPr
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   const failure = (what: string) => new Error(`${app}: ${what}; stderr: ${stderr}; last log: ${JSON.stringify(records.slice(-5))}`);
 
-  const waitFor = (msg: RegExp, timeoutMs: number) =>
+  const waitFor = (msg: string | RegExp, timeoutMs: number) =>
     new Promise<Record<string, unknown>>((found, fail) => {
       const check = () => {
-        const record = records.find((r) => typeof r['msg'] === 'string' && msg.test(r['msg']));
+        const record = records.find((r) => matches(msg, r['msg']));
         if (!record) return;
         cleanup();
         found(record);
       };
       const timer = setTimeout(() => {
         cleanup();
-        fail(failure(`no log line matching ${msg} within ${timeoutMs} ms`));
+        fail(failure(`no log line matching ${String(msg)} within ${timeoutMs} ms`));
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
@@ -61,7 +89,7 @@ export const startAppProcess = (app: string, env: Record<string, string>): AppPr
       void exited.then((code) => {
         if (!listeners.has(check)) return;
         cleanup();
-        fail(failure(`exited (${code}) before logging ${msg}`));
+        fail(failure(`exited (${code}) before logging ${String(msg)}`));
       });
       check();
     });
@@ -75,7 +103,7 @@ export const startAppProcess = (app: string, env: Record<string, string>): AppPr
     return code;
   };
 
-  return { name: app, child, records, waitFor, stop };
+  return { name: app, child, records, waitFor, exited, stop };
 };
 
 /** A TCP port free on 127.0.0.1 right now. */

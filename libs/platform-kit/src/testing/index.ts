@@ -1,0 +1,2 @@
+// Test support without jest (safe in the main entry point): apps started as OS processes.
+export * from './app-process';
