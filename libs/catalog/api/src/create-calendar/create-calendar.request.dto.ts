@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { WEEKDAYS, type Weekday } from '@itsm/contracts';
 
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -36,6 +36,7 @@ export class CreateCalendarRequest {
   @ApiProperty({ type: [WeeklyHoursRequest] })
   @IsArray()
   @ArrayMaxSize(70)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => WeeklyHoursRequest)
   weeklyHours!: WeeklyHoursRequest[];

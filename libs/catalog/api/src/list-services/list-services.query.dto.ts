@@ -1,10 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { ServiceKind, ServiceLifecycle } from '@itsm/contracts';
 import { SERVICE_KINDS } from '../register-service/register-service.request.dto';
 
 const LIFECYCLES: readonly ServiceLifecycle[] = ['pipeline', 'live', 'retired'];
+/** PostgreSQL refuses NUL in text parameters (a 500 otherwise), and no name holds one. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
+const WITHOUT_NUL = /^[^\u0000]*$/;
 
 /** `limit` and `cursor` of every cursor-paginated list. */
 export class PageQuery {
@@ -40,6 +43,7 @@ export class ListServicesQuery extends PageQuery {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @Matches(WITHOUT_NUL, { message: '$property must not contain NUL characters' })
   ownerGroup?: string;
 
   @ApiPropertyOptional({ description: 'Text in the name, case-insensitive' })
@@ -47,5 +51,6 @@ export class ListServicesQuery extends PageQuery {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @Matches(WITHOUT_NUL, { message: '$property must not contain NUL characters' })
   q?: string;
 }
