@@ -12,13 +12,16 @@ const OPEN_API: OpenApiOptions = {
   description: 'Service catalog, incidents, changes and IT finance, through the gateway.',
 };
 
-/** Builds the gateway app: the same conventions as the embedded host, in front of the forwarding controller. */
-export const createGatewayApp = async (): Promise<INestApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule, { bufferLogs: true });
+/**
+ * Builds the gateway app: the same conventions as the embedded host, in front of the forwarding controller.
+ * Settings from `env` (default: the process environment).
+ */
+export const createGatewayApp = async (env: Record<string, string | undefined> = process.env): Promise<INestApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule.forRoot(env), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   // Behind a load balancer the caller's address is in X-Forwarded-For (rate limit by IP for anonymous callers).
-  app.set('trust proxy', process.env['GATEWAY_TRUST_PROXY'] === 'true');
+  app.set('trust proxy', env['GATEWAY_TRUST_PROXY'] === 'true');
   serveGatewayOpenApi(app, OPEN_API);
   return applyGatewayConventions(app, { openApi: OPEN_API });
 };

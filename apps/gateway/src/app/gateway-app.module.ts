@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { GatewayModule } from '@itsm/platform-kit';
 import { validateGatewayConfig } from '../config/gateway-config';
@@ -9,14 +9,20 @@ import { UpstreamClient } from '../proxy/upstream-client';
 import { UpstreamMetrics } from '../proxy/upstream-metrics';
 
 /** The edge of the distributed shape (DESIGN §1, §7): the gateway conventions, then HTTP to the services. */
-@Module({
-  imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateGatewayConfig }),
-    // Idempotency-Key is the service's: it records the key next to its events. The edge forwards it and keeps no data.
-    GatewayModule.forRoot({ idempotency: false }),
-    GatewayHealthModule,
-  ],
-  controllers: [ProxyController],
-  providers: [UpstreamClient, UpstreamMetrics, ServiceDocuments],
-})
-export class GatewayAppModule {}
+@Module({})
+export class GatewayAppModule {
+  /** `env`: the settings to validate (the process environment unless a spec passes its own). */
+  static forRoot(env: Record<string, unknown> = process.env): DynamicModule {
+    return {
+      module: GatewayAppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateGatewayConfig(env) }),
+        // Idempotency-Key is the service's: it records the key next to its events. The edge forwards it and keeps no data.
+        GatewayModule.forRoot({ idempotency: false }),
+        GatewayHealthModule,
+      ],
+      controllers: [ProxyController],
+      providers: [UpstreamClient, UpstreamMetrics, ServiceDocuments],
+    };
+  }
+}

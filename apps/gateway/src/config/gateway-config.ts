@@ -21,10 +21,14 @@ export class GatewaySettings {
 
 export type GatewayConfig = RuntimeConfig & GatewaySettings;
 
+const GATEWAY_SETTING_NAMES = ['CATALOG_SERVICE_URL', 'GATEWAY_UPSTREAM_TIMEOUT_MS'] as const satisfies ReadonlyArray<keyof GatewaySettings>;
+
 /** For `ConfigModule.forRoot({ validate })`: the runtime settings and the edge's, every invalid one listed. */
 export const validateGatewayConfig = (env: Record<string, unknown>): GatewayConfig => {
   const runtime = validateRuntimeConfig(env);
-  const settings = plainToInstance(GatewaySettings, env, { exposeDefaultValues: true });
+  // Only the edge's own names: the rest of env, as raw strings, would overwrite the converted runtime settings.
+  const own = Object.fromEntries(GATEWAY_SETTING_NAMES.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]));
+  const settings = plainToInstance(GatewaySettings, own, { exposeDefaultValues: true });
   const errors = validateSync(settings);
   if (errors.length > 0) {
     throw new Error(`Invalid configuration: ${errors.flatMap((error) => Object.values(error.constraints ?? {})).join('; ')}`);

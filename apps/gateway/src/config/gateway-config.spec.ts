@@ -1,0 +1,22 @@
+import { validateGatewayConfig } from './gateway-config';
+
+describe('validateGatewayConfig', () => {
+  const base = { CATALOG_SERVICE_URL: 'http://127.0.0.1:3001', ITSM_JWT_SECRET: 'gateway-config-spec-secret-of-32-chars' };
+
+  it('converts the edge’s settings and keeps the runtime settings as converted (numbers stay numbers)', () => {
+    const config = validateGatewayConfig({ ...base, GATEWAY_UPSTREAM_TIMEOUT_MS: '250', ITSM_RATE_LIMIT: '0', PORT: '3100' });
+    expect(config).toMatchObject({ CATALOG_SERVICE_URL: base.CATALOG_SERVICE_URL, GATEWAY_UPSTREAM_TIMEOUT_MS: 250, ITSM_RATE_LIMIT: 0, PORT: 3100 });
+  });
+
+  it('needs no DATABASE_URL and defaults the upstream timeout to 15 s', () => {
+    const config = validateGatewayConfig(base);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.GATEWAY_UPSTREAM_TIMEOUT_MS).toBe(15_000);
+  });
+
+  it('lists every invalid setting', () => {
+    expect(() => validateGatewayConfig({ CATALOG_SERVICE_URL: 'service-catalog', GATEWAY_UPSTREAM_TIMEOUT_MS: '5' })).toThrow(
+      /CATALOG_SERVICE_URL must be the http\(s\) URL.*GATEWAY_UPSTREAM_TIMEOUT_MS must not be less than 100/,
+    );
+  });
+});
