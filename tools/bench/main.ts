@@ -2,6 +2,7 @@ import type { BenchPart } from './shared/bench-part';
 import { readBenchConfig } from './shared/config';
 import { progress } from './shared/report';
 import { eventStorePart } from './event-store';
+import { httpPart } from './http';
 import { latencyPart } from './latency';
 import { rebuildPart } from './rebuild';
 import { relayPart } from './relay';
@@ -12,6 +13,7 @@ const PARTS: readonly BenchPart[] = [
   relayPart,
   latencyPart,
   rebuildPart,
+  httpPart,
 ];
 
 const main = async (): Promise<void> => {

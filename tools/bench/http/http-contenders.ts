@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchConfig } from '../shared/config';
+import { createScratchDatabase } from '../shared/postgres-database';
+import { startBenchApp, type BenchAppProcess } from './app-process';
+
+export const BENCH_JWT_SECRET = 'http-bench-secret-of-at-least-32-characters';
+
+/** Every app runs like this: no rate limit (load comes from one caller), quiet logs, the same key. */
+const COMMON = { ITSM_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ITSM_JWT_SECRET: BENCH_JWT_SECRET };
+
+/** See the distributed contender: stands in for 0 (off) until the gateway parses the setting as a number. */
+export const GATEWAY_RATE_LIMIT = '1000000000';
+
+export type HttpTarget = 'pglite' | 'postgres';
+export type ContenderId = 'embedded' | 'distributed';
+
+export interface RunningContender {
+  /** Where the load goes. */
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface HttpContender {
+  id: ContenderId;
+  title: string;
+  /** Targets this shape runs on (the distributed services need a PostgreSQL server). */
+  targets: readonly HttpTarget[];
+  start(target: HttpTarget, config: BenchConfig): Promise<RunningContender>;
+}
+
+const stopAll = async (parts: Array<{ stop(): Promise<void> }>) => {
+  for (const part of [...parts].reverse()) await part.stop();
+};
+
+/** A temp ITSM_DATA_DIR (PGlite lives there on the pglite target) and, on postgres, a scratch database. */
+const storage = async (target: HttpTarget, config: BenchConfig, label: string) => {
+  const dataDir = mkdtempSync(join(tmpdir(), `itsm-bench-${label}-`));
+  const database = target === 'postgres' ? await createScratchDatabase(config.databaseUrl, label) : undefined;
+  return {
+    env: { ITSM_DATA_DIR: dataDir, ...(database ? { DATABASE_URL: database.connectionString } : {}) },
+    stop: async () => {
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** apps/platform: gateway conventions, catalog, projections and relay in one process. */
+const embedded: HttpContender = {
+  id: 'embedded',
+  title: 'embedded (apps/platform)',
+  targets: ['pglite', 'postgres'],
+  async start(target, config) {
+    const store = await storage(target, config, `http_embedded_${target}`);
+    try {
+      const app = await startBenchApp('platform', { ...COMMON, ...store.env });
+      return { baseUrl: app.baseUrl, stop: () => stopAll([store, app]) };
+    } catch (error) {
+      await store.stop();
+      throw error;
+    }
+  },
+};
+
+/** apps/gateway → apps/service-catalog over HTTP, two processes on one PostgreSQL database (the relay is not in the request path). */
+const distributed: HttpContender = {
+  id: 'distributed',
+  title: 'distributed (gateway → service-catalog)',
+  targets: ['postgres'],
+  async start(target, config) {
+    const store = await storage(target, config, 'http_distributed');
+    const started: BenchAppProcess[] = [];
+    try {
+        const service = await startBenchApp('service-catalog', { ...COMMON, ...store.env });
+      started.push(service);
+      // The edge opens no database (as in docker-compose.yml).
+      const gateway = await startBenchApp('gateway', {
+        ...COMMON,
+        CATALOG_SERVICE_URL: service.baseUrl,
+        // The gateway reads ITSM_RATE_LIMIT as the string "0", which throttles every request (validateGatewayConfig
+        // overwrites the parsed number with the raw value); a limit no run reaches keeps it out of the way.
+        ITSM_RATE_LIMIT: GATEWAY_RATE_LIMIT,
+      });
+      started.push(gateway);
+      return { baseUrl: gateway.baseUrl, stop: () => stopAll([store, ...started]) };
+    } catch (error) {
+      await stopAll([store, ...started]);
+      throw error;
+    }
+  },
+};
+
+/** Left to right in the table; the ratio column compares the second with the first. */
+export const HTTP_CONTENDERS: readonly HttpContender[] = [embedded, distributed];

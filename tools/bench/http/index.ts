@@ -1,0 +1,1 @@
+export { httpPart } from './http.part';
