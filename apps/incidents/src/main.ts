@@ -1,0 +1,1 @@
+// Host wiring comes with the incidents issue.
