@@ -125,7 +125,7 @@ export class EventRelay {
       beforePublish: () => {
         if (!this.lease.isHeld(safetyMarginMs)) throw new RelayLeaseLostError(this.name, this.lease.holder);
       },
-      checkpoint: async (last, count) => {
+      afterPublish: async (last, count) => {
         await this.checkpoints.save(this.lease, last.globalPosition);
         this.meter.record(count, last.globalPosition);
       },
