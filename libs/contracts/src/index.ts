@@ -1,3 +1,4 @@
 export * from './upcasting';
 export * from './stream-contexts';
 export * from './catalog';
+export * from './incidents';

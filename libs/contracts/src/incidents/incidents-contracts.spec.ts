@@ -1,0 +1,43 @@
+import { contextOfStream } from '../stream-contexts';
+import {
+  formatIncidentNumber,
+  INCIDENT_NUMBER_PATTERN,
+  incidentIdOf,
+  incidentStreamId,
+  INCIDENTS_EVENT_SCHEMA_VERSIONS,
+  INCIDENTS_EVENT_TYPES,
+  INCIDENT_EVENT_TYPES,
+  SLA_EVENT_TYPES,
+} from './index';
+
+const id = '0190f3a4-1111-7222-8333-944445555666';
+
+describe('incidents contracts', () => {
+  it('names incident streams incident-<uuid>, owned by the incidents context', () => {
+    expect(incidentStreamId(id)).toBe(`incident-${id}`);
+    expect(contextOfStream(incidentStreamId(id))).toBe('incidents');
+    expect(incidentIdOf(incidentStreamId(id))).toBe(id);
+  });
+
+  it('refuses ids that are not uuids', () => {
+    expect(() => incidentStreamId('INC0000001')).toThrow(/uuid/);
+  });
+
+  it('formats incident numbers INC0000001', () => {
+    expect(formatIncidentNumber(1)).toBe('INC0000001');
+    expect(formatIncidentNumber(12_345_678)).toBe('INC12345678');
+    expect(INCIDENT_NUMBER_PATTERN.test(formatIncidentNumber(42))).toBe(true);
+    expect(INCIDENT_NUMBER_PATTERN.test('INC12')).toBe(false);
+  });
+
+  it('publishes incident and SLA events, each type once, all in schema version 1', () => {
+    expect(INCIDENTS_EVENT_TYPES).toEqual([...INCIDENT_EVENT_TYPES, ...SLA_EVENT_TYPES]);
+    expect(new Set(INCIDENTS_EVENT_TYPES).size).toBe(INCIDENTS_EVENT_TYPES.length);
+    expect(Object.keys(INCIDENTS_EVENT_SCHEMA_VERSIONS).sort()).toEqual([...INCIDENTS_EVENT_TYPES].sort());
+    expect(new Set(Object.values(INCIDENTS_EVENT_SCHEMA_VERSIONS))).toEqual(new Set([1]));
+  });
+
+  it('names every event as a fact in the past tense', () => {
+    expect(INCIDENTS_EVENT_TYPES.every((type) => /(ed|PutOnHold|LinkedToChange)$/.test(type))).toBe(true);
+  });
+});
