@@ -55,7 +55,7 @@ describe('embedded platform process', () => {
   it('reports ready once the embedded event store answers', async () => {
     const response = await fetch(`${baseUrl}/health/ready`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' } } });
+    expect(await response.json()).toMatchObject({ status: 'ok', info: { eventStore: { status: 'up' }, messageBus: { status: 'up' } } });
   });
 
   it('relays an appended event to the in-process bus as a CloudEvent and projects it', async () => {

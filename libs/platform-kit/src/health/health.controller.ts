@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../http/auth/auth.decorators';
 import { EventStoreHealthIndicator } from './event-store.health';
+import { MessageBusHealthIndicator } from './message-bus.health';
 
 /** Probes for orchestrators: open, like /metrics, so they need no credentials. */
 @Public()
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly eventStore: EventStoreHealthIndicator,
+    private readonly messageBus: MessageBusHealthIndicator,
   ) {}
 
   /** The process is up and serving HTTP; no dependency is checked (restart only if this fails). */
@@ -19,10 +21,10 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready to take traffic: the event store answers. */
+  /** Ready to take traffic: the event store answers, and the message bus where this host uses one. */
   @Get('ready')
   @HealthCheck()
   ready() {
-    return this.health.check([() => this.eventStore.check()]);
+    return this.health.check([() => this.eventStore.check(), ...this.messageBus.checks()]);
   }
 }
