@@ -1,0 +1,22 @@
+// The incident stream's events are the published contract (libs/contracts); the domain speaks them directly.
+export type {
+  IncidentAssigned,
+  IncidentCancelled,
+  IncidentChildLinked,
+  IncidentClosed,
+  IncidentEscalated,
+  IncidentEvent,
+  IncidentLinkedToChange,
+  IncidentOpened,
+  IncidentParentLinked,
+  IncidentPriorityChanged,
+  IncidentPutOnHold,
+  IncidentReopened,
+  IncidentResolved,
+  IncidentResumed,
+  IncidentWorkLogged,
+  IncidentWorkStarted,
+  MajorIncidentAccepted,
+  MajorIncidentProposed,
+  MajorIncidentRejected,
+} from '@itsm/contracts';
