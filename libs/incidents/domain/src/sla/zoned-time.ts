@@ -1,0 +1,57 @@
+import { IANAZone } from 'luxon';
+
+export const MINUTE_MS = 60_000;
+export const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** A local calendar day as a day number (days since 1970-01-01 in the zone's wall-clock), so days step by +1. */
+export type LocalDay = number;
+
+/** The IANA zone, refused when the time-zone database does not know it. */
+export const ianaZone = (timeZone: string): IANAZone => {
+  const zone = IANAZone.create(timeZone);
+  if (!zone.isValid) throw new RangeError(`"${timeZone}" is not an IANA time zone`);
+  return zone;
+};
+
+const offsetMs = (zone: IANAZone, instant: number): number => zone.offset(instant) * MINUTE_MS;
+
+/** The local day (in `zone`) on which `instant` falls. */
+export const localDayOf = (zone: IANAZone, instant: number): LocalDay =>
+  Math.floor((instant + offsetMs(zone, instant)) / DAY_MS);
+
+/** `YYYY-MM-DD` of a local day, as holidays are written. */
+export const isoDateOf = (day: LocalDay): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** 0 = Monday … 6 = Sunday, the order of WEEKDAYS in the catalog contract. */
+export const weekdayIndexOf = (day: LocalDay): number => (new Date(day * DAY_MS).getUTCDay() + 6) % 7;
+
+/**
+ * The instant of a wall-clock time (`minuteOfDay` 0…1440 after local midnight of `day`; 1440 is the next midnight).
+ * Daylight-saving rules, chosen so that a period always measures the real time between its ends:
+ * - a repeated (ambiguous) wall time means its FIRST occurrence, so a period across the repeated hour includes it twice;
+ * - a skipped (non-existent) wall time means the instant the clocks jump, so the skipped hour counts nothing.
+ */
+export const instantOfWallTime = (zone: IANAZone, day: LocalDay, minuteOfDay: number): number => {
+  const wall = day * DAY_MS + minuteOfDay * MINUTE_MS;
+  // A zone changes its offset at most once around a day: the offsets a day before and after bracket the answer.
+  const offsetBefore = offsetMs(zone, wall - DAY_MS);
+  const offsetAfter = offsetMs(zone, wall + DAY_MS);
+  const candidates = [wall - offsetBefore, wall - offsetAfter].filter(
+    (instant) => offsetMs(zone, instant) === wall - instant,
+  );
+  if (candidates.length > 0) return Math.min(...candidates);
+  return transitionInstant(zone, Math.min(wall - offsetBefore, wall - offsetAfter), Math.max(wall - offsetBefore, wall - offsetAfter));
+};
+
+/** The first instant of the later offset between `earlier` (old offset) and `later` (new offset): where the clocks jump. */
+const transitionInstant = (zone: IANAZone, earlier: number, later: number): number => {
+  const newOffset = offsetMs(zone, later);
+  let low = earlier;
+  let high = later;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (offsetMs(zone, middle) === newOffset) high = middle;
+    else low = middle;
+  }
+  return high;
+};
