@@ -32,8 +32,8 @@ describe('resolveBecauseParentResolved', () => {
   it('gives a command the child decider accepts', () => {
     const state = child(...histories.inProgress, parentLinked());
     const command = resolveBecauseParentResolved(parentResolved(), state, metadata);
-    expect(command).not.toBeNull();
-    const events = incidentDecider.decide(command!, state);
+    if (command === null) throw new Error('expected a command for an open child');
+    const events = incidentDecider.decide(command, state);
     expect(events).toEqual([
       resolvedEvent({ code: 'solved-workaround', notes: 'Gateway restarted', resolvedWithParentIncidentId: parentId }),
     ]);
@@ -59,7 +59,9 @@ describe('resolveBecauseParentResolved', () => {
 
   it('cascades: the child’s own resolution names its children in turn', () => {
     const state = child(...histories.inProgress, parentLinked(), childLinked(childId));
-    const events = incidentDecider.decide(resolveBecauseParentResolved(parentResolved(), state, metadata)!, state);
+    const command = resolveBecauseParentResolved(parentResolved(), state, metadata);
+    if (command === null) throw new Error('expected a command for an open child');
+    const events = incidentDecider.decide(command, state);
     expect((events[0].data as IncidentResolvedV1).childIncidentIds).toEqual([childId]);
   });
 });
