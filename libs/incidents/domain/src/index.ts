@@ -1,1 +1,2 @@
 export * from './incident';
+export * from './sla';
