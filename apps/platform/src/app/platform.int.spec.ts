@@ -87,6 +87,10 @@ describe('embedded platform process', () => {
       return statuses.find((status) => status.name === 'stream_heads' && status.position >= appended.lastGlobalPosition);
     });
     expect(projected.name).toBe('stream_heads');
+
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^itsm_relay_published_events\{relay="default"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^itsm_projection_position\{projection="stream_heads"\} [1-9]\d*$/m);
   });
 
   it('creates, lists, reads and retires a service through the API with an admin token', async () => {

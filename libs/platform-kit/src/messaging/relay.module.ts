@@ -1,7 +1,10 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Registry } from 'prom-client';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import { EventRelay, type MessageBus } from '@itsm/messaging';
 import { EVENT_STORE, SQL_DATABASE } from '../event-store/event-store.token';
+import { registerRelayFigures } from '../observability/event-figures.metrics';
+import { METRICS_REGISTRY } from '../observability/metrics.registry';
 import { EVENT_RELAY, MESSAGE_BUS } from './message-bus.token';
 
 /** Relays the event log to the message bus inside this process (the embedded and single-host shapes). */
@@ -24,7 +27,12 @@ import { EVENT_RELAY, MESSAGE_BUS } from './message-bus.token';
   exports: [EVENT_RELAY],
 })
 export class RelayModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(EVENT_RELAY) private readonly relay: EventRelay) {}
+  constructor(
+    @Inject(EVENT_RELAY) private readonly relay: EventRelay,
+    @Optional() @Inject(METRICS_REGISTRY) registry?: Registry,
+  ) {
+    if (registry) registerRelayFigures(registry, () => relay.progress());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.relay.start();

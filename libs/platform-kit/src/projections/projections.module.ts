@@ -6,11 +6,14 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import type { Registry } from 'prom-client';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import type { MessageBus, MessageSubscription } from '@itsm/messaging';
 import { ProjectionRuntime, type Projection } from '@itsm/projections';
 import { EVENT_STORE, SQL_DATABASE } from '../event-store/event-store.token';
 import { MESSAGE_BUS } from '../messaging/message-bus.token';
+import { registerProjectionFigures } from '../observability/event-figures.metrics';
+import { METRICS_REGISTRY } from '../observability/metrics.registry';
 import { followEventTopics } from './follow-event-topics';
 import { ProjectionsController } from './projections.controller';
 import { PROJECTION_OPTIONS, PROJECTION_RUNTIME } from './projection-runtime.token';
@@ -34,7 +37,10 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
     @Inject(PROJECTION_RUNTIME) private readonly runtime: ProjectionRuntime,
     @Inject(PROJECTION_OPTIONS) private readonly options: ProjectionsModuleOptions,
     @Optional() @Inject(MESSAGE_BUS) private readonly bus?: MessageBus,
-  ) {}
+    @Optional() @Inject(METRICS_REGISTRY) registry?: Registry,
+  ) {
+    if (registry) registerProjectionFigures(registry, () => runtime.status());
+  }
 
   static forRoot(projections: readonly Projection[], options: ProjectionsModuleOptions = {}): DynamicModule {
     return {
