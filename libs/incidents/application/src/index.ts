@@ -1,1 +1,13 @@
-export {};
+export * from './errors';
+export * from './clock.port';
+export * from './command-options';
+export * from './catalog-copy/incident-catalog.port';
+export * from './catalog-copy/calendar-versions';
+export * from './catalog-copy/incidents-catalog.projection';
+export * from './catalog-copy/sql-incident-catalog.adapter';
+export * from './incidents/incident-number-allocator';
+export * from './incidents/incident-stream';
+export * from './incidents/incident-commands';
+export * from './sla/sla-process';
+export * from './sla/sla-timer-store';
+export * from './sla/sla-scheduler';

@@ -1,0 +1,106 @@
+import type { SqlExecutor } from '@itsm/event-store';
+import type { SlaTimerKind } from '@itsm/contracts';
+import type { SlaDeadline } from '@itsm/incidents-domain';
+import { assertSchemaName, DEFAULT_INCIDENTS_SCHEMA, onceDdl } from '../incidents/incident-number-allocator';
+
+/** A due deadline claimed by one scheduler. */
+export interface ClaimedSlaTimer {
+  incidentId: string;
+  kind: SlaTimerKind;
+  threshold: number;
+}
+
+/**
+ * The durable SLA timers: `sla_timers` holds every incident's next warning and breach instants (one row per timer
+ * and threshold, `fired_at` once announced), `sla_schedules` the stream revision the rows were computed from, so
+ * a slower writer holding an older state never replaces a newer schedule.
+ */
+export class SlaTimerStore {
+  readonly timers: string;
+  private readonly schedules: string;
+  private readonly ensure: () => Promise<void>;
+
+  constructor(
+    private readonly db: SqlExecutor,
+    schema: string = DEFAULT_INCIDENTS_SCHEMA,
+  ) {
+    assertSchemaName(schema);
+    this.timers = `${schema}.sla_timers`;
+    this.schedules = `${schema}.sla_schedules`;
+    this.ensure = onceDdl(
+      db,
+      `CREATE SCHEMA IF NOT EXISTS ${schema};
+       CREATE TABLE IF NOT EXISTS ${this.timers} (
+         incident_id text NOT NULL, kind text NOT NULL, threshold integer NOT NULL, due_at timestamptz NOT NULL,
+         fired_at timestamptz, claimed_by text, claimed_until timestamptz, PRIMARY KEY (incident_id, kind, threshold));
+       CREATE INDEX IF NOT EXISTS sla_timers_due ON ${this.timers} (due_at) WHERE fired_at IS NULL;
+       CREATE TABLE IF NOT EXISTS ${this.schedules} (incident_id text PRIMARY KEY, revision integer NOT NULL);`,
+    );
+  }
+
+  /** Replaces the incident's pending rows by `deadlines` (`pendingSlaDeadlines` at stream `revision`), unless a newer schedule exists. */
+  async reschedule(incidentId: string, revision: number, deadlines: readonly SlaDeadline[]): Promise<boolean> {
+    await this.ensure();
+    return this.db.transaction(async (tx) => {
+      const newest = await tx.query(
+        `INSERT INTO ${this.schedules} (incident_id, revision) VALUES ($1, $2)
+         ON CONFLICT (incident_id) DO UPDATE SET revision = excluded.revision WHERE ${this.schedules}.revision <= excluded.revision
+         RETURNING incident_id`,
+        [incidentId, revision],
+      );
+      if (newest.length === 0) return false;
+      await tx.query(`DELETE FROM ${this.timers} WHERE incident_id = $1 AND fired_at IS NULL`, [incidentId]);
+      for (const { kind, threshold, at } of deadlines) {
+        // A pending threshold is not announced at this revision: a row marked fired meanwhile is armed again.
+        await tx.query(
+          `INSERT INTO ${this.timers} (incident_id, kind, threshold, due_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (incident_id, kind, threshold)
+           DO UPDATE SET due_at = excluded.due_at, fired_at = NULL, claimed_by = NULL, claimed_until = NULL`,
+          [incidentId, kind, threshold, at.toISOString()],
+        );
+      }
+      return true;
+    });
+  }
+
+  /**
+   * Claims up to `limit` due rows: `FOR UPDATE SKIP LOCKED` in a transaction, so two schedulers never take the same
+   * row, and a lease (`claimed_until`) so a scheduler that died before marking them fired leaves them to another.
+   */
+  async claimDue(now: Date, owner: string, { limit = 100, leaseMs = 60_000 } = {}): Promise<ClaimedSlaTimer[]> {
+    await this.ensure();
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ incident_id: string; kind: SlaTimerKind; threshold: number }>(
+        `SELECT incident_id, kind, threshold FROM ${this.timers}
+         WHERE fired_at IS NULL AND due_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)
+         ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [now.toISOString(), limit],
+      );
+      for (const row of rows) {
+        await tx.query(
+          `UPDATE ${this.timers} SET claimed_by = $4, claimed_until = $5 WHERE incident_id = $1 AND kind = $2 AND threshold = $3`,
+          [row.incident_id, row.kind, row.threshold, owner, new Date(now.getTime() + leaseMs).toISOString()],
+        );
+      }
+      return rows.map((row) => ({ incidentId: row.incident_id, kind: row.kind, threshold: Number(row.threshold) }));
+    });
+  }
+
+  /** Marks this owner's claimed rows of an incident as announced. */
+  async markFired(incidentId: string, owner: string, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE ${this.timers} SET fired_at = $3, claimed_by = NULL, claimed_until = NULL
+       WHERE incident_id = $1 AND claimed_by = $2 AND fired_at IS NULL`,
+      [incidentId, owner, now.toISOString()],
+    );
+  }
+
+  /** The incident's rows, for the SLA view and tests. */
+  async rowsOf(incidentId: string) {
+    await this.ensure();
+    return this.db.query<{ kind: SlaTimerKind; threshold: number; due_at: Date | string; fired_at: Date | string | null }>(
+      `SELECT kind, threshold, due_at, fired_at FROM ${this.timers} WHERE incident_id = $1 ORDER BY due_at, kind, threshold`,
+      [incidentId],
+    );
+  }
+}
