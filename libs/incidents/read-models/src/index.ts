@@ -1,1 +1,10 @@
-export {};
+export * from './incidents-read-models';
+export * from './list/incident-record';
+export * from './list/incident-list.view';
+export * from './list/incident-list.queries';
+export * from './list/incident-list.projection';
+export * from './list/incident-list.tables';
+export * from './history/incident-history.changes';
+export * from './history/incident-history.queries';
+export * from './shared/incident-cursor';
+export * from './shared/page';

@@ -1,0 +1,71 @@
+import { INCIDENTS_EVENT_TYPES, incidentIdOf } from '@itsm/contracts';
+import type { RecordedEvent } from '@itsm/event-sourcing';
+import type { SqlSession } from '@itsm/event-store';
+import { defineProjection } from '@itsm/projections';
+import { fieldChangesOf, type FieldChange } from '../history/incident-history.changes';
+import { evolveIncidentRecord, type IncidentRecord } from './incident-record';
+import { LIST_COLUMN_NAMES, LIST_COLUMNS, recordOfRow, rowOfRecord, type IncidentListRow } from './incident-list-rows';
+import { createIncidentListTables, type IncidentListTable, type IncidentListTables } from './incident-list.tables';
+
+export const INCIDENT_LIST_PROJECTION = 'incident_list';
+
+const loadRecords = async (tx: SqlSession, t: IncidentListTables, incidentIds: string[]): Promise<Map<string, IncidentRecord>> => {
+  const rows = await tx.query<IncidentListRow>(`SELECT * FROM ${t.incident_list} WHERE incident_id = ANY($1::uuid[])`, [incidentIds]);
+  return new Map(rows.map((row) => [row.incident_id, recordOfRow(row)]));
+};
+
+const saveRecords = async (tx: SqlSession, t: IncidentListTables, records: IncidentRecord[]): Promise<void> => {
+  if (records.length === 0) return;
+  const names = LIST_COLUMN_NAMES.join(', ');
+  const updates = LIST_COLUMN_NAMES.filter((name) => name !== 'incident_id')
+    .map((name) => `${name} = EXCLUDED.${name}`)
+    .join(', ');
+  await tx.query(
+    `INSERT INTO ${t.incident_list} (${names})
+     SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${LIST_COLUMNS})
+     ON CONFLICT (incident_id) DO UPDATE SET ${updates}`,
+    [JSON.stringify(records.map(rowOfRecord))],
+  );
+};
+
+const saveChanges = async (tx: SqlSession, t: IncidentListTables, changes: FieldChange[]): Promise<void> => {
+  if (changes.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${t.incident_history} (incident_id, position, ordinal, at, actor, field, old_value, new_value, event_type)
+     SELECT "incidentId", position, ordinal, at, actor, field, "oldValue", "newValue", "eventType"
+     FROM jsonb_to_recordset($1::jsonb) AS r("incidentId" uuid, position integer, ordinal smallint, at timestamptz, actor text,
+       field text, "oldValue" text, "newValue" text, "eventType" text)`,
+    [JSON.stringify(changes)],
+  );
+};
+
+/**
+ * Folds a batch in memory (each incident's row read once, written once) and records each event's field changes.
+ * Rows and history belong to one incident stream each, so per-stream order (Kafka) gives the same tables.
+ */
+const applyBatch = async (tx: SqlSession, events: readonly RecordedEvent[], t: IncidentListTables): Promise<void> => {
+  const records = await loadRecords(tx, t, [...new Set(events.map((event) => incidentIdOf(event.streamId)))]);
+  const touched = new Set<string>();
+  const changes: FieldChange[] = [];
+  for (const event of events) {
+    const incidentId = incidentIdOf(event.streamId);
+    const before = records.get(incidentId) ?? null;
+    const after = evolveIncidentRecord(before, event);
+    if (after === null) continue;
+    changes.push(...fieldChangesOf(before, after, event));
+    records.set(incidentId, after);
+    touched.add(incidentId);
+  }
+  await saveRecords(tx, t, [...touched].map((incidentId) => records.get(incidentId) as IncidentRecord));
+  await saveChanges(tx, t, changes);
+};
+
+/** The incident list (filters, text search, keyset pages) and the field-level history, from incident and SLA events. */
+export const incidentListProjection = defineProjection<IncidentListTable>({
+  name: INCIDENT_LIST_PROJECTION,
+  eventTypes: INCIDENTS_EVENT_TYPES,
+  tables: ['incident_list', 'incident_history'],
+  createTables: createIncidentListTables,
+  apply: (tx, event, t) => applyBatch(tx, [event], t),
+  applyBatch,
+});

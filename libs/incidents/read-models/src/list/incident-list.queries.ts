@@ -1,0 +1,78 @@
+import type { IncidentStateName, Priority } from '@itsm/contracts';
+import type { SqlExecutor } from '@itsm/event-store';
+import { decodeIncidentCursor, encodeIncidentCursor } from '../shared/incident-cursor';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../shared/page';
+import { recordOfRow, type IncidentListRow } from './incident-list-rows';
+import { LIST_ORDER, SEARCH_VECTOR, type IncidentListTables } from './incident-list.tables';
+import { listItemOf, type IncidentListItem } from './incident-list.view';
+import { prefixTsQuery } from './incident-text-query';
+
+export interface IncidentListFilter {
+  state?: IncidentStateName;
+  priority?: Priority;
+  serviceId?: string;
+  assignmentGroup?: string;
+  assignee?: string;
+  /** Requesters see their own: the API sets this to the caller's id for the requester role. */
+  callerId?: string;
+  /** Incidents with (true) or without (false) a breached SLA timer. */
+  breached?: boolean;
+  /** Accepted major incidents (true) or the others (false). */
+  major?: boolean;
+  /** Words in the short description, each matched as a word prefix, case-insensitive. */
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** The incident list: newest first, keyset pages on (opened_at, incident_id), every filter an indexed equality. */
+export class IncidentListQueries {
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly t: IncidentListTables,
+  ) {}
+
+  async list(filter: IncidentListFilter = {}): Promise<Page<IncidentListItem>> {
+    const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (sql: (placeholder: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
+    if (filter.cursor !== undefined) {
+      const after = decodeIncidentCursor(filter.cursor);
+      params.push(after.openedAt, after.incidentId);
+      conditions.push(`(opened_at, incident_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    if (filter.state !== undefined) where((p) => `state = ${p}`, filter.state);
+    if (filter.priority !== undefined) where((p) => `priority = ${p}`, filter.priority);
+    if (filter.serviceId !== undefined) where((p) => `service_id = ${p}::uuid`, filter.serviceId);
+    if (filter.assignmentGroup !== undefined) where((p) => `assignment_group = ${p}`, filter.assignmentGroup);
+    if (filter.assignee !== undefined) where((p) => `assignee = ${p}`, filter.assignee);
+    if (filter.callerId !== undefined) where((p) => `caller_id = ${p}`, filter.callerId);
+    if (filter.breached !== undefined) conditions.push(filter.breached ? 'breached' : 'NOT breached');
+    if (filter.major !== undefined) conditions.push(filter.major ? `major_status = 'accepted'` : `major_status <> 'accepted'`);
+    const tsquery = filter.q === undefined ? null : prefixTsQuery(filter.q);
+    if (tsquery !== null) where((p) => `${SEARCH_VECTOR} @@ to_tsquery('simple', ${p})`, tsquery);
+    params.push(limit + 1);
+    const rows = await this.db.query<IncidentListRow>(
+      `SELECT * FROM ${this.t.incident_list}
+       ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`}
+       ORDER BY ${LIST_ORDER} LIMIT $${params.length}`,
+      params,
+    );
+    const items = rows.slice(0, limit).map(recordOfRow);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(listItemOf),
+      nextCursor: rows.length > limit && last !== undefined ? encodeIncidentCursor({ openedAt: last.openedAt, incidentId: last.incidentId }) : null,
+    };
+  }
+
+  /** The list's row of one incident (what lists show), or null. */
+  async get(incidentId: string): Promise<IncidentListItem | null> {
+    const [row] = await this.db.query<IncidentListRow>(`SELECT * FROM ${this.t.incident_list} WHERE incident_id = $1::uuid`, [incidentId]);
+    return row === undefined ? null : listItemOf(recordOfRow(row));
+  }
+}
