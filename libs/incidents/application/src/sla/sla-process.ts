@@ -62,7 +62,11 @@ export const decideSlaFacts = (facts: readonly SlaFact[], state: SlaState, calen
   return { events, state: current };
 };
 
-/** The SLA events that follow the incident events of one command, decided at the command's instant. */
+/**
+ * The SLA events that follow the incident events of one command, decided at the command's instant. Every command
+ * first ticks the clock, so a deadline that passed unannounced (the scheduler was down or late) is written now,
+ * with the instant it was reached, even when the command itself does not concern the timers (an assignment).
+ */
 export const slaConsequences = async (
   incidentEvents: readonly IncidentEvent[],
   incidentsAfterEach: readonly OpenedIncident[],
@@ -71,7 +75,7 @@ export const slaConsequences = async (
   at: Date,
   catalog: Pick<IncidentCatalog, 'slaTermsFor'>,
 ): Promise<SlaDecision> => {
-  const facts: SlaFact[] = [];
+  const facts: SlaFact[] = [{ type: 'ClockTicked', at }];
   for (const [index, event] of incidentEvents.entries()) {
     const fact = await factOf(event, incidentsAfterEach[index], at, catalog);
     if (fact) facts.push(fact);
