@@ -28,7 +28,13 @@ const qualified = (schema: string, table: string): string => {
   return `"${schema}"."${table}"`;
 };
 
+/** The live tables of the incident list projection in a read-model schema. */
+export const incidentListTablesIn = (schema: string): IncidentListTables => ({
+  incident_list: qualified(schema, 'incident_list'),
+  incident_history: qualified(schema, 'incident_history'),
+});
+
 export const createIncidentReadModels = ({ db, schema = 'read_models' }: IncidentReadModelOptions): IncidentReadModels => {
-  const tables: IncidentListTables = { incident_list: qualified(schema, 'incident_list'), incident_history: qualified(schema, 'incident_history') };
+  const tables = incidentListTablesIn(schema);
   return { list: new IncidentListQueries(db, tables), history: new IncidentHistoryQueries(db, tables) };
 };

@@ -25,6 +25,37 @@ export interface IncidentListFilter {
   cursor?: string;
 }
 
+/** The SQL of one page (limit + 1 rows: the extra one only tells that another page exists). */
+export const incidentListStatement = (filter: IncidentListFilter, t: IncidentListTables): { sql: string; params: unknown[]; limit: number } => {
+  const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const where = (sql: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (filter.cursor !== undefined) {
+    const after = decodeIncidentCursor(filter.cursor);
+    params.push(after.openedAt, after.incidentId);
+    conditions.push(`(opened_at, incident_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  if (filter.state !== undefined) where((p) => `state = ${p}`, filter.state);
+  if (filter.priority !== undefined) where((p) => `priority = ${p}`, filter.priority);
+  if (filter.serviceId !== undefined) where((p) => `service_id = ${p}::uuid`, filter.serviceId);
+  if (filter.assignmentGroup !== undefined) where((p) => `assignment_group = ${p}`, filter.assignmentGroup);
+  if (filter.assignee !== undefined) where((p) => `assignee = ${p}`, filter.assignee);
+  if (filter.callerId !== undefined) where((p) => `caller_id = ${p}`, filter.callerId);
+  if (filter.breached !== undefined) conditions.push(filter.breached ? 'breached' : 'NOT breached');
+  if (filter.major !== undefined) conditions.push(filter.major ? `major_status = 'accepted'` : `major_status <> 'accepted'`);
+  const tsquery = filter.q === undefined ? null : prefixTsQuery(filter.q);
+  if (tsquery !== null) where((p) => `${SEARCH_VECTOR} @@ to_tsquery('simple', ${p})`, tsquery);
+  params.push(limit + 1);
+  const sql = `SELECT * FROM ${t.incident_list}
+     ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`}
+     ORDER BY ${LIST_ORDER} LIMIT $${params.length}`;
+  return { sql, params, limit };
+};
+
 /** The incident list: newest first, keyset pages on (opened_at, incident_id), every filter an indexed equality. */
 export class IncidentListQueries {
   constructor(
@@ -33,35 +64,8 @@ export class IncidentListQueries {
   ) {}
 
   async list(filter: IncidentListFilter = {}): Promise<Page<IncidentListItem>> {
-    const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const where = (sql: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql(`$${params.length}`));
-    };
-    if (filter.cursor !== undefined) {
-      const after = decodeIncidentCursor(filter.cursor);
-      params.push(after.openedAt, after.incidentId);
-      conditions.push(`(opened_at, incident_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    if (filter.state !== undefined) where((p) => `state = ${p}`, filter.state);
-    if (filter.priority !== undefined) where((p) => `priority = ${p}`, filter.priority);
-    if (filter.serviceId !== undefined) where((p) => `service_id = ${p}::uuid`, filter.serviceId);
-    if (filter.assignmentGroup !== undefined) where((p) => `assignment_group = ${p}`, filter.assignmentGroup);
-    if (filter.assignee !== undefined) where((p) => `assignee = ${p}`, filter.assignee);
-    if (filter.callerId !== undefined) where((p) => `caller_id = ${p}`, filter.callerId);
-    if (filter.breached !== undefined) conditions.push(filter.breached ? 'breached' : 'NOT breached');
-    if (filter.major !== undefined) conditions.push(filter.major ? `major_status = 'accepted'` : `major_status <> 'accepted'`);
-    const tsquery = filter.q === undefined ? null : prefixTsQuery(filter.q);
-    if (tsquery !== null) where((p) => `${SEARCH_VECTOR} @@ to_tsquery('simple', ${p})`, tsquery);
-    params.push(limit + 1);
-    const rows = await this.db.query<IncidentListRow>(
-      `SELECT * FROM ${this.t.incident_list}
-       ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`}
-       ORDER BY ${LIST_ORDER} LIMIT $${params.length}`,
-      params,
-    );
+    const { sql, params, limit } = incidentListStatement(filter, this.t);
+    const rows = await this.db.query<IncidentListRow>(sql, params);
     const items = rows.slice(0, limit).map(recordOfRow);
     const last = items[items.length - 1];
     return {

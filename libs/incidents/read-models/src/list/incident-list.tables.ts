@@ -11,7 +11,8 @@ export const SEARCH_VECTOR = `to_tsvector('simple', short_description)`;
 
 /**
  * One row per incident, indexed for each list filter followed by the sort key, so a filtered page is an index
- * range read in order (no sort of the matches) at a million rows. Breached and major incidents are few: partial
+ * range read in order (no sort of the matches) at a million rows; a group's queue by state (the agents' view) has its
+ * own. Breached and major incidents are few: partial
  * indexes. Text search: a GIN index on a 'simple' tsvector (PostgreSQL and PGlite alike; pg_trgm is an extension
  * PGlite loads only when the database is opened with it, which the shared embedded database is not).
  */
@@ -43,6 +44,7 @@ export const createIncidentListTables = (t: IncidentListTables): string => `
   CREATE INDEX ON ${t.incident_list} (state, ${LIST_ORDER});
   CREATE INDEX ON ${t.incident_list} (priority, ${LIST_ORDER});
   CREATE INDEX ON ${t.incident_list} (service_id, ${LIST_ORDER});
+  CREATE INDEX ON ${t.incident_list} (assignment_group, ${LIST_ORDER});
   CREATE INDEX ON ${t.incident_list} (assignment_group, state, ${LIST_ORDER});
   CREATE INDEX ON ${t.incident_list} (assignee, ${LIST_ORDER});
   CREATE INDEX ON ${t.incident_list} (caller_id, ${LIST_ORDER});
