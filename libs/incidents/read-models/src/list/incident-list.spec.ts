@@ -1,0 +1,62 @@
+import type { RecordedEvent } from '@itsm/event-sourcing';
+import { fieldChangesOf } from '../history/incident-history.changes';
+import { decodeIncidentCursor, encodeIncidentCursor, InvalidIncidentCursor } from '../shared/incident-cursor';
+import { opened } from '../testing/incident-event-builders';
+import { evolveIncidentRecord, type IncidentRecord } from './incident-record';
+import { prefixTsQuery } from './incident-text-query';
+
+const incidentId = '0190f3a4-1111-7222-8333-944445555666';
+
+const recorded = (type: string, data: object, streamRevision: number, actor = 'agent-alice'): RecordedEvent =>
+  ({ type, data, streamRevision, actor: { id: actor }, occurredAt: '2026-03-04T23:59:59.000Z' }) as unknown as RecordedEvent;
+
+const fold = (events: RecordedEvent[]): IncidentRecord | null => events.reduce<IncidentRecord | null>(evolveIncidentRecord, null);
+
+describe('incident record fold', () => {
+  const open = recorded('IncidentOpened', opened({ incidentId, sequence: 7, openedAt: '2026-03-04T09:00:00.000Z' }), 0, 'caller-carol');
+
+  it('ignores events of an incident it never saw opened', () => {
+    expect(fold([recorded('SlaBreached', { incidentId, kind: 'response', dueAt: 'x', breachedAt: '2026-03-04T10:00:00.000Z' }, 3)])).toBeNull();
+  });
+
+  it('keeps the group on a functional escalation (the IncidentAssigned that follows moves it) and raises the level on a hierarchical one', () => {
+    const record = fold([
+      open,
+      recorded('IncidentEscalated', { incidentId, kind: 'functional', fromGroup: 'a', toGroup: 'b', reason: 'r', escalatedAt: '2026-03-04T10:00:00.000Z' }, 1),
+      recorded('IncidentEscalated', { incidentId, kind: 'hierarchical', fromLevel: 0, toLevel: 1, reason: 'r', escalatedAt: '2026-03-04T11:00:00.000Z' }, 2),
+    ]);
+    expect(record).toMatchObject({ assignmentGroup: null, escalationLevel: 1, revision: 2, updatedAt: '2026-03-04T11:00:00.000Z' });
+  });
+
+  it('takes the last-update time from the event data, else from the log', () => {
+    const record = fold([open, recorded('SomethingNewer', { incidentId }, 1)]);
+    expect(record).toMatchObject({ updatedAt: '2026-03-04T23:59:59.000Z', revision: 1, state: 'new' });
+  });
+
+  it('lists only the fields an event changed, with the actor and the event time', () => {
+    const before = fold([open]);
+    const event = recorded('MajorIncidentProposed', { incidentId, justification: 'j', proposedBy: 'agent-bob', proposedAt: '2026-03-04T12:00:00.000Z' }, 1, 'agent-bob');
+    const after = evolveIncidentRecord(before, event);
+    expect(after && fieldChangesOf(before, after, event)).toEqual([
+      { incidentId, position: 1, ordinal: 7, at: '2026-03-04T12:00:00.000Z', actor: 'agent-bob', field: 'majorStatus', oldValue: 'none', newValue: 'proposed', eventType: 'MajorIncidentProposed' },
+    ]);
+  });
+});
+
+describe('text search query', () => {
+  it('makes every word a lower-case prefix and drops everything that is not a letter or digit', () => {
+    expect(prefixTsQuery("Disk FULL on 'srv-7' & | !:*")).toBe('disk:* & full:* & on:* & srv:* & 7:*');
+    expect(prefixTsQuery('Übergröße')).toBe('übergröße:*');
+    expect(prefixTsQuery(' &|! ')).toBeNull();
+  });
+});
+
+describe('incident cursor', () => {
+  it('round-trips the sort key and refuses anything else', () => {
+    const key = { openedAt: '2026-03-04T09:00:00.000Z', incidentId };
+    expect(decodeIncidentCursor(encodeIncidentCursor(key))).toEqual(key);
+    for (const bad of ['', '!!', Buffer.from(`2026-03-04|${incidentId}`).toString('base64url'), Buffer.from(`${key.openedAt}|${incidentId}|x`).toString('base64url')]) {
+      expect(() => decodeIncidentCursor(bad)).toThrow(InvalidIncidentCursor);
+    }
+  });
+});
