@@ -3,6 +3,7 @@ import { readBenchConfig } from './shared/config';
 import { progress } from './shared/report';
 import { eventStorePart } from './event-store';
 import { httpPart } from './http';
+import { incidentsPart } from './incidents';
 import { latencyPart } from './latency';
 import { rebuildPart } from './rebuild';
 import { relayPart } from './relay';
@@ -14,6 +15,7 @@ const PARTS: readonly BenchPart[] = [
   latencyPart,
   rebuildPart,
   httpPart,
+  incidentsPart,
 ];
 
 const main = async (): Promise<void> => {

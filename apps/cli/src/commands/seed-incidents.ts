@@ -1,0 +1,110 @@
+import type { EventStore, SqlExecutor } from '@itsm/event-store';
+import {
+  DEFAULT_INCIDENTS_SCHEMA,
+  IncidentCommands,
+  SlaTimerStore,
+  SqlIncidentCatalog,
+  SqlIncidentNumberAllocator,
+  type Clock,
+} from '@itsm/incidents-application';
+import { seedCatalog, type SeededService } from './seed-catalog';
+import { planSeedIncident, type SeedIncidentPlan, type SeedStep } from './seed-incident-plan';
+import { SEED_METADATA } from './seed-metadata';
+
+export interface SeedIncidentsOptions {
+  count: number;
+  /** Services to seed first (each with two offerings); default 10. */
+  services?: number;
+  /** Incidents written at the same time, each by its own writer on its own stream; default 16. */
+  batch?: number;
+  /** "Now" of the seeded history (incidents are opened up to 180 days before it); default the wall clock. */
+  now?: Date;
+  onProgress?(progress: SeedProgress): void;
+}
+
+export interface SeedProgress {
+  incidents: number;
+  events: number;
+}
+
+export interface SeedIncidentsResult extends SeedProgress {
+  services: SeededService[];
+  /** Time spent writing incidents (the catalog seed not included). */
+  ms: number;
+  /** The seeded incidents' ids, in no particular order. */
+  incidentIds: string[];
+}
+
+/** Each writer moves its own clock through its incident's life, so commands happen at their planned times. */
+class PlannedClock implements Clock {
+  at = new Date();
+  now(): Date {
+    return this.at;
+  }
+}
+
+type Log = { store: EventStore; db: SqlExecutor };
+
+const runStep = (commands: IncidentCommands, id: string, step: SeedStep) => {
+  switch (step.kind) {
+    case 'assign':
+      return commands.assign(id, { group: step.group, agent: step.agent }, SEED_METADATA);
+    case 'start':
+      return commands.start(id, step.assignTo ? { assignTo: step.assignTo } : {}, SEED_METADATA);
+    case 'hold':
+      return commands.hold(id, { reason: step.reason }, SEED_METADATA);
+    case 'resume':
+      return commands.resume(id, SEED_METADATA);
+    case 'proposeMajor':
+      return commands.proposeMajor(id, { justification: 'Many callers affected' }, SEED_METADATA);
+    case 'acceptMajor':
+      return commands.acceptMajor(id, SEED_METADATA);
+    case 'resolve':
+      return commands.resolve(id, { code: step.code, notes: 'Seeded resolution' }, SEED_METADATA);
+    case 'close':
+      return commands.close(id, SEED_METADATA);
+    case 'cancel':
+      return commands.cancel(id, { reason: 'Seeded cancellation' }, SEED_METADATA);
+  }
+};
+
+/** Writes one planned incident through the incident commands; returns its id and the number of events appended. */
+const writeIncident = async (commands: IncidentCommands, clock: PlannedClock, plan: SeedIncidentPlan): Promise<{ id: string; events: number }> => {
+  clock.at = plan.openedAt;
+  const opened = await commands.open(plan.open, SEED_METADATA);
+  let events = opened.events.length;
+  for (const step of plan.steps) {
+    clock.at = new Date(clock.at.getTime() + step.afterMinutes * 60_000);
+    events += (await runStep(commands, opened.id, step)).events.length;
+  }
+  return { id: opened.id, events };
+};
+
+/**
+ * Seeds the catalog, then `count` incidents through `IncidentCommands` — the real event path: INC numbers,
+ * SLA timers in the same append, durable timer rows — with `batch` writers in parallel on distinct streams.
+ */
+export const seedIncidents = async (log: Log, options: SeedIncidentsOptions): Promise<SeedIncidentsResult> => {
+  const services = await seedCatalog(log, options.services ?? 10);
+  const now = options.now ?? new Date();
+  const catalog = new SqlIncidentCatalog(log.db);
+  const timers = new SlaTimerStore(log.db, DEFAULT_INCIDENTS_SCHEMA);
+  const numbers = new SqlIncidentNumberAllocator(log.db, DEFAULT_INCIDENTS_SCHEMA);
+  const progress: SeedProgress = { incidents: 0, events: 0 };
+  const incidentIds: string[] = [];
+  let next = 0;
+  const writer = async () => {
+    const clock = new PlannedClock();
+    const commands = new IncidentCommands({ store: log.store, catalog, timers, numbers, clock });
+    for (let index = next++; index < options.count; index = next++) {
+      const written = await writeIncident(commands, clock, planSeedIncident(index, services, now));
+      incidentIds.push(written.id);
+      progress.incidents += 1;
+      progress.events += written.events;
+      options.onProgress?.(progress);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.batch ?? 16, options.count)) }, writer));
+  return { ...progress, services, incidentIds, ms: performance.now() - started };
+};

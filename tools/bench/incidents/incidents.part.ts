@@ -1,0 +1,96 @@
+import { createPgExecutor, createPostgresEventStore } from '@itsm/event-store';
+import { SqlIncidentCatalog } from '@itsm/incidents-application';
+import { createIncidentReadModels, incidentListTablesIn, incidentProjections } from '@itsm/incidents-read-models';
+import { ProjectionRuntime } from '@itsm/projections';
+import { seedIncidents } from '../../../apps/cli/src/commands/seed-incidents';
+import type { BenchPart } from '../shared/bench-part';
+import { scaled, type BenchConfig } from '../shared/config';
+import { createScratchDatabase } from '../shared/postgres-database';
+import { progress, writeJsonResult } from '../shared/report';
+import { runAsOfBench } from './incident-as-of-bench';
+import { PAGE_SIZE, runListCase } from './incident-list-bench';
+import { listCases } from './incident-list-cases';
+import { printIncidentsTables, type IncidentsBenchResult } from './incidents.table';
+
+const READ_MODEL_SCHEMA = 'read_models';
+
+const positiveIntegerFrom = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const value = env[name] === undefined ? fallback : Number(env[name]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${env[name]}"`);
+  return value;
+};
+
+/** Logs seed progress every 5%, with the rate so far and an ETA. */
+const seedProgressReporter = (count: number) => {
+  const started = performance.now();
+  let reported = 0;
+  return ({ incidents, events }: { incidents: number; events: number }) => {
+    if (incidents < count && incidents - reported < count / 20) return;
+    reported = incidents;
+    const seconds = (performance.now() - started) / 1000;
+    const eta = Math.round((seconds / incidents) * (count - incidents));
+    progress(`   seeded ${incidents}/${count} incidents, ${Math.round(events / seconds)} events/s, ETA ${eta}s`);
+  };
+};
+
+const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
+  const count = positiveIntegerFrom(env, 'BENCH_INCIDENTS', scaled(config, 100_000, 1_000));
+  const writers = positiveIntegerFrom(env, 'BENCH_INCIDENT_WRITERS', 16);
+  const iterations = positiveIntegerFrom(env, 'BENCH_LIST_ITERATIONS', 200);
+  const deepOffset = positiveIntegerFrom(env, 'BENCH_DEEP_OFFSET', 10_000);
+  const scratch = await createScratchDatabase(config.databaseUrl, 'incidents');
+  const store = await createPostgresEventStore({ connectionString: scratch.connectionString, poolSize: writers });
+  const db = createPgExecutor({ connectionString: scratch.connectionString, max: 8 });
+  try {
+    progress(` incidents: seeding ${count} through IncidentCommands (${writers} writers) into ${scratch.name}`);
+    const seeded = await seedIncidents({ store, db }, { count, batch: writers, onProgress: seedProgressReporter(count) });
+
+    progress(' incidents: catching up the incident read models');
+    const runtime = await ProjectionRuntime.create({ db, source: store, projections: incidentProjections, schema: READ_MODEL_SCHEMA });
+    const projected = performance.now();
+    await runtime.catchUp();
+    const projectionMs = performance.now() - projected;
+    await runtime.stop();
+    const [{ head }] = await db.query<{ head: number }>(`SELECT count(*)::int AS head FROM event_store.events`);
+    // What autovacuum would have done by now on a live system: planner statistics for the fresh table.
+    await db.exec(`ANALYZE ${READ_MODEL_SCHEMA}.incident_list`);
+
+    const tables = incidentListTablesIn(READ_MODEL_SCHEMA);
+    const { list } = createIncidentReadModels({ db, schema: READ_MODEL_SCHEMA });
+    const results = [];
+    for (const listCase of listCases(seeded.services)) {
+      progress(` incidents: list — ${listCase.name}`);
+      results.push(await runListCase(db, list, tables, listCase, { iterations, deepOffset }));
+    }
+    progress(' incidents: asOf folds');
+    const asOf = await runAsOfBench(store, new SqlIncidentCatalog(db), seeded.incidentIds, Math.min(500, count));
+
+    const result: IncidentsBenchResult = {
+      incidents: seeded.incidents,
+      events: seeded.events,
+      seed: {
+        ms: Math.round(seeded.ms),
+        eventsPerSec: Math.round((seeded.events / seeded.ms) * 1000),
+        incidentsPerSec: Math.round((seeded.incidents / seeded.ms) * 1000),
+        writers,
+      },
+      readModels: { ms: Math.round(projectionMs), eventsPerSec: Math.round((head / projectionMs) * 1000) },
+      pageSize: PAGE_SIZE,
+      iterations,
+      list: results,
+      asOf,
+    };
+    printIncidentsTables(result);
+    progress(` wrote ${await writeJsonResult(config.resultsDir, 'incidents', result)}`);
+  } finally {
+    await store.close();
+    await db.close();
+    await scratch.drop();
+  }
+};
+
+/**
+ * Incidents at scale (issue #6): seed through the real command path on PostgreSQL, build the read models, then
+ * list/search latency (keyset vs. the same query with OFFSET) and the asOf fold.
+ */
+export const incidentsPart: BenchPart = { name: 'incidents', run: (config) => run(config) };

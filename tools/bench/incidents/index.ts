@@ -1,0 +1,1 @@
+export { incidentsPart } from './incidents.part';
