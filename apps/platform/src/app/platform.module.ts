@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CatalogModule } from '@itsm/catalog-api';
 import { catalogProjections, createCatalogReadModels } from '@itsm/catalog-read-models';
+import { IncidentsModule, incidentsApplicationProjections } from '@itsm/incidents-api';
+import { createIncidentReadModels, incidentProjections } from '@itsm/incidents-read-models';
 import { streamHeadsProjection } from '@itsm/projections';
 import {
   EventStoreModule,
@@ -21,9 +23,11 @@ import {
     GatewayModule.forRoot(),
     MessageBusModule,
     RelayModule,
-    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections]),
+    // Embedded: the incidents' catalog copy is fed from the same log as everything else (distributed: from Kafka).
+    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections, ...incidentProjections, ...incidentsApplicationProjections]),
     HealthModule,
     CatalogModule.forRoot({ readModels: createCatalogReadModels }),
+    IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
   ],
 })
 export class PlatformModule {}

@@ -178,9 +178,9 @@ export class IncidentCommands {
     return this.handle(id, { type: 'LinkIncidentToChange', data: input }, metadata, options);
   }
 
-  /** The incident and its revision straight from its stream; throws IncidentNotFound. */
-  async load(id: string) {
-    const loaded = await loadIncidentStream(this.deps.store, this.deps.catalog, id);
+  /** The incident and its revision straight from its stream (as recorded by `asOf` when given); throws IncidentNotFound. */
+  async load(id: string, options: { asOf?: Date } = {}) {
+    const loaded = await loadIncidentStream(this.deps.store, this.deps.catalog, id, options);
     if (loaded.incident.status === 'unopened') throw new IncidentNotFound(id);
     return { ...loaded, incident: loaded.incident };
   }

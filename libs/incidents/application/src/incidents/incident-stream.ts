@@ -1,5 +1,6 @@
 import { INCIDENT_EVENT_TYPES, SLA_EVENT_TYPES, incidentStreamId, type IncidentEvent, type SlaEvent } from '@itsm/contracts';
-import { NO_STREAM_REVISION, type RecordedEvent, type StreamReaderWriter } from '@itsm/event-sourcing';
+import { NO_STREAM_REVISION, type RecordedEvent } from '@itsm/event-sourcing';
+import type { EventStore } from '@itsm/event-store';
 import { incidentDecider, slaDecider, type Incident, type SlaCalendarSource, type SlaState } from '@itsm/incidents-domain';
 import { calendarSourceOf } from '../catalog-copy/calendar-versions';
 import type { IncidentCatalog } from '../catalog-copy/incident-catalog.port';
@@ -34,11 +35,13 @@ const calendarIdsOf = (events: readonly RecordedEvent[]): string[] => [
 ];
 
 export const loadIncidentStream = async (
-  store: Pick<StreamReaderWriter, 'readStream'>,
+  store: Pick<EventStore, 'readStream'>,
   catalog: Pick<IncidentCatalog, 'calendarVersions'>,
   incidentId: string,
+  options: { asOf?: Date } = {},
 ): Promise<LoadedIncidentStream> => {
-  const events = await store.readStream(incidentStreamOf(incidentId));
+  // asOf: only the events recorded by then, so the fold gives the incident as it was at that instant.
+  const events = await store.readStream(incidentStreamOf(incidentId), options.asOf ? { asOf: options.asOf } : undefined);
   const calendarOf = calendarSourceOf(await catalog.calendarVersions(calendarIdsOf(events)));
   const sla = slaDecider(calendarOf);
   let incident = incidentDecider.initialState();

@@ -1,0 +1,40 @@
+import type { IncidentStateName, Priority } from '@itsm/contracts';
+import type { SqlExecutor } from '@itsm/event-store';
+import type { IncidentListItemResponse } from './responses/incident-list.response';
+import type { IncidentHistoryEntryResponse } from './responses/incident-history.response';
+
+export interface IncidentListFilter {
+  state?: IncidentStateName;
+  priority?: Priority;
+  serviceId?: string;
+  assignmentGroup?: string;
+  assignee?: string;
+  /** Set by the API to the requester's own id: requesters see only the incidents they called in. */
+  callerId?: string;
+  breached?: boolean;
+  major?: boolean;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * What the incidents API reads (implemented by @itsm/incidents-read-models' `createIncidentReadModels`; the host
+ * passes that factory to `IncidentsModule.forRoot`, since the API lib does not depend on the read-model lib).
+ * A cursor it did not hand out is refused with an error named `InvalidCursor` (400).
+ */
+export interface IncidentReadModelsPort {
+  list: {
+    list(filter: IncidentListFilter): Promise<{
+      items: IncidentListItemResponse[];
+      nextCursor: string | null;
+    }>;
+  };
+  history: {
+    historyOf(incidentId: string): Promise<IncidentHistoryEntryResponse[]>;
+  };
+}
+
+export type IncidentReadModelsFactory = (dependencies: {
+  db: SqlExecutor;
+}) => IncidentReadModelsPort;

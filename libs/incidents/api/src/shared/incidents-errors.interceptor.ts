@@ -1,0 +1,46 @@
+import {
+  Injectable,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { catchError, type Observable } from 'rxjs';
+import { IncidentEntityNotFound } from '@itsm/incidents-application';
+import { ProblemException, ProblemType } from '@itsm/platform-kit';
+
+/** Translates the incidents' own errors to problems; the global filter maps the rest (refusals → 409, stale → 412). */
+@Injectable()
+export class IncidentsErrorsInterceptor implements NestInterceptor {
+  intercept(
+    _context: ExecutionContext,
+    next: CallHandler,
+  ): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((error: unknown) => {
+        throw translate(error);
+      }),
+    );
+  }
+}
+
+export const incidentNotFound = (id: string): ProblemException =>
+  new ProblemException({
+    title: 'Not found',
+    status: 404,
+    detail: `No incident with id ${id}`,
+  });
+
+const translate = (error: unknown): unknown => {
+  if (error instanceof IncidentEntityNotFound)
+    return incidentNotFound(error.id);
+  if (error instanceof Error && error.name === 'InvalidCursor') {
+    return new ProblemException({
+      type: ProblemType.validation,
+      title: 'Invalid request',
+      status: 400,
+      detail: '1 invalid field: cursor',
+      errors: [{ field: 'cursor', message: error.message }],
+    });
+  }
+  return error;
+};

@@ -1,0 +1,16 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+// eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL in text; no name holds one
+export const WITHOUT_NUL = /^[^\u0000]*$/;
+
+/** A group or agent name: 1–200 characters without NUL. */
+export const IsName = () =>
+  applyDecorators(
+    IsString(),
+    MinLength(1),
+    MaxLength(200),
+    Matches(WITHOUT_NUL, {
+      message: '$property must not contain NUL characters',
+    }),
+  );

@@ -1,0 +1,249 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module, type INestApplication } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import {
+  calendarStreamId,
+  serviceStreamId,
+  type SlaTargets,
+  type SupportCalendar,
+} from '@itsm/contracts';
+import { newId, type EventMetadata } from '@itsm/event-sourcing';
+import type { EventStore } from '@itsm/event-store';
+import {
+  SlaScheduler,
+  type Clock,
+  type IncidentCatalog,
+} from '@itsm/incidents-application';
+import type { Projection } from '@itsm/projections';
+import {
+  applyGatewayConventions,
+  EVENT_STORE,
+  EventStoreModule,
+  GatewayModule,
+  ProjectionsModule,
+  signAccessToken,
+  validateRuntimeConfig,
+  type Role,
+} from '@itsm/platform-kit';
+import {
+  IncidentsModule,
+  incidentsApplicationProjections,
+} from '../incidents.module';
+import type { IncidentReadModelsFactory } from '../shared/incident-read-models.port';
+import { INCIDENT_CATALOG } from '../shared/incidents.tokens';
+
+const TEST_SECRET = 'incidents-api-spec-secret-at-least-32-characters';
+const CATALOG_METADATA: EventMetadata = {
+  actor: { id: 'catalog-owner', role: 'service-owner', via: 'api' },
+  correlationId: 'spec-catalog',
+};
+
+/** A clock the spec moves by hand: commands, the SLA view and the scheduler all read it. */
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return this.current;
+  }
+  set(at: string | Date): void {
+    this.current = new Date(at);
+  }
+}
+
+export interface PublishedService {
+  serviceId: string;
+  offeringId: string;
+  calendarId: string;
+}
+
+export interface IncidentsTestApp {
+  baseUrl: string;
+  store: EventStore;
+  clock: ManualClock;
+  /** The app's own SLA scheduler: the spec runs its polls by hand (the interval poller is far apart). */
+  scheduler: SlaScheduler;
+  token(roles: Role[], sub?: string): Promise<string>;
+  /** Appends a calendar and a live service with one default offering, as the catalog would, and waits for the incidents' copy. */
+  publishService(
+    calendar: SupportCalendar,
+    slaTargets: SlaTargets,
+  ): Promise<PublishedService>;
+  close(): Promise<void>;
+}
+
+/** Polls `probe` until it returns something truthy (read models are eventually consistent). */
+export const eventually = async <T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 5_000,
+): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('Condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+/**
+ * Incidents as the embedded platform hosts them: config, the event log on PGlite in a temp folder, the gateway
+ * conventions, the incident read models and the incidents' catalog copy in ProjectionsModule, and IncidentsModule
+ * with a hand-moved clock, listening on 127.0.0.1.
+ */
+export const startIncidentsTestApp = async (
+  readModels: IncidentReadModelsFactory,
+  readModelProjections: readonly Projection[],
+  start: string,
+): Promise<IncidentsTestApp> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'itsm-incidents-api-'));
+  const env = {
+    LOG_LEVEL: 'silent',
+    ITSM_DATA_DIR: dataDir,
+    ITSM_JWT_SECRET: TEST_SECRET,
+    ITSM_RATE_LIMIT: '0',
+  };
+  const clock = new ManualClock(new Date(start));
+
+  @Module({
+    imports: [
+      ConfigModule.forRoot({
+        isGlobal: true,
+        ignoreEnvFile: true,
+        validate: () => validateRuntimeConfig(env),
+      }),
+      EventStoreModule,
+      GatewayModule.forRoot(),
+      ProjectionsModule.forRoot([
+        ...readModelProjections,
+        ...incidentsApplicationProjections,
+      ]),
+      IncidentsModule.forRoot({
+        readModels,
+        clock,
+        slaPollIntervalMs: 3_600_000,
+      }),
+    ],
+  })
+  class IncidentsTestModule {}
+
+  const app: INestApplication = await NestFactory.create(IncidentsTestModule, {
+    logger: false,
+  });
+  applyGatewayConventions(app);
+  await app.listen(0, '127.0.0.1');
+  const store = app.get<EventStore>(EVENT_STORE);
+  const catalog = app.get<IncidentCatalog>(INCIDENT_CATALOG);
+  const append = (
+    streamId: string,
+    events: { type: string; data: unknown }[],
+  ) =>
+    store.appendToStream(
+      streamId,
+      events.map((event) => ({ ...event, metadata: CATALOG_METADATA })),
+      { expectedRevision: 'any' },
+    );
+  return {
+    baseUrl: await app.getUrl(),
+    store,
+    clock,
+    scheduler: app.get(SlaScheduler),
+    token: (roles, sub = 'alice') =>
+      signAccessToken(
+        { sub, name: sub, roles },
+        { secret: new TextEncoder().encode(TEST_SECRET) },
+      ),
+    async publishService(calendar, slaTargets) {
+      const [serviceId, offeringId, calendarId] = [newId(), newId(), newId()];
+      const registeredAt = clock.now().toISOString();
+      await append(calendarStreamId(calendarId), [
+        { type: 'CalendarCreated', data: { calendarId, ...calendar } },
+      ]);
+      const details = {
+        name: 'Email',
+        kind: 'technical',
+        description: 'Mail',
+        ownerGroup: 'platform',
+        supportGroup: 'ops',
+      };
+      await append(serviceStreamId(serviceId), [
+        {
+          type: 'ServiceRegistered',
+          data: {
+            serviceId,
+            number: 'SVC0000001',
+            lifecycle: 'pipeline',
+            registeredAt,
+            ...details,
+          },
+        },
+        {
+          type: 'ServiceWentLive',
+          data: { serviceId, wentLiveAt: registeredAt },
+        },
+        {
+          type: 'ServiceOfferingAdded',
+          data: {
+            serviceId,
+            offeringId,
+            name: 'Gold',
+            calendarId,
+            default: true,
+            slaTargets,
+          },
+        },
+        {
+          type: 'ServiceDefaultOfferingChanged',
+          data: {
+            serviceId,
+            defaultOfferingId: offeringId,
+            previousDefaultOfferingId: null,
+          },
+        },
+      ]);
+      await eventually(() =>
+        catalog.slaTermsFor(serviceId, null, 'P1', clock.now()),
+      );
+      return { serviceId, offeringId, calendarId };
+    },
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read whatever JSON came back
+  body: any;
+}
+
+/** fetch with JSON in and parsed JSON out. */
+export const call = async (
+  url: string,
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: unknown;
+  } = {},
+): Promise<Answer> => {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body !== undefined
+        ? { 'content-type': 'application/json' }
+        : {}),
+      ...init.headers,
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: text ? JSON.parse(text) : undefined,
+  };
+};
