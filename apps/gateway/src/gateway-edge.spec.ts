@@ -15,9 +15,10 @@ interface Answer {
   body: any;
 }
 
-/** A gateway app in this process, forwarding the catalog routes to `catalogUrl`. */
-const startGateway = async (catalogUrl: string) => {
+/** A gateway app in this process, forwarding the catalog routes to `catalogUrl` (and any other service in `more`). */
+const startGateway = async (catalogUrl: string, more: Record<string, string> = {}) => {
   const app = await createGatewayApp({
+    ...more,
     CATALOG_SERVICE_URL: catalogUrl,
     GATEWAY_UPSTREAM_TIMEOUT_MS: String(TIMEOUT_MS),
     ITSM_BODY_LIMIT: '1kb',
@@ -183,5 +184,80 @@ describe('gateway edge (in process, against a stand-in service)', () => {
     await send();
     await send();
     expect(upstream.received.map((request) => request.headers['idempotency-key'])).toEqual(['same-key', 'same-key']);
+  });
+});
+
+describe('gateway edge with the incidents service (in process, against stand-ins)', () => {
+  let catalog: StandInUpstream;
+  let incidents: StandInUpstream;
+  let withIncidents: { app: INestApplication; url: string };
+  let catalogOnly: { app: INestApplication; url: string };
+  let bearer: string;
+
+  const answerJson = (status: number, body: unknown) => (_request: unknown, response: import('node:http').ServerResponse) =>
+    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const incidentsDocument = {
+    openapi: '3.0.0',
+    info: { title: 'ITSM incidents', version: '1' },
+    paths: { '/api/v1/incidents': { get: { responses: { 200: { description: 'page' } } } }, '/health/ready': { get: {} } },
+  };
+
+  beforeAll(async () => {
+    [catalog, incidents] = await Promise.all([startStandInUpstream(), startStandInUpstream()]);
+    withIncidents = await startGateway(catalog.url, { INCIDENTS_SERVICE_URL: incidents.url });
+    catalogOnly = await startGateway(catalog.url);
+    bearer = `Bearer ${await signAccessToken({ sub: 'bob', name: 'Bob', roles: ['agent'] }, { secret: new TextEncoder().encode(SECRET) })}`;
+  });
+  beforeEach(() => {
+    for (const stand of [catalog, incidents]) {
+      stand.received.length = 0;
+      stand.answerWith(answerJson(200, { status: 'ok' }));
+    }
+  });
+  afterAll(async () => {
+    await withIncidents?.app.close();
+    await catalogOnly?.app.close();
+    await Promise.all([catalog?.close(), incidents?.close()]);
+  });
+
+  it('forwards /api/v1/incidents… to INCIDENTS_SERVICE_URL, not to the catalog', async () => {
+    incidents.answerWith(answerJson(200, { items: [], nextCursor: null }));
+    const answer = await fetch(`${withIncidents.url}/api/v1/incidents?state=new&limit=5`, { headers: { authorization: bearer } });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ items: [], nextCursor: null });
+    expect(incidents.received.map((request) => [request.method, request.url, request.headers['authorization']])).toEqual([
+      ['GET', '/api/v1/incidents?state=new&limit=5', bearer],
+    ]);
+    expect(catalog.received).toEqual([]);
+  });
+
+  it('answers 404 problem+json for /api/v1/incidents when INCIDENTS_SERVICE_URL is unset, forwarding nothing', async () => {
+    const answer = await rawGet(catalogOnly.url, '/api/v1/incidents/abc', { authorization: bearer });
+    expect(answer.status).toBe(404);
+    expect(answer.contentType).toMatch(PROBLEM_JSON);
+    expect([...catalog.received, ...incidents.received]).toEqual([]);
+  });
+
+  it('is ready only when the incidents service is ready too, and ignores it when unconfigured', async () => {
+    incidents.answerWith((request, response) =>
+      request.url === '/health/ready' ? answerJson(503, { status: 'error' })(request, response) : answerJson(200, {})(request, response),
+    );
+    const notReady = await fetch(`${withIncidents.url}/health/ready`);
+    expect(notReady.status).toBe(503);
+    expect(notReady.headers.get('content-type')).toMatch(PROBLEM_JSON);
+
+    const ready = await fetch(`${catalogOnly.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ok', info: { 'service-catalog': { status: 'up' } } });
+    expect(incidents.received.map((request) => request.url)).toEqual(['/health/ready']);
+  });
+
+  it('merges the incidents service’s OpenAPI paths into its own document', async () => {
+    incidents.answerWith(answerJson(200, incidentsDocument));
+    catalog.answerWith(answerJson(200, { openapi: '3.0.0', info: { title: 'catalog', version: '1' }, paths: {} }));
+    const document = (await (await fetch(`${withIncidents.url}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
+    expect(document.paths['/api/v1/incidents']).toEqual(incidentsDocument.paths['/api/v1/incidents']);
+    expect(document.paths['/health/ready']).not.toEqual(incidentsDocument.paths['/health/ready']);
+    expect(incidents.received.map((request) => request.url)).toEqual(['/api/docs-json']);
   });
 });

@@ -1,1 +1,23 @@
-// Host wiring comes with the incidents issue.
+import { ConfigService } from '@nestjs/config';
+import { Logger } from 'nestjs-pino';
+import { eventStoreKindOf, type RuntimeConfig } from '@itsm/platform-kit';
+import { createIncidentsApp } from './app/create-incidents-app';
+
+const main = async () => {
+  const app = await createIncidentsApp();
+  const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
+  const port = config.get('PORT', { infer: true });
+  await app.listen(port, process.env['HOST'] ?? '0.0.0.0');
+  const store = eventStoreKindOf({
+    EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
+    DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
+  });
+  const live = config.get('KAFKA_BROKERS', { infer: true }) ? 'Kafka' : 'event log';
+  // Tests and supervisors wait for this line.
+  app.get(Logger).log(`incidents listening on :${port} (event store: ${store}, projections from: ${live})`);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -16,7 +16,9 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateGatewayConfig(env) }),
+        // skipProcessEnv: an unset optional setting (INCIDENTS_SERVICE_URL) stays unset even when another app in the
+        // same process (a spec) put it into process.env.
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, validate: () => validateGatewayConfig(env) }),
         // Idempotency-Key is the service's: it records the key next to its events. The edge forwards it and keeps no data.
         GatewayModule.forRoot({ idempotency: false }),
         GatewayHealthModule,

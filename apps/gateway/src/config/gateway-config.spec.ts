@@ -14,6 +14,14 @@ describe('validateGatewayConfig', () => {
     expect(config.GATEWAY_UPSTREAM_TIMEOUT_MS).toBe(15_000);
   });
 
+  it('leaves INCIDENTS_SERVICE_URL unset unless given, and checks it when given', () => {
+    expect(validateGatewayConfig(base).INCIDENTS_SERVICE_URL).toBeUndefined();
+    expect(validateGatewayConfig({ ...base, INCIDENTS_SERVICE_URL: 'http://incidents:3000' }).INCIDENTS_SERVICE_URL).toBe('http://incidents:3000');
+    expect(() => validateGatewayConfig({ ...base, INCIDENTS_SERVICE_URL: 'incidents:3000' })).toThrow(
+      /INCIDENTS_SERVICE_URL must be the http\(s\) URL of the incidents process/,
+    );
+  });
+
   it('lists every invalid setting', () => {
     expect(() => validateGatewayConfig({ CATALOG_SERVICE_URL: 'service-catalog', GATEWAY_UPSTREAM_TIMEOUT_MS: '5' })).toThrow(
       /CATALOG_SERVICE_URL must be the http\(s\) URL.*GATEWAY_UPSTREAM_TIMEOUT_MS must not be less than 100/,

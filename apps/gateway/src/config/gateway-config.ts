@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsInt, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsInt, IsOptional, IsUrl, Max, Min, validateSync } from 'class-validator';
 import { validateRuntimeConfig, type RuntimeConfig } from '@itsm/platform-kit';
 
 const serviceUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -10,6 +10,14 @@ export class GatewaySettings {
   /** Base URL of apps/service-catalog (`/api/v1/services…`, `/api/v1/calendars…`). */
   @IsUrl(serviceUrl, { message: 'CATALOG_SERVICE_URL must be the http(s) URL of the service-catalog process' })
   CATALOG_SERVICE_URL!: string;
+
+  /**
+   * Base URL of apps/incidents (`/api/v1/incidents…`). Optional: unset, the edge does not serve incidents (those
+   * paths answer 404 problem+json) and neither probes nor merges the service.
+   */
+  @IsOptional()
+  @IsUrl(serviceUrl, { message: 'INCIDENTS_SERVICE_URL must be the http(s) URL of the incidents process' })
+  INCIDENTS_SERVICE_URL?: string;
 
   /** How long a service may take to answer before the edge gives up with 504 (lists may wait 5 s for a write). */
   @Type(() => Number)
@@ -21,7 +29,7 @@ export class GatewaySettings {
 
 export type GatewayConfig = RuntimeConfig & GatewaySettings;
 
-const GATEWAY_SETTING_NAMES = ['CATALOG_SERVICE_URL', 'GATEWAY_UPSTREAM_TIMEOUT_MS'] as const satisfies ReadonlyArray<keyof GatewaySettings>;
+const GATEWAY_SETTING_NAMES = ['CATALOG_SERVICE_URL', 'INCIDENTS_SERVICE_URL', 'GATEWAY_UPSTREAM_TIMEOUT_MS'] as const satisfies ReadonlyArray<keyof GatewaySettings>;
 
 /** For `ConfigModule.forRoot({ validate })`: the runtime settings and the edge's, every invalid one listed. */
 export const validateGatewayConfig = (env: Record<string, unknown>): GatewayConfig => {

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { GatewayConfig } from '../config/gateway-config';
-import { UPSTREAM_ROUTES } from '../proxy/upstream-routes';
+import { configuredUpstreams } from '../proxy/upstream-routes';
 
 const PROBE_TIMEOUT_MS = 3_000;
 
-/** Each service behind the edge answers its own /health/ready. */
+/** Each configured service behind the edge answers its own /health/ready. */
 @Injectable()
 export class UpstreamsHealthIndicator {
   constructor(
@@ -15,7 +15,11 @@ export class UpstreamsHealthIndicator {
   ) {}
 
   checks() {
-    return UPSTREAM_ROUTES.map((route) => () => this.check(route.service, this.config.get(route.urlSetting, { infer: true })));
+    return configuredUpstreams((route) => this.config.get(route.urlSetting, { infer: true })).map(
+      ({ route, baseUrl }) =>
+        () =>
+          this.check(route.service, baseUrl),
+    );
   }
 
   private async check(service: string, baseUrl: string) {

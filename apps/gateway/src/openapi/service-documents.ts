@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { GatewayConfig } from '../config/gateway-config';
-import { UPSTREAM_ROUTES } from '../proxy/upstream-routes';
+import { configuredUpstreams } from '../proxy/upstream-routes';
 import { mergeOpenApiDocuments } from './merge-openapi-documents';
 
 const FRESH_FOR_MS = 30_000;
@@ -24,9 +24,10 @@ export class ServiceDocuments {
 
   constructor(@Inject(ConfigService) private readonly config: ConfigService<GatewayConfig, true>) {}
 
-  /** For SwaggerModule's `patchDocumentOnRequest`: the edge's document with every service's routes. */
+  /** For SwaggerModule's `patchDocumentOnRequest`: the edge's document with every configured service's routes. */
   readonly withServiceRoutes = async (edge: OpenAPIObject): Promise<OpenAPIObject> => {
-    const documents = await Promise.all(UPSTREAM_ROUTES.map((route) => this.documentOf(route.service, this.config.get(route.urlSetting, { infer: true }))));
+    const upstreams = configuredUpstreams((route) => this.config.get(route.urlSetting, { infer: true }));
+    const documents = await Promise.all(upstreams.map(({ route, baseUrl }) => this.documentOf(route.service, baseUrl)));
     return mergeOpenApiDocuments(edge, documents.filter((document): document is OpenAPIObject => document !== undefined));
   };
 

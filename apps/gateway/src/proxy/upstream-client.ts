@@ -23,7 +23,8 @@ export class UpstreamClient {
     this.timeoutMs = config.get('GATEWAY_UPSTREAM_TIMEOUT_MS', { infer: true });
   }
 
-  baseUrlOf = (route: UpstreamRoute): string => this.config.get(route.urlSetting, { infer: true });
+  /** Undefined for an optional service left unconfigured: its paths answer 404 like any path the edge does not serve. */
+  baseUrlOf = (route: UpstreamRoute): string | undefined => this.config.get(route.urlSetting, { infer: true });
 
   async forward(request: GatewayRequest, response: Response): Promise<void> {
     const target = upstreamTargetOf(request.originalUrl, this.baseUrlOf);

@@ -1,11 +1,20 @@
 import type { GatewaySettings } from '../config/gateway-config';
 
+/** The settings that hold a service's base URL; an optional one left unset means the edge does not serve it. */
+export type UpstreamUrlSetting = keyof Pick<GatewaySettings, 'CATALOG_SERVICE_URL' | 'INCIDENTS_SERVICE_URL'>;
+
 /** A service behind the edge and the first path segments under /api/v1 that belong to it. */
 export interface UpstreamRoute {
   service: string;
   /** The setting that holds the service's base URL. */
-  urlSetting: keyof Pick<GatewaySettings, 'CATALOG_SERVICE_URL'>;
+  urlSetting: UpstreamUrlSetting;
   resources: readonly string[];
+}
+
+/** A route whose service is configured, with its base URL. */
+export interface ConfiguredUpstream {
+  route: UpstreamRoute;
+  baseUrl: string;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -13,11 +22,22 @@ export const API_PREFIX = '/api/v1';
 /** Every route the edge forwards; the next context adds its line (DESIGN §7). */
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { service: 'service-catalog', urlSetting: 'CATALOG_SERVICE_URL', resources: ['services', 'calendars'] },
+  { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents'] },
 ];
 
 /** Nest route paths (relative to /api/v1) for every resource: the collection and anything below it. */
 export const proxiedRoutePaths = (routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES): string[] =>
   routes.flatMap((route) => route.resources.flatMap((resource) => [resource, `${resource}/*rest`]));
+
+/** The routes whose service has a base URL in the settings (readiness probes and OpenAPI merge only these). */
+export const configuredUpstreams = (
+  baseUrlOf: (route: UpstreamRoute) => string | undefined,
+  routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES,
+): ConfiguredUpstream[] =>
+  routes.flatMap((route) => {
+    const baseUrl = baseUrlOf(route);
+    return baseUrl ? [{ route, baseUrl }] : [];
+  });
 
 /** The route serving a request path (already normalised), or undefined. */
 export const routeOf = (pathname: string, routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES): UpstreamRoute | undefined =>

@@ -1,6 +1,10 @@
+import type { UpstreamRoute } from './upstream-routes';
 import { upstreamTargetOf } from './upstream-target';
 
-const baseUrlOf = () => 'http://catalog:3000';
+const SERVICE_URLS: Record<string, string> = { 'service-catalog': 'http://catalog:3000', incidents: 'http://incidents:3000' };
+const baseUrlOf = (route: UpstreamRoute) => SERVICE_URLS[route.service];
+/** A gateway configured without INCIDENTS_SERVICE_URL. */
+const catalogOnly = (route: UpstreamRoute) => (route.service === 'service-catalog' ? SERVICE_URLS[route.service] : undefined);
 
 describe('upstreamTargetOf', () => {
   it('forwards a catalog path with its query to the service', () => {
@@ -9,11 +13,24 @@ describe('upstreamTargetOf', () => {
     expect(target?.url.toString()).toBe('http://catalog:3000/api/v1/services/abc/offerings?limit=5&cursor=x%2By');
   });
 
+  it('forwards an incidents path with its query to the incidents service', () => {
+    const target = upstreamTargetOf('/api/v1/incidents/abc/sla?asOf=2026-01-01T00%3A00%3A00Z', baseUrlOf);
+    expect(target?.route.service).toBe('incidents');
+    expect(target?.url.toString()).toBe('http://incidents:3000/api/v1/incidents/abc/sla?asOf=2026-01-01T00%3A00%3A00Z');
+    expect(upstreamTargetOf('/api/v1/incidents', baseUrlOf)?.url.toString()).toBe('http://incidents:3000/api/v1/incidents');
+  });
+
+  it('serves no incidents path when INCIDENTS_SERVICE_URL is unset (the edge answers 404), the catalog still', () => {
+    expect(upstreamTargetOf('/api/v1/incidents', catalogOnly)).toBeUndefined();
+    expect(upstreamTargetOf('/api/v1/incidents/abc', catalogOnly)).toBeUndefined();
+    expect(upstreamTargetOf('/api/v1/services', catalogOnly)?.url.host).toBe('catalog:3000');
+  });
+
   it('keeps a path prefix of the service URL', () => {
     expect(upstreamTargetOf('/api/v1/calendars', () => 'http://gw-internal/catalog/')?.url.toString()).toBe('http://gw-internal/catalog/api/v1/calendars');
   });
 
-  it.each(['/api/v1/services/../../../health/ready', '/api/v1/services/%2e%2e/%2E%2E/%2e%2e/admin/projections', '/api/v1/servicesx', '/api/v1/incidents'])(
+  it.each(['/api/v1/services/../../../health/ready', '/api/v1/services/%2e%2e/%2E%2E/%2e%2e/admin/projections', '/api/v1/servicesx', '/api/v1/incidentsx', '/api/v1/incidents/%2e%2e/admin/projections'])(
     'refuses %s, which normalises outside every forwarded route',
     (path) => {
       expect(upstreamTargetOf(path, baseUrlOf)).toBeUndefined();

@@ -1,0 +1,16 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { applyGatewayConventions } from '@itsm/platform-kit';
+import { IncidentsAppModule } from './incidents-app.module';
+
+/**
+ * Builds the incidents app with the gateway conventions in front of its routes. Settings from `env` (default: the
+ * process environment).
+ */
+export const createIncidentsApp = async (env: Record<string, string | undefined> = process.env): Promise<INestApplication> => {
+  const app = await NestFactory.create(IncidentsAppModule.forRoot(env), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return applyGatewayConventions(app, { openApi: { title: 'ITSM incidents' } });
+};
