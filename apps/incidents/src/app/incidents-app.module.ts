@@ -27,7 +27,7 @@ export class IncidentsAppModule {
     return {
       module: IncidentsAppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateRuntimeConfig(env) }),
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, validate: () => validateRuntimeConfig(env) }),
         EventStoreModule,
         GatewayModule.forRoot(),
         MessageBusModule,

@@ -38,7 +38,7 @@ export const startCatalogTestApp = async (readModels: CatalogReadModelsFactory, 
 
   @Module({
     imports: [
-      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateRuntimeConfig(env) }),
+      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, validate: () => validateRuntimeConfig(env) }),
       EventStoreModule,
       GatewayModule.forRoot(),
       ProjectionsModule.forRoot(projections),

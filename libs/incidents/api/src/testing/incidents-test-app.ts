@@ -111,6 +111,8 @@ export const startIncidentsTestApp = async (
       ConfigModule.forRoot({
         isGlobal: true,
         ignoreEnvFile: true,
+        // Only the settings above: the runner's DATABASE_URL must not turn this PGlite app into a shared server one.
+        skipProcessEnv: true,
         validate: () => validateRuntimeConfig(env),
       }),
       EventStoreModule,

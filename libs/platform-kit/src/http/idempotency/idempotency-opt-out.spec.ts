@@ -29,7 +29,7 @@ describe('GatewayModule.forRoot({ idempotency: false })', () => {
     // No EventStoreModule: without the idempotency store the conventions need no SQL_DATABASE.
     @Module({
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateRuntimeConfig(env) }),
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, validate: () => validateRuntimeConfig(env) }),
         GatewayModule.forRoot({ idempotency: false }),
       ],
       controllers: [CountedController],

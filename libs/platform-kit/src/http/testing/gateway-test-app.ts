@@ -33,7 +33,7 @@ export const startGatewayTestApp = async (settings: Record<string, string> = {})
 
   @Module({
     imports: [
-      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: () => validateRuntimeConfig(env) }),
+      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, validate: () => validateRuntimeConfig(env) }),
       EventStoreModule,
       GatewayModule.forRoot(),
     ],
