@@ -29,6 +29,11 @@ export class RuntimeConfig {
   @IsString()
   KAFKA_BROKERS?: string;
 
+  /** Prepended to every events topic, on the publishing and on the consuming side (isolates environments on one cluster). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{0,100}$/, { message: 'ITSM_TOPIC_PREFIX may hold only letters, digits, ".", "_" and "-"' })
+  ITSM_TOPIC_PREFIX?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

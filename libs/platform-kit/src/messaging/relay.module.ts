@@ -1,7 +1,9 @@
 import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Registry } from 'prom-client';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import { EventRelay, type MessageBus } from '@itsm/messaging';
+import type { RuntimeConfig } from '../config/runtime-config';
 import { EVENT_STORE, SQL_DATABASE } from '../event-store/event-store.token';
 import { registerRelayFigures } from '../observability/event-figures.metrics';
 import { METRICS_REGISTRY } from '../observability/metrics.registry';
@@ -12,13 +14,14 @@ import { EVENT_RELAY, MESSAGE_BUS } from './message-bus.token';
   providers: [
     {
       provide: EVENT_RELAY,
-      inject: [EVENT_STORE, SQL_DATABASE, MESSAGE_BUS],
-      useFactory: (store: EventStore, executor: SqlExecutor, bus: MessageBus) => {
+      inject: [EVENT_STORE, SQL_DATABASE, MESSAGE_BUS, ConfigService],
+      useFactory: (store: EventStore, executor: SqlExecutor, bus: MessageBus, config: ConfigService<RuntimeConfig, true>) => {
         const logger = new Logger('EventRelay');
         return new EventRelay({
           store,
           executor,
           bus,
+          topicPrefix: config.get('ITSM_TOPIC_PREFIX', { infer: true }) ?? '',
           onError: (error) => logger.warn(`restarting from the checkpoint after: ${String(error)}`),
         });
       },

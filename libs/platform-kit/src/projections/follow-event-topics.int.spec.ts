@@ -12,10 +12,11 @@ describe('projections fed from the message bus (the distributed projector path)'
     const db = createPgliteExecutor(pglite, { ownsDatabase: true });
     const store = await createPgliteEventStore({ db: pglite });
     const bus = createInProcessMessageBus();
-    const relay = new EventRelay({ store, bus, executor: db });
+    // A topic prefix on both sides, as ITSM_TOPIC_PREFIX gives the relay and the projections of one environment.
+    const relay = new EventRelay({ store, bus, executor: db, topicPrefix: 'staging.' });
     const runtime = await ProjectionRuntime.create({ db, source: store, projections: [streamHeadsProjection], liveSource: 'pushed' });
     await runtime.start();
-    const subscription = await followEventTopics(bus, runtime, 'projector-spec');
+    const subscription = await followEventTopics(bus, runtime, 'projector-spec', 'staging.');
     await relay.start();
     try {
       const incident = streamName('incident');

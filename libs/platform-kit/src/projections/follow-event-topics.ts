@@ -6,9 +6,14 @@ import type { ProjectionRuntime } from '@itsm/projections';
  * Feeds every context's events topic into the runtime (the distributed projector). Kafka keeps order per stream
  * only; the runtime deduplicates redeliveries by stream revision. A failed apply is redelivered by the bus.
  */
-export const followEventTopics = (bus: MessageBus, runtime: ProjectionRuntime, groupId: string): Promise<MessageSubscription> =>
+export const followEventTopics = (
+  bus: MessageBus,
+  runtime: ProjectionRuntime,
+  groupId: string,
+  topicPrefix = '',
+): Promise<MessageSubscription> =>
   bus.subscribe({
     groupId,
-    topics: EVENT_CONTEXTS.map((context) => eventsTopic(context)),
+    topics: EVENT_CONTEXTS.map((context) => `${topicPrefix}${eventsTopic(context)}`),
     handler: (message) => runtime.handle([fromCloudEventMessage(message)]),
   });

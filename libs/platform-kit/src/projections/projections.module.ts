@@ -6,10 +6,12 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Registry } from 'prom-client';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import type { MessageBus, MessageSubscription } from '@itsm/messaging';
 import { ProjectionRuntime, type Projection } from '@itsm/projections';
+import type { RuntimeConfig } from '../config/runtime-config';
 import { EVENT_STORE, SQL_DATABASE } from '../event-store/event-store.token';
 import { MESSAGE_BUS } from '../messaging/message-bus.token';
 import { registerProjectionFigures } from '../observability/event-figures.metrics';
@@ -36,6 +38,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(PROJECTION_RUNTIME) private readonly runtime: ProjectionRuntime,
     @Inject(PROJECTION_OPTIONS) private readonly options: ProjectionsModuleOptions,
+    private readonly config: ConfigService<RuntimeConfig, true>,
     @Optional() @Inject(MESSAGE_BUS) private readonly bus?: MessageBus,
     @Optional() @Inject(METRICS_REGISTRY) registry?: Registry,
   ) {
@@ -68,7 +71,12 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
     await this.runtime.start();
     if (this.options.liveFrom !== 'message-bus') return;
     if (!this.bus) throw new Error('Projections that follow the message bus need MessageBusModule');
-    this.subscription = await followEventTopics(this.bus, this.runtime, this.options.groupId ?? 'projector');
+    this.subscription = await followEventTopics(
+      this.bus,
+      this.runtime,
+      this.options.groupId ?? 'projector',
+      this.config.get('ITSM_TOPIC_PREFIX', { infer: true }) ?? '',
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
