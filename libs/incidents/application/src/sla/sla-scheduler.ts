@@ -5,6 +5,7 @@ import type { IncidentCatalog } from '../catalog-copy/incident-catalog.port';
 import { systemClock, type Clock } from '../clock.port';
 import { incidentStreamOf, loadIncidentStream } from '../incidents/incident-stream';
 import { decideSlaFacts } from './sla-process';
+import { sweepSlaSchedules, type SlaScheduleSweepResult } from './sla-schedule-sweep';
 import type { SlaTimerStore } from './sla-timer-store';
 
 export interface SlaSchedulerOptions {
@@ -17,6 +18,8 @@ export interface SlaSchedulerOptions {
   /** How long a claim holds before another scheduler may take the rows (a crash in between); default 60 s. */
   leaseMs?: number;
   pollIntervalMs?: number;
+  /** Incident events read per page by the start-up sweep; default 500. */
+  sweepPageSize?: number;
 }
 
 const SCHEDULER_ACTOR = { id: 'sla-scheduler', role: 'system', via: 'sla-timer' };
@@ -49,8 +52,16 @@ export class SlaScheduler {
     return appended;
   }
 
+  /** Reschedules from the log every incident whose timer rows were lost between its append and their write. */
+  sweep(): Promise<SlaScheduleSweepResult> {
+    const { store, catalog, timers, sweepPageSize } = this.options;
+    return sweepSlaSchedules({ store, catalog, timers, pageSize: sweepPageSize });
+  }
+
+  /** Sweeps once, then polls: the first poll already sees the timers the sweep restored. */
   start(): void {
     if (this.timer) return;
+    this.running = this.running.then(() => this.sweep()).catch(() => undefined);
     this.timer = setInterval(() => {
       this.running = this.running.then(() => this.runOnce()).catch(() => undefined);
     }, this.options.pollIntervalMs ?? 1000);

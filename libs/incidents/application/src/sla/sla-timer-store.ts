@@ -17,7 +17,8 @@ export interface ClaimedSlaTimer {
  */
 export class SlaTimerStore {
   readonly timers: string;
-  private readonly schedules: string;
+  readonly schedules: string;
+  private readonly sweep: string;
   private readonly ensure: () => Promise<void>;
 
   constructor(
@@ -27,6 +28,7 @@ export class SlaTimerStore {
     assertSchemaName(schema);
     this.timers = `${schema}.sla_timers`;
     this.schedules = `${schema}.sla_schedules`;
+    this.sweep = `${schema}.sla_schedule_sweep`;
     this.ensure = onceDdl(
       db,
       `CREATE SCHEMA IF NOT EXISTS ${schema};
@@ -34,7 +36,8 @@ export class SlaTimerStore {
          incident_id text NOT NULL, kind text NOT NULL, threshold integer NOT NULL, due_at timestamptz NOT NULL,
          fired_at timestamptz, claimed_by text, claimed_until timestamptz, PRIMARY KEY (incident_id, kind, threshold));
        CREATE INDEX IF NOT EXISTS sla_timers_due ON ${this.timers} (due_at) WHERE fired_at IS NULL;
-       CREATE TABLE IF NOT EXISTS ${this.schedules} (incident_id text PRIMARY KEY, revision integer NOT NULL);`,
+       CREATE TABLE IF NOT EXISTS ${this.schedules} (incident_id text PRIMARY KEY, revision integer NOT NULL);
+       CREATE TABLE IF NOT EXISTS ${this.sweep} (id boolean PRIMARY KEY DEFAULT true CHECK (id), position bigint NOT NULL);`,
     );
   }
 
@@ -92,6 +95,34 @@ export class SlaTimerStore {
       `UPDATE ${this.timers} SET fired_at = $3, claimed_by = NULL, claimed_until = NULL
        WHERE incident_id = $1 AND claimed_by = $2 AND fired_at IS NULL`,
       [incidentId, owner, now.toISOString()],
+    );
+  }
+
+  /** Stream revision each incident's schedule was computed from (absent: never scheduled). */
+  async scheduledRevisions(incidentIds: readonly string[]): Promise<Map<string, number>> {
+    await this.ensure();
+    if (incidentIds.length === 0) return new Map();
+    const rows = await this.db.query<{ incident_id: string; revision: number }>(
+      `SELECT incident_id, revision FROM ${this.schedules} WHERE incident_id = ANY($1::text[])`,
+      [[...incidentIds]],
+    );
+    return new Map(rows.map((row) => [row.incident_id, Number(row.revision)]));
+  }
+
+  /** Log position up to which every incident stream was found scheduled by a start-up sweep (-1: none yet). */
+  async sweepCheckpoint(): Promise<number> {
+    await this.ensure();
+    const rows = await this.db.query<{ position: string | number }>(`SELECT position FROM ${this.sweep}`);
+    return rows.length === 0 ? -1 : Number(rows[0].position);
+  }
+
+  /** Never moves back: two sweeps running at once leave the further position. */
+  async advanceSweepCheckpoint(position: number): Promise<void> {
+    await this.ensure();
+    await this.db.query(
+      `INSERT INTO ${this.sweep} (id, position) VALUES (true, $1)
+       ON CONFLICT (id) DO UPDATE SET position = GREATEST(${this.sweep}.position, excluded.position)`,
+      [position],
     );
   }
 
