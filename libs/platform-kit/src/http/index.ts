@@ -20,3 +20,5 @@ export * from './request-context/correlation-id';
 export * from './request-context/request-metadata';
 export * from './openapi/setup-openapi';
 export * from './openapi/security-schemes';
+export * from './pagination/page-query.dto';
+export * from './validation/without-nul';

@@ -1,2 +1,3 @@
 // Test support without jest (safe in the main entry point): apps started as OS processes.
 export * from './app-process';
+export * from './json-call';

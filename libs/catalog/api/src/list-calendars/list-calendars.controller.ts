@@ -1,6 +1,6 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { PageQuery } from '../list-services/list-services.query.dto';
+import { PageQuery } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { ApiWaitForPosition, CatalogRead, WaitForPosition } from '../shared/catalog-endpoint.decorators';
 import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from '../shared/catalog-read-models.port';

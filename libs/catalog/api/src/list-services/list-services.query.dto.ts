@@ -1,32 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import type { ServiceKind, ServiceLifecycle } from '@itsm/contracts';
+import { PageQuery, WITHOUT_NUL } from '@itsm/platform-kit';
 import { SERVICE_KINDS } from '../register-service/register-service.request.dto';
 
 const LIFECYCLES: readonly ServiceLifecycle[] = ['pipeline', 'live', 'retired'];
-/** PostgreSQL refuses NUL in text parameters (a 500 otherwise), and no name holds one. */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
-const WITHOUT_NUL = /^[^\u0000]*$/;
-
-/** `limit` and `cursor` of every cursor-paginated list. */
-export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(512)
-  cursor?: string;
-}
-
 export class ListServicesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SERVICE_KINDS })
   @IsOptional()
@@ -43,7 +28,9 @@ export class ListServicesQuery extends PageQuery {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
-  @Matches(WITHOUT_NUL, { message: '$property must not contain NUL characters' })
+  @Matches(WITHOUT_NUL, {
+    message: '$property must not contain NUL characters',
+  })
   ownerGroup?: string;
 
   @ApiPropertyOptional({ description: 'Text in the name, case-insensitive' })
@@ -51,6 +38,8 @@ export class ListServicesQuery extends PageQuery {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  @Matches(WITHOUT_NUL, { message: '$property must not contain NUL characters' })
+  @Matches(WITHOUT_NUL, {
+    message: '$property must not contain NUL characters',
+  })
   q?: string;
 }

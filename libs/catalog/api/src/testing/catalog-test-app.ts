@@ -32,13 +32,26 @@ export interface CatalogTestApp {
  * The catalog as the embedded platform hosts it: config, the event log on PGlite in a temp folder, the gateway
  * conventions, the catalog projections and CatalogModule, listening on 127.0.0.1.
  */
-export const startCatalogTestApp = async (readModels: CatalogReadModelsFactory, projections: readonly Projection[]): Promise<CatalogTestApp> => {
+export const startCatalogTestApp = async (
+  readModels: CatalogReadModelsFactory,
+  projections: readonly Projection[],
+): Promise<CatalogTestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-catalog-api-'));
-  const env = { LOG_LEVEL: 'silent', ITSM_DATA_DIR: dataDir, ITSM_JWT_SECRET: TEST_SECRET, ITSM_RATE_LIMIT: '0' };
+  const env = {
+    LOG_LEVEL: 'silent',
+    ITSM_DATA_DIR: dataDir,
+    ITSM_JWT_SECRET: TEST_SECRET,
+    ITSM_RATE_LIMIT: '0',
+  };
 
   @Module({
     imports: [
-      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, validate: () => validateRuntimeConfig(env) }),
+      ConfigModule.forRoot({
+        isGlobal: true,
+        ignoreEnvFile: true,
+        skipProcessEnv: true,
+        validate: () => validateRuntimeConfig(env),
+      }),
       EventStoreModule,
       GatewayModule.forRoot(),
       ProjectionsModule.forRoot(projections),
@@ -47,13 +60,19 @@ export const startCatalogTestApp = async (readModels: CatalogReadModelsFactory, 
   })
   class CatalogTestModule {}
 
-  const app: INestApplication = await NestFactory.create(CatalogTestModule, { logger: false });
+  const app: INestApplication = await NestFactory.create(CatalogTestModule, {
+    logger: false,
+  });
   applyGatewayConventions(app);
   await app.listen(0, '127.0.0.1');
   return {
     baseUrl: await app.getUrl(),
     store: app.get<EventStore>(EVENT_STORE),
-    token: (roles, sub = 'alice') => signAccessToken({ sub, name: sub, roles }, { secret: new TextEncoder().encode(TEST_SECRET) }),
+    token: (roles, sub = 'alice') =>
+      signAccessToken(
+        { sub, name: sub, roles },
+        { secret: new TextEncoder().encode(TEST_SECRET) },
+      ),
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -61,20 +80,4 @@ export const startCatalogTestApp = async (readModels: CatalogReadModelsFactory, 
   };
 };
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read whatever JSON came back
-  body: any;
-}
-
-/** fetch with JSON in and parsed JSON out. */
-export const call = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> => {
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-};
+export { call, type JsonAnswer as Answer } from '@itsm/platform-kit';

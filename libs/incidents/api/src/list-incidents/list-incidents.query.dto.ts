@@ -1,16 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import {
@@ -19,13 +16,13 @@ import {
   type IncidentStateName,
   type Priority,
 } from '@itsm/contracts';
-import { WITHOUT_NUL } from '../shared/text-fields';
+import { PageQuery, WITHOUT_NUL } from '@itsm/platform-kit';
 
 /** `true` / `false` in a query string; anything else stays as sent and fails IsBoolean (400). */
 const queryBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-export class ListIncidentsQuery {
+export class ListIncidentsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: INCIDENT_STATES })
   @IsOptional()
   @IsIn(INCIDENT_STATES)
@@ -89,19 +86,4 @@ export class ListIncidentsQuery {
     message: '$property must not contain NUL characters',
   })
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(512)
-  cursor?: string;
 }

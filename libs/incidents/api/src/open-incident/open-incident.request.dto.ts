@@ -9,7 +9,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { IMPACT_LEVELS, type Impact, type Urgency } from '@itsm/contracts';
-import { WITHOUT_NUL } from '../shared/text-fields';
+import { WITHOUT_NUL } from '@itsm/platform-kit';
 
 export class OpenIncidentRequest {
   @ApiProperty({ example: 'Mail does not arrive', maxLength: 200 })

@@ -1,8 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
-
-// eslint-disable-next-line no-control-regex -- PostgreSQL refuses NUL in text; no name holds one
-export const WITHOUT_NUL = /^[^\u0000]*$/;
+import { WITHOUT_NUL } from '@itsm/platform-kit';
 
 /** A group or agent name: 1–200 characters without NUL. */
 export const IsName = () =>

@@ -216,36 +216,4 @@ export const startIncidentsTestApp = async (
   };
 };
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read whatever JSON came back
-  body: any;
-}
-
-/** fetch with JSON in and parsed JSON out. */
-export const call = async (
-  url: string,
-  init: {
-    method?: string;
-    headers?: Record<string, string>;
-    body?: unknown;
-  } = {},
-): Promise<Answer> => {
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined
-        ? { 'content-type': 'application/json' }
-        : {}),
-      ...init.headers,
-    },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
-  };
-};
+export { call, type JsonAnswer as Answer } from '@itsm/platform-kit';

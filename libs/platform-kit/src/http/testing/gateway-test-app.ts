@@ -27,13 +27,20 @@ export interface GatewayTestApp {
  * The probe controller behind the gateway conventions, wired as a host wires them (config, event store on PGlite
  * in a fresh data folder, `GatewayModule.forRoot()`, `applyGatewayConventions`), listening on 127.0.0.1.
  */
-export const startGatewayTestApp = async (settings: Record<string, string> = {}): Promise<GatewayTestApp> => {
+export const startGatewayTestApp = async (
+  settings: Record<string, string> = {},
+): Promise<GatewayTestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-gateway-'));
   const env = { LOG_LEVEL: 'silent', ITSM_DATA_DIR: dataDir, ...settings };
 
   @Module({
     imports: [
-      ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, validate: () => validateRuntimeConfig(env) }),
+      ConfigModule.forRoot({
+        isGlobal: true,
+        ignoreEnvFile: true,
+        skipProcessEnv: true,
+        validate: () => validateRuntimeConfig(env),
+      }),
       EventStoreModule,
       GatewayModule.forRoot(),
     ],
@@ -53,7 +60,14 @@ export const startGatewayTestApp = async (settings: Record<string, string> = {})
     token: (roles, sub = 'alice') => {
       const secret = resolveJwtSecret(config);
       if (!secret) throw new Error('No HS256 key configured');
-      return signAccessToken({ sub, name: 'Alice', roles }, { secret, issuer: config.ITSM_JWT_ISSUER, audience: config.ITSM_JWT_AUDIENCE });
+      return signAccessToken(
+        { sub, name: 'Alice', roles },
+        {
+          secret,
+          issuer: config.ITSM_JWT_ISSUER,
+          audience: config.ITSM_JWT_AUDIENCE,
+        },
+      );
     },
     close: async () => {
       await app.close();
@@ -62,27 +76,4 @@ export const startGatewayTestApp = async (settings: Record<string, string> = {})
   };
 };
 
-/** A parsed answer; specs assert it field by field, so a loose type keeps them short. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type JsonAnswer = { status: number; headers: Headers; body: any };
-
-/** fetch with JSON in and the parsed answer out. */
-export const call = async (
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: unknown; rawBody?: string } = {},
-): Promise<JsonAnswer> => {
-  const hasBody = init.body !== undefined || init.rawBody !== undefined;
-  const response = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON: keep the text
-  }
-  return { status: response.status, headers: response.headers, body };
-};
+export { call, type JsonAnswer } from '../../testing/json-call';
