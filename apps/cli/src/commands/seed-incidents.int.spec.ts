@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { IncidentCommands, SlaTimerStore, SqlIncidentCatalog, SqlIncidentNumberAllocator } from '@itsm/incidents-application';
 import { stateOf } from '@itsm/incidents-domain';
 import { openEventLog, validateRuntimeConfig } from '@itsm/platform-kit';
+import type { RecordedEvent } from '@itsm/event-sourcing';
 import { planSeedIncident } from './seed-incident-plan';
+import type { SeedAppendMode } from './seed-incidents';
 import { runSeedIncidents } from './seed.command';
 
 const env = (dataDir: string): NodeJS.ProcessEnv => {
@@ -20,7 +22,7 @@ describe('itsm seed incidents (embedded PGlite data folder)', () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('writes the catalog and N incidents through the incident commands, in a mix of states, readable back from the log', async () => {
-    const result = await runSeedIncidents({ count: 60, services: 3, batch: 4, progressBar: false }, env(dataDir));
+    const result = await runSeedIncidents({ count: 60, services: 3, batch: 4, append: 'per-incident', progressBar: false }, env(dataDir));
     expect(result.incidents).toBe(60);
     expect(result.services).toHaveLength(3);
 
@@ -49,6 +51,41 @@ describe('itsm seed incidents (embedded PGlite data folder)', () => {
       expect(events.some((event) => event.type === 'SlaTimerStarted')).toBe(true);
     } finally {
       await log.close();
+    }
+  }, 120_000);
+
+  it('writes the same lives whether each incident is one append or each command is one', async () => {
+    const now = new Date('2026-11-20T12:00:00Z');
+    const livesWritten = async (append: SeedAppendMode, folder: string) => {
+      const result = await runSeedIncidents({ count: 40, services: 2, batch: 3, append, now, progressBar: false }, env(folder));
+      const log = await openEventLog(validateRuntimeConfig(env(folder)));
+      try {
+        const { events } = await log.store.readAll({ maxCount: 100_000 });
+        const byStream = new Map<string, RecordedEvent[]>();
+        for (const event of events.filter((candidate) => candidate.streamId.startsWith('incident-'))) {
+          byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+        }
+        const revisionsPerStream = [...byStream.values()].map((stream) => new Set(stream.map((event) => event.recordedAt)).size);
+        // A life: what was said at which planned instant, whatever the ids, numbers and recording times.
+        const lives = [...byStream.values()]
+          .map((stream) => stream.map((event) => `${event.occurredAt} ${event.type}`).join(' | '))
+          .sort();
+        return { result, lives, appendsPerStream: revisionsPerStream };
+      } finally {
+        await log.close();
+      }
+    };
+    const other = mkdtempSync(join(tmpdir(), 'itsm-seed-'));
+    try {
+      const perIncident = await livesWritten('per-incident', dataDir);
+      const perCommand = await livesWritten('per-command', other);
+      expect(perIncident.result.events).toBe(perCommand.result.events);
+      expect(perIncident.lives).toEqual(perCommand.lives);
+      // One append per incident: every event of a stream recorded together; per command, most lives took several.
+      expect(perIncident.appendsPerStream.every((appends) => appends === 1)).toBe(true);
+      expect(perCommand.appendsPerStream.filter((appends) => appends > 1).length).toBeGreaterThan(20);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
     }
   }, 120_000);
 

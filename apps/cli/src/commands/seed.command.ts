@@ -1,15 +1,24 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { openEventLog, validateRuntimeConfig } from '@itsm/platform-kit';
-import { seedIncidents, type SeedIncidentsResult } from './seed-incidents';
+import { SEED_APPEND_MODES, seedIncidents, type SeedAppendMode, type SeedIncidentsResult } from './seed-incidents';
 
 export interface SeedIncidentsCommandOptions {
   count: number;
   services: number;
   batch: number;
+  append: SeedAppendMode;
+  /** "Now" of the seeded history; default the wall clock. */
+  now?: Date;
   /** Draw the progress bar (a terminal); off in tests. */
   progressBar?: boolean;
 }
+
+const appendMode = (value: string): SeedAppendMode => {
+  const mode = SEED_APPEND_MODES.find((known) => known === value);
+  if (!mode) throw new InvalidArgumentError(`expected one of ${SEED_APPEND_MODES.join(', ')}`);
+  return mode;
+};
 
 const positiveInteger = (value: string): number => {
   const parsed = Number(value);
@@ -34,6 +43,8 @@ export const runSeedIncidents = async (options: SeedIncidentsCommandOptions, env
       count: options.count,
       services: options.services,
       batch: options.batch,
+      append: options.append,
+      now: options.now,
       onProgress: ({ incidents, events }) => {
         if (options.progressBar !== false) bar.update(incidents, { rate: Math.round((events / (performance.now() - started)) * 1000) });
       },
@@ -51,6 +62,12 @@ export const seedCommand = (): Command =>
       .requiredOption('--count <n>', 'incidents to write', positiveInteger)
       .option('--services <n>', 'services to seed first', positiveInteger, 10)
       .option('--batch <n>', 'incidents written in parallel (distinct streams)', positiveInteger, 16)
+      .option(
+        '--append <mode>',
+        'per-incident: each incident\'s commands staged, its life written as one append; per-command: one append per command, as through the API',
+        appendMode,
+        'per-incident',
+      )
       .action(async (options: SeedIncidentsCommandOptions) => {
         const result = await runSeedIncidents(options);
         const rate = Math.round((result.events / result.ms) * 1000);

@@ -43,10 +43,10 @@ export interface OpenIncidentInput {
 }
 
 export interface IncidentCommandsDependencies {
-  store: EventStore;
+  store: Pick<EventStore, 'readStream' | 'appendToStream'>;
   numbers: IncidentNumberAllocator;
   catalog: IncidentCatalog;
-  timers: SlaTimerStore;
+  timers: Pick<SlaTimerStore, 'reschedule'>;
   policy?: IncidentPolicy;
   clock?: Clock;
 }
@@ -257,7 +257,7 @@ export class IncidentCommands {
     const toAppend: (IncidentEvent | SlaEvent)[] = [...incidentEvents, ...sla.events];
     const appended = await this.deps.store.appendToStream(
       streamId,
-      toAppend.map((event) => ({ type: event.type, data: event.data, metadata })),
+      toAppend.map((event) => ({ type: event.type, data: event.data, metadata, occurredAt: now })),
       { expectedRevision: loaded.revision === -1 ? 'no-stream' : loaded.revision },
     );
     await this.deps.timers.reschedule(incidentId, appended.nextExpectedRevision, pendingSlaDeadlines(sla.state));

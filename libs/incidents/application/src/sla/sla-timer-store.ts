@@ -52,16 +52,22 @@ export class SlaTimerStore {
         [incidentId, revision],
       );
       if (newest.length === 0) return false;
-      await tx.query(`DELETE FROM ${this.timers} WHERE incident_id = $1 AND fired_at IS NULL`, [incidentId]);
-      for (const { kind, threshold, at } of deadlines) {
-        // A pending threshold is not announced at this revision: a row marked fired meanwhile is armed again.
-        await tx.query(
-          `INSERT INTO ${this.timers} (incident_id, kind, threshold, due_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (incident_id, kind, threshold)
-           DO UPDATE SET due_at = excluded.due_at, fired_at = NULL, claimed_by = NULL, claimed_until = NULL`,
-          [incidentId, kind, threshold, at.toISOString()],
-        );
-      }
+      // One statement for the rows: pending rows no longer wanted go, wanted ones are (re)armed. A wanted threshold is
+      // not announced at this revision, so a row marked fired meanwhile is armed again. The two sets are disjoint.
+      await tx.query(
+        `WITH wanted AS (SELECT * FROM unnest($2::text[], $3::int[], $4::timestamptz[]) AS d(kind, threshold, due_at)),
+         dropped AS (DELETE FROM ${this.timers} t WHERE t.incident_id = $1 AND t.fired_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.kind = t.kind AND w.threshold = t.threshold))
+         INSERT INTO ${this.timers} (incident_id, kind, threshold, due_at) SELECT $1, kind, threshold, due_at FROM wanted
+         ON CONFLICT (incident_id, kind, threshold)
+         DO UPDATE SET due_at = excluded.due_at, fired_at = NULL, claimed_by = NULL, claimed_until = NULL`,
+        [
+          incidentId,
+          deadlines.map((deadline) => deadline.kind),
+          deadlines.map((deadline) => deadline.threshold),
+          deadlines.map((deadline) => deadline.at.toISOString()),
+        ],
+      );
       return true;
     });
   }

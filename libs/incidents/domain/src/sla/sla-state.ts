@@ -39,18 +39,21 @@ export const initialSlaState = (): SlaState => ({ incidentId: null, timers: {} }
 
 const sameCalendar = (a: SupportCalendar, b: SupportCalendar): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-/** Compiled calendars shared by equal definitions (a pure memo). */
-export const calendarCompiler = (): ((definition: SupportCalendar) => BusinessCalendar) => {
-  const compiled = new Map<string, BusinessCalendar>();
-  return (definition) => {
-    const key = JSON.stringify(definition);
-    let calendar = compiled.get(key);
-    if (!calendar) {
-      calendar = new BusinessCalendar(definition);
-      compiled.set(key, calendar);
-    }
-    return calendar;
-  };
+/** Distinct calendar definitions kept compiled at once; beyond it the memo starts over (it is only a cache). */
+const COMPILED_CALENDAR_LIMIT = 256;
+// Process-wide: every fold of every incident on the same calendar shares its compiled days (each fold used to start cold).
+const compiledCalendars = new Map<string, BusinessCalendar>();
+
+/** Compiled calendars shared by equal definitions (a pure memo, shared across folds). */
+export const calendarCompiler = (): ((definition: SupportCalendar) => BusinessCalendar) => (definition) => {
+  const key = JSON.stringify(definition);
+  let calendar = compiledCalendars.get(key);
+  if (!calendar) {
+    calendar = new BusinessCalendar(definition);
+    if (compiledCalendars.size >= COMPILED_CALENDAR_LIMIT) compiledCalendars.clear();
+    compiledCalendars.set(key, calendar);
+  }
+  return calendar;
 };
 
 /** `evolve` of the SLA fold; it asks `calendarOf` for the calendar of a started or retargeted timer. */
