@@ -1,68 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
-import { describeWithKafka, eventsTopic } from '@itsm/messaging';
-import { freePort, signAccessToken, startAppProcess, type AppProcess, type Role } from '@itsm/platform-kit';
+import { describeWithKafka } from '@itsm/messaging';
+import { freePort, startAppProcess, type AppProcess } from '@itsm/platform-kit';
+import { bearer, DISTRIBUTED_JWT_SECRET, header, jsonCallsTo, watchEventTopics, type EventTopicsWitness } from './testing/distributed-harness';
 import { createTestDatabase, type TestDatabase } from './testing/test-database';
-
-const SECRET = 'distributed-shape-spec-secret-of-32-chars+';
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs read whatever JSON came back
-  body: any;
-}
-
-const waitUntil = async <T>(read: () => T | undefined, timeoutMs: number, what: string): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
-
-const header = (message: KafkaMessage, name: string): string | undefined => message.headers?.[name]?.toString();
 
 describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL, relay → Kafka (separate processes)', (brokers) => {
   jest.setTimeout(120_000);
-  const topicPrefix = `dist-${randomUUID()}.`;
-  const topic = topicPrefix + eventsTopic('catalog');
-  const received: KafkaMessage[] = [];
   const processes: AppProcess[] = [];
   let database: TestDatabase;
-  let kafka: Kafka;
-  let admin: Admin;
-  let consumer: Consumer;
+  let topics: EventTopicsWitness;
   let gatewayUrl: string;
-
-  const call = async (path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> => {
-    const response = await fetch(`${gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-  };
-  const bearer = async (...roles: Role[]) => ({
-    authorization: `Bearer ${await signAccessToken({ sub: 'alice', name: 'Alice', roles }, { secret: new TextEncoder().encode(SECRET) })}`,
-  });
+  const call = jsonCallsTo(() => gatewayUrl);
 
   beforeAll(async () => {
     database = await createTestDatabase('itsm_distributed');
-    kafka = new Kafka({ clientId: 'distributed-spec', brokers, logLevel: logLevel.NOTHING });
-    admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-    consumer = kafka.consumer({ groupId: `distributed-spec-${randomUUID()}` });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void received.push(message) });
+    topics = await watchEventTopics(brokers, 'dist');
 
     const [servicePort, gatewayPort] = await Promise.all([freePort(), freePort()]);
-    const shared = { ITSM_JWT_SECRET: SECRET, HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+    const shared = { ITSM_JWT_SECRET: DISTRIBUTED_JWT_SECRET, HOST: '127.0.0.1', LOG_LEVEL: 'info' };
     // The service first: it creates the event log's tables, which the relay then finds. The gateway has no database.
     const service = startAppProcess('service-catalog', { ...shared, DATABASE_URL: database.url, PORT: String(servicePort), ITSM_RATE_LIMIT: '0' });
     processes.push(service);
@@ -71,7 +26,7 @@ describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL,
     const relay = startAppProcess('relay', {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: brokers.join(','),
-      ITSM_TOPIC_PREFIX: topicPrefix,
+      ITSM_TOPIC_PREFIX: topics.prefix,
       RELAY_PROGRESS_INTERVAL_MS: '1000',
     });
     processes.push(gateway, relay);
@@ -81,9 +36,7 @@ describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL,
 
   afterAll(async () => {
     await Promise.all(processes.map((process) => process.stop()));
-    await consumer?.disconnect();
-    await admin?.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin?.disconnect();
+    await topics?.close();
     await database?.drop();
   });
 
@@ -97,7 +50,7 @@ describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL,
     const anonymous = await call('/api/v1/services');
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const requester = await call('/api/v1/services', { method: 'POST', headers: await bearer('requester'), body: { name: 'x' } });
+    const requester = await call('/api/v1/services', { method: 'POST', headers: await bearer(['requester']), body: { name: 'x' } });
     expect(requester.status).toBe(403);
     expect(requester.body).toMatchObject({ status: 403, instance: '/api/v1/services' });
   });
@@ -108,7 +61,7 @@ describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL,
   });
 
   it('creates, changes and retires a service through the gateway, and the relay puts the CloudEvents on Kafka', async () => {
-    const owner = await bearer('service-owner');
+    const owner = await bearer(['service-owner']);
     const correlationId = `dist-${randomUUID()}`;
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
     const registration = { name: 'Payroll', kind: 'business', description: 'Monthly pay runs', ownerGroup: 'hr-apps', supportGroup: 'service-desk' };
@@ -158,14 +111,7 @@ describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL,
     expect(listed.body.items.map((item: { id: string; lifecycle: string }) => [item.id, item.lifecycle])).toEqual([[id, 'retired']]);
 
     const subject = `service-${id}`;
-    const messages = await waitUntil(
-      () => {
-        const ofService = received.filter((message) => header(message, 'ce_subject') === subject);
-        return ofService.length >= 3 ? ofService : undefined;
-      },
-      30_000,
-      `three CloudEvents for ${subject} on ${topic}`,
-    );
+    const messages = (await topics.waitForSubject('catalog', subject, 3, 30_000)).map((read) => read.message);
     expect(messages.map((message) => header(message, 'ce_type'))).toEqual([
       'itsm.catalog.ServiceRegistered.v1',
       'itsm.catalog.ServiceUpdated.v1',

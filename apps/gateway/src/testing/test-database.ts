@@ -6,11 +6,13 @@ export const testServerUrl = (): string => process.env['DATABASE_URL'] ?? 'postg
 
 export interface TestDatabase {
   url: string;
+  /** Rows of one statement, on a connection of its own (to look at what the processes under test wrote). */
+  query<Row>(sql: string, values?: unknown[]): Promise<Row[]>;
   drop(): Promise<void>;
 }
 
-const admin = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
-  const client = new Client({ connectionString: testServerUrl() });
+const connected = async <T>(connectionString: string, work: (client: Client) => Promise<T>): Promise<T> => {
+  const client = new Client({ connectionString });
   await client.connect();
   try {
     return await work(client);
@@ -18,6 +20,8 @@ const admin = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
     await client.end();
   }
 };
+
+const admin = <T>(work: (client: Client) => Promise<T>): Promise<T> => connected(testServerUrl(), work);
 
 /** A fresh database on the test server: the processes under test keep their default schemas in it. */
 export const createTestDatabase = async (prefix: string): Promise<TestDatabase> => {
@@ -27,6 +31,8 @@ export const createTestDatabase = async (prefix: string): Promise<TestDatabase> 
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    query: <Row>(sql: string, values: unknown[] = []) =>
+      connected(url.toString(), async (client) => (await client.query(sql, values)).rows as Row[]),
     drop: () => admin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))),
   };
 };

@@ -5,6 +5,8 @@ import type { ProjectionRuntime } from '@itsm/projections';
 /**
  * Feeds every context's events topic into the runtime (the distributed projector). Kafka keeps order per stream
  * only; the runtime deduplicates redeliveries by stream revision. A failed apply is redelivered by the bus.
+ * The prefix names the consumer group too: environments sharing a cluster under one group name would take each
+ * other's partitions (a group's leader assigns only the topics it subscribes to), and some topics none at all.
  */
 export const followEventTopics = (
   bus: MessageBus,
@@ -13,7 +15,7 @@ export const followEventTopics = (
   topicPrefix = '',
 ): Promise<MessageSubscription> =>
   bus.subscribe({
-    groupId,
+    groupId: `${topicPrefix}${groupId}`,
     topics: EVENT_CONTEXTS.map((context) => `${topicPrefix}${eventsTopic(context)}`),
     handler: (message) => runtime.handle([fromCloudEventMessage(message)]),
   });

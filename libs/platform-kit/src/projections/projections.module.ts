@@ -26,7 +26,7 @@ export interface ProjectionsModuleOptions {
    * through the message bus (the distributed projector; import MessageBusModule). Rebuilds always read the log.
    */
   liveFrom?: 'event-store' | 'message-bus';
-  /** Consumer group when following the message bus; default `projector`. */
+  /** Consumer group when following the message bus (after ITSM_TOPIC_PREFIX, as the topics); default `projector`. */
   groupId?: string;
 }
 

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { describeWithKafka } from '@itsm/messaging';
+import { freePort, startAppProcess, type AppProcess } from '@itsm/platform-kit';
+import { bearer, DISTRIBUTED_JWT_SECRET, header, jsonCallsTo, waitUntil, watchEventTopics, type EventTopicsWitness } from './testing/distributed-harness';
+import { createTestDatabase, type TestDatabase } from './testing/test-database';
+
+/** The incidents process's consumer group (apps/incidents), which it names after ITSM_TOPIC_PREFIX as its topics. */
+const INCIDENTS_GROUP = 'incidents';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * When `minutes` of Mon–Fri 09:00–17:00 UTC have passed since `start` (a due time may fall on a day's last instant):
+ * worked out here by walking the days, independently of the incidents' calendar arithmetic.
+ */
+const dueInOfficeHours = (start: string, minutes: number): string => {
+  const startMs = Date.parse(start);
+  let remaining = minutes * 60_000;
+  for (let day = startMs - (startMs % DAY_MS); ; day += DAY_MS) {
+    const weekday = new Date(day).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    const [opens, closes] = [day + 9 * HOUR_MS, day + 17 * HOUR_MS];
+    if (closes <= startMs) continue;
+    const from = Math.max(opens, startMs);
+    if (remaining <= closes - from) return new Date(from + remaining).toISOString();
+    remaining -= closes - from;
+  }
+};
+
+const officeHours = {
+  name: 'Office hours (UTC)',
+  timeZone: 'UTC',
+  weeklyHours: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, from: '09:00', to: '17:00' })),
+  holidays: [],
+};
+const slaTargets = {
+  P1: { responseMinutes: 30, resolutionMinutes: 240 },
+  P2: { responseMinutes: 60, resolutionMinutes: 480 },
+  P3: { responseMinutes: 240, resolutionMinutes: 960 },
+  P4: { responseMinutes: 480, resolutionMinutes: 1920 },
+  P5: { responseMinutes: 960, resolutionMinutes: 3840 },
+};
+
+describeWithKafka(
+  'distributed shape: incidents learn the catalog from Kafka only, behind the gateway (separate processes, separate databases)',
+  (brokers) => {
+    jest.setTimeout(180_000);
+    const processes: AppProcess[] = [];
+    let catalogDatabase: TestDatabase;
+    let incidentsDatabase: TestDatabase;
+    let topics: EventTopicsWitness;
+    let gatewayUrl: string;
+    const call = jsonCallsTo(() => gatewayUrl);
+
+    beforeAll(async () => {
+      [catalogDatabase, incidentsDatabase, topics] = await Promise.all([
+        createTestDatabase('itsm_dist_catalog'),
+        createTestDatabase('itsm_dist_incidents'),
+        watchEventTopics(brokers, 'dist-incidents'),
+      ]);
+      const [catalogPort, incidentsPort, gatewayPort] = await Promise.all([freePort(), freePort(), freePort()]);
+      const shared = { ITSM_JWT_SECRET: DISTRIBUTED_JWT_SECRET, HOST: '127.0.0.1', LOG_LEVEL: 'info', ITSM_RATE_LIMIT: '0' };
+      const kafka = { KAFKA_BROKERS: brokers.join(','), ITSM_TOPIC_PREFIX: topics.prefix };
+      const relayOn = (database: TestDatabase) =>
+        startAppProcess('relay', { DATABASE_URL: database.url, ...kafka, RELAY_PROGRESS_INTERVAL_MS: '1000' });
+
+      // Each service first: it creates its event log's tables, which its relay then finds.
+      const catalog = startAppProcess('service-catalog', { ...shared, DATABASE_URL: catalogDatabase.url, PORT: String(catalogPort) });
+      const incidents = startAppProcess('incidents', { ...shared, ...kafka, DATABASE_URL: incidentsDatabase.url, PORT: String(incidentsPort) });
+      processes.push(catalog, incidents);
+      await Promise.all([catalog.waitFor(/^service-catalog listening/, 90_000), incidents.waitFor(/^incidents listening/, 90_000)]);
+      const catalogRelay = relayOn(catalogDatabase);
+      const incidentsRelay = relayOn(incidentsDatabase);
+      const gateway = startAppProcess('gateway', {
+        ...shared,
+        PORT: String(gatewayPort),
+        CATALOG_SERVICE_URL: `http://127.0.0.1:${catalogPort}`,
+        INCIDENTS_SERVICE_URL: `http://127.0.0.1:${incidentsPort}`,
+      });
+      processes.push(catalogRelay, incidentsRelay, gateway);
+      await Promise.all([
+        catalogRelay.waitFor(/^relay started$/, 60_000),
+        incidentsRelay.waitFor(/^relay started$/, 60_000),
+        gateway.waitFor(/^gateway listening/, 60_000),
+      ]);
+      gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    });
+
+    afterAll(async () => {
+      await Promise.all(processes.map((process) => process.stop()));
+      await topics?.close([INCIDENTS_GROUP]);
+      await Promise.all([catalogDatabase?.drop(), incidentsDatabase?.drop()]);
+    });
+
+    it('is ready only when both services behind it are, and serves both in its OpenAPI document', async () => {
+      const ready = await call('/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body).toMatchObject({ status: 'ok', info: { 'service-catalog': { status: 'up' }, incidents: { status: 'up' } } });
+      const document = await call('/api/docs-json');
+      expect(document.status).toBe(200);
+      expect(Object.keys(document.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/services',
+          '/api/v1/services/{id}/offerings',
+          '/api/v1/calendars',
+          '/api/v1/incidents',
+          '/api/v1/incidents/{id}',
+          '/api/v1/incidents/{id}/sla',
+        ]),
+      );
+    });
+
+    it('refuses an incident on a service the catalog never published with 4xx problem+json', async () => {
+      const refused = await call('/api/v1/incidents', {
+        method: 'POST',
+        headers: await bearer(['agent']),
+        body: { shortDescription: 'Printer jam', description: 'Tray 2', serviceId: randomUUID(), impact: 2, urgency: 2 },
+      });
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.status).toBeLessThan(500);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({ status: refused.status, detail: expect.stringMatching(/not in the catalog/) });
+    });
+
+    it('opens a P1 on a service learnt from Kafka, with SLA timers in the calendar, and publishes its CloudEvents', async () => {
+      const owner = await bearer(['service-owner']);
+      const requester = await bearer(['requester'], 'rita');
+      const agent = await bearer(['agent'], 'adam');
+
+      // The catalog, through the gateway only.
+      const calendar = await call('/api/v1/calendars', { method: 'POST', headers: owner, body: officeHours });
+      expect(calendar.status).toBe(201);
+      const service = await call('/api/v1/services', {
+        method: 'POST',
+        headers: owner,
+        body: { name: 'Mail', kind: 'technical', description: 'Mail for everyone', ownerGroup: 'platform', supportGroup: 'service-desk' },
+      });
+      expect(service.status).toBe(201);
+      const serviceId: string = service.body.id;
+      const offering = await call(`/api/v1/services/${serviceId}/offerings`, {
+        method: 'POST',
+        headers: owner,
+        body: { name: 'Gold', calendarId: calendar.body.id, slaTargets },
+      });
+      expect(offering.status).toBe(201);
+      const live = await call(`/api/v1/services/${serviceId}/go-live`, { method: 'POST', headers: owner });
+      expect([live.status, live.body.lifecycle]).toEqual([200, 'live']);
+
+      // The incidents process has learnt it once its consumer group has handled those CloudEvents.
+      const catalogEvents = [
+        ...(await topics.waitForSubject('catalog', `calendar-${calendar.body.id}`, 1, 30_000)),
+        ...(await topics.waitForSubject('catalog', `service-${serviceId}`, 4, 30_000)),
+      ];
+      expect(catalogEvents.map((read) => header(read.message, 'ce_type'))).toEqual([
+        'itsm.catalog.CalendarCreated.v1',
+        'itsm.catalog.ServiceRegistered.v1',
+        'itsm.catalog.ServiceOfferingAdded.v1',
+        'itsm.catalog.ServiceDefaultOfferingChanged.v1',
+        'itsm.catalog.ServiceWentLive.v1',
+      ]);
+      await topics.waitUntilGroupHandled(INCIDENTS_GROUP, catalogEvents, 30_000);
+
+      const opened = await call('/api/v1/incidents', {
+        method: 'POST',
+        headers: requester,
+        body: { shortDescription: 'Mail down', description: 'No mail since 9:00', serviceId, impact: 1, urgency: 1 },
+      });
+      expect(opened.status).toBe(201);
+      expect(opened.body).toMatchObject({
+        number: expect.stringMatching(/^INC\d{7}$/),
+        priority: 'P1',
+        state: 'new',
+        callerId: 'rita',
+        serviceId,
+        offeringId: null,
+      });
+      const incidentId: string = opened.body.id;
+      expect(opened.headers.get('location')).toBe(`/api/v1/incidents/${incidentId}`);
+      const writtenAt = opened.headers.get('x-log-position') ?? '';
+      expect(Number(writtenAt)).toBeGreaterThan(0);
+
+      const sla = await call(`/api/v1/incidents/${incidentId}/sla`, { headers: agent });
+      expect(sla.status).toBe(200);
+      const timers = Object.fromEntries(sla.body.timers.map((timer: { kind: string }) => [timer.kind, timer]));
+      const startedAt: string = opened.body.openedAt;
+      expect(timers).toEqual({
+        response: expect.objectContaining({
+          state: 'running',
+          targetMinutes: slaTargets.P1.responseMinutes,
+          startedAt,
+          dueAt: dueInOfficeHours(startedAt, slaTargets.P1.responseMinutes),
+        }),
+        resolution: expect.objectContaining({
+          state: 'running',
+          targetMinutes: slaTargets.P1.resolutionMinutes,
+          startedAt,
+          dueAt: dueInOfficeHours(startedAt, slaTargets.P1.resolutionMinutes),
+        }),
+      });
+
+      // The incident's events reach Kafka through the incidents' own relay, under the run's prefix.
+      const subject = `incident-${incidentId}`;
+      const [openedEvent] = await topics.waitForSubject('incidents', subject, 1, 30_000);
+      expect(openedEvent.topic).toBe(topics.topicOf('incidents'));
+      expect(openedEvent.message.key?.toString()).toBe(subject);
+      expect(header(openedEvent.message, 'ce_type')).toBe('itsm.incidents.IncidentOpened.v1');
+      expect(header(openedEvent.message, 'ce_source')).toBe('/itsm/incidents');
+      expect(JSON.parse(openedEvent.message.value?.toString() ?? 'null')).toMatchObject({
+        incidentId,
+        number: opened.body.number,
+        serviceId,
+        priority: 'P1',
+      });
+
+      // The list is a read model fed back from that topic. X-Wait-For-Position asks it to wait for the write where the
+      // list supports it; the poll keeps the spec true where it does not, as the list lags by the relay and Kafka.
+      const listed = await waitUntil(
+        async () => {
+          const page = await call(`/api/v1/incidents?serviceId=${serviceId}`, { headers: { ...agent, 'x-wait-for-position': writtenAt } });
+          expect(page.status).toBe(200);
+          return page.body.items.length > 0 ? page.body.items : undefined;
+        },
+        30_000,
+        `${opened.body.number} in the incident list`,
+      );
+      expect(listed).toEqual([expect.objectContaining({ id: incidentId, number: opened.body.number, priority: 'P1' })]);
+
+      // Two logs: the incidents' holds no catalog stream, so the service can only have come from Kafka.
+      const streamsOf = async (database: TestDatabase) =>
+        (await database.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM event_store.events')).map((row) => row.stream_id);
+      expect((await streamsOf(incidentsDatabase)).filter((stream) => !stream.startsWith('incident-'))).toEqual([]);
+      expect((await streamsOf(catalogDatabase)).filter((stream) => stream.startsWith('incident-'))).toEqual([]);
+    });
+  },
+);
