@@ -13,3 +13,7 @@ export type { RebuildProgress, RebuildState } from './runtime/rebuild-progress';
 export { RebuildSupersededError, ProjectionNotInitializedError, type Deduplication } from './runtime/apply-batch';
 export { readHeadPosition, type ProjectionEventSource } from './runtime/event-source';
 export { timeProjectionRebuild, type RebuildTiming } from './runtime/rebuild-benchmark';
+export * from './read-models/cursor';
+export * from './read-models/page';
+export * from './read-models/read-model-location';
+export * from './read-models/read-model-positions';

@@ -1,13 +1,19 @@
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
-import type { Projection, TableNames } from '@itsm/projections';
+import {
+  DEFAULT_READ_MODEL_LOCATION,
+  liveTablesOf,
+  ReadModelPositions,
+  type Projection,
+  type ReadModelLocation,
+  type TableNames,
+  type WaitOptions,
+} from '@itsm/projections';
 import { CalendarQueries } from './calendars/calendar.queries';
 import { catalogCalendarsProjection, type CatalogCalendarsTable } from './calendars/catalog-calendars.projection';
 import { ImpactQueries } from './dependencies/impact.queries';
 import { ReadModelServiceDependencyGraph } from './dependencies/read-model-service-dependency-graph.adapter';
 import { catalogServicesProjection, type CatalogServicesTable } from './services/catalog-services.projection';
 import { ServiceQueries } from './services/service.queries';
-import { DEFAULT_READ_MODEL_LOCATION, qualifiedTable, type ReadModelLocation } from './shared/read-model-location';
-import { ReadModelPositions, type WaitOptions } from './shared/read-model-positions';
 
 /** The catalog's projections, for `ProjectionsModule.forRoot([...catalogProjections])` (embedded, projector). */
 export const catalogProjections: readonly Projection[] = [catalogServicesProjection, catalogCalendarsProjection];
@@ -35,12 +41,9 @@ export interface CatalogReadModels {
   };
 }
 
-const tablesOf = <Table extends string>(projection: Projection<Table>, schema: string): TableNames<Table> =>
-  Object.fromEntries(projection.tables.map((table) => [table, qualifiedTable(schema, table)])) as Record<Table, string>;
-
 export const createCatalogReadModels = ({ db, store, location = DEFAULT_READ_MODEL_LOCATION }: CatalogReadModelOptions): CatalogReadModels => {
-  const serviceTables: TableNames<CatalogServicesTable> = tablesOf(catalogServicesProjection, location.schema);
-  const calendarTables: TableNames<CatalogCalendarsTable> = tablesOf(catalogCalendarsProjection, location.schema);
+  const serviceTables: TableNames<CatalogServicesTable> = liveTablesOf(catalogServicesProjection, location.schema);
+  const calendarTables: TableNames<CatalogCalendarsTable> = liveTablesOf(catalogCalendarsProjection, location.schema);
   const positions = new ReadModelPositions(db, location);
   const impact = new ImpactQueries(db, serviceTables);
   return {

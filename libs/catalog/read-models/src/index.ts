@@ -9,7 +9,3 @@ export * from './calendars/catalog-calendars.projection';
 export * from './calendars/calendar-view.fold';
 export * from './dependencies/impact.queries';
 export * from './dependencies/read-model-service-dependency-graph.adapter';
-export * from './shared/cursor';
-export * from './shared/page';
-export * from './shared/read-model-location';
-export * from './shared/read-model-positions';

@@ -1,11 +1,10 @@
 import type { IncidentStateName, Priority } from '@itsm/contracts';
 import { incidentStreamId } from '@itsm/contracts';
 import { newId, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
-import { ProjectionRuntime } from '@itsm/projections';
+import { InvalidCursor, ProjectionRuntime, ReadModelBehind } from '@itsm/projections';
 import { createIncidentReadModels, incidentListTablesIn, incidentProjections, type IncidentReadModels } from './incidents-read-models';
 import { incidentListStatement, type IncidentListFilter } from './list/incident-list.queries';
 import type { IncidentListItem } from './list/incident-list.view';
-import { InvalidIncidentCursor } from './shared/incident-cursor';
 import { assigned, incidentEvent, opened } from './testing/incident-event-builders';
 import { readModelTestDatabases, type ReadModelTestDatabase } from './testing/read-model-test-database';
 
@@ -132,7 +131,7 @@ describe.each(readModelTestDatabases)('incident read models on %s', (_label, ope
     // Catch-up (batched applies) for the seed; the cases below add events that are applied live, one by one.
     runtime = await ProjectionRuntime.create({ db, source: store, projections: incidentProjections, schema, checkpointSchema, batchSize: 50 });
     await runtime.start();
-    readModels = createIncidentReadModels({ db, schema });
+    readModels = createIncidentReadModels({ db, schema, checkpointSchema });
     await caughtUp(head);
   }, 60_000);
 
@@ -199,8 +198,8 @@ describe.each(readModelTestDatabases)('incident read models on %s', (_label, ope
   });
 
   it('refuses a cursor it did not hand out', async () => {
-    await expect(readModels.list.list({ cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidIncidentCursor);
-    await expect(readModels.list.list({ cursor: Buffer.from('2026-01-01|x').toString('base64url') })).rejects.toBeInstanceOf(InvalidIncidentCursor);
+    await expect(readModels.list.list({ cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursor);
+    await expect(readModels.list.list({ cursor: Buffer.from('2026-01-01|x').toString('base64url') })).rejects.toBeInstanceOf(InvalidCursor);
   });
 
   it('records field-level history and the breached flag from a lifecycle of events', async () => {
@@ -300,4 +299,23 @@ describe.each(readModelTestDatabases)('incident read models on %s', (_label, ope
     expect(await allPages({}, 100)).toEqual(before);
     expect(await readModels.history.historyOf(before[0]?.id ?? '')).toEqual(historyBefore);
   }, 60_000);
+
+  it('waits for a write (read-your-writes): the list and the history include it once the wait resolves', async () => {
+    const data = opened({ sequence: 2000, openedAt: '2026-03-06T09:00:00.000Z', shortDescription: 'Waited for' });
+    const { incidentId } = data;
+    await append(incidentId, [incidentEvent('IncidentOpened', data, 'caller-carol')]);
+    const position = await append(incidentId, [
+      incidentEvent('IncidentAssigned', assigned(incidentId, 'network', null, { group: null, agent: null, state: 'new' }, '2026-03-06T09:05:00.000Z')),
+    ]);
+
+    await readModels.consistency.list(position, { timeoutMs: 20_000 });
+
+    expect(await readModels.list.get(incidentId)).toMatchObject({ state: 'assigned', assignmentGroup: 'network' });
+    expect((await readModels.history.historyOf(incidentId)).map(({ field }) => field)).toContain('assignmentGroup');
+    expect(await readModels.positions.positionOf('incident_list')).toBeGreaterThanOrEqual(position);
+  });
+
+  it('gives up with ReadModelBehind when the projection does not reach the position in time', async () => {
+    await expect(readModels.consistency.list(Number.MAX_SAFE_INTEGER, { timeoutMs: 50 })).rejects.toBeInstanceOf(ReadModelBehind);
+  });
 });

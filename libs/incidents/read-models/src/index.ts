@@ -6,5 +6,4 @@ export * from './list/incident-list.projection';
 export * from './list/incident-list.tables';
 export * from './history/incident-history.changes';
 export * from './history/incident-history.queries';
-export * from './shared/incident-cursor';
-export * from './shared/page';
+export * from './list/incident-list.cursor';

@@ -10,6 +10,7 @@ import { startRebuild, type RebuildHandle } from './rebuild';
 import type { RebuildProgress } from './rebuild-progress';
 import type { RuntimeContext } from './runtime-context';
 import { assertIdentifier, tableNamesOf } from './sql-names';
+import { DEFAULT_READ_MODEL_LOCATION } from '../read-models/read-model-location';
 
 /**
  * Where live events come from:
@@ -68,14 +69,14 @@ export class ProjectionRuntime {
 
   /** Migrates the checkpoint tables and creates each projection's live tables if they are missing. */
   static async create(options: ProjectionRuntimeOptions): Promise<ProjectionRuntime> {
-    const schema = assertIdentifier('Read-model schema', options.schema ?? 'read_models');
+    const schema = assertIdentifier('Read-model schema', options.schema ?? DEFAULT_READ_MODEL_LOCATION.schema);
     const liveSource = options.liveSource ?? 'event-store';
     const deduplication: Deduplication = liveSource === 'pushed' ? 'stream-revision' : 'position';
     const context: RuntimeContext = {
       db: options.db,
       source: options.source,
       schema,
-      checkpoints: checkpointTables(assertIdentifier('Checkpoint schema', options.checkpointSchema ?? 'projections')),
+      checkpoints: checkpointTables(assertIdentifier('Checkpoint schema', options.checkpointSchema ?? DEFAULT_READ_MODEL_LOCATION.checkpointSchema)),
       deduplication,
       batchSize: options.batchSize ?? 2000,
       headPosition: options.headPosition ?? (() => readHeadPosition(options.source)),

@@ -1,8 +1,6 @@
 import { calendarStreamId, type WeeklyHours } from '@itsm/contracts';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
-import type { TableNames } from '@itsm/projections';
-import { decodeCursor, encodeCursor, isCursorNumber } from '../shared/cursor';
-import { DEFAULT_PAGE_SIZE, pageOf, type Page } from '../shared/page';
+import { cursorKeyOf, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, isCursorNumber, pageOf, type Page, type TableNames } from '@itsm/projections';
 import { isoOf, jsonOf } from '../services/service-rows';
 import { foldCalendar } from './calendar-view.fold';
 import type { CalendarView } from './calendar.view';
@@ -21,8 +19,7 @@ interface CalendarRow {
 }
 
 type CalendarCursor = { p: number };
-const isCalendarCursor = (value: unknown): value is CalendarCursor =>
-  typeof value === 'object' && value !== null && Object.keys(value).length === 1 && isCursorNumber((value as CalendarCursor).p);
+const isCalendarCursor = cursorKeyOf<CalendarCursor>({ p: isCursorNumber });
 
 const calendarViewOf = (row: CalendarRow): CalendarView => ({
   id: row.calendar_id,

@@ -1,7 +1,7 @@
 import { SERVICE_STREAM_PREFIX } from '@itsm/contracts';
 import type { EventStore } from '@itsm/event-store';
 import { CATALOG_SERVICES_PROJECTION } from '../services/catalog-services.projection';
-import type { ReadModelPositions } from '../shared/read-model-positions';
+import type { ReadModelPositions } from '@itsm/projections';
 import type { ImpactQueries } from './impact.queries';
 
 const DEPENDENCY_EVENT_TYPES = ['ServiceDependencyAdded', 'ServiceDependencyRemoved'];

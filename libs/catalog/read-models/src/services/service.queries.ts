@@ -1,9 +1,7 @@
 import type { ServiceKind, ServiceLifecycle } from '@itsm/contracts';
 import { serviceStreamId } from '@itsm/contracts';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
-import { decodeCursor, encodeCursor, isCursorNumber } from '../shared/cursor';
-import { DEFAULT_PAGE_SIZE, pageOf, type Page } from '../shared/page';
-import type { TableNames } from '@itsm/projections';
+import { cursorKeyOf, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, isCursorNumber, pageOf, type Page, type TableNames } from '@itsm/projections';
 import type { CatalogServicesTable } from './catalog-services.projection';
 import { foldService, type ServiceFold } from './service-view.fold';
 import { changeTemplateViewOf, offeringViewOf, serviceViewOf, type ChangeTemplateRow, type OfferingRow, type ServiceRow } from './service-rows';
@@ -20,8 +18,7 @@ export interface ServiceFilter {
 }
 
 type ServiceCursor = { n: number };
-const isServiceCursor = (value: unknown): value is ServiceCursor =>
-  typeof value === 'object' && value !== null && Object.keys(value).length === 1 && isCursorNumber((value as ServiceCursor).n);
+const isServiceCursor = cursorKeyOf<ServiceCursor>({ n: isCursorNumber });
 
 /** Services, their offerings and change templates: lists from the read model, one service from its stream. */
 export class ServiceQueries {

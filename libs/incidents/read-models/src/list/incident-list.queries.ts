@@ -1,7 +1,7 @@
 import type { IncidentStateName, Priority } from '@itsm/contracts';
 import type { SqlExecutor } from '@itsm/event-store';
-import { decodeIncidentCursor, encodeIncidentCursor } from '../shared/incident-cursor';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '../shared/page';
+import { pageOf, pageSizeOf, type Page } from '@itsm/projections';
+import { decodeIncidentCursor, encodeIncidentCursor } from './incident-list.cursor';
 import { recordOfRow, type IncidentListRow } from './incident-list-rows';
 import { LIST_ORDER, SEARCH_VECTOR, type IncidentListTables } from './incident-list.tables';
 import { listItemOf, type IncidentListItem } from './incident-list.view';
@@ -27,7 +27,7 @@ export interface IncidentListFilter {
 
 /** The SQL of one page (limit + 1 rows: the extra one only tells that another page exists). */
 export const incidentListStatement = (filter: IncidentListFilter, t: IncidentListTables): { sql: string; params: unknown[]; limit: number } => {
-  const limit = Math.min(Math.max(1, filter.limit ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+  const limit = pageSizeOf(filter.limit);
   const conditions: string[] = [];
   const params: unknown[] = [];
   const where = (sql: (placeholder: string) => string, value: unknown) => {
@@ -65,13 +65,8 @@ export class IncidentListQueries {
 
   async list(filter: IncidentListFilter = {}): Promise<Page<IncidentListItem>> {
     const { sql, params, limit } = incidentListStatement(filter, this.t);
-    const rows = await this.db.query<IncidentListRow>(sql, params);
-    const items = rows.slice(0, limit).map(recordOfRow);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(listItemOf),
-      nextCursor: rows.length > limit && last !== undefined ? encodeIncidentCursor({ openedAt: last.openedAt, incidentId: last.incidentId }) : null,
-    };
+    const records = (await this.db.query<IncidentListRow>(sql, params)).map(recordOfRow);
+    return pageOf(records, limit, listItemOf, ({ openedAt, incidentId }) => encodeIncidentCursor({ openedAt, incidentId }));
   }
 
   /** The list's row of one incident (what lists show), or null. */

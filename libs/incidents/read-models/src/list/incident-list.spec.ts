@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import { fieldChangesOf } from '../history/incident-history.changes';
-import { decodeIncidentCursor, encodeIncidentCursor, InvalidIncidentCursor } from '../shared/incident-cursor';
+import { InvalidCursor } from '@itsm/projections';
+import { decodeIncidentCursor, encodeIncidentCursor } from './incident-list.cursor';
 import { opened } from '../testing/incident-event-builders';
 import { evolveIncidentRecord, type IncidentRecord } from './incident-record';
 import { prefixTsQuery } from './incident-text-query';
@@ -55,8 +56,17 @@ describe('incident cursor', () => {
   it('round-trips the sort key and refuses anything else', () => {
     const key = { openedAt: '2026-03-04T09:00:00.000Z', incidentId };
     expect(decodeIncidentCursor(encodeIncidentCursor(key))).toEqual(key);
-    for (const bad of ['', '!!', Buffer.from(`2026-03-04|${incidentId}`).toString('base64url'), Buffer.from(`${key.openedAt}|${incidentId}|x`).toString('base64url')]) {
-      expect(() => decodeIncidentCursor(bad)).toThrow(InvalidIncidentCursor);
+    const json = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const bad of [
+      '',
+      '!!',
+      Buffer.from(`${key.openedAt}|${incidentId}`).toString('base64url'),
+      json({ ...key, openedAt: '2026-03-04' }),
+      json({ ...key, incidentId: 'x' }),
+      json({ ...key, extra: 1 }),
+      json({ openedAt: key.openedAt }),
+    ]) {
+      expect(() => decodeIncidentCursor(bad)).toThrow(InvalidCursor);
     }
   });
 });
