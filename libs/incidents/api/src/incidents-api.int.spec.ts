@@ -4,7 +4,6 @@ import {
 } from '@itsm/incidents-read-models';
 import {
   call,
-  eventually,
   startIncidentsTestApp,
   type Answer,
   type IncidentsTestApp,
@@ -44,8 +43,15 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     body: unknown = {},
     headers: Record<string, string> = {},
   ) => call(api(path), { method: 'POST', headers: as(token, headers), body });
-  const get = (token: string, path: string) =>
-    call(api(path), { headers: as(token) });
+  const get = (
+    token: string,
+    path: string,
+    headers: Record<string, string> = {},
+  ) => call(api(path), { headers: as(token, headers) });
+  /** Read-your-writes: a read that waits for the log position a write answered with. */
+  const afterWrite = (write: Answer) => ({
+    'x-wait-for-position': write.headers.get('x-log-position') ?? '0',
+  });
   const open = async (
     token: string,
     fields: Record<string, unknown> = {},
@@ -283,7 +289,8 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
   it('lets requesters open and see only their own incidents; agents work them, auditors read all', async () => {
     const own = (await open(requester)).body;
     expect(own.callerId).toBe('rita');
-    const others = (await open(otherRequester)).body;
+    const othersOpened = await open(otherRequester);
+    const others = othersOpened.body;
     expect(
       (
         await post(requester, '/incidents', {
@@ -319,25 +326,24 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
       ).status,
     ).toBe(403);
     expect((await get(auditor, `/incidents/${others.id}`)).status).toBe(200);
-    const mine = await eventually(async () => {
-      const page = await get(requester, '/incidents?limit=100');
-      return page.body.items.some((item: { id: string }) => item.id === own.id)
-        ? page
-        : null;
-    });
+    const mine = await get(
+      requester,
+      '/incidents?limit=100',
+      afterWrite(othersOpened),
+    );
+    expect(mine.body.items.map((item: { id: string }) => item.id)).toContain(
+      own.id,
+    );
     expect(
       mine.body.items.every(
         (item: { callerId: string }) => item.callerId === 'rita',
       ),
     ).toBe(true);
-    const all = await eventually(async () => {
-      const page = await get(auditor, '/incidents?limit=100');
-      return page.body.items.some(
-        (item: { id: string }) => item.id === others.id,
-      )
-        ? page
-        : null;
-    });
+    const all = await get(
+      auditor,
+      '/incidents?limit=100',
+      afterWrite(othersOpened),
+    );
     expect(
       all.body.items.map((item: { callerId: string }) => item.callerId),
     ).toEqual(expect.arrayContaining(['rita', 'otto']));
@@ -351,11 +357,15 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     const second = (
       await open(agent, { shortDescription: `${marker} printer offline` })
     ).body;
-    await post(agent, `/incidents/${second.id}/assign`, { group: 'printing' });
-    const byText = await eventually(async () => {
-      const page = await get(agent, `/incidents?q=${marker}&limit=1`);
-      return page.body.nextCursor ? page : null;
+    const assigned = await post(agent, `/incidents/${second.id}/assign`, {
+      group: 'printing',
     });
+    const byText = await get(
+      agent,
+      `/incidents?q=${marker}&limit=1`,
+      afterWrite(assigned),
+    );
+    expect(byText.body.nextCursor).toEqual(expect.any(String));
     const next = await get(
       agent,
       `/incidents?q=${marker}&limit=1&cursor=${byText.body.nextCursor}`,
@@ -366,13 +376,11 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
         .sort(),
     ).toEqual([first.id, second.id].sort());
     expect(next.body.nextCursor).toBeNull();
-    const queue = await eventually(async () => {
-      const page = await get(
-        agent,
-        '/incidents?assignmentGroup=printing&state=assigned',
-      );
-      return page.body.items.length > 0 ? page : null;
-    });
+    const queue = await get(
+      agent,
+      '/incidents?assignmentGroup=printing&state=assigned',
+      afterWrite(assigned),
+    );
     expect(queue.body.items.map((item: { id: string }) => item.id)).toEqual([
       second.id,
     ]);
@@ -385,18 +393,15 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
 
   it('shows the history as field changes: who, when, field, old → new', async () => {
     const { id } = (await open(agent)).body;
-    await post(agent, `/incidents/${id}/assign`, {
+    const assigned = await post(agent, `/incidents/${id}/assign`, {
       group: 'service-desk',
       agent: 'adam',
     });
-    const history = await eventually(async () => {
-      const answer = await get(agent, `/incidents/${id}/history`);
-      return answer.body.items.some(
-        (item: { field: string }) => item.field === 'assignee',
-      )
-        ? answer
-        : null;
-    });
+    const history = await get(
+      agent,
+      `/incidents/${id}/history`,
+      afterWrite(assigned),
+    );
     expect(history.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -453,6 +458,107 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     expect((await get(agent, `/incidents/${id}?asOf=yesterday`)).status).toBe(
       400,
     );
+  });
+
+  it('reads its own writes: the list and the history wait for the X-Log-Position of a write named in X-Wait-For-Position', async () => {
+    const marker = `walrus${Date.now()}`;
+    const opened = await open(agent, {
+      shortDescription: `${marker} VPN drops`,
+    });
+    const listed = await get(
+      agent,
+      `/incidents?q=${marker}`,
+      afterWrite(opened),
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([
+      opened.body.id,
+    ]);
+
+    const assigned = await post(agent, `/incidents/${opened.body.id}/assign`, {
+      group: 'network',
+      agent: 'adam',
+    });
+    expect(Number(assigned.headers.get('x-log-position'))).toBeGreaterThan(
+      Number(opened.headers.get('x-log-position')),
+    );
+    const queue = await get(
+      agent,
+      `/incidents?q=${marker}&assignmentGroup=network&state=assigned`,
+      afterWrite(assigned),
+    );
+    expect(queue.body.items).toEqual([
+      expect.objectContaining({
+        id: opened.body.id,
+        state: 'assigned',
+        assignee: 'adam',
+      }),
+    ]);
+    const history = await get(
+      agent,
+      `/incidents/${opened.body.id}/history`,
+      afterWrite(assigned),
+    );
+    expect(history.status).toBe(200);
+    expect(history.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          field: 'assignee',
+          newValue: 'adam',
+          eventType: 'IncidentAssigned',
+        }),
+      ]),
+    );
+  });
+
+  it('holds a list read that names a position not yet written until the write that reaches it is projected', async () => {
+    const marker = `narwhal${Date.now()}`;
+    const head = Number((await open(agent)).headers.get('x-log-position'));
+    // The next append starts at head + 1: the read can only answer once that write is in the list.
+    const waiting = get(agent, `/incidents?q=${marker}`, {
+      'x-wait-for-position': String(head + 1),
+    });
+    const opened = await open(agent, { shortDescription: `${marker} late` });
+    const listed = await waiting;
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([
+      opened.body.id,
+    ]);
+  });
+
+  it('answers 400 problem+json to an X-Wait-For-Position that is not a log position', async () => {
+    const { id } = (await open(agent)).body;
+    for (const path of ['/incidents', `/incidents/${id}/history`]) {
+      for (const value of ['soon', '-1', '1.5', '12345678901234567890']) {
+        const answer = await get(agent, path, { 'x-wait-for-position': value });
+        expect([path, value, answer.status]).toEqual([path, value, 400]);
+        expect(answer.headers.get('content-type')).toContain(
+          'application/problem+json',
+        );
+        expect(answer.body.errors).toEqual([
+          expect.objectContaining({ field: 'X-Wait-For-Position' }),
+        ]);
+      }
+    }
+  });
+
+  it('documents X-Wait-For-Position on the list and the history in the OpenAPI document', async () => {
+    const document = (await call(`${app.baseUrl}/api/docs-json`)).body;
+    for (const path of [
+      '/api/v1/incidents',
+      '/api/v1/incidents/{id}/history',
+    ]) {
+      expect([path, document.paths[path].get.parameters]).toEqual([
+        path,
+        expect.arrayContaining([
+          expect.objectContaining({
+            name: 'X-Wait-For-Position',
+            in: 'header',
+            required: false,
+          }),
+        ]),
+      ]);
+    }
   });
 
   it('answers 404 for an unknown incident and 400 for a malformed id', async () => {

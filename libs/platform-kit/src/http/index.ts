@@ -21,4 +21,6 @@ export * from './request-context/request-metadata';
 export * from './openapi/setup-openapi';
 export * from './openapi/security-schemes';
 export * from './pagination/page-query.dto';
+export * from './read-your-writes/log-position';
+export * from './read-your-writes/invalid-cursor.problem';
 export * from './validation/without-nul';

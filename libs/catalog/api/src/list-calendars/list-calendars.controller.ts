@@ -1,10 +1,9 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { PageQuery } from '@itsm/platform-kit';
+import { ApiWaitForPosition, PageQuery, readAfter, WaitForPosition } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
-import { ApiWaitForPosition, CatalogRead, WaitForPosition } from '../shared/catalog-endpoint.decorators';
+import { CatalogRead } from '../shared/catalog-endpoint.decorators';
 import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from '../shared/catalog-read-models.port';
-import { readAfter } from '../shared/read-your-writes';
 import { CalendarPageResponse } from '../shared/responses/calendar.response';
 
 @CatalogController('calendars')

@@ -1,10 +1,10 @@
 import { Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiWaitForPosition, readAfter, WaitForPosition } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
-import { ApiWaitForPosition, CatalogRead, WaitForPosition } from '../shared/catalog-endpoint.decorators';
+import { CatalogRead } from '../shared/catalog-endpoint.decorators';
 import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from '../shared/catalog-read-models.port';
 import { IdParams } from '../shared/id.params';
-import { readAfter } from '../shared/read-your-writes';
 import { ChangeTemplateListResponse } from '../shared/responses/change-template.response';
 import { ServiceResource } from '../shared/service-resource';
 

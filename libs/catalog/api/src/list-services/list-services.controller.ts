@@ -1,8 +1,8 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiWaitForPosition, readAfter, WaitForPosition } from '@itsm/platform-kit';
 import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from '../shared/catalog-read-models.port';
-import { ApiWaitForPosition, CatalogRead, WaitForPosition } from '../shared/catalog-endpoint.decorators';
-import { readAfter } from '../shared/read-your-writes';
+import { CatalogRead } from '../shared/catalog-endpoint.decorators';
 import { ServicePageResponse } from '../shared/responses/service.response';
 import { ListServicesQuery } from './list-services.query.dto';
 import { CatalogController } from '../shared/catalog-controller.decorator';

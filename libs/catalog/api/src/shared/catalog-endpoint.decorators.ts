@@ -1,9 +1,6 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiSecurity } from '@nestjs/swagger';
-import { API_KEY_SCHEME, ApiProblemResponses, BEARER_SCHEME, ProblemException, ProblemType, Roles } from '@itsm/platform-kit';
-
-export const LOG_POSITION_HEADER = 'X-Log-Position';
-export const WAIT_FOR_POSITION_HEADER = 'X-Wait-For-Position';
+import { API_KEY_SCHEME, ApiProblemResponses, BEARER_SCHEME, Roles } from '@itsm/platform-kit';
 
 /** Catalog writes: service owners and admins; answers may be refusals (409) or stale revisions (412). */
 export const CatalogWrite = (...problems: number[]) =>
@@ -27,27 +24,3 @@ export const CatalogCreate = (...problems: number[]) =>
 /** Catalog reads: any authenticated role. */
 export const CatalogRead = (...problems: number[]) =>
   applyDecorators(ApiBearerAuth(BEARER_SCHEME), ApiSecurity(API_KEY_SCHEME), ApiProblemResponses(401, 429, ...problems));
-
-/** Lists served from read models accept the log position a write answered with, to read their own writes. */
-export const ApiWaitForPosition = () =>
-  ApiHeader({
-    name: WAIT_FOR_POSITION_HEADER,
-    required: false,
-    description: `The ${LOG_POSITION_HEADER} of your last write: the list waits (up to 5 s) until it includes that write`,
-  });
-
-/** The `X-Wait-For-Position` header as a number, or undefined; anything but a non-negative integer is a 400. */
-export const WaitForPosition = createParamDecorator((_data: unknown, context: ExecutionContext): number | undefined => {
-  const header = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers[
-    WAIT_FOR_POSITION_HEADER.toLowerCase()
-  ];
-  if (header === undefined) return undefined;
-  if (typeof header === 'string' && /^\d{1,15}$/.test(header)) return Number(header);
-  throw new ProblemException({
-    type: ProblemType.validation,
-    title: 'Invalid request',
-    status: 400,
-    detail: `${WAIT_FOR_POSITION_HEADER} must be a log position (a non-negative integer)`,
-    errors: [{ field: WAIT_FOR_POSITION_HEADER, message: 'must be a non-negative integer' }],
-  });
-});

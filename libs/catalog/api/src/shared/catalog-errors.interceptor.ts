@@ -1,7 +1,7 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { catchError, type Observable } from 'rxjs';
 import { CatalogEntityNotFound } from '@itsm/catalog-application';
-import { ProblemException, ProblemType } from '@itsm/platform-kit';
+import { cursorProblemOf, ProblemException } from '@itsm/platform-kit';
 
 /** Translates the catalog's own errors to problems; the global filter maps the rest (rule refusals → 409…). */
 @Injectable()
@@ -20,14 +20,5 @@ export const notFound = (entity: 'service' | 'calendar', id: string): ProblemExc
 
 const translate = (error: unknown): unknown => {
   if (error instanceof CatalogEntityNotFound) return notFound(error.entity, error.id);
-  if (error instanceof Error && error.name === 'InvalidCursor') {
-    return new ProblemException({
-      type: ProblemType.validation,
-      title: 'Invalid request',
-      status: 400,
-      detail: '1 invalid field: cursor',
-      errors: [{ field: 'cursor', message: error.message }],
-    });
-  }
-  return error;
+  return cursorProblemOf(error);
 };

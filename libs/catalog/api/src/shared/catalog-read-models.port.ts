@@ -1,16 +1,12 @@
 import type { ServiceDependencyGraph } from '@itsm/catalog-application';
 import type { ServiceKind, ServiceLifecycle } from '@itsm/contracts';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
+import type { Page, WaitOptions } from '@itsm/projections';
 import type { CalendarResponse } from './responses/calendar.response';
 import type { ChangeTemplateResponse } from './responses/change-template.response';
 import type { ImpactedServiceResponse } from './responses/impacted-service.response';
 import type { OfferingResponse } from './responses/offering.response';
 import type { ServiceResponse } from './responses/service.response';
-
-export interface ListPage<Item> {
-  items: Item[];
-  nextCursor: string | null;
-}
 
 export interface ServiceListFilter {
   kind?: ServiceKind;
@@ -24,26 +20,26 @@ export interface ServiceListFilter {
 /**
  * What the catalog API reads (implemented by @itsm/catalog-read-models' `createCatalogReadModels`; the host passes
  * that factory to `CatalogModule.forRoot`, since the API lib does not depend on the read-model lib).
- * Lists reject a cursor they did not hand out with an error named `InvalidCursor`; waits reject after their
- * timeout with an error named `ReadModelBehind`.
+ * Lists reject a cursor they did not hand out with `InvalidCursor`; waits reject after their timeout with
+ * `ReadModelBehind` (both of @itsm/projections).
  */
 export interface CatalogReadModelsPort {
   services: {
-    list(filter: ServiceListFilter): Promise<ListPage<ServiceResponse>>;
+    list(filter: ServiceListFilter): Promise<Page<ServiceResponse>>;
     /** From the service's stream: never behind. */
     get(serviceId: string): Promise<{ service: ServiceResponse; offerings: OfferingResponse[] } | null>;
     offeringsOf(serviceId: string): Promise<OfferingResponse[]>;
     changeTemplatesOf(serviceId: string): Promise<ChangeTemplateResponse[]>;
   };
   calendars: {
-    list(page: { limit?: number; cursor?: string }): Promise<ListPage<CalendarResponse>>;
+    list(page: { limit?: number; cursor?: string }): Promise<Page<CalendarResponse>>;
     get(calendarId: string): Promise<CalendarResponse | null>;
   };
   impact: { impactOf(serviceId: string): Promise<ImpactedServiceResponse[]> };
   dependencyGraph: ServiceDependencyGraph;
   consistency: {
-    services(position: number, options?: { timeoutMs?: number }): Promise<void>;
-    calendars(position: number, options?: { timeoutMs?: number }): Promise<void>;
+    services(position: number, options?: WaitOptions): Promise<void>;
+    calendars(position: number, options?: WaitOptions): Promise<void>;
   };
 }
 

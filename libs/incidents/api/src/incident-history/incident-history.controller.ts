@@ -1,5 +1,10 @@
 import { Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiWaitForPosition,
+  readAfter,
+  WaitForPosition,
+} from '@itsm/platform-kit';
 import { IncidentIdParams } from '../shared/id.params';
 import { IncidentsController } from '../shared/incident-controller.decorator';
 import { IncidentRead } from '../shared/incident-endpoint.decorators';
@@ -19,17 +24,20 @@ export class IncidentHistoryController {
 
   @Get(':id/history')
   @IncidentRead(404)
+  @ApiWaitForPosition()
   @ApiOperation({
     summary: 'Field-level history',
     description:
-      'Who, when, field, old → new, oldest first (read model: eventually consistent).',
+      'Who, when, field, old → new, oldest first (read model: eventually consistent; X-Wait-For-Position reads your own write).',
   })
   @ApiOkResponse({ type: IncidentHistoryResponse })
   async history(
     @Param() { id }: IncidentIdParams,
     @CurrentViewer() viewer: Viewer,
+    @WaitForPosition() position: number | undefined,
   ): Promise<IncidentHistoryResponse> {
     await this.incidents.load(id, viewer);
+    await readAfter(position, (at) => this.readModels.consistency.list(at));
     return { items: await this.readModels.history.historyOf(id) };
   }
 }

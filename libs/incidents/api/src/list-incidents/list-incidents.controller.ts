@@ -1,5 +1,10 @@
 import { Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiWaitForPosition,
+  readAfter,
+  WaitForPosition,
+} from '@itsm/platform-kit';
 import { IncidentsController } from '../shared/incident-controller.decorator';
 import { IncidentRead } from '../shared/incident-endpoint.decorators';
 import type { IncidentReadModelsPort } from '../shared/incident-read-models.port';
@@ -17,13 +22,20 @@ export class ListIncidentsController {
 
   @Get()
   @IncidentRead()
+  @ApiWaitForPosition()
   @ApiOperation({
     summary: 'List incidents',
     description:
-      'Newest first, cursor pages. Requesters see only the incidents they are the caller of. Eventually consistent (read model).',
+      'Newest first, cursor pages. Requesters see only the incidents they are the caller of. Eventually consistent ' +
+      '(read model): send a write’s X-Log-Position as X-Wait-For-Position to read your own write.',
   })
   @ApiOkResponse({ type: IncidentPageResponse })
-  list(@Query() query: ListIncidentsQuery, @CurrentViewer() viewer: Viewer) {
+  async list(
+    @Query() query: ListIncidentsQuery,
+    @CurrentViewer() viewer: Viewer,
+    @WaitForPosition() position: number | undefined,
+  ) {
+    await readAfter(position, (at) => this.readModels.consistency.list(at));
     return this.readModels.list.list(
       viewer.seesAll ? query : { ...query, callerId: viewer.id },
     );

@@ -1,8 +1,7 @@
 import type { Response } from 'express';
 import type { IncidentCommandResult } from '@itsm/incidents-application';
 import type { ExpectedRevision } from '@itsm/event-sourcing';
-import type { WithETag } from '@itsm/platform-kit';
-import { announceWrite } from './announce-write';
+import { announceWrite, type WithETag } from '@itsm/platform-kit';
 import { IncidentResource } from './incident-resource';
 import type { IncidentResponse } from './responses/incident.response';
 

@@ -1,5 +1,6 @@
 import type { IncidentStateName, Priority } from '@itsm/contracts';
 import type { SqlExecutor } from '@itsm/event-store';
+import type { Page, WaitOptions } from '@itsm/projections';
 import type { IncidentListItemResponse } from './responses/incident-list.response';
 import type { IncidentHistoryEntryResponse } from './responses/incident-history.response';
 
@@ -21,17 +22,19 @@ export interface IncidentListFilter {
 /**
  * What the incidents API reads (implemented by @itsm/incidents-read-models' `createIncidentReadModels`; the host
  * passes that factory to `IncidentsModule.forRoot`, since the API lib does not depend on the read-model lib).
- * A cursor it did not hand out is refused with an error named `InvalidCursor` (400).
+ * A cursor it did not hand out is refused with `InvalidCursor` (400); a wait that times out rejects with
+ * `ReadModelBehind` (both of @itsm/projections).
  */
 export interface IncidentReadModelsPort {
   list: {
-    list(filter: IncidentListFilter): Promise<{
-      items: IncidentListItemResponse[];
-      nextCursor: string | null;
-    }>;
+    list(filter: IncidentListFilter): Promise<Page<IncidentListItemResponse>>;
   };
   history: {
     historyOf(incidentId: string): Promise<IncidentHistoryEntryResponse[]>;
+  };
+  /** Read-your-writes: resolves once the list and the history (one projection) include a write's log position. */
+  consistency: {
+    list(position: number, options?: WaitOptions): Promise<void>;
   };
 }
 

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { catchError, type Observable } from 'rxjs';
 import { IncidentEntityNotFound } from '@itsm/incidents-application';
-import { ProblemException, ProblemType } from '@itsm/platform-kit';
+import { cursorProblemOf, ProblemException } from '@itsm/platform-kit';
 
 /** Translates the incidents' own errors to problems; the global filter maps the rest (refusals → 409, stale → 412). */
 @Injectable()
@@ -33,14 +33,5 @@ export const incidentNotFound = (id: string): ProblemException =>
 const translate = (error: unknown): unknown => {
   if (error instanceof IncidentEntityNotFound)
     return incidentNotFound(error.id);
-  if (error instanceof Error && error.name === 'InvalidCursor') {
-    return new ProblemException({
-      type: ProblemType.validation,
-      title: 'Invalid request',
-      status: 400,
-      detail: '1 invalid field: cursor',
-      errors: [{ field: 'cursor', message: error.message }],
-    });
-  }
-  return error;
+  return cursorProblemOf(error);
 };
