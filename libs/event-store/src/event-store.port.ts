@@ -18,6 +18,12 @@ export interface AppendResult {
   events: RecordedEvent[];
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend extends AppendOptions {
+  streamId: string;
+  events: NewEvent[];
+}
+
 export interface ReadStreamOptions {
   fromRevision?: number;
   /** Inclusive. */
@@ -63,6 +69,11 @@ export interface Subscription {
 /** The event log (DESIGN §3): one ordered, append-only history for every context. */
 export interface EventStore extends StreamReaderWriter {
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams atomically — all or none, in the order given — for imports that write many new
+   * streams. Optional: a store without multi-stream transactions (EventStoreDB) does not offer it.
+   */
+  appendToStreams?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   subscribeToAll(options: SubscribeOptions): Subscription;

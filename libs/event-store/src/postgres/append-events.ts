@@ -87,6 +87,22 @@ export const appendEvents = (executor: SqlExecutor, names: EventLogSchema, reque
     append(tx, names, request, { lock: !executor.runsOneTransactionAtATime, commit: () => tx.commit() }),
   );
 
+/**
+ * Appends to several streams in ONE transaction: the lock taken once, each stream's head checked under it, all
+ * or none committed (one refused expected revision rolls everything back). Positions follow the request order.
+ * For imports: one commit for many streams instead of one each.
+ */
+export const appendEventsToStreams = (executor: SqlExecutor, names: EventLogSchema, requests: readonly AppendRequest[]): Promise<AppendOutcome[]> =>
+  executor.transaction(async (tx) => {
+    const outcomes: AppendOutcome[] = [];
+    for (const [index, request] of requests.entries()) {
+      const last = index === requests.length - 1;
+      const steps = { lock: index === 0 && !executor.runsOneTransactionAtATime, commit: last ? () => tx.commit() : async () => undefined };
+      outcomes.push(await append(tx, names, { ...request, notifyChannel: last ? request.notifyChannel : undefined }, steps));
+    }
+    return outcomes;
+  });
+
 const append = async (
   tx: SqlSession,
   names: EventLogSchema,

@@ -3,13 +3,14 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  StreamAppend,
   ReadAllOptions,
   ReadAllResult,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
-import { appendEvents } from './append-events';
+import { appendEvents, appendEventsToStreams, type AppendOutcome } from './append-events';
 import type { EventLogSchema } from './event-log-schema';
 import { PollingSubscription } from './polling-subscription';
 import { readAllEvents, readStreamEvents } from './read-events';
@@ -43,8 +44,27 @@ export class PostgresEventStore implements EventStore {
       streamId,
       events,
       expectedRevision,
-      notifyChannel: this.executor.listen ? this.names.channel : undefined,
+      notifyChannel: this.notifyChannel(),
     });
+    return this.resultOf(appended);
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length === 0) return [];
+    const notifyChannel = this.notifyChannel();
+    const appended = await appendEventsToStreams(
+      this.executor,
+      this.names,
+      appends.map(({ streamId, events, expectedRevision }) => ({ streamId, events, expectedRevision, notifyChannel })),
+    );
+    return appended.map((outcome) => this.resultOf(outcome));
+  }
+
+  private notifyChannel(): string | undefined {
+    return this.executor.listen ? this.names.channel : undefined;
+  }
+
+  private resultOf(appended: AppendOutcome): AppendResult {
     const last = appended.events[appended.events.length - 1];
     if (last) this.wakeSubscriptions();
     return {

@@ -5,4 +5,5 @@ import { testDatabaseUrl } from './test-database-url';
 describeEventStoreContract('PostgreSQL', () => postgresContractHarness(testDatabaseUrl()), {
   holdAppendOpen: true,
   attemptRewrite: true,
+  multiStreamAppend: true,
 });

@@ -5,16 +5,19 @@ import type { EventStoreContractHarness } from './event-store-contract.harness';
 import { expectedRevisionCases } from './expected-revision.contract';
 import { historyCases } from './history.contract';
 import { lateCommitCases } from './late-commit.contract';
+import { multiStreamAppendCases } from './multi-stream-append.contract';
 import { readAllCases } from './read-all.contract';
 import { subscriptionCases } from './subscription.contract';
 
 /**
  * Which optional harness hooks the adapter has. Cases are registered before the harness exists, so this is
- * declared up front; the suite fails if the harness then disagrees. Both default to false.
+ * declared up front; the suite fails if the harness then disagrees. All default to false.
  */
 export interface EventStoreContractOptions {
   holdAppendOpen?: boolean;
   attemptRewrite?: boolean;
+  /** The store offers `appendToStreams` (atomic multi-stream append). */
+  multiStreamAppend?: boolean;
 }
 
 /**
@@ -28,14 +31,19 @@ export const describeEventStoreContract = (
 ): void => {
   const holdAppendOpen = options.holdAppendOpen ?? false;
   const attemptRewrite = options.attemptRewrite ?? false;
+  const multiStreamAppend = options.multiStreamAppend ?? false;
   describe(`EventStore contract: ${adapterName}`, () => {
     let harness: EventStoreContractHarness | undefined;
     beforeAll(async () => {
       harness = await createHarness();
-      if (Boolean(harness.holdAppendOpen) !== holdAppendOpen || Boolean(harness.attemptRewrite) !== attemptRewrite) {
+      if (
+        Boolean(harness.holdAppendOpen) !== holdAppendOpen ||
+        Boolean(harness.attemptRewrite) !== attemptRewrite ||
+        Boolean(harness.store.appendToStreams) !== multiStreamAppend
+      ) {
         throw new Error(
           `The ${adapterName} harness hooks do not match the declared options ` +
-            `(holdAppendOpen: ${holdAppendOpen}, attemptRewrite: ${attemptRewrite})`,
+            `(holdAppendOpen: ${holdAppendOpen}, attemptRewrite: ${attemptRewrite}, multiStreamAppend: ${multiStreamAppend})`,
         );
       }
     });
@@ -53,5 +61,6 @@ export const describeEventStoreContract = (
     subscriptionCases(access);
     lateCommitCases(access, adapterName, holdAppendOpen);
     historyCases(access, adapterName, attemptRewrite);
+    if (multiStreamAppend) multiStreamAppendCases(access);
   });
 };
