@@ -2,7 +2,7 @@ import { createPgExecutor, createPostgresEventStore } from '@itsm/event-store';
 import { SqlIncidentCatalog } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentListTablesIn, incidentProjections } from '@itsm/incidents-read-models';
 import { ProjectionRuntime } from '@itsm/projections';
-import { seedIncidents } from '../../../apps/cli/src/commands/seed-incidents';
+import { seedIncidents, type SeedIncidentsResult } from '../../../apps/cli/src/commands/seed-incidents';
 import type { BenchPart } from '../shared/bench-part';
 import { scaled, type BenchConfig } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
@@ -10,7 +10,7 @@ import { progress, writeJsonResult } from '../shared/report';
 import { runAsOfBench } from './incident-as-of-bench';
 import { PAGE_SIZE, runListCase } from './incident-list-bench';
 import { listCases } from './incident-list-cases';
-import { printIncidentsTables, type IncidentsBenchResult } from './incidents.table';
+import { printIncidentsTables, type IncidentsBenchResult, type SeedRate } from './incidents.table';
 
 const READ_MODEL_SCHEMA = 'read_models';
 
@@ -33,6 +33,14 @@ const seedProgressReporter = (count: number) => {
   };
 };
 
+const seedRate = (seeded: SeedIncidentsResult, writers: number): SeedRate => ({
+  incidents: seeded.incidents,
+  ms: Math.round(seeded.ms),
+  eventsPerSec: Math.round((seeded.events / seeded.ms) * 1000),
+  incidentsPerSec: Math.round((seeded.incidents / seeded.ms) * 1000),
+  writers,
+});
+
 const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
   const count = positiveIntegerFrom(env, 'BENCH_INCIDENTS', scaled(config, 100_000, 1_000));
   const writers = positiveIntegerFrom(env, 'BENCH_INCIDENT_WRITERS', 16);
@@ -42,8 +50,16 @@ const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): P
   const store = await createPostgresEventStore({ connectionString: scratch.connectionString, poolSize: writers });
   const db = createPgExecutor({ connectionString: scratch.connectionString, max: 8 });
   try {
-    progress(` incidents: seeding ${count} through IncidentCommands (${writers} writers) into ${scratch.name}`);
-    const seeded = await seedIncidents({ store, db }, { count, batch: writers, onProgress: seedProgressReporter(count) });
+    progress(` incidents: seeding ${count} through IncidentCommands, one append per incident (${writers} writers) into ${scratch.name}`);
+    const seeded = await seedIncidents({ store, db }, { count, batch: writers, append: 'per-incident', onProgress: seedProgressReporter(count) });
+    // The API's shape (one append per command) on the same log: its rate, and streams whose events were recorded
+    // at different instants, which is what an asOf fold cuts through.
+    const commandCount = Math.min(count, positiveIntegerFrom(env, 'BENCH_COMMAND_INCIDENTS', 2_000));
+    progress(` incidents: ${commandCount} more, one append per command`);
+    const perCommand = await seedIncidents(
+      { store, db },
+      { count: commandCount, batch: writers, append: 'per-command', onServices: seeded.services, onProgress: seedProgressReporter(commandCount) },
+    );
 
     progress(' incidents: catching up the incident read models');
     const runtime = await ProjectionRuntime.create({ db, source: store, projections: incidentProjections, schema: READ_MODEL_SCHEMA });
@@ -63,17 +79,12 @@ const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): P
       results.push(await runListCase(db, list, tables, listCase, { iterations, deepOffset }));
     }
     progress(' incidents: asOf folds');
-    const asOf = await runAsOfBench(store, new SqlIncidentCatalog(db), seeded.incidentIds, Math.min(500, count));
+    const asOf = await runAsOfBench(store, new SqlIncidentCatalog(db), perCommand.incidentIds, Math.min(500, commandCount));
 
     const result: IncidentsBenchResult = {
-      incidents: seeded.incidents,
-      events: seeded.events,
-      seed: {
-        ms: Math.round(seeded.ms),
-        eventsPerSec: Math.round((seeded.events / seeded.ms) * 1000),
-        incidentsPerSec: Math.round((seeded.incidents / seeded.ms) * 1000),
-        writers,
-      },
+      incidents: seeded.incidents + perCommand.incidents,
+      events: seeded.events + perCommand.events,
+      seed: { perIncident: seedRate(seeded, writers), perCommand: seedRate(perCommand, writers) },
       readModels: { ms: Math.round(projectionMs), eventsPerSec: Math.round((head / projectionMs) * 1000) },
       pageSize: PAGE_SIZE,
       iterations,

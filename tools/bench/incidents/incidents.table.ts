@@ -3,10 +3,24 @@ import { verdictText, verdict } from '../shared/target-verdict';
 import type { AsOfResult } from './incident-as-of-bench';
 import type { ListCaseResult, Percentiles } from './incident-list-bench';
 
+export interface SeedRate {
+  incidents: number;
+  ms: number;
+  eventsPerSec: number;
+  incidentsPerSec: number;
+  writers: number;
+}
+
+const seedRow = (name: string, rate: SeedRate): string[] => [
+  name,
+  `${formatInt(rate.eventsPerSec)} events/s`,
+  `${formatInt(rate.incidents)} incidents in ${(rate.ms / 1000).toFixed(1)} s, ${formatInt(rate.incidentsPerSec)} incidents/s, ${rate.writers} writers`,
+];
+
 export interface IncidentsBenchResult {
   incidents: number;
   events: number;
-  seed: { ms: number; eventsPerSec: number; incidentsPerSec: number; writers: number };
+  seed: { perIncident: SeedRate; perCommand: SeedRate };
   readModels: { ms: number; eventsPerSec: number };
   pageSize: number;
   iterations: number;
@@ -42,9 +56,10 @@ export const printIncidentsTables = (result: IncidentsBenchResult): void => {
   ]);
   const listTitle = `Incident list on PostgreSQL, ${size}: ms p50 / p99 over ${result.iterations} varied queries per cell, pages of ${result.pageSize}; ours = keyset (cursor), naive = same query with OFFSET`;
   const summaryRows = [
-    ['seed (IncidentCommands, real path)', `${formatInt(result.seed.eventsPerSec)} events/s`, `${formatInt(result.seed.incidentsPerSec)} incidents/s, ${result.seed.writers} writers, ${(result.seed.ms / 1000).toFixed(1)} s`],
+    seedRow('seed: IncidentCommands, one append per incident', result.seed.perIncident),
+    seedRow('seed: IncidentCommands, one append per command (as the API)', result.seed.perCommand),
     ['read models catch-up (incident_list + history)', `${formatInt(result.readModels.eventsPerSec)} events/s`, `${(result.readModels.ms / 1000).toFixed(1)} s`],
-    ['GET ?asOf fold (ms p50 / p99)', pair(result.asOf.asOf), `${result.asOf.meanEventsPerStream} events per stream; full fold ${pair(result.asOf.current)}`],
+    ['GET ?asOf fold (ms p50 / p99), middle of the stream', pair(result.asOf.asOf), `${result.asOf.meanEventsPerStream} events per stream; full fold ${pair(result.asOf.current)}`],
   ];
   process.stdout.write(
     `\n${renderTable({

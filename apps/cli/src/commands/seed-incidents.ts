@@ -10,7 +10,7 @@ import {
 import { seedCatalog, type SeededService } from './seed-catalog';
 import { planSeedIncident, type SeedIncidentPlan, type SeedStep } from './seed-incident-plan';
 import { SEED_METADATA } from './seed-metadata';
-import { catalogReadOnce, StagedIncidentLife } from './staged-incident-life';
+import { catalogReadOnce, StagedIncidentLife, writeStagedLives } from './staged-incident-life';
 
 /**
  * How a seeded incident reaches the log. `per-command`: every command is its own append, as through the API.
@@ -28,6 +28,8 @@ export interface SeedIncidentsOptions {
   batch?: number;
   /** Default `per-incident`. */
   append?: SeedAppendMode;
+  /** `per-incident`: lives each writer stages before writing them in one multi-stream append; default 50. */
+  incidentsPerAppend?: number;
   /** Write the incidents on these services instead of seeding a new catalog first. */
   onServices?: readonly SeededService[];
   /** "Now" of the seeded history (incidents are opened up to 180 days before it); default the wall clock. */
@@ -95,19 +97,28 @@ const runIncidentLife = async (commands: IncidentCommands, clock: PlannedClock, 
 
 type IncidentCommandsDependencies = ConstructorParameters<typeof IncidentCommands>[0];
 
-/** Writes one planned incident in the chosen append mode; returns its id and the number of events appended. */
-const incidentWriter = (append: SeedAppendMode, deps: Omit<IncidentCommandsDependencies, 'clock'>) => {
+/** Writes planned incidents in the chosen append mode; returns each one's id and the number of events appended. */
+const incidentWriter = (append: SeedAppendMode, deps: Omit<IncidentCommandsDependencies, 'clock' | 'timers'> & { timers: SlaTimerStore }) => {
   const clock = new PlannedClock();
   if (append === 'per-command') {
     const commands = new IncidentCommands({ ...deps, clock });
-    return (plan: SeedIncidentPlan) => runIncidentLife(commands, clock, plan);
+    return async (plans: readonly SeedIncidentPlan[]) => {
+      const written = [];
+      for (const plan of plans) written.push(await runIncidentLife(commands, clock, plan));
+      return written;
+    };
   }
   const catalog = catalogReadOnce(deps.catalog);
-  return async (plan: SeedIncidentPlan) => {
-    const life = new StagedIncidentLife(clock);
-    const { id } = await runIncidentLife(new IncidentCommands({ ...deps, catalog, store: life, timers: life.timers, clock }), clock, plan);
-    const appended = await life.writeTo(deps.store, deps.timers);
-    return { id, events: appended.events.length };
+  return async (plans: readonly SeedIncidentPlan[]) => {
+    const lives: StagedIncidentLife[] = [];
+    const ids: string[] = [];
+    for (const plan of plans) {
+      const life = new StagedIncidentLife(clock);
+      ids.push((await runIncidentLife(new IncidentCommands({ ...deps, catalog, store: life, timers: life.timers, clock }), clock, plan)).id);
+      lives.push(life);
+    }
+    const appended = await writeStagedLives(lives, deps.store, deps.timers);
+    return ids.map((id, index) => ({ id, events: appended[index].events.length }));
   };
 };
 
@@ -127,14 +138,19 @@ export const seedIncidents = async (log: Log, options: SeedIncidentsOptions): Pr
   };
   const progress: SeedProgress = { incidents: 0, events: 0 };
   const incidentIds: string[] = [];
+  const append = options.append ?? 'per-incident';
+  const plansPerWrite = append === 'per-incident' ? Math.max(1, options.incidentsPerAppend ?? 50) : 1;
   let next = 0;
   const writer = async () => {
-    const write = incidentWriter(options.append ?? 'per-incident', deps);
-    for (let index = next++; index < options.count; index = next++) {
-      const written = await write(planSeedIncident(index, services, now));
-      incidentIds.push(written.id);
-      progress.incidents += 1;
-      progress.events += written.events;
+    const write = incidentWriter(append, deps);
+    for (let first = next; first < options.count; first = next) {
+      next = Math.min(options.count, first + plansPerWrite);
+      const plans = Array.from({ length: next - first }, (_, offset) => planSeedIncident(first + offset, services, now));
+      for (const written of await write(plans)) {
+        incidentIds.push(written.id);
+        progress.incidents += 1;
+        progress.events += written.events;
+      }
       options.onProgress?.(progress);
     }
   };

@@ -8,6 +8,7 @@ export interface SeedIncidentsCommandOptions {
   services: number;
   batch: number;
   append: SeedAppendMode;
+  incidentsPerAppend?: number;
   /** "Now" of the seeded history; default the wall clock. */
   now?: Date;
   /** Draw the progress bar (a terminal); off in tests. */
@@ -44,6 +45,7 @@ export const runSeedIncidents = async (options: SeedIncidentsCommandOptions, env
       services: options.services,
       batch: options.batch,
       append: options.append,
+      incidentsPerAppend: options.incidentsPerAppend,
       now: options.now,
       onProgress: ({ incidents, events }) => {
         if (options.progressBar !== false) bar.update(incidents, { rate: Math.round((events / (performance.now() - started)) * 1000) });
@@ -68,6 +70,7 @@ export const seedCommand = (): Command =>
         appendMode,
         'per-incident',
       )
+      .option('--incidents-per-append <n>', 'per-incident: incidents each writer stages and writes in one multi-stream append', positiveInteger, 50)
       .action(async (options: SeedIncidentsCommandOptions) => {
         const result = await runSeedIncidents(options);
         const rate = Math.round((result.events / result.ms) * 1000);

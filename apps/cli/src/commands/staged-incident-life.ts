@@ -1,7 +1,7 @@
 import { matchesExpectedRevision, WrongExpectedRevisionError, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
-import { sealEvents, type AppendOptions, type AppendResult, type EventStore } from '@itsm/event-store';
+import { sealEvents, type AppendOptions, type AppendResult, type EventStore, type StreamAppend } from '@itsm/event-store';
 import { incidentIdOf } from '@itsm/contracts';
-import type { Clock, IncidentCatalog, SlaTimerStore } from '@itsm/incidents-application';
+import { calendarInForce, type Clock, type IncidentCatalog, type SlaSchedule, type SlaTimerStore } from '@itsm/incidents-application';
 import type { SlaDeadline } from '@itsm/incidents-domain';
 
 const UNSEALED_HASH = '';
@@ -10,6 +10,7 @@ const UNSEALED_HASH = '';
  * One new incident stream held in memory while the incident commands run its planned life against it, then written
  * to the log as ONE append (expected: no stream) with its timer rows once. The events are exactly those the commands
  * decide (each stamped with its command's planned instant as `occurredAt`); only the round trips and commits shrink.
+ * `writeStagedLives` writes many of them in one transaction where the store can.
  */
 export class StagedIncidentLife implements Pick<EventStore, 'readStream' | 'appendToStream'> {
   private streamId: string | null = null;
@@ -46,14 +47,34 @@ export class StagedIncidentLife implements Pick<EventStore, 'readStream' | 'appe
     },
   };
 
-  /** Appends the staged stream to the log in one append, then schedules its pending SLA deadlines. */
-  async writeTo(store: Pick<EventStore, 'appendToStream'>, timers: Pick<SlaTimerStore, 'reschedule'>): Promise<AppendResult> {
+  /** The staged stream as one append to a new stream. */
+  asAppend(): StreamAppend {
     if (this.streamId === null) throw new Error('Nothing staged');
-    const appended = await store.appendToStream(this.streamId, this.staged, { expectedRevision: 'no-stream' });
-    await timers.reschedule(incidentIdOf(this.streamId), appended.nextExpectedRevision, this.deadlines);
-    return appended;
+    return { streamId: this.streamId, events: this.staged, expectedRevision: 'no-stream' };
+  }
+
+  /** After the append: the stream's pending SLA deadlines, as the commands would have scheduled them after their last append. */
+  scheduleAfter(appended: AppendResult): SlaSchedule {
+    return { incidentId: incidentIdOf(this.asAppend().streamId), revision: appended.nextExpectedRevision, deadlines: this.deadlines };
   }
 }
+
+/**
+ * Writes staged lives in one `appendToStreams` where the store offers it (one transaction and commit for them all),
+ * else one append each; then their timer rows.
+ */
+export const writeStagedLives = async (
+  lives: readonly StagedIncidentLife[],
+  store: Pick<EventStore, 'appendToStream' | 'appendToStreams'>,
+  timers: Pick<SlaTimerStore, 'rescheduleMany'>,
+): Promise<AppendResult[]> => {
+  const appends = lives.map((life) => life.asAppend());
+  const appended = store.appendToStreams
+    ? await store.appendToStreams(appends)
+    : await Promise.all(appends.map(({ streamId, events, expectedRevision }) => store.appendToStream(streamId, events, { expectedRevision })));
+  await timers.rescheduleMany(lives.map((life, index) => life.scheduleAfter(appended[index])));
+  return appended;
+};
 
 /**
  * The catalog copy as the seed read it first: services and calendar versions do not change while a seed runs, so
@@ -62,11 +83,18 @@ export class StagedIncidentLife implements Pick<EventStore, 'readStream' | 'appe
 export const catalogReadOnce = (catalog: IncidentCatalog): IncidentCatalog => {
   const services = new Map<string, ReturnType<IncidentCatalog['serviceForIncident']>>();
   const calendars = new Map<string, ReturnType<IncidentCatalog['calendarVersions']>>();
+  const terms = new Map<string, ReturnType<IncidentCatalog['slaTermsFor']>>();
+  const calendarVersions: IncidentCatalog['calendarVersions'] = (calendarIds) =>
+    remembered(calendars, [...calendarIds].sort().join(','), () => catalog.calendarVersions(calendarIds));
   return {
     serviceForIncident: (serviceId) => remembered(services, serviceId, () => catalog.serviceForIncident(serviceId)),
-    calendarVersions: (calendarIds) => remembered(calendars, [...calendarIds].sort().join(','), () => catalog.calendarVersions(calendarIds)),
-    slaTermsFor: (...args) => catalog.slaTermsFor(...args),
-    calendarOf: (...args) => catalog.calendarOf(...args),
+    calendarVersions,
+    slaTermsFor: async (serviceId, offeringId, priority, at) => {
+      const known = await remembered(terms, `${serviceId} ${offeringId} ${priority}`, () => catalog.slaTermsFor(serviceId, offeringId, priority, at));
+      // The target is the offering's; the calendar is the version in force at this incident's instant.
+      return known && { ...known, calendar: calendarInForce(await calendarVersions([known.calendarId]), at) ?? known.calendar };
+    },
+    calendarOf: async (calendarId, asOf) => calendarInForce(await calendarVersions([calendarId]), asOf),
   };
 };
 

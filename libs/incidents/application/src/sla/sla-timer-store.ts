@@ -3,6 +3,13 @@ import type { SlaTimerKind } from '@itsm/contracts';
 import type { SlaDeadline } from '@itsm/incidents-domain';
 import { assertSchemaName, DEFAULT_INCIDENTS_SCHEMA, onceDdl } from '../incidents/incident-number-allocator';
 
+/** An incident's pending SLA deadlines as computed at a stream revision. */
+export interface SlaSchedule {
+  incidentId: string;
+  revision: number;
+  deadlines: readonly SlaDeadline[];
+}
+
 /** A due deadline claimed by one scheduler. */
 export interface ClaimedSlaTimer {
   incidentId: string;
@@ -43,33 +50,51 @@ export class SlaTimerStore {
 
   /** Replaces the incident's pending rows by `deadlines` (`pendingSlaDeadlines` at stream `revision`), unless a newer schedule exists. */
   async reschedule(incidentId: string, revision: number, deadlines: readonly SlaDeadline[]): Promise<boolean> {
+    const [rescheduled] = await this.rescheduleMany([{ incidentId, revision, deadlines }]);
+    return rescheduled;
+  }
+
+  /**
+   * `reschedule` for several incidents (one entry each) in one transaction of two statements: for each, true when
+   * its schedule was written, false when a newer one already was.
+   */
+  async rescheduleMany(schedules: readonly SlaSchedule[]): Promise<boolean[]> {
+    if (schedules.length === 0) return [];
     await this.ensure();
-    return this.db.transaction(async (tx) => {
-      const newest = await tx.query(
-        `INSERT INTO ${this.schedules} (incident_id, revision) VALUES ($1, $2)
+    // One lock order for every writer (incident id), so two batches never wait on each other in a cycle.
+    const ordered = [...schedules].sort((a, b) => (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
+    const written = await this.db.transaction(async (tx) => {
+      const newest = await tx.query<{ incident_id: string }>(
+        `INSERT INTO ${this.schedules} (incident_id, revision) SELECT * FROM unnest($1::text[], $2::int[])
          ON CONFLICT (incident_id) DO UPDATE SET revision = excluded.revision WHERE ${this.schedules}.revision <= excluded.revision
          RETURNING incident_id`,
-        [incidentId, revision],
+        [ordered.map((schedule) => schedule.incidentId), ordered.map((schedule) => schedule.revision)],
       );
-      if (newest.length === 0) return false;
+      const won = new Set(newest.map((row) => row.incident_id));
+      const wanted = ordered.filter((schedule) => won.has(schedule.incidentId)).flatMap((schedule) =>
+        schedule.deadlines.map((deadline) => ({ incidentId: schedule.incidentId, ...deadline })),
+      );
+      if (won.size === 0) return won;
       // One statement for the rows: pending rows no longer wanted go, wanted ones are (re)armed. A wanted threshold is
       // not announced at this revision, so a row marked fired meanwhile is armed again. The two sets are disjoint.
       await tx.query(
-        `WITH wanted AS (SELECT * FROM unnest($2::text[], $3::int[], $4::timestamptz[]) AS d(kind, threshold, due_at)),
-         dropped AS (DELETE FROM ${this.timers} t WHERE t.incident_id = $1 AND t.fired_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.kind = t.kind AND w.threshold = t.threshold))
-         INSERT INTO ${this.timers} (incident_id, kind, threshold, due_at) SELECT $1, kind, threshold, due_at FROM wanted
+        `WITH wanted AS (SELECT * FROM unnest($2::text[], $3::text[], $4::int[], $5::timestamptz[]) AS d(incident_id, kind, threshold, due_at)),
+         dropped AS (DELETE FROM ${this.timers} t WHERE t.incident_id = ANY($1::text[]) AND t.fired_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.incident_id = t.incident_id AND w.kind = t.kind AND w.threshold = t.threshold))
+         INSERT INTO ${this.timers} (incident_id, kind, threshold, due_at) SELECT incident_id, kind, threshold, due_at FROM wanted
          ON CONFLICT (incident_id, kind, threshold)
          DO UPDATE SET due_at = excluded.due_at, fired_at = NULL, claimed_by = NULL, claimed_until = NULL`,
         [
-          incidentId,
-          deadlines.map((deadline) => deadline.kind),
-          deadlines.map((deadline) => deadline.threshold),
-          deadlines.map((deadline) => deadline.at.toISOString()),
+          [...won],
+          wanted.map((row) => row.incidentId),
+          wanted.map((row) => row.kind),
+          wanted.map((row) => row.threshold),
+          wanted.map((row) => row.at.toISOString()),
         ],
       );
-      return true;
+      return won;
     });
+    return schedules.map((schedule) => written.has(schedule.incidentId));
   }
 
   /**

@@ -13,7 +13,31 @@ export const ianaZone = (timeZone: string): IANAZone => {
   return zone;
 };
 
-const offsetMs = (zone: IANAZone, instant: number): number => zone.offset(instant) * MINUTE_MS;
+const exactOffsetMs = (zone: IANAZone, instant: number): number => zone.offset(instant) * MINUTE_MS;
+
+/** Offsets are looked up per quarter hour: the time-zone database never changes a zone's offset twice within one. */
+const BUCKET_MS = 15 * MINUTE_MS;
+const CACHED_BUCKETS_PER_ZONE = 200_000;
+const MIXED_BUCKET = Symbol('offset changes inside this quarter hour');
+const bucketsByZone = new Map<string, Map<number, number | typeof MIXED_BUCKET>>();
+
+/**
+ * The zone's UTC offset at `instant`. Asking the Intl API is slow (it formats a date), so a quarter hour whose two
+ * ends have the same offset is remembered as having it throughout; one with a switch inside is always asked exactly.
+ */
+const offsetMs = (zone: IANAZone, instant: number): number => {
+  let buckets = bucketsByZone.get(zone.name);
+  if (!buckets) bucketsByZone.set(zone.name, (buckets = new Map()));
+  const bucket = Math.floor(instant / BUCKET_MS);
+  let known = buckets.get(bucket);
+  if (known === undefined) {
+    const atStart = exactOffsetMs(zone, bucket * BUCKET_MS);
+    known = atStart === exactOffsetMs(zone, (bucket + 1) * BUCKET_MS - 1) ? atStart : MIXED_BUCKET;
+    if (buckets.size >= CACHED_BUCKETS_PER_ZONE) buckets.clear();
+    buckets.set(bucket, known);
+  }
+  return known === MIXED_BUCKET ? exactOffsetMs(zone, instant) : known;
+};
 
 /** The local day (in `zone`) on which `instant` falls. */
 export const localDayOf = (zone: IANAZone, instant: number): LocalDay =>
