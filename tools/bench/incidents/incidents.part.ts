@@ -50,7 +50,7 @@ const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): P
   const store = await createPostgresEventStore({ connectionString: scratch.connectionString, poolSize: writers });
   const db = createPgExecutor({ connectionString: scratch.connectionString, max: 8 });
   try {
-    progress(` incidents: seeding ${count} through IncidentCommands, one append per incident (${writers} writers) into ${scratch.name}`);
+    progress(` incidents: seeding ${count} through IncidentCommands on staged streams, 50 per append (${writers} writers) into ${scratch.name}`);
     const seeded = await seedIncidents({ store, db }, { count, batch: writers, append: 'per-incident', onProgress: seedProgressReporter(count) });
     // The API's shape (one append per command) on the same log: its rate, and streams whose events were recorded
     // at different instants, which is what an asOf fold cuts through.
