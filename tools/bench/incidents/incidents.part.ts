@@ -1,4 +1,4 @@
-import { createPgExecutor, createPostgresEventStore } from '@itsm/event-store';
+import { createPgExecutor, createPostgresEventStore, type SqlExecutor } from '@itsm/event-store';
 import { SqlIncidentCatalog } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentListTablesIn, incidentProjections } from '@itsm/incidents-read-models';
 import { ProjectionRuntime } from '@itsm/projections';
@@ -41,6 +41,26 @@ const seedRate = (seeded: SeedIncidentsResult, writers: number): SeedRate => ({
   writers,
 });
 
+/** The tables the seed grows; their planner statistics go stale as they grow from empty. */
+const SEEDED_TABLES = ['event_store.events', 'incidents.sla_timers', 'incidents.sla_schedules'];
+
+/**
+ * ANALYZE of the seeded tables every 10% of the seed: what autovacuum does on a live server, done here because a
+ * server may run with autovacuum off, and a planner that still believes the tables empty picks scans that grow with them.
+ */
+const statisticsKeeper = (db: SqlExecutor, count: number) => {
+  let analyzedAt = 0;
+  let running: Promise<void> = Promise.resolve();
+  return {
+    onProgress: ({ incidents }: { incidents: number }) => {
+      if (incidents - analyzedAt < count / 10) return;
+      analyzedAt = incidents;
+      running = running.then(() => db.exec(`ANALYZE ${SEEDED_TABLES.join(', ')}`)).catch((error: unknown) => progress(`   ANALYZE failed: ${String(error)}`));
+    },
+    settled: () => running,
+  };
+};
+
 const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
   const count = positiveIntegerFrom(env, 'BENCH_INCIDENTS', scaled(config, 100_000, 1_000));
   const writers = positiveIntegerFrom(env, 'BENCH_INCIDENT_WRITERS', 16);
@@ -51,7 +71,21 @@ const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): P
   const db = createPgExecutor({ connectionString: scratch.connectionString, max: 8 });
   try {
     progress(` incidents: seeding ${count} through IncidentCommands on staged streams, 50 per append (${writers} writers) into ${scratch.name}`);
-    const seeded = await seedIncidents({ store, db }, { count, batch: writers, append: 'per-incident', onProgress: seedProgressReporter(count) });
+    const reportSeed = seedProgressReporter(count);
+    const statistics = statisticsKeeper(db, count);
+    const seeded = await seedIncidents(
+      { store, db },
+      {
+        count,
+        batch: writers,
+        append: 'per-incident',
+        onProgress: (seedProgress) => {
+          reportSeed(seedProgress);
+          statistics.onProgress(seedProgress);
+        },
+      },
+    );
+    await statistics.settled();
     // The API's shape (one append per command) on the same log: its rate, and streams whose events were recorded
     // at different instants, which is what an asOf fold cuts through.
     const commandCount = Math.min(count, positiveIntegerFrom(env, 'BENCH_COMMAND_INCIDENTS', 2_000));
