@@ -8,34 +8,21 @@ import {
   startIncidentsTestApp,
   type IncidentsTestApp,
 } from './testing/incidents-test-app';
+import {
+  SLA_SCENARIO_CALENDAR,
+  SLA_SCENARIO_TARGETS,
+  slaAnnouncementsIn,
+  slaScenarioTime as at,
+} from './testing/sla-acceptance-scenario';
 
 /*
  * The issue's "done when" scenario through the API on the embedded shape: a P1 incident on a service whose offering
  * runs a Berlin Mon–Fri 09:00–17:00 calendar (P1: response 60, resolution 240 business minutes), opened Friday
  * 6 March 2026 16:30 CET, work started Monday 09:40, on hold 10:00–11:30, resumed, resolved 14:30. The spec moves
  * the clock and runs the SLA scheduler's poll at each instant; the expected instants are the pure acceptance spec's
- * (libs/incidents/domain/src/sla/sla-acceptance.spec.ts), where they are worked out by hand.
+ * (libs/incidents/domain/src/sla/sla-acceptance.spec.ts), where they are worked out by hand. The same scenario runs
+ * on the embedded platform process in apps/platform/src/app/platform-sla-scenario.int.spec.ts.
  */
-const berlinOffice = {
-  name: 'Berlin office',
-  timeZone: 'Europe/Berlin',
-  weeklyHours: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({
-    day,
-    from: '09:00',
-    to: '17:00',
-  })),
-  holidays: [],
-};
-const targets = {
-  P1: { responseMinutes: 60, resolutionMinutes: 240 },
-  P2: { responseMinutes: 120, resolutionMinutes: 480 },
-  P3: { responseMinutes: 240, resolutionMinutes: 960 },
-  P4: { responseMinutes: 480, resolutionMinutes: 1920 },
-  P5: { responseMinutes: 960, resolutionMinutes: 3840 },
-};
-const at = (local: string): string =>
-  new Date(`2026-03-${local}+01:00`).toISOString();
-
 describe('SLA acceptance through the API: P1 opened Friday 16:30 on a 9–17 Berlin calendar, held Monday 10:00–11:30', () => {
   let app: IncidentsTestApp;
   let agent: string;
@@ -59,25 +46,9 @@ describe('SLA acceptance through the API: P1 opened Friday 16:30 on a 9–17 Ber
       (timer: { kind: string }) => timer.kind === kind,
     );
   const announcements = async () =>
-    (await app.store.readStream(incidentStreamId(incidentId)))
-      .filter(
-        (event) =>
-          event.type === 'SlaWarningReached' || event.type === 'SlaBreached',
-      )
-      .map((event) => {
-        const data = event.data as {
-          kind: string;
-          threshold?: number;
-          reachedAt?: string;
-          breachedAt?: string;
-        };
-        return [
-          event.type,
-          data.kind,
-          data.threshold ?? 'breach',
-          data.reachedAt ?? data.breachedAt,
-        ];
-      });
+    slaAnnouncementsIn(
+      await app.store.readStream(incidentStreamId(incidentId)),
+    );
 
   beforeAll(async () => {
     app = await startIncidentsTestApp(
@@ -91,7 +62,10 @@ describe('SLA acceptance through the API: P1 opened Friday 16:30 on a 9–17 Ber
   afterAll(() => app?.close());
 
   it('opens the P1 on Friday 16:30 with the due times the calendar implies', async () => {
-    const { serviceId } = await app.publishService(berlinOffice, targets);
+    const { serviceId } = await app.publishService(
+      SLA_SCENARIO_CALENDAR,
+      SLA_SCENARIO_TARGETS,
+    );
     app.clock.set(at('06T16:30'));
     const opened = await post('/incidents', {
       shortDescription: 'Mail down',

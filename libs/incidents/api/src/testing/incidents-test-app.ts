@@ -14,7 +14,6 @@ import { newId, type EventMetadata } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import {
   SlaScheduler,
-  type Clock,
   type IncidentCatalog,
 } from '@itsm/incidents-application';
 import type { Projection } from '@itsm/projections';
@@ -34,23 +33,13 @@ import {
 } from '../incidents.module';
 import type { IncidentReadModelsFactory } from '../shared/incident-read-models.port';
 import { INCIDENT_CATALOG } from '../shared/incidents.tokens';
+import { ManualClock } from './sla-acceptance-scenario';
 
 const TEST_SECRET = 'incidents-api-spec-secret-at-least-32-characters';
 const CATALOG_METADATA: EventMetadata = {
   actor: { id: 'catalog-owner', role: 'service-owner', via: 'api' },
   correlationId: 'spec-catalog',
 };
-
-/** A clock the spec moves by hand: commands, the SLA view and the scheduler all read it. */
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return this.current;
-  }
-  set(at: string | Date): void {
-    this.current = new Date(at);
-  }
-}
 
 export interface PublishedService {
   serviceId: string;
