@@ -5,15 +5,9 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { incidentStreamId } from '@itsm/contracts';
 import type { EventStore } from '@itsm/event-store';
-import {
-  INCIDENTS_CLOCK,
-  ManualClock,
-  SLA_SCENARIO_CALENDAR,
-  SLA_SCENARIO_TARGETS,
-  slaAnnouncementsIn,
-  slaScenarioTime as at,
-} from '@itsm/incidents-api';
-import { SlaScheduler } from '@itsm/incidents-application';
+import { INCIDENTS_CLOCK } from '@itsm/incidents-api';
+import { SLA_SCENARIO_CALENDAR, SLA_SCENARIO_TARGETS, slaAcceptanceTimeline, slaScenarioTime as at } from '@itsm/incidents-api/testing';
+import { ManualClock, SlaScheduler } from '@itsm/incidents-application';
 import { call, EVENT_STORE, signAccessToken, type JsonAnswer, type Role } from '@itsm/platform-kit';
 
 /*
@@ -21,9 +15,8 @@ import { call, EVENT_STORE, signAccessToken, type JsonAnswer, type Role } from '
  * only the incidents' clock overridden), everything through HTTP: the calendar, the service and its offering come
  * from the catalog API and reach the incidents' copy of the catalog through the log. A P1 opened Friday 6 March 2026
  * 16:30 CET on a Berlin Mon–Fri 09:00–17:00 offering (P1: response 60, resolution 240), work started Monday 09:40,
- * on hold 10:00–11:30, resumed, resolved 14:30. The instants are the pure acceptance spec's
- * (libs/incidents/domain/src/sla/sla-acceptance.spec.ts); libs/incidents/api/src/sla-acceptance.int.spec.ts runs the
- * same scenario on incidents alone.
+ * on hold 10:00–11:30, resumed, resolved 14:30: the timeline shared from @itsm/incidents-api/testing, which
+ * libs/incidents/api/src/sla-acceptance.int.spec.ts also runs on incidents alone.
  */
 
 // The embedded default, as platform.int.spec.ts: PGlite in a fresh data folder, the in-process bus, no rate limit.
@@ -46,18 +39,9 @@ describe('SLA acceptance on the embedded platform: P1 opened Friday 16:30 on a 9
   let store: EventStore;
   let headers: { serviceOwner: Record<string, string>; agent: Record<string, string>; admin: Record<string, string> };
   let serviceId: string;
-  let incidentId: string;
 
   const post = (path: string, body: unknown = {}, as = headers.agent) => call(`${baseUrl}/api/v1${path}`, { method: 'POST', headers: as, body });
   const get = (path: string, as = headers.agent) => call(`${baseUrl}/api/v1${path}`, { headers: as });
-  /** Moves the clock to a local instant and runs one poll of the durable timers; the number of SLA events it appended. */
-  const tickAt = async (local: string) => {
-    clock.set(at(local));
-    return scheduler.runOnce();
-  };
-  const timerOf = async (kind: 'response' | 'resolution') =>
-    (await get(`/incidents/${incidentId}/sla`)).body.timers.find((timer: { kind: string }) => timer.kind === kind);
-  const announcements = async () => slaAnnouncementsIn(await store.readStream(incidentStreamId(incidentId)));
   /** The incidents' catalog copy is a projection of the log: opening an incident needs it to have seen `write`. */
   const catalogCopyHasSeen = async (write: JsonAnswer) => {
     const position = Number(write.headers.get('x-log-position'));
@@ -125,92 +109,12 @@ describe('SLA acceptance on the embedded platform: P1 opened Friday 16:30 on a 9
     await catalogCopyHasSeen(live);
   });
 
-  it('opens the P1 on Friday 16:30 with the due times the calendar implies', async () => {
-    clock.set(at('06T16:30'));
-    const opened = await post('/incidents', {
-      shortDescription: 'Mail down',
-      description: 'No mail',
-      callerId: 'rita',
-      serviceId,
-      impact: 1,
-      urgency: 1,
-    });
-    expect([opened.status, opened.body.priority]).toEqual([201, 'P1']);
-    incidentId = opened.body.id;
-    expect(await timerOf('response')).toMatchObject({ state: 'running', targetMinutes: 60, startedAt: at('06T16:30'), dueAt: at('09T09:30') });
-    expect(await timerOf('resolution')).toMatchObject({ state: 'running', targetMinutes: 240, startedAt: at('06T16:30'), dueAt: at('09T12:30') });
-    expect((await post(`/incidents/${incidentId}/assign`, { group: 'service-desk', agent: 'adam' })).body.state).toBe('assigned');
-  });
-
-  it('warns at 50% of the response on Friday 17:00 and stays quiet over the weekend', async () => {
-    expect(await tickAt('06T16:59')).toBe(0);
-    expect(await tickAt('06T17:00')).toBe(1);
-    expect(await tickAt('07T12:00')).toBe(0);
-    expect(await tickAt('08T20:00')).toBe(0);
-    expect(await timerOf('response')).toMatchObject({ state: 'running', elapsedMinutes: 30, remainingMinutes: 30 });
-  });
-
-  it('warns at 75% on Monday 09:15 and breaches the response at 09:30, once', async () => {
-    expect(await tickAt('09T09:15')).toBe(1);
-    expect(await tickAt('09T09:30')).toBe(1);
-    expect(await tickAt('09T09:30')).toBe(0);
-    expect((await timerOf('response')).state).toBe('breached');
-  });
-
-  it('meets the response late when work starts at 09:40, pauses the resolution on hold 10:00–11:30 and moves its due time', async () => {
-    clock.set(at('09T09:40'));
-    expect((await post(`/incidents/${incidentId}/start`)).body.state).toBe('in-progress');
-    clock.set(at('09T10:00'));
-    expect((await post(`/incidents/${incidentId}/hold`, { reason: 'awaiting-vendor' })).body.state).toBe('on-hold');
-    expect(await tickAt('09T10:30')).toBe(0);
-    expect(await timerOf('resolution')).toMatchObject({ state: 'paused', elapsedMinutes: 90, pausedMinutes: 30 });
-    clock.set(at('09T11:30'));
-    expect((await post(`/incidents/${incidentId}/resume`)).body.state).toBe('in-progress');
-    expect(await timerOf('resolution')).toMatchObject({ state: 'running', dueAt: at('09T14:00'), elapsedMinutes: 90, pausedMinutes: 90 });
-  });
-
-  it('warns at 12:00 and 13:00 and breaches the resolution at 14:00', async () => {
-    expect(await tickAt('09T11:59')).toBe(0);
-    expect(await tickAt('09T12:00')).toBe(1);
-    expect(await tickAt('09T13:00')).toBe(1);
-    expect(await tickAt('09T14:00')).toBe(1);
-  });
-
-  it('resolves at 14:30; the stream holds each warning and breach once, at its instant, and the SLA view is as the calendar implies', async () => {
-    clock.set(at('09T14:30'));
-    expect((await post(`/incidents/${incidentId}/resolve`, { code: 'solved-permanently', notes: 'Relay replaced' })).body.state).toBe('resolved');
-    expect(await announcements()).toEqual([
-      ['SlaWarningReached', 'response', 50, at('06T17:00')],
-      ['SlaWarningReached', 'response', 75, at('09T09:15')],
-      ['SlaBreached', 'response', 'breach', at('09T09:30')],
-      ['SlaWarningReached', 'resolution', 50, at('09T12:00')],
-      ['SlaWarningReached', 'resolution', 75, at('09T13:00')],
-      ['SlaBreached', 'resolution', 'breach', at('09T14:00')],
-    ]);
-    expect(await tickAt('09T15:00')).toBe(0);
-    expect((await get(`/incidents/${incidentId}/sla`)).body).toEqual({
-      timers: [
-        {
-          kind: 'response',
-          state: 'breached',
-          targetMinutes: 60,
-          startedAt: at('06T16:30'),
-          dueAt: at('09T09:30'),
-          elapsedMinutes: 70,
-          pausedMinutes: 0,
-          remainingMinutes: -10,
-        },
-        {
-          kind: 'resolution',
-          state: 'breached',
-          targetMinutes: 240,
-          startedAt: at('06T16:30'),
-          dueAt: at('09T14:00'),
-          elapsedMinutes: 270,
-          pausedMinutes: 90,
-          remainingMinutes: -30,
-        },
-      ],
-    });
-  });
+  slaAcceptanceTimeline(() => ({
+    clock,
+    serviceId,
+    post: (path, body) => post(path, body),
+    get: (path) => get(path),
+    runTimers: () => scheduler.runOnce(),
+    incidentStream: (id) => store.readStream(incidentStreamId(id)),
+  }));
 });

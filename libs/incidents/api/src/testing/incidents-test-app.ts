@@ -13,6 +13,7 @@ import {
 import { newId, type EventMetadata } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import {
+  ManualClock,
   SlaScheduler,
   type IncidentCatalog,
 } from '@itsm/incidents-application';
@@ -33,7 +34,6 @@ import {
 } from '../incidents.module';
 import type { IncidentReadModelsFactory } from '../shared/incident-read-models.port';
 import { INCIDENT_CATALOG } from '../shared/incidents.tokens';
-import { ManualClock } from './sla-acceptance-scenario';
 
 const TEST_SECRET = 'incidents-api-spec-secret-at-least-32-characters';
 const CATALOG_METADATA: EventMetadata = {

@@ -5,25 +5,13 @@ import type {
   SupportCalendar,
 } from '@itsm/contracts';
 import type { RecordedEvent } from '@itsm/event-sourcing';
-import type { Clock } from '@itsm/incidents-application';
 
 /*
  * The facts of the issue's SLA acceptance scenario, shared by the specs that run it through HTTP: this lib's
  * (libs/incidents/api/src/sla-acceptance.int.spec.ts) and the embedded platform's
  * (apps/platform/src/app/platform-sla-scenario.int.spec.ts). The instants are worked out by hand in the pure
- * spec, libs/incidents/domain/src/sla/sla-acceptance.spec.ts. No test tooling here: it is exported by the lib.
+ * spec, libs/incidents/domain/src/sla/sla-acceptance.spec.ts; the timeline itself is sla-acceptance-timeline.ts.
  */
-
-/** A clock the spec moves by hand: commands, the SLA view and the scheduler all read it. */
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return this.current;
-  }
-  set(at: string | Date): void {
-    this.current = new Date(at);
-  }
-}
 
 /** The offering's support hours: Berlin, Monday to Friday 09:00–17:00, no holidays (the body of POST /calendars). */
 export const SLA_SCENARIO_CALENDAR: SupportCalendar = {

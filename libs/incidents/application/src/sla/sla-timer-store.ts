@@ -71,10 +71,10 @@ export class SlaTimerStore {
         [ordered.map((schedule) => schedule.incidentId), ordered.map((schedule) => schedule.revision)],
       );
       const won = new Set(newest.map((row) => row.incident_id));
+      if (won.size === 0) return won;
       const wanted = ordered.filter((schedule) => won.has(schedule.incidentId)).flatMap((schedule) =>
         schedule.deadlines.map((deadline) => ({ incidentId: schedule.incidentId, ...deadline })),
       );
-      if (won.size === 0) return won;
       // One statement for the rows: pending rows no longer wanted go, wanted ones are (re)armed. A wanted threshold is
       // not announced at this revision, so a row marked fired meanwhile is armed again. The two sets are disjoint.
       await tx.query(

@@ -13,7 +13,7 @@ import {
 import { ProjectionRuntime } from '@itsm/projections';
 import { incidentsCatalogProjection } from '../catalog-copy/incidents-catalog.projection';
 import { SqlIncidentCatalog } from '../catalog-copy/sql-incident-catalog.adapter';
-import type { Clock } from '../clock.port';
+import { ManualClock } from '../clock.port';
 import type { RequestMetadata } from '../command-options';
 import { IncidentCommands } from '../incidents/incident-commands';
 import { SqlIncidentNumberAllocator } from '../incidents/incident-number-allocator';
@@ -22,17 +22,6 @@ import { SlaTimerStore } from '../sla/sla-timer-store';
 
 export const requestMetadata: RequestMetadata = { actor: { id: 'agent-1', role: 'agent', via: 'api' }, correlationId: 'corr-1' };
 const catalogMetadata: EventMetadata = { actor: { id: 'owner-1', role: 'service-owner', via: 'api' }, correlationId: 'catalog' };
-
-/** A clock the test moves by hand. */
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return this.current;
-  }
-  set(at: string | Date): void {
-    this.current = new Date(at);
-  }
-}
 
 export const slaTargets = (): SlaTargets => ({
   P1: { responseMinutes: 15, resolutionMinutes: 240 },
