@@ -1,5 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
+import { reportStartFailure, stopOnSignals } from '@itsm/platform-kit';
 import type { GatewayConfig } from './config/gateway-config';
 import { createGatewayApp } from './app/create-gateway-app';
 
@@ -8,11 +9,9 @@ const main = async () => {
   const config = app.get<ConfigService<GatewayConfig, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });
   await app.listen(port, process.env['HOST'] ?? '0.0.0.0');
+  stopOnSignals(app, app.get(Logger));
   // Tests and supervisors wait for this line.
   app.get(Logger).log(`gateway listening on :${port}, forwarding to ${config.get('CATALOG_SERVICE_URL', { infer: true })}; API docs at /api/docs`);
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(reportStartFailure);

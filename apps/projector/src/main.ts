@@ -1,6 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
-import type { RuntimeConfig } from '@itsm/platform-kit';
+import { stopOnSignals, type RuntimeConfig } from '@itsm/platform-kit';
 import { createProjectorApp } from './app/bootstrap';
 import { runRebuildCommand } from './cli/rebuild.command';
 
@@ -8,6 +8,7 @@ const serve = async () => {
   const app = await createProjectorApp();
   const port = app.get<ConfigService<RuntimeConfig, true>>(ConfigService).get('PORT', { infer: true });
   await app.listen(port);
+  stopOnSignals(app, app.get(Logger));
   app.get(Logger).log(`Projector listening on :${port}; projections at /admin/projections`);
 };
 

@@ -1,6 +1,6 @@
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
-import { eventStoreKindOf, type RuntimeConfig } from '@itsm/platform-kit';
+import { eventStoreKindOf, reportStartFailure, stopOnSignals, type RuntimeConfig } from '@itsm/platform-kit';
 import { createServiceCatalogApp } from './app/create-service-catalog-app';
 
 const main = async () => {
@@ -8,6 +8,7 @@ const main = async () => {
   const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });
   await app.listen(port, process.env['HOST'] ?? '0.0.0.0');
+  stopOnSignals(app, app.get(Logger));
   const store = eventStoreKindOf({
     EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
     DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
@@ -16,7 +17,4 @@ const main = async () => {
   app.get(Logger).log(`service-catalog listening on :${port} (event store: ${store})`);
 };
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(reportStartFailure);

@@ -12,3 +12,7 @@ export * from './messaging/relay.module';
 export * from './http';
 export * from './observability';
 export * from './testing';
+export * from './data-directory/data-directory-lock';
+export * from './event-store/embedded-database';
+export * from './lifecycle/stop-on-signals';
+export * from './lifecycle/report-start-failure';

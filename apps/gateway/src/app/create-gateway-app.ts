@@ -17,9 +17,8 @@ const OPEN_API: OpenApiOptions = {
  * Settings from `env` (default: the process environment).
  */
 export const createGatewayApp = async (env: Record<string, string | undefined> = process.env): Promise<INestApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule.forRoot(env), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule.forRoot(env), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   // Behind a load balancer the caller's address is in X-Forwarded-For (rate limit by IP for anonymous callers).
   app.set('trust proxy', env['GATEWAY_TRUST_PROXY'] === 'true');
   serveGatewayOpenApi(app, OPEN_API);

@@ -9,8 +9,7 @@ import { IncidentsAppModule } from './incidents-app.module';
  * process environment).
  */
 export const createIncidentsApp = async (env: Record<string, string | undefined> = process.env): Promise<INestApplication> => {
-  const app = await NestFactory.create(IncidentsAppModule.forRoot(env), { bufferLogs: true });
+  const app = await NestFactory.create(IncidentsAppModule.forRoot(env), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return applyGatewayConventions(app, { openApi: { title: 'ITSM incidents' } });
 };

@@ -4,16 +4,18 @@ import { Logger } from 'nestjs-pino';
 import { applyGatewayConventions } from '@itsm/platform-kit';
 import { PlatformModule } from './platform.module';
 
-/** Logs are buffered until pino takes over, so start-up messages come out in the process's log format. */
-export const PLATFORM_APP_OPTIONS: NestApplicationOptions = { bufferLogs: true };
+/**
+ * Logs are buffered until pino takes over, so start-up messages come out in the process's log format; a failed
+ * start throws to main (one clear line for an operator's mistake) instead of Nest printing and exiting.
+ */
+export const PLATFORM_APP_OPTIONS: NestApplicationOptions = { bufferLogs: true, abortOnError: false };
 
 /**
- * Gives a Nest app built from PlatformModule the embedded platform's logger, shutdown hooks and gateway conventions:
+ * Gives a Nest app built from PlatformModule the embedded platform's logger and gateway conventions (main.ts adds the stop on signals):
  * NestFactory's for `npm start`, or a spec's TestingModule with a provider overridden (e.g. the incidents' clock).
  */
 export const configurePlatformApp = <App extends INestApplication>(app: App): App => {
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return applyGatewayConventions(app, {
     openApi: { title: 'ITSM platform API', version: '1', description: 'Service catalog, incidents, changes and IT finance.' },
   });

@@ -5,8 +5,7 @@ import { ProjectorModule } from './projector.module';
 
 /** Builds the projector app; the int spec calls this too. */
 export const createProjectorApp = async (): Promise<INestApplication> => {
-  const app = await NestFactory.create(ProjectorModule, { bufferLogs: true });
+  const app = await NestFactory.create(ProjectorModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 };

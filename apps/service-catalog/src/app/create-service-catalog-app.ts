@@ -6,8 +6,7 @@ import { ServiceCatalogModule } from './service-catalog.module';
 
 /** Builds the service-catalog app with the gateway conventions in front of its routes. */
 export const createServiceCatalogApp = async (): Promise<INestApplication> => {
-  const app = await NestFactory.create(ServiceCatalogModule, { bufferLogs: true });
+  const app = await NestFactory.create(ServiceCatalogModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return applyGatewayConventions(app, { openApi: { title: 'ITSM service catalog' } });
 };

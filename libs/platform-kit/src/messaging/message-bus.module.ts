@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createInProcessMessageBus, createKafkaMessageBus, kafkaBrokersFromEnv, type MessageBus } from '@itsm/messaging';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -26,5 +26,6 @@ export class MessageBusModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.bus.close();
+    new Logger('MessageBus').log('message bus closed');
   }
 }

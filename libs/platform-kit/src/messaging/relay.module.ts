@@ -1,4 +1,4 @@
-import { Inject, Logger, Module, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Registry } from 'prom-client';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
@@ -29,7 +29,7 @@ import { EVENT_RELAY, MESSAGE_BUS } from './message-bus.token';
   ],
   exports: [EVENT_RELAY],
 })
-export class RelayModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RelayModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     @Inject(EVENT_RELAY) private readonly relay: EventRelay,
     @Optional() @Inject(METRICS_REGISTRY) registry?: Registry,
@@ -41,7 +41,9 @@ export class RelayModule implements OnApplicationBootstrap, OnApplicationShutdow
     await this.relay.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the event log closes (onApplicationShutdown), so the last batch's checkpoint is written. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
+    new Logger('EventRelay').log(`relay stopped at position ${this.relay.progress().lastPosition ?? 'none'}`);
   }
 }

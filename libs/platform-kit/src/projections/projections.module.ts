@@ -1,10 +1,11 @@
 import {
   type DynamicModule,
   Inject,
+  Logger,
   Module,
   Optional,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Registry } from 'prom-client';
@@ -32,7 +33,7 @@ export interface ProjectionsModuleOptions {
 
 /** Runs the given projections while the app runs; `/admin/projections` shows and rebuilds them. */
 @Module({})
-export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private subscription: MessageSubscription | undefined;
 
   constructor(
@@ -79,8 +80,11 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnApplicationS
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the event log closes (onApplicationShutdown): each projection ends with its last batch committed. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
     await this.runtime.stop();
+    const positions = (await this.runtime.status().catch(() => [])).map(({ name, position }) => `${name}@${position}`);
+    new Logger('Projections').log(`projections stopped: ${positions.join(', ') || 'none'}`);
   }
 }

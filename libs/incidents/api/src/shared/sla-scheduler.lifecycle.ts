@@ -1,14 +1,15 @@
 import {
   Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { SlaScheduler } from '@itsm/incidents-application';
 
 /** Polls the durable SLA timers while the app runs: started once the app is up, stopped (after its poll) on shutdown. */
 @Injectable()
 export class SlaSchedulerLifecycle
-  implements OnApplicationBootstrap, OnApplicationShutdown
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
 {
   constructor(private readonly scheduler: SlaScheduler) {}
 
@@ -16,7 +17,9 @@ export class SlaSchedulerLifecycle
     this.scheduler.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the event log closes (onApplicationShutdown), so a poll in progress finishes its appends. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.scheduler.stop();
+    new Logger('SlaScheduler').log('SLA scheduler stopped');
   }
 }
