@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { settleLeftoverServer, SHUTDOWN_STEPS } from './leftover-server';
 import { findPostgresBinaries, type PostgresBinaries } from './postgres-binaries';
-import { assertReachableBy } from './reachable';
+import { assertReachableBy, letAccountPassThrough } from './reachable';
 import { giveToAccount, serverAccount, type ServerAccount } from './server-account';
 
 export type EmbeddedPostgresLogLevel = 'debug' | 'info' | 'warn';
@@ -154,6 +154,7 @@ export const startEmbeddedPostgres = async (options: EmbeddedPostgresOptions): P
   const binaries = findPostgresBinaries();
   mkdirSync(dirname(directory), { recursive: true });
   const account = serverAccount(options.accountWhenRoot ?? 'postgres', info);
+  letAccountPassThrough(account, dirname(directory));
   assertReachableBy(account, directory);
 
   if (!existsSync(join(directory, 'PG_VERSION'))) await initialise(directory, binaries, account, info);
@@ -253,7 +254,7 @@ const launch = async ({ binaries, args, account, say, socketDirectory, startTime
   };
   // Lines may still be in the pipe when the exit is seen.
   const failure = async (what: string) => {
-    await Promise.race([server.exited, sleep(1_000)]);
+    await Promise.race([server.exited, sleep(1_000, undefined, { ref: false })]);
     return new ServerStartFailure(what, [...recentLines]);
   };
   await waitUntilAccepting(connectionStringOf(socketDirectory, 'postgres'), child, startTimeoutMs, (message) => say(message, 'info'), failure);
@@ -264,7 +265,7 @@ const launch = async ({ binaries, args, account, say, socketDirectory, startTime
 const stopChild = async (child: ChildProcess, exited: Promise<void>, warn: (message: string) => void) => {
   for (const [signal, timeoutMs] of SHUTDOWN_STEPS) {
     child.kill(signal);
-    const stopped = await Promise.race([exited.then(() => true), sleep(timeoutMs).then(() => false)]);
+    const stopped = await Promise.race([exited.then(() => true), sleep(timeoutMs, false, { ref: false })]);
     if (stopped) return;
     warn(`PostgreSQL (pid ${child.pid}) did not stop within ${timeoutMs / 1000} s of ${signal}`);
   }

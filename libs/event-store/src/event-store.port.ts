@@ -74,6 +74,11 @@ export interface EventStore extends StreamReaderWriter {
    * streams. Optional: a store without multi-stream transactions (EventStoreDB) does not offer it.
    */
   appendToStreams?(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /**
+   * Writes recorded events back exactly (positions, revisions, times, hashes) after the log's head, in position
+   * order: restoring a backup. Optional: EventStoreDB assigns positions itself and cannot keep them.
+   */
+  importEvents?(events: readonly RecordedEvent[]): Promise<void>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   subscribeToAll(options: SubscribeOptions): Subscription;

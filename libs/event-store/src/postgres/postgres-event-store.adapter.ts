@@ -12,6 +12,7 @@ import type {
 } from '../event-store.port';
 import { appendEvents, appendEventsToStreams, type AppendOutcome } from './append-events';
 import type { EventLogSchema } from './event-log-schema';
+import { importRecordedEvents } from './import-events';
 import { PollingSubscription } from './polling-subscription';
 import { readAllEvents, readStreamEvents } from './read-events';
 import type { SqlExecutor, Unlisten } from './sql-executor.port';
@@ -72,6 +73,11 @@ export class PostgresEventStore implements EventStore {
       lastGlobalPosition: last?.globalPosition ?? -1,
       events: appended.events,
     };
+  }
+
+  async importEvents(events: readonly RecordedEvent[]): Promise<void> {
+    await importRecordedEvents(this.executor, this.names, events);
+    if (events.length > 0) this.wakeSubscriptions();
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

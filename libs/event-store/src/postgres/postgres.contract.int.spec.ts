@@ -6,4 +6,5 @@ describeEventStoreContract('PostgreSQL', () => postgresContractHarness(testDatab
   holdAppendOpen: true,
   attemptRewrite: true,
   multiStreamAppend: true,
+  importEvents: true,
 });

@@ -4,6 +4,7 @@ import type { HarnessAccess } from './contract-helpers';
 import type { EventStoreContractHarness } from './event-store-contract.harness';
 import { expectedRevisionCases } from './expected-revision.contract';
 import { historyCases } from './history.contract';
+import { importCases } from './import.contract';
 import { lateCommitCases } from './late-commit.contract';
 import { multiStreamAppendCases } from './multi-stream-append.contract';
 import { readAllCases } from './read-all.contract';
@@ -18,6 +19,8 @@ export interface EventStoreContractOptions {
   attemptRewrite?: boolean;
   /** The store offers `appendToStreams` (atomic multi-stream append). */
   multiStreamAppend?: boolean;
+  /** The store offers `importEvents` (exact restore of recorded events). */
+  importEvents?: boolean;
 }
 
 /**
@@ -32,6 +35,7 @@ export const describeEventStoreContract = (
   const holdAppendOpen = options.holdAppendOpen ?? false;
   const attemptRewrite = options.attemptRewrite ?? false;
   const multiStreamAppend = options.multiStreamAppend ?? false;
+  const importEvents = options.importEvents ?? false;
   describe(`EventStore contract: ${adapterName}`, () => {
     let harness: EventStoreContractHarness | undefined;
     beforeAll(async () => {
@@ -39,11 +43,12 @@ export const describeEventStoreContract = (
       if (
         Boolean(harness.holdAppendOpen) !== holdAppendOpen ||
         Boolean(harness.attemptRewrite) !== attemptRewrite ||
-        Boolean(harness.store.appendToStreams) !== multiStreamAppend
+        Boolean(harness.store.appendToStreams) !== multiStreamAppend ||
+        Boolean(harness.store.importEvents) !== importEvents
       ) {
         throw new Error(
           `The ${adapterName} harness hooks do not match the declared options ` +
-            `(holdAppendOpen: ${holdAppendOpen}, attemptRewrite: ${attemptRewrite}, multiStreamAppend: ${multiStreamAppend})`,
+            `(holdAppendOpen: ${holdAppendOpen}, attemptRewrite: ${attemptRewrite}, multiStreamAppend: ${multiStreamAppend}, importEvents: ${importEvents})`,
         );
       }
     });
@@ -62,5 +67,6 @@ export const describeEventStoreContract = (
     lateCommitCases(access, adapterName, holdAppendOpen);
     historyCases(access, adapterName, attemptRewrite);
     if (multiStreamAppend) multiStreamAppendCases(access);
+    if (importEvents) importCases(access);
   });
 };

@@ -3,6 +3,7 @@ import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import {
   DEFAULT_INCIDENTS_SCHEMA,
   IncidentCommands,
+  INCIDENTS_CATALOG_SCHEMA,
   incidentsCatalogProjection,
   SlaScheduler,
   SlaTimerStore,
@@ -25,9 +26,6 @@ import {
   INCIDENTS_CLOCK,
 } from './shared/incidents.tokens';
 import { SlaSchedulerLifecycle } from './shared/sla-scheduler.lifecycle';
-
-/** Schema of the projection runtime's tables (ProjectionsModule's default), where the catalog copy lives when hosted. */
-const HOST_READ_MODEL_SCHEMA = 'read_models';
 
 export interface IncidentsModuleOptions {
   /** `createIncidentReadModels` from @itsm/incidents-read-models (the host joins the two libs). */
@@ -77,7 +75,7 @@ export class IncidentsModule {
           useFactory: (db: SqlExecutor) =>
             new SqlIncidentCatalog(
               db,
-              options.catalogSchema ?? HOST_READ_MODEL_SCHEMA,
+              options.catalogSchema ?? INCIDENTS_CATALOG_SCHEMA,
             ),
         },
         {

@@ -1,13 +1,16 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { SqlSession } from '@itsm/event-store';
 import type { CalendarEvent, ServiceEvent } from '@itsm/contracts';
-import { defineProjection, type TableNames } from '@itsm/projections';
+import { DEFAULT_READ_MODEL_LOCATION, defineProjection, type TableNames } from '@itsm/projections';
 
 export type IncidentsCatalogTable = 'services' | 'offerings' | 'calendar_versions';
 type Tables = TableNames<IncidentsCatalogTable>;
 
-/** Schema the incidents service keeps its copy of the catalog in (ProjectionRuntime `schema`). */
-export const INCIDENTS_CATALOG_SCHEMA = 'incidents_catalog';
+/**
+ * Schema of the incidents' catalog copy: the projection runtime's default, where every host runs it. The seed,
+ * the CLI and the servers must agree, since the projection's checkpoint is shared by name.
+ */
+export const INCIDENTS_CATALOG_SCHEMA = DEFAULT_READ_MODEL_LOCATION.schema;
 
 /**
  * The incidents service's own copy of the catalog, built only from catalog events (the log embedded, Kafka
