@@ -1,6 +1,9 @@
 import { Command } from 'commander';
+import { backupCommand } from './commands/backup.command';
+import { restoreCommand } from './commands/restore.command';
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
+import { verifyCommand } from './commands/verify.command';
 
 /** The `itsm` command line; each subcommand lives in src/commands/<name>.command.ts. */
 export const createProgram = (): Command =>
@@ -8,4 +11,7 @@ export const createProgram = (): Command =>
     .description('ITSM platform operations')
     .showHelpAfterError()
     .addCommand(tokenCommand())
-    .addCommand(seedCommand());
+    .addCommand(seedCommand())
+    .addCommand(verifyCommand())
+    .addCommand(backupCommand())
+    .addCommand(restoreCommand());

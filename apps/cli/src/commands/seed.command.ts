@@ -1,6 +1,6 @@
-import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
-import { openEventLog, validateRuntimeConfig } from '@itsm/platform-kit';
+import { withEventLog } from '../cli/event-log-access';
+import { progressBar } from '../cli/progress-bar';
 import { SEED_APPEND_MODES, seedIncidents, type SeedAppendMode, type SeedIncidentsResult } from './seed-incidents';
 
 export interface SeedIncidentsCommandOptions {
@@ -28,34 +28,27 @@ const positiveInteger = (value: string): number => {
 };
 
 /**
- * Seeds the configured store (DATABASE_URL, else the embedded data folder) with a catalog and `count` incidents
- * through the incident commands, showing done/total, events/s and ETA.
+ * Seeds the configured store (DATABASE_URL, else the embedded data folder, which it locks: stop a platform on it
+ * first, or use the HTTP API) with a catalog and `count` incidents through the incident commands, with a
+ * progress bar (done/total, rate, ETA).
  */
-export const runSeedIncidents = async (options: SeedIncidentsCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<SeedIncidentsResult> => {
-  const log = await openEventLog(validateRuntimeConfig(env));
-  const bar = new SingleBar(
-    { format: 'incidents [{bar}] {percentage}% | {value}/{total} | {rate} events/s | ETA {eta_formatted}', etaBuffer: 200, noTTYOutput: false },
-    Presets.shades_classic,
-  );
-  const started = performance.now();
-  if (options.progressBar !== false) bar.start(options.count, 0, { rate: 0 });
-  try {
-    return await seedIncidents(log, {
-      count: options.count,
-      services: options.services,
-      batch: options.batch,
-      append: options.append,
-      incidentsPerAppend: options.incidentsPerAppend,
-      now: options.now,
-      onProgress: ({ incidents, events }) => {
-        if (options.progressBar !== false) bar.update(incidents, { rate: Math.round((events / (performance.now() - started)) * 1000) });
-      },
-    });
-  } finally {
-    if (options.progressBar !== false) bar.stop();
-    await log.close();
-  }
-};
+export const runSeedIncidents = (options: SeedIncidentsCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<SeedIncidentsResult> =>
+  withEventLog('itsm seed incidents', 'writer', { env }, async (log) => {
+    const bar = progressBar('incidents', 'incidents', options.count, options.progressBar !== false);
+    try {
+      return await seedIncidents(log, {
+        count: options.count,
+        services: options.services,
+        batch: options.batch,
+        append: options.append,
+        incidentsPerAppend: options.incidentsPerAppend,
+        now: options.now,
+        onProgress: ({ incidents }) => bar.update(incidents),
+      });
+    } finally {
+      bar.stop();
+    }
+  });
 
 export const seedCommand = (): Command =>
   new Command('seed').description('write sample data through the real command path').addCommand(

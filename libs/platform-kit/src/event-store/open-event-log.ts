@@ -6,6 +6,7 @@ import {
   type SqlExecutor,
 } from '@itsm/event-store';
 import type { RuntimeConfig } from '../config/runtime-config';
+import { dataDirectoryHolder } from '../data-directory/data-directory-lock';
 import { openEmbeddedDatabase, type EmbeddedDatabaseLog } from './embedded-database';
 
 export type EventLogConfig = Pick<RuntimeConfig, 'DATABASE_URL' | 'EVENTSTORE_URL' | 'ITSM_DATA_DIR'> &
@@ -78,5 +79,26 @@ const openServerDatabase = (connectionString: string) => {
     description: `PostgreSQL server ${serverAddress(connectionString)}`,
     openStore: () => createPostgresEventStore({ connectionString }),
     close: () => db.close(),
+  };
+};
+
+/**
+ * For readers that may run beside a live platform (`itsm backup`, `itsm verify`): when another process holds
+ * the embedded data directory, its PostgreSQL server is shared (a real server takes more than one client);
+ * otherwise the log is opened as `openEventLog` does, lock included.
+ */
+export const openEventLogForReading = async (config: EventLogConfig, options: OpenEventLogOptions = {}): Promise<EventLog> => {
+  const holder = config.DATABASE_URL || config.EVENTSTORE_URL ? undefined : dataDirectoryHolder(config.ITSM_DATA_DIR);
+  if (!holder?.connectionString) return openEventLog(config, options);
+  const shared = openServerDatabase(holder.connectionString);
+  const store = await createPostgresEventStore({ connectionString: holder.connectionString, poolSize: 2 });
+  return {
+    store,
+    db: shared.db,
+    description: `embedded PostgreSQL of process ${holder.pid} in ${config.ITSM_DATA_DIR}`,
+    async close() {
+      await store.close();
+      await shared.close();
+    },
   };
 };

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import {
+  EMBEDDED_POSTGRES_FOLDER,
+  openEventLog,
+  openEventLogForReading,
+  PGLITE_FOLDER,
+  validateRuntimeConfig,
+  type EmbeddedDatabaseLog,
+  type EventLog,
+} from '@itsm/platform-kit';
+
+/** The embedded database's steps (creating the cluster, crash recovery), on stderr beside the command's output. */
+const stderrLog: EmbeddedDatabaseLog = (message, level) => {
+  if (level !== 'debug') process.stderr.write(`itsm: ${message}\n`);
+};
+
+/** A reader has nothing to read in a data directory that was never used (and should not create one). */
+const assertHoldsData = (dataDir: string) => {
+  if (![EMBEDDED_POSTGRES_FOLDER, PGLITE_FOLDER].some((folder) => existsSync(join(dataDir, folder)))) {
+    throw new Error(`${resolve(dataDir)} holds no event log (set ITSM_DATA_DIR or --data-dir to the platform's data directory)`);
+  }
+};
+
+export interface EventLogAccess {
+  /** Overrides ITSM_DATA_DIR. */
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const settingsOf = ({ dataDir, env = process.env }: EventLogAccess) =>
+  validateRuntimeConfig({ ...env, ...(dataDir ? { ITSM_DATA_DIR: dataDir } : {}) });
+
+/**
+ * Runs `work` on the configured log (DATABASE_URL, EVENTSTORE_URL, else the embedded data directory) and closes
+ * it after. `reader`: may share the embedded server of a platform that holds the directory; otherwise the
+ * directory is locked for the command's duration (a running platform refuses it).
+ */
+export const withEventLog = async <T>(
+  command: string,
+  mode: 'reader' | 'writer',
+  access: EventLogAccess,
+  work: (log: EventLog) => Promise<T>,
+): Promise<T> => {
+  const settings = settingsOf(access);
+  if (mode === 'reader' && !settings.DATABASE_URL && !settings.EVENTSTORE_URL) assertHoldsData(settings.ITSM_DATA_DIR);
+  const open = mode === 'reader' ? openEventLogForReading : openEventLog;
+  const log = await open(settings, { command, log: stderrLog });
+  try {
+    return await work(log);
+  } finally {
+    await log.close();
+  }
+};

@@ -1,0 +1,10 @@
+/** What `itsm` exits with, so scripts can tell the cases apart. */
+export const EXIT = {
+  ok: 0,
+  /** The command could not do its work (unreachable store, refused input, data directory in use). */
+  failed: 1,
+  /** Wrong arguments (commander's own usage errors). */
+  usage: 2,
+  /** `verify` ran to the end and the log does not verify. */
+  verificationFailed: 3,
+} as const;
