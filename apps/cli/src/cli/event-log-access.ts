@@ -26,6 +26,8 @@ export interface EventLogAccess {
   /** Overrides ITSM_DATA_DIR. */
   dataDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Leave out the embedded database's steps on stderr (specs). */
+  quiet?: boolean;
 }
 
 export const settingsOf = ({ dataDir, env = process.env }: EventLogAccess) =>
@@ -45,7 +47,7 @@ export const withEventLog = async <T>(
   const settings = settingsOf(access);
   if (mode === 'reader' && !settings.DATABASE_URL && !settings.EVENTSTORE_URL) assertHoldsData(settings.ITSM_DATA_DIR);
   const open = mode === 'reader' ? openEventLogForReading : openEventLog;
-  const log = await open(settings, { command, log: stderrLog });
+  const log = await open(settings, { command, log: access.quiet ? undefined : stderrLog });
   try {
     return await work(log);
   } finally {

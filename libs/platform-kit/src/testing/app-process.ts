@@ -37,20 +37,22 @@ const workspaceRoot = (): string => {
 const matches = (pattern: string | RegExp, msg: unknown): boolean =>
   typeof msg === 'string' && (typeof pattern === 'string' ? msg === pattern : pattern.test(msg));
 
-/** Starts `apps/<app>/src/main.ts` with the caller's environment plus `env`. */
-export const startAppProcess = (app: string, env: Record<string, string>): AppProcess => {
+/** Starts `apps/<app>/src/main.ts` with the caller's environment plus `env` (a variable set to undefined is removed). */
+export const startAppProcess = (app: string, env: Record<string, string | undefined>): AppProcess => {
+  const environment: NodeJS.ProcessEnv = {
+    ...process.env,
+    TS_NODE_PROJECT: `apps/${app}/tsconfig.app.json`,
+    TS_NODE_BASEURL: '../..',
+    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    ...env,
+  };
+  for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name];
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${app}/src/main.ts`],
     {
       cwd: workspaceRoot(),
-      env: {
-        ...process.env,
-        TS_NODE_PROJECT: `apps/${app}/tsconfig.app.json`,
-        TS_NODE_BASEURL: '../..',
-        KAFKAJS_NO_PARTITIONER_WARNING: '1',
-        ...env,
-      },
+      env: environment,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,3 +1,5 @@
 // Test support without jest (safe in the main entry point): apps started as OS processes.
 export * from './app-process';
 export * from './json-call';
+export * from './wait-until';
+export * from './embedded-platform-process';
