@@ -22,9 +22,10 @@ const created = (answer: JsonAnswer) => {
 };
 
 /** What a client sees of the catalog and the incidents: the answers that must survive a backup and restore. */
-const answersOf = async (platform: EmbeddedPlatformProcess, incidentIds: readonly string[]) => {
+const answersOf = async (platform: EmbeddedPlatformProcess, incidentIds: readonly string[], lastWrite: string) => {
   const read = async (path: string) => {
-    const answer = await platform.call(path);
+    // Read models answer once they have applied the last write (positions survive the restore).
+    const answer = await platform.call(path, { headers: { 'x-wait-for-position': lastWrite } });
     return { status: answer.status, etag: answer.headers.get('etag'), body: answer.body };
   };
   const perIncident = [];
@@ -72,9 +73,11 @@ describe('itsm backup while the platform runs, itsm restore into a new data dire
       );
       incidentIds.push(incident.id);
     }
-    expect((await original.call(`/api/v1/incidents/${incidentIds[0]}/assign`, { method: 'POST', body: { group: 'messaging', agent: 'dave' } })).status).toBe(200);
+    const assigned = await original.call(`/api/v1/incidents/${incidentIds[0]}/assign`, { method: 'POST', body: { group: 'messaging', agent: 'dave' } });
+    expect(assigned.status).toBe(200);
+    const lastWrite = assigned.headers.get('x-log-position') as string;
     await listHoldsAll(original);
-    const before = await answersOf(original, incidentIds);
+    const before = await answersOf(original, incidentIds, lastWrite);
 
     const backupFile = join(folder, 'platform.itsm-backup');
     const backup = await runBackup({ dataDir: join(folder, 'original'), out: backupFile, progressBar: false, quiet: true });
@@ -89,7 +92,7 @@ describe('itsm backup while the platform runs, itsm restore into a new data dire
     const successor = await startEmbeddedPlatform(join(folder, 'restored'));
     running.push(successor);
     await listHoldsAll(successor);
-    expect(await answersOf(successor, incidentIds)).toEqual(before);
+    expect(await answersOf(successor, incidentIds, lastWrite)).toEqual(before);
     const next = created(
       await successor.call('/api/v1/incidents', {
         method: 'POST',

@@ -16,13 +16,13 @@ const env = (dataDir: string): NodeJS.ProcessEnv => {
   return vars;
 };
 
-describe('itsm seed incidents (embedded PGlite data folder)', () => {
+describe('itsm seed incidents (embedded data folder)', () => {
   let dataDir: string;
   beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'itsm-seed-'))));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('writes the catalog and N incidents through the incident commands, in a mix of states, readable back from the log', async () => {
-    const result = await runSeedIncidents({ count: 60, services: 3, batch: 4, append: 'per-incident', progressBar: false }, env(dataDir));
+    const result = await runSeedIncidents({ count: 60, services: 3, batch: 4, append: 'per-incident', progressBar: false, quiet: true }, env(dataDir));
     expect(result.incidents).toBe(60);
     expect(result.services).toHaveLength(3);
 
@@ -57,7 +57,7 @@ describe('itsm seed incidents (embedded PGlite data folder)', () => {
   it('writes the same lives whether each incident is one append or each command is one', async () => {
     const now = new Date('2026-11-20T12:00:00Z');
     const livesWritten = async (append: SeedAppendMode, folder: string) => {
-      const result = await runSeedIncidents({ count: 40, services: 2, batch: 3, append, now, progressBar: false }, env(folder));
+      const result = await runSeedIncidents({ count: 40, services: 2, batch: 3, append, now, progressBar: false, quiet: true }, env(folder));
       const log = await openEventLog(validateRuntimeConfig(env(folder)));
       try {
         const { events } = await log.store.readAll({ maxCount: 100_000 });

@@ -13,6 +13,8 @@ export interface SeedIncidentsCommandOptions {
   now?: Date;
   /** Draw the progress bar (a terminal); off in tests. */
   progressBar?: boolean;
+  /** Leave out the embedded database's steps on stderr (specs). */
+  quiet?: boolean;
 }
 
 const appendMode = (value: string): SeedAppendMode => {
@@ -33,7 +35,7 @@ const positiveInteger = (value: string): number => {
  * progress bar (done/total, rate, ETA).
  */
 export const runSeedIncidents = (options: SeedIncidentsCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<SeedIncidentsResult> =>
-  withEventLog('itsm seed incidents', 'writer', { env }, async (log) => {
+  withEventLog('itsm seed incidents', 'writer', { env, quiet: options.quiet }, async (log) => {
     const bar = progressBar('incidents', 'incidents', options.count, options.progressBar !== false);
     try {
       return await seedIncidents(log, {

@@ -58,6 +58,6 @@ describe('itsm token', () => {
   it('refuses an unknown role', async () => {
     await expect(
       run('node', ['apps/cli/bin/itsm.js', 'token', '--role', 'superuser'], { cwd: repoRoot, env: childEnv(dataDir) }),
-    ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/unknown role/) });
+    ).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/unknown role/) });
   }, 60_000);
 });

@@ -5,9 +5,9 @@ import type { INestApplication } from '@nestjs/common';
 import { newId, streamName } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import { eventsTopic, fromCloudEventMessage, type IncomingMessage, type MessageBus } from '@itsm/messaging';
-import { EVENT_STORE, MESSAGE_BUS, signAccessToken } from '@itsm/platform-kit';
+import { dataDirectoryHolder, EVENT_STORE, MESSAGE_BUS, signAccessToken } from '@itsm/platform-kit';
 
-// The embedded default: no DATABASE_URL, no EVENTSTORE_URL, PGlite in a fresh data folder.
+// The embedded default: no DATABASE_URL, no EVENTSTORE_URL, the embedded PostgreSQL in a fresh data folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'itsm-platform-'));
 process.env.ITSM_DATA_DIR = dataDir;
 delete process.env.DATABASE_URL;
@@ -129,7 +129,8 @@ describe('embedded platform process', () => {
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/services', '/api/v1/services/{id}/retire']));
   });
 
-  it('keeps the embedded database in the configured data folder', () => {
-    expect(readdirSync(join(dataDir, 'pglite')).length).toBeGreaterThan(0);
+  it('keeps the embedded database in the configured data folder, locked by this process', () => {
+    expect(readdirSync(join(dataDir, 'postgres'))).toEqual(expect.arrayContaining(['PG_VERSION', 'postmaster.pid']));
+    expect(dataDirectoryHolder(dataDir)).toMatchObject({ pid: process.pid });
   });
 });
