@@ -1,6 +1,7 @@
 import type { BenchPart } from './shared/bench-part';
 import { readBenchConfig } from './shared/config';
 import { progress } from './shared/report';
+import { embeddedPart } from './embedded';
 import { eventStorePart } from './event-store';
 import { httpPart } from './http';
 import { incidentsPart } from './incidents';
@@ -16,6 +17,7 @@ const PARTS: readonly BenchPart[] = [
   rebuildPart,
   httpPart,
   incidentsPart,
+  embeddedPart,
 ];
 
 const main = async (): Promise<void> => {

@@ -1,0 +1,1 @@
+export { embeddedPart } from './embedded.part';
