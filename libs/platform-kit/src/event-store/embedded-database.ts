@@ -10,6 +10,7 @@ import {
   type SqlExecutor,
 } from '@itsm/event-store';
 import { lockDataDirectory, type DataDirectoryLock } from '../data-directory/data-directory-lock';
+import { importEarlierPgliteFolder } from './import-pglite-folder';
 
 export type EmbeddedDatabaseLogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type EmbeddedDatabaseLog = (message: string, level: EmbeddedDatabaseLogLevel) => void;
@@ -27,6 +28,7 @@ export const EMBEDDED_POSTGRES_FOLDER = 'postgres';
 export const PGLITE_FOLDER = 'pglite';
 
 const embeddedPostgres = async (dataDir: string, lock: DataDirectoryLock, log: EmbeddedDatabaseLog): Promise<SqlDatabase> => {
+  await importEarlierPgliteFolder(dataDir, join(dataDir, EMBEDDED_POSTGRES_FOLDER), join(dataDir, PGLITE_FOLDER), log);
   const server = await startEmbeddedPostgres({
     directory: join(dataDir, EMBEDDED_POSTGRES_FOLDER),
     log,
