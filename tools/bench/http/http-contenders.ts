@@ -13,7 +13,7 @@ const COMMON = { ITSM_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ITSM_JWT_SECRET: BENCH
 /** See the distributed contender: stands in for 0 (off) until the gateway parses the setting as a number. */
 export const GATEWAY_RATE_LIMIT = '1000000000';
 
-export type HttpTarget = 'pglite' | 'postgres';
+export type HttpTarget = 'embedded' | 'postgres';
 export type ContenderId = 'embedded' | 'distributed';
 
 export interface RunningContender {
@@ -34,7 +34,7 @@ const stopAll = async (parts: Array<{ stop(): Promise<void> }>) => {
   for (const part of [...parts].reverse()) await part.stop();
 };
 
-/** A temp ITSM_DATA_DIR (PGlite lives there on the pglite target) and, on postgres, a scratch database. */
+/** A temp ITSM_DATA_DIR (the embedded PostgreSQL lives there on the embedded target) and, on postgres, a scratch database. */
 const storage = async (target: HttpTarget, config: BenchConfig, label: string) => {
   const dataDir = mkdtempSync(join(tmpdir(), `itsm-bench-${label}-`));
   const database = target === 'postgres' ? await createScratchDatabase(config.databaseUrl, label) : undefined;
@@ -51,7 +51,7 @@ const storage = async (target: HttpTarget, config: BenchConfig, label: string) =
 const embedded: HttpContender = {
   id: 'embedded',
   title: 'embedded (apps/platform)',
-  targets: ['pglite', 'postgres'],
+  targets: ['embedded', 'postgres'],
   async start(target, config) {
     const store = await storage(target, config, `http_embedded_${target}`);
     try {

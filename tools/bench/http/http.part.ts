@@ -15,7 +15,7 @@ const WARM_UP_SECONDS = 1;
 /** Services registered before the clock starts, for the read case to cycle through. */
 const SEEDED_SERVICES = 100;
 
-const TARGETS: readonly HttpTarget[] = ['pglite', 'postgres'];
+const TARGETS: readonly HttpTarget[] = ['embedded', 'postgres'];
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

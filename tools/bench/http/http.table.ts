@@ -36,7 +36,7 @@ export const printHttpTable = (results: readonly HttpCaseResult[], connections: 
   const rows = results.map((result) => [
     `${result.title}\non ${result.target}`,
     cell(result.byContender.embedded, 'not run'),
-    cell(result.byContender.distributed, result.target === 'pglite' ? 'n/a (needs PostgreSQL)' : 'not run'),
+    cell(result.byContender.distributed, result.target === 'embedded' ? 'n/a (needs a PostgreSQL server)' : 'not run'),
     result.ratio === null ? 'n/a' : `${result.ratio.toFixed(2)}×`,
   ]);
   const title = `HTTP API throughput (autocannon, ${connections} connections, ${secondsPerContender} s per contender and case; median round; higher req/s is better)`;
