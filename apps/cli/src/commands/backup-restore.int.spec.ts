@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPlatform, waitUntil, type EmbeddedPlatformProcess, type JsonAnswer } from '@itsm/platform-kit';
@@ -7,6 +7,14 @@ import { runRestore } from './restore.command';
 import { runVerify } from './verify.command';
 
 const INCIDENTS = 6;
+
+/** The embedded shape: the runner's own DATABASE_URL (integration specs) must not send the commands to its server. */
+const embeddedShape = (): NodeJS.ProcessEnv => {
+  const env = { ...process.env };
+  delete env['DATABASE_URL'];
+  delete env['EVENTSTORE_URL'];
+  return env;
+};
 
 const officeHours = {
   name: 'Office hours',
@@ -35,10 +43,14 @@ const answersOf = async (platform: EmbeddedPlatformProcess, incidentIds: readonl
 
 /** The list holds every incident: the read models have caught up with the log. */
 const listHoldsAll = (platform: EmbeddedPlatformProcess) =>
-  waitUntil('the incident list to hold every incident', async () => {
-    const list = await platform.call('/api/v1/incidents?limit=100');
-    return list.body?.items?.length === INCIDENTS ? true : undefined;
-  });
+  waitUntil(
+    'the incident list to hold every incident',
+    async () => {
+      const list = await platform.call('/api/v1/incidents?limit=100');
+      return list.body?.items?.length === INCIDENTS ? true : undefined;
+    },
+    120_000,
+  );
 
 describe('itsm backup while the platform runs, itsm restore into a new data directory, itsm verify', () => {
   jest.setTimeout(300_000);
@@ -80,12 +92,12 @@ describe('itsm backup while the platform runs, itsm restore into a new data dire
     const before = await answersOf(original, incidentIds, lastWrite);
 
     const backupFile = join(folder, 'platform.itsm-backup');
-    const backup = await runBackup({ dataDir: join(folder, 'original'), out: backupFile, progressBar: false, quiet: true });
-    expect(await original.process.stop()).toBe(0);
+    const backup = await runBackup({ dataDir: join(folder, 'original'), out: backupFile, progressBar: false, quiet: true, env: embeddedShape() });
+    expect(await original.process.stop(60_000)).toBe(0);
     expect(original.process.records.map((record) => record['msg'])).toEqual(expect.arrayContaining(['stopped cleanly', 'embedded PostgreSQL stopped (fast shutdown, checkpoint written)']));
 
-    const restored = await runRestore(backupFile, { dataDir: join(folder, 'restored'), progressBar: false, quiet: true });
-    const verified = await runVerify({ dataDir: join(folder, 'restored'), progressBar: false, quiet: true });
+    const restored = await runRestore(backupFile, { dataDir: join(folder, 'restored'), progressBar: false, quiet: true, env: embeddedShape() });
+    const verified = await runVerify({ dataDir: join(folder, 'restored'), progressBar: false, quiet: true, env: embeddedShape() });
     expect(restored).toMatchObject({ events: backup.events, lastPosition: backup.lastPosition });
     expect(verified).toMatchObject({ ok: true, events: backup.events, lastPosition: backup.lastPosition });
 
@@ -102,7 +114,13 @@ describe('itsm backup while the platform runs, itsm restore into a new data dire
     expect(next.number).toBe(`INC${String(INCIDENTS + 1).padStart(7, '0')}`);
   });
 
-  it('refuses a restore into a data directory that is not empty', async () => {
-    await expect(runRestore(join(folder, 'platform.itsm-backup'), { dataDir: join(folder, 'restored'), progressBar: false, quiet: true })).rejects.toThrow(/is not empty/);
+  it('refuses a restore into a data directory that is not empty, and leaves it as it was', async () => {
+    const occupied = join(folder, 'occupied');
+    mkdirSync(occupied);
+    writeFileSync(join(occupied, 'notes.txt'), 'mine');
+    writeFileSync(join(folder, 'any.itsm-backup'), '');
+
+    await expect(runRestore(join(folder, 'any.itsm-backup'), { dataDir: occupied, progressBar: false, quiet: true, env: embeddedShape() })).rejects.toThrow(/is not empty/);
+    expect(readdirSync(occupied)).toEqual(['notes.txt']);
   });
 });
