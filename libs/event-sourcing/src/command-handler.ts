@@ -1,10 +1,12 @@
 import type { Decider } from './decider';
 import type { DomainEvent, EventMetadata, NewEvent, RecordedEvent } from './envelope';
-import { ExpectedRevision, NO_STREAM_REVISION, WrongExpectedRevisionError } from './expected-revision';
+import type { ExpectedRevision } from './expected-revision';
+import { decisionOf, WritePipeline } from './write-pipeline';
 
 /** The part of the event store a command handler needs (the full port lives in @itsm/event-store). */
 export interface StreamReaderWriter {
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** The stream's events in order; with `asOf`, only those recorded at or before it. */
+  readStream(streamId: string, options?: { asOf?: Date }): Promise<RecordedEvent[]>;
   appendToStream(
     streamId: string,
     events: NewEvent[],
@@ -28,7 +30,10 @@ export interface HandleResult<State> {
   nextExpectedRevision: number;
 }
 
-/** Loads a stream, decides on the command and appends the result with optimistic concurrency. */
+/**
+ * One decider's command on one stream, through the `WritePipeline` (load, upcast, decide, append with the folded
+ * revision). Contexts with several deciders or stream-local policies on a stream use the pipeline directly.
+ */
 export const handleCommand = async <Command, State, Event extends DomainEvent>(
   store: StreamReaderWriter,
   decider: Decider<Command, State, Event>,
@@ -40,43 +45,11 @@ export const handleCommand = async <Command, State, Event extends DomainEvent>(
   if (options.retryOnConflict && options.expectedRevision !== undefined) {
     throw new Error('retryOnConflict cannot be combined with a caller-supplied expectedRevision');
   }
-  const attempts = options.retryOnConflict?.attempts ?? 1;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await decideAndAppend(store, decider, streamId, command, metadata, options);
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError) || attempt >= attempts) throw error;
-    }
-  }
-};
-
-const decideAndAppend = async <Command, State, Event extends DomainEvent>(
-  store: StreamReaderWriter,
-  decider: Decider<Command, State, Event>,
-  streamId: string,
-  command: Command,
-  metadata: EventMetadata,
-  options: HandleOptions,
-): Promise<HandleResult<State>> => {
-  const recorded = await store.readStream(streamId);
-  const currentRevision = recorded.length === 0 ? NO_STREAM_REVISION : recorded[recorded.length - 1].streamRevision;
-  if (options.expectedRevision !== undefined && options.expectedRevision !== currentRevision) {
-    throw new WrongExpectedRevisionError(streamId, options.expectedRevision, currentRevision);
-  }
-  const upcast = options.upcast ?? ((event: RecordedEvent) => event);
-  const state = recorded.map((event) => upcast(event) as Event).reduce(decider.evolve, decider.initialState());
-  const decided = decider.decide(command, state);
-  if (decided.length === 0) {
-    return { state, newEvents: [], nextExpectedRevision: currentRevision };
-  }
-  const appended = await store.appendToStream(
-    streamId,
-    decided.map((event) => ({ type: event.type, data: event.data, metadata })),
-    { expectedRevision: currentRevision === NO_STREAM_REVISION ? 'no-stream' : currentRevision },
-  );
-  return {
-    state: decided.reduce(decider.evolve, state),
-    newEvents: appended.events,
-    nextExpectedRevision: appended.nextExpectedRevision,
-  };
+  const pipeline = new WritePipeline({
+    store,
+    upcast: options.upcast as ((event: RecordedEvent) => RecordedEvent) | undefined,
+    attemptsOnConflict: options.retryOnConflict?.attempts ?? 1,
+  });
+  const executed = await pipeline.execute(streamId, decisionOf(decider, command), { metadata, expectedRevision: options.expectedRevision });
+  return { state: executed.state, newEvents: executed.events, nextExpectedRevision: executed.revision };
 };

@@ -6,3 +6,4 @@ export * from './expected-revision';
 export * from './command-handler';
 export * from './hash-chain';
 export * from './testing';
+export * from './write-pipeline';
