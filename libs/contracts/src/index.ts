@@ -2,3 +2,4 @@ export * from './upcasting';
 export * from './stream-contexts';
 export * from './catalog';
 export * from './incidents';
+export * from './platform';

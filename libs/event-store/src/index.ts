@@ -2,3 +2,4 @@ export * from './event-store.port';
 export * from './seal-events';
 export * from './eventstoredb';
 export * from './postgres';
+export * from './sections';

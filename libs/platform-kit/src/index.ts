@@ -16,3 +16,4 @@ export * from './data-directory/data-directory-lock';
 export * from './event-store/embedded-database';
 export * from './lifecycle/stop-on-signals';
 export * from './lifecycle/report-start-failure';
+export * from './event-store/write-pipeline-on';

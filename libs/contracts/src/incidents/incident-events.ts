@@ -10,7 +10,8 @@ import type {
 } from './incident-vocabulary';
 
 /*
- * Published events of the incident stream (`incident-<uuid>`), schemaVersion 1.
+ * Published events of the incident stream (`incident-<uuid>`), schemaVersion 1 unless a type says otherwise
+ * (`INCIDENTS_EVENT_SCHEMA_VERSIONS`).
  * Facts in the past tense; each carries what a reader needs without replaying rules (the state after it where
  * the state changes). Times are ISO-8601 UTC strings; who did it is in the envelope's `actor` unless the fact
  * itself is about a person (`proposedBy`, `loggedBy`).
@@ -32,13 +33,27 @@ export interface IncidentOpenedV1 {
   openedAt: string;
 }
 
-/** The incident's assignment after the fact; `state` is `assigned` when it was new, else unchanged. */
+/** As written before schema version 2 (`group`, `agent`); upcast to v2 on every read. */
 export interface IncidentAssignedV1 {
   incidentId: string;
   group: string;
   agent: string | null;
   previousGroup: string | null;
   previousAgent: string | null;
+  state: IncidentStateName;
+  assignedAt: string;
+}
+
+/**
+ * The incident's assignment after the fact, in the API's vocabulary; `state` is `assigned` when it was new, else
+ * unchanged. Schema version 2 (v1 said `group` and `agent`).
+ */
+export interface IncidentAssignedV2 {
+  incidentId: string;
+  assignmentGroup: string;
+  assignee: string | null;
+  previousAssignmentGroup: string | null;
+  previousAssignee: string | null;
   state: IncidentStateName;
   assignedAt: string;
 }
@@ -194,7 +209,7 @@ export interface IncidentLinkedToChangeV1 {
 }
 
 export type IncidentOpened = DomainEvent<'IncidentOpened', IncidentOpenedV1>;
-export type IncidentAssigned = DomainEvent<'IncidentAssigned', IncidentAssignedV1>;
+export type IncidentAssigned = DomainEvent<'IncidentAssigned', IncidentAssignedV2>;
 export type IncidentWorkStarted = DomainEvent<'IncidentWorkStarted', IncidentWorkStartedV1>;
 export type IncidentPutOnHold = DomainEvent<'IncidentPutOnHold', IncidentPutOnHoldV1>;
 export type IncidentResumed = DomainEvent<'IncidentResumed', IncidentResumedV1>;

@@ -4,7 +4,7 @@ import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import type { SqlExecutor } from '@itsm/event-store';
 import type { RecordedEvent } from '@itsm/event-sourcing';
-import { UpcasterRegistry } from '@itsm/contracts';
+import { EVENT_UPCASTERS, UpcasterRegistry } from '@itsm/contracts';
 import { fromCloudEventMessage } from '../cloudevents';
 import type { IncomingMessage, MessageBus, MessageSubscription } from '../port/message-bus.port';
 import { attemptWithRetries } from './attempt-with-retries';
@@ -56,7 +56,7 @@ export class MessageBusTransport
   constructor(private readonly options: MessageBusTransportOptions) {
     super();
     this.retry = retryPolicy(options.retry);
-    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.upcasters = options.upcasters ?? EVENT_UPCASTERS;
     this.decode = options.decode ?? fromCloudEventMessage;
     if (options.idempotency) {
       this.handledEvents = new HandledEvents(options.idempotency.executor, options.idempotency.schema);

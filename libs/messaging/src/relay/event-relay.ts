@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { upcastEvent } from '@itsm/contracts';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import { WakeSignal } from '../in-process/wake-signal';
@@ -32,6 +33,8 @@ export interface EventRelayOptions {
   retryDelayMs?: number;
   /** The event → message mapping; default CloudEvents binary mode (DESIGN §4). */
   toMessage?: (event: RecordedEvent) => OutgoingMessage;
+  /** Brings events to the latest schema of their type before they are published; default the platform's registry. */
+  upcast?: (event: RecordedEvent) => RecordedEvent;
   /** Told about every error the relay recovers from by starting over from its checkpoint. */
   onError?: (error: unknown) => void;
 }
@@ -113,7 +116,10 @@ export class EventRelay {
     const fromCheckpoint = await this.checkpoints.load(this.name);
     if (this.meter.lastPosition === null) this.meter.lastPosition = fromCheckpoint;
     const prefix = this.options.topicPrefix ?? '';
-    const toMessage = this.options.toMessage ?? toCloudEventMessage;
+    const mapping = this.options.toMessage ?? toCloudEventMessage;
+    const upcast = this.options.upcast ?? upcastEvent;
+    // Downstream systems read the published contract: the latest version of each event type.
+    const toMessage = (event: RecordedEvent) => mapping(upcast(event));
     // Stop publishing a renewal interval before the lease could expire, so a new holder never overlaps us.
     const safetyMarginMs = heartbeatMs;
     const session = new RelaySession({

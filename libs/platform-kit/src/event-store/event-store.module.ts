@@ -2,7 +2,9 @@ import { basename, relative } from 'node:path';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { RuntimeConfig } from '../config/runtime-config';
-import { EVENT_LOG, EVENT_STORE, SQL_DATABASE } from './event-store.token';
+import { createExclusiveSections } from '@itsm/event-store';
+import { EVENT_LOG, EVENT_STORE, EXCLUSIVE_SECTIONS, SQL_DATABASE, WRITE_PIPELINE } from './event-store.token';
+import { writePipelineOn } from './write-pipeline-on';
 import type { EmbeddedDatabaseLog } from './embedded-database';
 import { openEventLog, type EventLog } from './open-event-log';
 
@@ -38,8 +40,10 @@ const logTo =
     },
     { provide: EVENT_STORE, inject: [EVENT_LOG], useFactory: (log: EventLog) => log.store },
     { provide: SQL_DATABASE, inject: [EVENT_LOG], useFactory: (log: EventLog) => log.db },
+    { provide: WRITE_PIPELINE, inject: [EVENT_LOG], useFactory: (log: EventLog) => writePipelineOn(log.store) },
+    { provide: EXCLUSIVE_SECTIONS, inject: [EVENT_LOG], useFactory: (log: EventLog) => createExclusiveSections(log.db) },
   ],
-  exports: [EVENT_LOG, EVENT_STORE, SQL_DATABASE],
+  exports: [EVENT_LOG, EVENT_STORE, SQL_DATABASE, WRITE_PIPELINE, EXCLUSIVE_SECTIONS],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_LOG) private readonly log: EventLog) {}

@@ -4,3 +4,7 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const SQL_DATABASE = Symbol('SQL_DATABASE');
 /** Injection token of the opened `EventLog` (store + database). */
 export const EVENT_LOG = Symbol('EVENT_LOG');
+/** Injection token of the kernel's `WritePipeline` on the process's event store (every context's command handlers). */
+export const WRITE_PIPELINE = Symbol('WRITE_PIPELINE');
+/** Injection token of the `ExclusiveSections` shared by every process on the SQL database (rules across aggregates). */
+export const EXCLUSIVE_SECTIONS = Symbol('EXCLUSIVE_SECTIONS');

@@ -26,6 +26,8 @@ export interface ApplyTarget<Table extends string = string> {
   /** The rebuild generation the shadow tables belong to (rebuild slot only). */
   generation: string | null;
   deduplication: Deduplication;
+  /** Brings each event to the latest schema of its type before `apply` (old versions are upcast, never rewritten). */
+  upcast?(event: RecordedEvent): RecordedEvent;
 }
 
 /** A rebuild whose shadow tables were replaced by another rebuild, or swapped in already. */
@@ -85,7 +87,7 @@ export const applyBatchInTransaction = async (
   if (slot === 'rebuild' && checkpoint.generation !== target.generation) throw new RebuildSupersededError(projection.name, target.generation);
 
   const fresh = (await freshEvents(tx, names, target, checkpoint.position, events)).filter((event) => handlesType(projection, event.type));
-  await applyEvents(projection, tx, fresh, target.tables);
+  await applyEvents(projection, tx, target.upcast ? fresh.map(target.upcast) : fresh, target.tables);
   if (target.deduplication === 'stream-revision') await writeStreamRevisions(tx, names, projection.name, slot, fresh);
 
   const lastDelivered = events.reduce((max, event) => Math.max(max, event.globalPosition), -1);

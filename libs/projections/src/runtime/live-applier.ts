@@ -28,6 +28,7 @@ export class LiveApplier {
       slot: 'live',
       generation: null,
       deduplication: this.context.deduplication,
+      upcast: this.context.upcast,
     };
   }
 

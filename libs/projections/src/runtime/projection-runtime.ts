@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
+import { upcastEvent } from '@itsm/contracts';
 import type { SqlExecutor } from '@itsm/event-store';
 import type { Projection, TableNames } from '../projection';
 import type { Deduplication } from './apply-batch';
@@ -34,6 +35,8 @@ export interface ProjectionRuntimeOptions {
   batchSize?: number;
   /** The log's head position, for rebuild progress; default: probed through `readAll`. */
   headPosition?: () => Promise<number>;
+  /** Upcasts events before projections see them; default the platform's one registry (`@itsm/contracts`). */
+  upcast?: (event: RecordedEvent) => RecordedEvent;
 }
 
 export interface ProjectionStatus {
@@ -78,6 +81,7 @@ export class ProjectionRuntime {
       schema,
       checkpoints: checkpointTables(assertIdentifier('Checkpoint schema', options.checkpointSchema ?? DEFAULT_READ_MODEL_LOCATION.checkpointSchema)),
       deduplication,
+      upcast: options.upcast ?? upcastEvent,
       batchSize: options.batchSize ?? 2000,
       headPosition: options.headPosition ?? (() => readHeadPosition(options.source)),
     };

@@ -75,6 +75,7 @@ export const startRebuild = (
     slot: 'rebuild',
     generation,
     deduplication: context.deduplication,
+    upcast: context.upcast,
   };
   const filter = filterOf(projection);
   const report = () => onProgress?.(tracker.snapshot());

@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { SqlExecutor } from '@itsm/event-store';
 import type { Deduplication } from './apply-batch';
 import type { CheckpointTables } from './checkpoints';
@@ -11,6 +12,8 @@ export interface RuntimeContext {
   schema: string;
   checkpoints: CheckpointTables;
   deduplication: Deduplication;
+  /** Brings every event to the latest schema of its type before a projection sees it. */
+  upcast(event: RecordedEvent): RecordedEvent;
   batchSize: number;
   headPosition(): Promise<number>;
 }

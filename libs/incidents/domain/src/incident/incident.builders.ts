@@ -50,7 +50,14 @@ export const assigned = (
   group: string,
   assignee: string | null,
   { previousGroup = null, previousAgent = null, state = 'assigned' }: { previousGroup?: string | null; previousAgent?: string | null; state?: IncidentStateName } = {},
-): IncidentEvent => event('IncidentAssigned', { group, agent: assignee, previousGroup, previousAgent, state, assignedAt: at });
+): IncidentEvent => event('IncidentAssigned', {
+    assignmentGroup: group,
+    assignee,
+    previousAssignmentGroup: previousGroup,
+    previousAssignee: previousAgent,
+    state,
+    assignedAt: at,
+  });
 export const workStarted = (assignee: string | null = 'agent-7'): IncidentEvent =>
   event('IncidentWorkStarted', { agent: assignee, state: 'in-progress', startedAt: at });
 export const heldEvent = (reason: HoldReason = 'awaiting-caller', previousState: 'assigned' | 'in-progress' = 'in-progress'): IncidentEvent =>

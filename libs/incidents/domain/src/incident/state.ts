@@ -90,10 +90,10 @@ export const evolve = (incident: Incident, event: IncidentEvent): Incident => {
   if (incident.status === 'unopened') return incident;
   switch (event.type) {
     case 'IncidentAssigned': {
-      const { group, agent, state } = event.data;
+      const { assignmentGroup, assignee, state } = event.data;
       // Assignment moves only a new incident (to `assigned`); otherwise the lifecycle stays where it is.
       const lifecycle = state === incident.lifecycle.state ? incident.lifecycle : { state: 'assigned' as const };
-      return { ...incident, assignment: { group, agent }, lifecycle };
+      return { ...incident, assignment: { group: assignmentGroup, agent: assignee }, lifecycle };
     }
     case 'IncidentWorkStarted':
     case 'IncidentResumed':

@@ -1,6 +1,6 @@
 import type {
   Impact,
-  IncidentAssignedV1,
+  IncidentAssignedV2,
   IncidentEscalatedV1,
   IncidentOpenedV1,
   IncidentParentLinkedV1,
@@ -109,8 +109,8 @@ const changesOf = (event: RecordedEvent): Partial<IncidentRecord> => {
   const type = event.type as IncidentsEventType;
   switch (type) {
     case 'IncidentAssigned': {
-      const { group, agent, state } = event.data as IncidentAssignedV1;
-      return { assignmentGroup: group, assignee: agent, state };
+      const { assignmentGroup, assignee, state } = event.data as IncidentAssignedV2;
+      return { assignmentGroup, assignee, state };
     }
     case 'IncidentWorkStarted':
     case 'IncidentPutOnHold':

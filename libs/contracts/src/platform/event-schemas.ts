@@ -1,0 +1,20 @@
+import type { RecordedEvent } from '@itsm/event-sourcing';
+import { CATALOG_EVENT_SCHEMA_VERSIONS } from '../catalog/catalog-schema-versions';
+import { INCIDENTS_EVENT_SCHEMA_VERSIONS } from '../incidents/incidents-schema-versions';
+import { INCIDENTS_UPCASTERS } from '../incidents/incidents-upcasters';
+import { UpcasterRegistry } from '../upcasting/upcaster-registry';
+
+/** The version every published event type is written in today, across contexts. */
+export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.freeze({
+  ...CATALOG_EVENT_SCHEMA_VERSIONS,
+  ...INCIDENTS_EVENT_SCHEMA_VERSIONS,
+});
+
+/** For writers (the kernel's WritePipeline): the version to stamp; 1 for a type no contract lists. */
+export const schemaVersionOf = (type: string): number => EVENT_SCHEMA_VERSIONS[type] ?? 1;
+
+/** Every context's upcasters, in one registry: what every read path applies (stream loads, readAll, Kafka). */
+export const EVENT_UPCASTERS = new UpcasterRegistry([...INCIDENTS_UPCASTERS]);
+
+/** A stored event at the latest schema of its type (the same object when it already is). */
+export const upcastEvent = <Event extends RecordedEvent>(event: Event): Event => EVENT_UPCASTERS.upcast(event);
