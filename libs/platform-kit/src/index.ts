@@ -17,3 +17,4 @@ export * from './event-store/embedded-database';
 export * from './lifecycle/stop-on-signals';
 export * from './lifecycle/report-start-failure';
 export * from './event-store/write-pipeline-on';
+export * from './processes/process-monitor';

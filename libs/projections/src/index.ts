@@ -17,3 +17,5 @@ export * from './read-models/cursor';
 export * from './read-models/page';
 export * from './read-models/read-model-location';
 export * from './read-models/read-model-positions';
+export * from './processes/event-process';
+export * from './processes/process-runner';

@@ -200,6 +200,17 @@ export interface IncidentChildLinkedV1 {
   linkedAt: string;
 }
 
+/**
+ * In the child's stream: the parent did not take the child after all (it was closed, or the link would now close a
+ * cycle), so the child's link is undone. Internal: written only to keep the two sides of a link together.
+ */
+export interface IncidentParentLinkRevokedV1 {
+  incidentId: string;
+  parentIncidentId: string;
+  reason: string;
+  revokedAt: string;
+}
+
 export interface IncidentLinkedToChangeV1 {
   incidentId: string;
   changeId: string;
@@ -225,6 +236,7 @@ export type MajorIncidentAccepted = DomainEvent<'MajorIncidentAccepted', MajorIn
 export type MajorIncidentRejected = DomainEvent<'MajorIncidentRejected', MajorIncidentRejectedV1>;
 export type IncidentParentLinked = DomainEvent<'IncidentParentLinked', IncidentParentLinkedV1>;
 export type IncidentChildLinked = DomainEvent<'IncidentChildLinked', IncidentChildLinkedV1>;
+export type IncidentParentLinkRevoked = DomainEvent<'IncidentParentLinkRevoked', IncidentParentLinkRevokedV1>;
 export type IncidentLinkedToChange = DomainEvent<'IncidentLinkedToChange', IncidentLinkedToChangeV1>;
 
 export type IncidentEvent =
@@ -245,6 +257,7 @@ export type IncidentEvent =
   | MajorIncidentRejected
   | IncidentParentLinked
   | IncidentChildLinked
+  | IncidentParentLinkRevoked
   | IncidentLinkedToChange;
 
 export type IncidentEventType = IncidentEvent['type'];
@@ -268,5 +281,6 @@ export const INCIDENT_EVENT_TYPES: readonly IncidentEventType[] = [
   'MajorIncidentRejected',
   'IncidentParentLinked',
   'IncidentChildLinked',
+  'IncidentParentLinkRevoked',
   'IncidentLinkedToChange',
 ];

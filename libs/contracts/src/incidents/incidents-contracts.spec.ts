@@ -9,6 +9,7 @@ import {
   INCIDENT_EVENT_TYPES,
   SLA_EVENT_TYPES,
 } from './index';
+import { EVENT_UPCASTERS } from '../platform';
 
 const id = '0190f3a4-1111-7222-8333-944445555666';
 
@@ -30,11 +31,15 @@ describe('incidents contracts', () => {
     expect(INCIDENT_NUMBER_PATTERN.test('INC12')).toBe(false);
   });
 
-  it('publishes incident and SLA events, each type once, all in schema version 1', () => {
+  it('publishes incident and SLA events, each type once, in version 1 except IncidentAssigned (v2)', () => {
     expect(INCIDENTS_EVENT_TYPES).toEqual([...INCIDENT_EVENT_TYPES, ...SLA_EVENT_TYPES]);
     expect(new Set(INCIDENTS_EVENT_TYPES).size).toBe(INCIDENTS_EVENT_TYPES.length);
     expect(Object.keys(INCIDENTS_EVENT_SCHEMA_VERSIONS).sort()).toEqual([...INCIDENTS_EVENT_TYPES].sort());
-    expect(new Set(Object.values(INCIDENTS_EVENT_SCHEMA_VERSIONS))).toEqual(new Set([1]));
+    expect(Object.entries(INCIDENTS_EVENT_SCHEMA_VERSIONS).filter(([, version]) => version !== 1)).toEqual([['IncidentAssigned', 2]]);
+  });
+
+  it('upcasts every older version to the one writers stamp today', () => {
+    for (const type of INCIDENTS_EVENT_TYPES) expect([type, EVENT_UPCASTERS.latestVersion(type)]).toEqual([type, INCIDENTS_EVENT_SCHEMA_VERSIONS[type]]);
   });
 
   it('names every event as a fact in the past tense', () => {

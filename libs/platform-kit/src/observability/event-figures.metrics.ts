@@ -1,6 +1,6 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { RelayProgress } from '@itsm/messaging';
-import type { ProjectionStatus } from '@itsm/projections';
+import type { ProcessStatus, ProjectionStatus } from '@itsm/projections';
 
 /**
  * Event-handling figures read at scrape time from the relay and the projection runtime, so /metrics shows how
@@ -46,6 +46,37 @@ export const registerProjectionFigures = (registry: Registry, status: () => Prom
     registers: [registry],
     async collect() {
       for (const projection of await status()) this.set({ projection: projection.name }, projection.lastError ? 1 : 0);
+    },
+  });
+};
+
+/** Background work (schedulers, process managers): where each stands and whether it is stuck on a failure. */
+export const registerProcessFigures = (registry: Registry, statuses: () => ProcessStatus[]): void => {
+  new Gauge({
+    name: 'itsm_process_failures',
+    help: 'Failed attempts of a scheduler or process since this process started (each is retried)',
+    labelNames: ['process'],
+    registers: [registry],
+    collect() {
+      for (const status of statuses()) this.set({ process: status.name }, status.failuresTotal);
+    },
+  });
+  new Gauge({
+    name: 'itsm_process_consecutive_failures',
+    help: 'Failures in a row on the work a scheduler or process is on (0 when its last attempt succeeded)',
+    labelNames: ['process'],
+    registers: [registry],
+    collect() {
+      for (const status of statuses()) this.set({ process: status.name }, status.consecutiveFailures);
+    },
+  });
+  new Gauge({
+    name: 'itsm_process_position',
+    help: 'Log position of the last event a process manager handled (-1 for schedulers)',
+    labelNames: ['process'],
+    registers: [registry],
+    collect() {
+      for (const status of statuses()) this.set({ process: status.name }, status.position);
     },
   });
 };

@@ -10,15 +10,33 @@ import {
   type EventStore,
   type SqlExecutor,
 } from '@itsm/event-store';
-import { ProjectionRuntime } from '@itsm/projections';
-import { incidentsCatalogProjection } from '../catalog-copy/incidents-catalog.projection';
-import { SqlIncidentCatalog } from '../catalog-copy/sql-incident-catalog.adapter';
-import { ManualClock } from '../clock.port';
+import { writePipelineOn } from '@itsm/platform-kit';
+import { ProcessRunner, ProjectionRuntime } from '@itsm/projections';
+import { DEFAULT_INCIDENT_POLICY } from '@itsm/incidents-domain';
+import { SqlIncidentNumberAllocator } from '../adapters/sql-incident-number-allocator.adapter';
+import { AssignIncidentHandler } from '../assign-incident/assign-incident.handler';
+import { CancelIncidentHandler } from '../cancel-incident/cancel-incident.handler';
+import { CloseIncidentHandler } from '../close-incident/close-incident.handler';
+import { EscalateIncidentHandler } from '../escalate-incident/escalate-incident.handler';
+import { incidentsCatalogProjection } from '../foreign/catalog-copy/incidents-catalog.projection';
+import { SqlIncidentCatalog } from '../foreign/catalog-copy/sql-incident-catalog.adapter';
+import { HoldIncidentHandler } from '../hold-incident/hold-incident.handler';
+import { IncidentStreams } from '../incident-stream/incident-streams';
+import { LinkIncidentHandler } from '../link-incident/link-incident.handler';
+import { LogIncidentWorkHandler } from '../log-incident-work/log-incident-work.handler';
+import { MajorIncidentHandler } from '../major-incident/major-incident.handler';
+import { OpenIncidentHandler } from '../open-incident/open-incident.handler';
+import { ManualClock } from '../ports/clock.port';
+import { IncidentHierarchyProcess } from '../processes/incident-hierarchy/incident-hierarchy.process';
+import { slaDueTimersProjection } from '../processes/sla-timers/sla-due-timers.projection';
+import { SlaScheduler } from '../processes/sla-timers/sla-scheduler';
+import { SlaTimerClaims } from '../processes/sla-timers/sla-timer-claims';
+import { ReopenIncidentHandler } from '../reopen-incident/reopen-incident.handler';
+import { ResolveIncidentHandler } from '../resolve-incident/resolve-incident.handler';
+import { ResumeIncidentHandler } from '../resume-incident/resume-incident.handler';
+import { StartIncidentHandler } from '../start-incident/start-incident.handler';
+import { UpdateIncidentHandler } from '../update-incident/update-incident.handler';
 import type { RequestMetadata } from '../command-options';
-import { IncidentCommands } from '../incidents/incident-commands';
-import { SqlIncidentNumberAllocator } from '../incidents/incident-number-allocator';
-import { SlaScheduler } from '../sla/sla-scheduler';
-import { SlaTimerStore } from '../sla/sla-timer-store';
 
 export const requestMetadata: RequestMetadata = { actor: { id: 'agent-1', role: 'agent', via: 'api' }, correlationId: 'corr-1' };
 const catalogMetadata: EventMetadata = { actor: { id: 'owner-1', role: 'service-owner', via: 'api' }, correlationId: 'catalog' };
@@ -38,19 +56,41 @@ export const allDayCalendar = (): SupportCalendar => ({
   holidays: [],
 });
 
+/** Every incident use case's handler, on the kit's store and clock. */
+export interface IncidentHandlers {
+  open: OpenIncidentHandler;
+  assign: AssignIncidentHandler;
+  start: StartIncidentHandler;
+  hold: HoldIncidentHandler;
+  resume: ResumeIncidentHandler;
+  resolve: ResolveIncidentHandler;
+  close: CloseIncidentHandler;
+  reopen: ReopenIncidentHandler;
+  cancel: CancelIncidentHandler;
+  update: UpdateIncidentHandler;
+  escalate: EscalateIncidentHandler;
+  logWork: LogIncidentWorkHandler;
+  major: MajorIncidentHandler;
+  link: LinkIncidentHandler;
+}
+
 export interface IncidentsTestKit {
   store: EventStore;
   db: SqlExecutor;
   catalog: SqlIncidentCatalog;
-  timers: SlaTimerStore;
   clock: ManualClock;
-  commands: IncidentCommands;
+  streams: IncidentStreams;
+  handlers: IncidentHandlers;
+  /** The scheduler's claims and the due timers it polls. */
+  claims: SlaTimerClaims;
   /** A scheduler of its own (as another process would run), on its own database connection when the server is used. */
   scheduler(): SlaScheduler;
+  /** Runs the incident-hierarchy process over everything the log holds (the parent's side of links, cascades). */
+  settleHierarchy(): Promise<void>;
   /** Publishes a live service with one default offering on a new calendar, as the catalog would; returns their ids. */
   publishService(calendar?: SupportCalendar): Promise<{ serviceId: string; offeringId: string; calendarId: string }>;
   publishCalendarUpdate(calendarId: string, calendar: SupportCalendar): Promise<void>;
-  /** Brings the catalog copy up to the log's head. */
+  /** Brings the projections (catalog copy, due SLA timers) up to the log's head. */
   syncCatalog(): Promise<void>;
   close(): Promise<void>;
 }
@@ -114,27 +154,48 @@ export const openIncidentsTestKit = async (on: 'pglite' | 'postgres', start: str
   const runtime = await ProjectionRuntime.create({
     db,
     source: store,
-    projections: [incidentsCatalogProjection],
+    projections: [incidentsCatalogProjection, slaDueTimersProjection(catalogSchema)],
     schema: catalogSchema,
     checkpointSchema,
   });
   const catalog = new SqlIncidentCatalog(db, catalogSchema);
-  const timers = new SlaTimerStore(db, incidentsSchema);
   const clock = new ManualClock(new Date(start));
-  const commands = new IncidentCommands({ store, catalog, timers, clock, numbers: new SqlIncidentNumberAllocator(db, incidentsSchema) });
+  const streams = new IncidentStreams({ pipeline: writePipelineOn(store), catalog, clock });
+  const policy = DEFAULT_INCIDENT_POLICY;
+  const handlers: IncidentHandlers = {
+    open: new OpenIncidentHandler(streams, new SqlIncidentNumberAllocator(db, incidentsSchema), catalog, policy),
+    assign: new AssignIncidentHandler(streams),
+    start: new StartIncidentHandler(streams),
+    hold: new HoldIncidentHandler(streams),
+    resume: new ResumeIncidentHandler(streams),
+    resolve: new ResolveIncidentHandler(streams),
+    close: new CloseIncidentHandler(streams),
+    reopen: new ReopenIncidentHandler(streams, policy),
+    cancel: new CancelIncidentHandler(streams),
+    update: new UpdateIncidentHandler(streams, policy),
+    escalate: new EscalateIncidentHandler(streams, policy),
+    logWork: new LogIncidentWorkHandler(streams),
+    major: new MajorIncidentHandler(streams),
+    link: new LinkIncidentHandler(streams, clock),
+  };
+  const claims = new SlaTimerClaims(db, { dueTimersSchema: catalogSchema, claimsSchema: incidentsSchema });
+  const hierarchy = await ProcessRunner.create({ db, source: store, processes: [new IncidentHierarchyProcess(streams, clock)], checkpointSchema });
   const append = (streamId: string, events: { type: string; data: unknown }[]) =>
     store.appendToStream(streamId, events.map((event) => ({ ...event, metadata: catalogMetadata })), { expectedRevision: 'any' });
   return {
     store,
     db,
     catalog,
-    timers,
     clock,
-    commands,
+    streams,
+    handlers,
+    claims,
     scheduler: () => {
       const executor = backing.openExecutor();
-      return new SlaScheduler({ store, catalog: new SqlIncidentCatalog(executor, catalogSchema), timers: new SlaTimerStore(executor, incidentsSchema), clock });
+      const own = new IncidentStreams({ pipeline: writePipelineOn(store), catalog: new SqlIncidentCatalog(executor, catalogSchema), clock });
+      return new SlaScheduler({ streams: own, claims: new SlaTimerClaims(executor, { dueTimersSchema: catalogSchema, claimsSchema: incidentsSchema }), clock });
     },
+    settleHierarchy: () => hierarchy.catchUp(),
     async publishService(calendar = allDayCalendar()) {
       const [serviceId, offeringId, calendarId] = [newId(), newId(), newId()];
       await append(calendarStreamId(calendarId), [{ type: 'CalendarCreated', data: { calendarId, ...calendar } }]);

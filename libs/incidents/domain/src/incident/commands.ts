@@ -83,6 +83,9 @@ export type LinkIncidentToParent = Command<'LinkIncidentToParent', { parentIncid
 
 export type LinkChildIncident = Command<'LinkChildIncident', { childIncidentId: string; childNumber: string }>;
 
+/** Sent by the application when the parent refused the child after the child had recorded the link. */
+export type RevokeParentLink = Command<'RevokeParentLink', { parentIncidentId: string; reason: string }>;
+
 export type LinkIncidentToChange = Command<
   'LinkIncidentToChange',
   { changeId: string; changeNumber: string; relation: ChangeLinkRelation }
@@ -107,6 +110,7 @@ export type IncidentCommand =
   | RejectMajorIncident
   | LinkIncidentToParent
   | LinkChildIncident
+  | RevokeParentLink
   | LinkIncidentToChange;
 
 export type IncidentCommandType = IncidentCommand['type'];

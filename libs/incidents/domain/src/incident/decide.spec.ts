@@ -7,7 +7,7 @@ import {
   incidentId, linkChild, linkedToChange, linkToChange, linkToParent, logWork, majorAccepted, majorProposed,
   majorRejected, metadataAt, offeringId, open, opened, parentId, parentLinked, priorityChanged, proposeMajor, rejectMajor,
   reopen, reopened, resolve, resolvedEvent, resolveWithParent, resume, resumed, serviceId, startWork, workLogged,
-  workStarted,
+  workStarted, revokeParentLink, parentLinkRevoked,
 } from './incident.builders';
 import { DEFAULT_PRIORITY_MATRIX } from './priority-matrix';
 
@@ -489,6 +489,22 @@ describe('Incident decider', () => {
       });
       it('refuses a resolution from an incident that is not its parent', () => {
         given(histories.inProgress).when(resolveWithParent()).thenThrows(RuleViolation, new RegExp(`INC0000001 is not a child of incident ${parentId}`));
+      });
+    });
+
+    describe('a link the parent did not take', () => {
+      it('is revoked on the child, which may then take another parent', () => {
+        given([...histories.new, parentLinked()]).when(revokeParentLink()).then([parentLinkRevoked()]);
+        const other = '0190f3a4-0000-7000-8000-000000001009';
+        given([...histories.new, parentLinked(), parentLinkRevoked()]).when(linkToParent(other, 'INC0000009')).then([parentLinked(other, 'INC0000009')]);
+      });
+      it('is revoked once: a link already gone, or to another parent, needs nothing', () => {
+        given([...histories.new, parentLinked(), parentLinkRevoked()]).when(revokeParentLink()).thenNothingHappens();
+        given(histories.new).when(revokeParentLink()).thenNothingHappens();
+        given([...histories.new, parentLinked('0190f3a4-0000-7000-8000-000000001009', 'INC0000009')]).when(revokeParentLink()).thenNothingHappens();
+      });
+      it('needs a reason', () => {
+        given([...histories.new, parentLinked()]).when(revokeParentLink(parentId, ' ')).thenThrows(RuleViolation, /reason/i);
       });
     });
 

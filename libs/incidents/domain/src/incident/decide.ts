@@ -28,6 +28,7 @@ import type {
   ResolveIncidentWithParent,
   ResumeIncident,
   StartIncidentWork,
+  RevokeParentLink,
 } from './commands';
 import type { IncidentEvent } from './events';
 import { inStates, requireOneOf, requirePositiveWholeNumber, requireText } from './incident.guards';
@@ -54,6 +55,7 @@ export const decide = (command: IncidentCommand, incident: Incident): IncidentEv
     case 'RejectMajorIncident': return rejectMajor(command, incident);
     case 'LinkIncidentToParent': return linkToParent(command, incident);
     case 'LinkChildIncident': return linkChild(command, incident);
+    case 'RevokeParentLink': return revokeParentLink(command, incident);
     case 'LinkIncidentToChange': return linkToChange(command, incident);
     default: return assertNever(command);
   }
@@ -421,6 +423,18 @@ const linkChild = ({ data, metadata }: LinkChildIncident, state: Incident): Inci
     {
       type: 'IncidentChildLinked',
       data: { incidentId: incident.incidentId, childIncidentId, childNumber, linkedAt: metadata.now.toISOString() },
+    },
+  ];
+};
+
+/** Idempotent: a link already gone (revoked before, or never made) needs nothing more. */
+const revokeParentLink = ({ data, metadata }: RevokeParentLink, state: Incident): IncidentEvent[] => {
+  if (state.status !== 'opened' || state.parentIncidentId !== data.parentIncidentId) return [];
+  requireText(data.reason, 'The reason');
+  return [
+    {
+      type: 'IncidentParentLinkRevoked',
+      data: { incidentId: state.incidentId, parentIncidentId: data.parentIncidentId, reason: data.reason, revokedAt: metadata.now.toISOString() },
     },
   ];
 };

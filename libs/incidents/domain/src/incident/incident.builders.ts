@@ -104,6 +104,8 @@ export const parentLinked = (parent = parentId, parentNumber = 'INC0000002'): In
   event('IncidentParentLinked', { parentIncidentId: parent, parentNumber, linkedAt: at });
 export const childLinked = (child = childId, childNumber = 'INC0000003'): IncidentEvent =>
   event('IncidentChildLinked', { childIncidentId: child, childNumber, linkedAt: at });
+export const parentLinkRevoked = (parent = parentId, reason = 'The parent was closed before it took the child'): IncidentEvent =>
+  event('IncidentParentLinkRevoked', { parentIncidentId: parent, reason, revokedAt: at });
 export const linkedToChange = (relation: ChangeLinkRelation = 'caused-by', id = changeId, changeNumber = 'CHG0000009'): IncidentEvent =>
   event('IncidentLinkedToChange', { changeId: id, changeNumber, relation, linkedAt: at });
 
@@ -164,5 +166,7 @@ export const linkToParent = (parent = parentId, parentNumber = 'INC0000002') =>
   command('LinkIncidentToParent', { parentIncidentId: parent, parentNumber });
 export const linkChild = (child = childId, childNumber = 'INC0000003') =>
   command('LinkChildIncident', { childIncidentId: child, childNumber });
+export const revokeParentLink = (parent = parentId, reason = 'The parent was closed before it took the child') =>
+  command('RevokeParentLink', { parentIncidentId: parent, reason });
 export const linkToChange = (relation: ChangeLinkRelation = 'caused-by', id = changeId, changeNumber = 'CHG0000009') =>
   command('LinkIncidentToChange', { changeId: id, changeNumber, relation });

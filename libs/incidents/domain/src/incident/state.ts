@@ -133,6 +133,8 @@ export const evolve = (incident: Incident, event: IncidentEvent): Incident => {
       return { ...incident, major: 'rejected' };
     case 'IncidentParentLinked':
       return { ...incident, parentIncidentId: event.data.parentIncidentId };
+    case 'IncidentParentLinkRevoked':
+      return incident.parentIncidentId === event.data.parentIncidentId ? { ...incident, parentIncidentId: null } : incident;
     case 'IncidentChildLinked':
       return { ...incident, childIncidentIds: [...incident.childIncidentIds, event.data.childIncidentId] };
     case 'IncidentLinkedToChange': {

@@ -58,6 +58,7 @@ const TIME_FIELDS: Record<IncidentsEventType, string> = {
   MajorIncidentAccepted: 'acceptedAt',
   MajorIncidentRejected: 'rejectedAt',
   IncidentParentLinked: 'linkedAt',
+  IncidentParentLinkRevoked: 'revokedAt',
   IncidentChildLinked: 'linkedAt',
   IncidentLinkedToChange: 'linkedAt',
   SlaTimerStarted: 'startedAt',
@@ -141,6 +142,8 @@ const changesOf = (event: RecordedEvent): Partial<IncidentRecord> => {
       return { majorStatus: 'rejected' };
     case 'IncidentParentLinked':
       return { parentIncidentId: (event.data as IncidentParentLinkedV1).parentIncidentId };
+    case 'IncidentParentLinkRevoked':
+      return { parentIncidentId: null };
     case 'SlaBreached':
       return { breached: true };
     default:

@@ -1,20 +1,23 @@
 import type { Priority, ServiceLifecycle, SlaTargets, SupportCalendar } from '@itsm/contracts';
-import type { SqlExecutor } from '@itsm/event-store';
+import type { SqlSession } from '@itsm/event-store';
 import type { SlaTerms } from '@itsm/incidents-domain';
 import { calendarInForce } from './calendar-versions';
-import type { CalendarVersion, IncidentCatalog } from './incident-catalog.port';
+import type { CalendarVersion, IncidentCatalog } from '../../ports/incident-catalog.port';
 import { INCIDENTS_CATALOG_SCHEMA } from './incidents-catalog.projection';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** Reads the live tables of `incidentsCatalogProjection` (ProjectionRuntime `schema`). */
+/**
+ * Reads the live tables of `incidentsCatalogProjection` (ProjectionRuntime `schema`), on the database or inside a
+ * transaction that is already open (the SLA due-timers projection).
+ */
 export class SqlIncidentCatalog implements IncidentCatalog {
   private readonly services: string;
   private readonly offerings: string;
   private readonly calendars: string;
 
   constructor(
-    private readonly db: SqlExecutor,
+    private readonly db: Pick<SqlSession, 'query'>,
     schema: string = INCIDENTS_CATALOG_SCHEMA,
   ) {
     if (!IDENTIFIER.test(schema)) throw new Error(`Invalid schema name "${schema}"`);

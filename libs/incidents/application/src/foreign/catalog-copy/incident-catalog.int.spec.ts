@@ -1,4 +1,4 @@
-import { allDayCalendar, openIncidentsTestKit, type IncidentsTestKit } from '../testing/incidents-test-kit';
+import { allDayCalendar, openIncidentsTestKit, type IncidentsTestKit } from '../../testing/incidents-test-kit';
 import { calendarInForce } from './calendar-versions';
 
 describe('the incidents copy of the catalog (from catalog events, on PGlite)', () => {

@@ -1,6 +1,6 @@
 import type { SupportCalendar } from '@itsm/contracts';
 import type { SlaCalendarSource } from '@itsm/incidents-domain';
-import type { CalendarVersion } from './incident-catalog.port';
+import type { CalendarVersion } from '../../ports/incident-catalog.port';
 
 /**
  * The version in force at `asOf`: the last one effective at or before it. An instant before the first version

@@ -1,6 +1,8 @@
-import type { IncidentEvent, SlaEvent, SupportCalendar } from '@itsm/contracts';
-import { slaDecider, type OpenedIncident, type SlaCalendarSource, type SlaFact, type SlaState, type SlaTerms } from '@itsm/incidents-domain';
-import type { IncidentCatalog } from '../catalog-copy/incident-catalog.port';
+import { INCIDENT_EVENT_TYPES, type IncidentEvent, type SlaEvent, type SupportCalendar } from '@itsm/contracts';
+import type { StreamPolicy } from '@itsm/event-sourcing';
+import { incidentDecider, slaDecider, type OpenedIncident, type SlaCalendarSource, type SlaFact, type SlaState, type SlaTerms } from '@itsm/incidents-domain';
+import type { IncidentCatalog } from '../ports/incident-catalog.port';
+import type { IncidentStreamState } from './incident-stream';
 
 /**
  * The SLA policy's input from an incident event (null when the event does not concern the timers). Terms come from
@@ -46,9 +48,16 @@ export interface SlaDecision {
   state: SlaState;
 }
 
-/** Folds a sequence of SLA facts through the SLA decider, each against the state the previous ones left. */
-export const decideSlaFacts = (facts: readonly SlaFact[], state: SlaState, calendarOf: SlaCalendarSource): SlaDecision => {
-  const carried = new Map<string, SupportCalendar>();
+/**
+ * Folds a sequence of SLA facts through the SLA decider, each against the state the previous ones left. The
+ * calendars the facts carry are added to `carried`, where the stream's calendar source finds them afterwards.
+ */
+export const decideSlaFacts = (
+  facts: readonly SlaFact[],
+  state: SlaState,
+  calendarOf: SlaCalendarSource,
+  carried: Map<string, SupportCalendar> = new Map(),
+): SlaDecision => {
   const decider = slaDecider(withCarried(calendarOf, carried));
   const events: SlaEvent[] = [];
   let current = state;
@@ -74,13 +83,38 @@ export const slaConsequences = async (
   calendarOf: SlaCalendarSource,
   at: Date,
   catalog: Pick<IncidentCatalog, 'slaTermsFor'>,
+  carried?: Map<string, SupportCalendar>,
 ): Promise<SlaDecision> => {
   const facts: SlaFact[] = [{ type: 'ClockTicked', at }];
   for (const [index, event] of incidentEvents.entries()) {
     const fact = await factOf(event, incidentsAfterEach[index], at, catalog);
     if (fact) facts.push(fact);
   }
-  return decideSlaFacts(facts, state, calendarOf);
+  return decideSlaFacts(facts, state, calendarOf, carried);
 };
+
+const incidentTypes = new Set<string>(INCIDENT_EVENT_TYPES);
+
+/** The SLA engine as the incident stream's local policy: the timers' reaction to a command's incident events. */
+export const slaPolicy =
+  (catalog: Pick<IncidentCatalog, 'slaTermsFor'>, at: Date): StreamPolicy<IncidentStreamState> =>
+  async (before, decided) => {
+    const incidentEvents = decided.filter((event) => incidentTypes.has(event.type)) as IncidentEvent[];
+    // A command that changed nothing leaves the timers alone (the scheduler's tick announces what is due).
+    if (incidentEvents.length === 0) return [];
+    const incidentsAfterEach: OpenedIncident[] = [];
+    let incident = before.incident;
+    for (const event of incidentEvents) {
+      incident = incidentDecider.evolve(incident, event);
+      incidentsAfterEach.push(incident as OpenedIncident);
+    }
+    return (await slaConsequences(incidentEvents, incidentsAfterEach, before.sla, before.calendarOf, at, catalog, before.carried)).events;
+  };
+
+/** The clock's tick alone (the SLA scheduler): the warnings and breaches reached by `at`. */
+export const slaClockTick =
+  (at: Date): StreamPolicy<IncidentStreamState> =>
+  (before) =>
+    decideSlaFacts([{ type: 'ClockTicked', at }], before.sla, before.calendarOf, before.carried).events;
 
 export type { SlaTerms };

@@ -1,10 +1,6 @@
 import { formatIncidentNumber } from '@itsm/contracts';
 import type { SqlExecutor } from '@itsm/event-store';
-
-/** Hands out the human-facing incident numbers (`INC0000001`): unique, increasing, gaps allowed. */
-export interface IncidentNumberAllocator {
-  next(): Promise<string>;
-}
+import type { IncidentNumberAllocator } from '../ports/incident-number-allocator.port';
 
 export const DEFAULT_INCIDENTS_SCHEMA = 'incidents';
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;

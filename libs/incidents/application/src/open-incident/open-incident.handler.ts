@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Impact, Urgency } from '@itsm/contracts';
+import { newId, type EventMetadata } from '@itsm/event-sourcing';
+import type { IncidentPolicy } from '@itsm/incidents-domain';
+import { IncidentStreams, type IncidentCommandResult } from '../incident-stream/incident-streams';
+import { INCIDENT_CATALOG, INCIDENT_NUMBERS, INCIDENT_POLICY } from '../nest/incidents-application.tokens';
+import type { IncidentCatalog } from '../ports/incident-catalog.port';
+import type { IncidentNumberAllocator } from '../ports/incident-number-allocator.port';
+
+export interface OpenIncidentInput {
+  callerId: string;
+  shortDescription: string;
+  description: string;
+  serviceId: string;
+  offeringId?: string | null;
+  impact: Impact;
+  urgency: Urgency;
+}
+
+/**
+ * Opens an incident: a new number, what the local catalog copy knows of the service (the decider refuses one that
+ * is not live), the priority from the policy's matrix; the SLA timers start in the same append.
+ */
+@Injectable()
+export class OpenIncidentHandler {
+  constructor(
+    private readonly streams: IncidentStreams,
+    @Inject(INCIDENT_NUMBERS) private readonly numbers: IncidentNumberAllocator,
+    @Inject(INCIDENT_CATALOG) private readonly catalog: IncidentCatalog,
+    @Inject(INCIDENT_POLICY) private readonly policy: IncidentPolicy,
+  ) {}
+
+  async execute(input: OpenIncidentInput, metadata: EventMetadata): Promise<IncidentCommandResult> {
+    const incidentId = newId();
+    const [number, service] = await Promise.all([this.numbers.next(), this.catalog.serviceForIncident(input.serviceId)]);
+    const { callerId, shortDescription, description, serviceId, impact, urgency } = input;
+    const data = {
+      incidentId, number, callerId, shortDescription, description, serviceId, impact, urgency, service,
+      offeringId: input.offeringId ?? null,
+      priorityMatrix: this.policy.priorityMatrix,
+    };
+    return this.streams.execute(incidentId, { type: 'OpenIncident', data }, metadata, { expectedRevision: -1 });
+  }
+}
