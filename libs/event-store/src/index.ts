@@ -3,3 +3,4 @@ export * from './seal-events';
 export * from './eventstoredb';
 export * from './postgres';
 export * from './sections';
+export * from './in-memory';

@@ -1,5 +1,6 @@
 import type { EventStore } from '@itsm/event-store';
-import { loadIncidentStream, type IncidentCatalog } from '@itsm/incidents-application';
+import { IncidentStreams, systemClock, type IncidentCatalog } from '@itsm/incidents-application';
+import { writePipelineOn } from '@itsm/platform-kit';
 import { incidentStreamId } from '@itsm/contracts';
 import { percentilesOf, timedMs, type Percentiles } from './incident-list-bench';
 
@@ -16,6 +17,7 @@ export interface AsOfResult {
  * with the catalog's calendars — for `samples` incidents, each at the instant its middle event was recorded.
  */
 export const runAsOfBench = async (store: EventStore, catalog: IncidentCatalog, incidentIds: readonly string[], samples: number): Promise<AsOfResult> => {
+  const streams = new IncidentStreams({ pipeline: writePipelineOn(store), catalog, clock: systemClock });
   const asOf: number[] = [];
   const current: number[] = [];
   let events = 0;
@@ -24,9 +26,8 @@ export const runAsOfBench = async (store: EventStore, catalog: IncidentCatalog, 
     const stream = await store.readStream(incidentStreamId(id));
     events += stream.length;
     const at = new Date(stream[Math.floor((stream.length - 1) / 2)].recordedAt);
-    const upTo = { readStream: (streamId: string) => store.readStream(streamId, { asOf: at }) };
-    asOf.push(await timedMs(() => loadIncidentStream(upTo, catalog, id)));
-    current.push(await timedMs(() => loadIncidentStream(store, catalog, id)));
+    asOf.push(await timedMs(() => streams.load(id, { asOf: at })));
+    current.push(await timedMs(() => streams.load(id)));
   }
   return { asOf: percentilesOf(asOf), current: percentilesOf(current), meanEventsPerStream: Math.round((events / samples) * 10) / 10 };
 };

@@ -42,7 +42,7 @@ const seedRate = (seeded: SeedIncidentsResult, writers: number): SeedRate => ({
 });
 
 /** The tables the seed grows; their planner statistics go stale as they grow from empty. */
-const SEEDED_TABLES = ['event_store.events', 'incidents.sla_timers', 'incidents.sla_schedules'];
+const SEEDED_TABLES = ['event_store.events'];
 
 /**
  * ANALYZE of the seeded tables every 10% of the seed: what autovacuum does on a live server, done here because a
@@ -70,7 +70,7 @@ const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): P
   const store = await createPostgresEventStore({ connectionString: scratch.connectionString, poolSize: writers });
   const db = createPgExecutor({ connectionString: scratch.connectionString, max: 8 });
   try {
-    progress(` incidents: seeding ${count} through IncidentCommands on staged streams, 50 per append (${writers} writers) into ${scratch.name}`);
+    progress(` incidents: seeding ${count} through the incident handlers on staged streams, 50 per append (${writers} writers) into ${scratch.name}`);
     const reportSeed = seedProgressReporter(count);
     const statistics = statisticsKeeper(db, count);
     const seeded = await seedIncidents(

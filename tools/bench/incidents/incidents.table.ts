@@ -56,8 +56,8 @@ export const printIncidentsTables = (result: IncidentsBenchResult): void => {
   ]);
   const listTitle = `Incident list on PostgreSQL, ${size}: ms p50 / p99 over ${result.iterations} varied queries per cell, pages of ${result.pageSize}; ours = keyset (cursor), naive = same query with OFFSET`;
   const summaryRows = [
-    seedRow('seed: IncidentCommands on staged streams, 50 incidents per append', result.seed.perIncident),
-    seedRow('seed: IncidentCommands, one append per command (as the API)', result.seed.perCommand),
+    seedRow('seed: incident handlers on staged streams, 50 incidents per append', result.seed.perIncident),
+    seedRow('seed: incident handlers, one append per command (as the API)', result.seed.perCommand),
     ['read models catch-up (incident_list + history)', `${formatInt(result.readModels.eventsPerSec)} events/s`, `${(result.readModels.ms / 1000).toFixed(1)} s`],
     ['GET ?asOf fold (ms p50 / p99), middle of the stream', pair(result.asOf.asOf), `${result.asOf.meanEventsPerStream} events per stream; full fold ${pair(result.asOf.current)}`],
   ];

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IncidentCommands, SlaTimerStore, SqlIncidentCatalog, SqlIncidentNumberAllocator } from '@itsm/incidents-application';
+import { IncidentStreams, SqlIncidentCatalog, systemClock } from '@itsm/incidents-application';
 import { stateOf } from '@itsm/incidents-domain';
-import { openEventLog, validateRuntimeConfig } from '@itsm/platform-kit';
+import { openEventLog, validateRuntimeConfig, writePipelineOn } from '@itsm/platform-kit';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import { planSeedIncident } from './seed-incident-plan';
 import type { SeedAppendMode } from './seed-incidents';
@@ -29,13 +29,8 @@ describe('itsm seed incidents (embedded data folder)', () => {
     const log = await openEventLog(validateRuntimeConfig(env(dataDir)));
     try {
       const catalog = new SqlIncidentCatalog(log.db);
-      const commands = new IncidentCommands({
-        store: log.store,
-        catalog,
-        timers: new SlaTimerStore(log.db),
-        numbers: new SqlIncidentNumberAllocator(log.db),
-      });
-      const loaded = await Promise.all(result.incidentIds.map((id) => commands.load(id)));
+      const streams = new IncidentStreams({ pipeline: writePipelineOn(log.store), catalog, clock: systemClock });
+      const loaded = await Promise.all(result.incidentIds.map((id) => streams.load(id)));
       const numbers = new Set(loaded.map(({ incident }) => incident.number));
       const states = new Set(loaded.map(({ incident }) => stateOf(incident)));
       const seededServices = new Set(result.services.map(({ serviceId }) => serviceId));

@@ -1,21 +1,35 @@
-import type { EventStore, SqlExecutor } from '@itsm/event-store';
+import { incidentStreamId } from '@itsm/contracts';
+import { createInMemoryEventStore, type EventStore, type SqlExecutor, type StreamAppend } from '@itsm/event-store';
 import {
+  AssignIncidentHandler,
+  CancelIncidentHandler,
+  CloseIncidentHandler,
   DEFAULT_INCIDENTS_SCHEMA,
-  IncidentCommands,
-  SlaTimerStore,
+  HoldIncidentHandler,
+  IncidentStreams,
+  MajorIncidentHandler,
+  OpenIncidentHandler,
+  ResolveIncidentHandler,
+  ResumeIncidentHandler,
   SqlIncidentCatalog,
   SqlIncidentNumberAllocator,
+  StartIncidentHandler,
   type Clock,
+  type IncidentCatalog,
+  type IncidentNumberAllocator,
 } from '@itsm/incidents-application';
+import { DEFAULT_INCIDENT_POLICY } from '@itsm/incidents-domain';
+import { writePipelineOn } from '@itsm/platform-kit';
 import { seedCatalog, type SeededService } from './seed-catalog';
 import { planSeedIncident, type SeedIncidentPlan, type SeedStep } from './seed-incident-plan';
 import { SEED_METADATA } from './seed-metadata';
-import { catalogReadOnce, StagedIncidentLife, writeStagedLives } from './staged-incident-life';
+import { catalogReadOnce, stagedAppendOf, writeStagedLives } from './staged-incident-life';
 
 /**
  * How a seeded incident reaches the log. `per-command`: every command is its own append, as through the API.
- * `per-incident`: the same commands run against the incident's stream staged in memory, and its whole life is
- * written as one append (the same events, far fewer round trips and commits) — for seeding at scale.
+ * `per-incident`: the same handlers run against a staging log in memory (the in-memory event store), and each
+ * life is written to the real log as one stream of a multi-stream append (the same events, far fewer round trips
+ * and commits) — for seeding at scale.
  */
 export type SeedAppendMode = 'per-command' | 'per-incident';
 export const SEED_APPEND_MODES: readonly SeedAppendMode[] = ['per-incident', 'per-command'];
@@ -60,89 +74,103 @@ class PlannedClock implements Clock {
 
 type Log = { store: EventStore; db: SqlExecutor };
 
-const runStep = (commands: IncidentCommands, id: string, step: SeedStep) => {
+/** The handlers a seeded life uses, on one store (the real log, or a staging one) and one clock. */
+const lifeHandlers = (store: Pick<EventStore, 'readStream' | 'appendToStream'>, catalog: IncidentCatalog, numbers: IncidentNumberAllocator, clock: Clock) => {
+  const streams = new IncidentStreams({ pipeline: writePipelineOn(store), catalog, clock });
+  return {
+    open: new OpenIncidentHandler(streams, numbers, catalog, DEFAULT_INCIDENT_POLICY),
+    assign: new AssignIncidentHandler(streams),
+    start: new StartIncidentHandler(streams),
+    hold: new HoldIncidentHandler(streams),
+    resume: new ResumeIncidentHandler(streams),
+    major: new MajorIncidentHandler(streams),
+    resolve: new ResolveIncidentHandler(streams),
+    close: new CloseIncidentHandler(streams),
+    cancel: new CancelIncidentHandler(streams),
+  };
+};
+type LifeHandlers = ReturnType<typeof lifeHandlers>;
+
+const runStep = (handlers: LifeHandlers, id: string, step: SeedStep) => {
   switch (step.kind) {
     case 'assign':
-      return commands.assign(id, { group: step.group, agent: step.agent }, SEED_METADATA);
+      return handlers.assign.execute(id, { group: step.group, agent: step.agent }, SEED_METADATA);
     case 'start':
-      return commands.start(id, step.assignTo ? { assignTo: step.assignTo } : {}, SEED_METADATA);
+      return handlers.start.execute(id, step.assignTo ? { assignTo: step.assignTo } : {}, SEED_METADATA);
     case 'hold':
-      return commands.hold(id, { reason: step.reason }, SEED_METADATA);
+      return handlers.hold.execute(id, { reason: step.reason }, SEED_METADATA);
     case 'resume':
-      return commands.resume(id, SEED_METADATA);
+      return handlers.resume.execute(id, SEED_METADATA);
     case 'proposeMajor':
-      return commands.proposeMajor(id, { justification: 'Many callers affected' }, SEED_METADATA);
+      return handlers.major.execute(id, { action: 'propose', justification: 'Many callers affected' }, SEED_METADATA);
     case 'acceptMajor':
-      return commands.acceptMajor(id, SEED_METADATA);
+      return handlers.major.execute(id, { action: 'accept' }, SEED_METADATA);
     case 'resolve':
-      return commands.resolve(id, { code: step.code, notes: 'Seeded resolution' }, SEED_METADATA);
+      return handlers.resolve.execute(id, { code: step.code, notes: 'Seeded resolution' }, SEED_METADATA);
     case 'close':
-      return commands.close(id, SEED_METADATA);
+      return handlers.close.execute(id, SEED_METADATA);
     case 'cancel':
-      return commands.cancel(id, { reason: 'Seeded cancellation' }, SEED_METADATA);
+      return handlers.cancel.execute(id, { reason: 'Seeded cancellation' }, SEED_METADATA);
   }
 };
 
-/** Runs one planned incident's life through the incident commands; returns its id and the events they appended. */
-const runIncidentLife = async (commands: IncidentCommands, clock: PlannedClock, plan: SeedIncidentPlan): Promise<{ id: string; events: number }> => {
+/** Runs one planned incident's life through the incident handlers; returns its id and the events they appended. */
+const runIncidentLife = async (handlers: LifeHandlers, clock: PlannedClock, plan: SeedIncidentPlan): Promise<{ id: string; events: number }> => {
   clock.at = plan.openedAt;
-  const opened = await commands.open(plan.open, SEED_METADATA);
+  const opened = await handlers.open.execute(plan.open, SEED_METADATA);
   let events = opened.events.length;
   for (const step of plan.steps) {
     clock.at = new Date(clock.at.getTime() + step.afterMinutes * 60_000);
-    events += (await runStep(commands, opened.id, step)).events.length;
+    events += (await runStep(handlers, opened.id, step)).events.length;
   }
   return { id: opened.id, events };
 };
 
-type IncidentCommandsDependencies = ConstructorParameters<typeof IncidentCommands>[0];
-
 /** Writes planned incidents in the chosen append mode; returns each one's id and the number of events appended. */
-const incidentWriter = (append: SeedAppendMode, deps: Omit<IncidentCommandsDependencies, 'clock' | 'timers'> & { timers: SlaTimerStore }) => {
+const incidentWriter = (append: SeedAppendMode, store: EventStore, catalog: IncidentCatalog, numbers: IncidentNumberAllocator) => {
   const clock = new PlannedClock();
   if (append === 'per-command') {
-    const commands = new IncidentCommands({ ...deps, clock });
+    const handlers = lifeHandlers(store, catalog, numbers, clock);
     return async (plans: readonly SeedIncidentPlan[]) => {
       const written = [];
-      for (const plan of plans) written.push(await runIncidentLife(commands, clock, plan));
+      for (const plan of plans) written.push(await runIncidentLife(handlers, clock, plan));
       return written;
     };
   }
-  const catalog = catalogReadOnce(deps.catalog);
+  const readOnce = catalogReadOnce(catalog);
   return async (plans: readonly SeedIncidentPlan[]) => {
-    const lives: StagedIncidentLife[] = [];
+    // Each batch of lives is staged in a fresh in-memory log, then written to the real one in one append.
+    const staging = createInMemoryEventStore({ now: () => clock.now() });
+    const handlers = lifeHandlers(staging, readOnce, numbers, clock);
     const ids: string[] = [];
+    const appends: StreamAppend[] = [];
     for (const plan of plans) {
-      const life = new StagedIncidentLife(clock);
-      ids.push((await runIncidentLife(new IncidentCommands({ ...deps, catalog, store: life, timers: life.timers, clock }), clock, plan)).id);
-      lives.push(life);
+      const { id } = await runIncidentLife(handlers, clock, plan);
+      ids.push(id);
+      appends.push(await stagedAppendOf(staging, incidentStreamId(id)));
     }
-    const appended = await writeStagedLives(lives, deps.store, deps.timers);
+    const appended = await writeStagedLives(appends, store);
     return ids.map((id, index) => ({ id, events: appended[index].events.length }));
   };
 };
 
 /**
- * Seeds the catalog (unless `onServices` names one), then `count` incidents through `IncidentCommands` — the real
- * event path: INC numbers, SLA timers in the same stream, durable timer rows — with `batch` writers in parallel on
- * distinct streams, each appending per incident or per command (`append`).
+ * Seeds the catalog (unless `onServices` names one), then `count` incidents through the incident handlers — the
+ * real command path: INC numbers, the SLA timers in the same stream (the due timers follow as a projection when a
+ * host runs) — with `batch` writers in parallel on distinct streams, each appending per incident or per command.
  */
 export const seedIncidents = async (log: Log, options: SeedIncidentsOptions): Promise<SeedIncidentsResult> => {
   const services = options.onServices ? [...options.onServices] : await seedCatalog(log, options.services ?? 10);
   const now = options.now ?? new Date();
-  const deps = {
-    store: log.store,
-    catalog: new SqlIncidentCatalog(log.db),
-    timers: new SlaTimerStore(log.db, DEFAULT_INCIDENTS_SCHEMA),
-    numbers: new SqlIncidentNumberAllocator(log.db, DEFAULT_INCIDENTS_SCHEMA),
-  };
+  const catalog = new SqlIncidentCatalog(log.db);
+  const numbers = new SqlIncidentNumberAllocator(log.db, DEFAULT_INCIDENTS_SCHEMA);
   const progress: SeedProgress = { incidents: 0, events: 0 };
   const incidentIds: string[] = [];
   const append = options.append ?? 'per-incident';
   const plansPerWrite = append === 'per-incident' ? Math.max(1, options.incidentsPerAppend ?? 50) : 1;
   let next = 0;
   const writer = async () => {
-    const write = incidentWriter(append, deps);
+    const write = incidentWriter(append, log.store, catalog, numbers);
     for (let first = next; first < options.count; first = next) {
       next = Math.min(options.count, first + plansPerWrite);
       const plans = Array.from({ length: next - first }, (_, offset) => planSeedIncident(first + offset, services, now));

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { IncidentsModule, incidentsApplicationProjections } from '@itsm/incidents-api';
+import { IncidentsModule } from '@itsm/incidents-api';
+import { incidentsApplicationProjections } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentProjections } from '@itsm/incidents-read-models';
 import {
   EventStoreModule,
@@ -31,7 +32,7 @@ export class IncidentsAppModule {
         EventStoreModule,
         GatewayModule.forRoot(),
         MessageBusModule,
-        ProjectionsModule.forRoot([...incidentProjections, ...incidentsApplicationProjections], {
+        ProjectionsModule.forRoot([...incidentProjections, ...incidentsApplicationProjections()], {
           liveFrom: env['KAFKA_BROKERS'] ? 'message-bus' : 'event-store',
           groupId: INCIDENTS_CONSUMER_GROUP,
         }),

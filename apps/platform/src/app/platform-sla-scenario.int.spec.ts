@@ -7,8 +7,9 @@ import { incidentStreamId } from '@itsm/contracts';
 import type { EventStore } from '@itsm/event-store';
 import { INCIDENTS_CLOCK } from '@itsm/incidents-api';
 import { SLA_SCENARIO_CALENDAR, SLA_SCENARIO_TARGETS, slaAcceptanceTimeline, slaScenarioTime as at } from '@itsm/incidents-api/testing';
-import { ManualClock, SlaScheduler } from '@itsm/incidents-application';
-import { call, EVENT_STORE, signAccessToken, type JsonAnswer, type Role } from '@itsm/platform-kit';
+import { ManualClock, SLA_DUE_TIMERS, SlaScheduler } from '@itsm/incidents-application';
+import type { ProjectionRuntime } from '@itsm/projections';
+import { call, EVENT_STORE, PROJECTION_RUNTIME, signAccessToken, type JsonAnswer, type Role } from '@itsm/platform-kit';
 
 /*
  * The issue's SLA acceptance scenario on the embedded process itself (PlatformModule, as `npm start` runs it, with
@@ -114,7 +115,11 @@ describe('SLA acceptance on the embedded platform: P1 opened Friday 16:30 on a 9
     serviceId,
     post: (path, body) => post(path, body),
     get: (path) => get(path),
-    runTimers: () => scheduler.runOnce(),
+    // As the platform runs them: the due-timers projection has followed the log, then the scheduler polls.
+    runTimers: async () => {
+      await app.get<ProjectionRuntime>(PROJECTION_RUNTIME).catchUp(SLA_DUE_TIMERS);
+      return scheduler.runOnce();
+    },
     incidentStream: (id) => store.readStream(incidentStreamId(id)),
   }));
 });

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { CatalogModule } from '@itsm/catalog-api';
 import { catalogProjections, createCatalogReadModels } from '@itsm/catalog-read-models';
-import { IncidentsModule, incidentsApplicationProjections } from '@itsm/incidents-api';
+import { IncidentsModule } from '@itsm/incidents-api';
+import { incidentsApplicationProjections } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentProjections } from '@itsm/incidents-read-models';
 import { streamHeadsProjection } from '@itsm/projections';
 import {
@@ -24,7 +25,7 @@ import {
     MessageBusModule,
     RelayModule,
     // Embedded: the incidents' catalog copy is fed from the same log as everything else (distributed: from Kafka).
-    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections, ...incidentProjections, ...incidentsApplicationProjections]),
+    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections, ...incidentProjections, ...incidentsApplicationProjections()]),
     HealthModule,
     CatalogModule.forRoot({ readModels: createCatalogReadModels }),
     IncidentsModule.forRoot({ readModels: createIncidentReadModels }),

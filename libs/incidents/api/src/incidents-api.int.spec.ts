@@ -205,14 +205,11 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
       body: { impact: 1, urgency: 1 },
     });
     expect([patched.status, patched.body.priority]).toEqual([200, 'P1']);
-    expect(
-      (
-        await post(agent, `/incidents/${child.id}/link`, {
-          kind: 'parent',
-          parentIncidentId: parent.id,
-        })
-      ).body.parentIncidentId,
-    ).toBe(parent.id);
+    const linked = await post(agent, `/incidents/${child.id}/link`, {
+      kind: 'parent',
+      parentIncidentId: parent.id,
+    });
+    expect(linked.body.parentIncidentId).toBe(parent.id);
     const change = {
       kind: 'change',
       changeId: '0190f3a4-0000-7000-8000-000000000001',
@@ -229,18 +226,24 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
         relation: 'caused-by',
       },
     ]);
-    const children = await get(agent, `/incidents/${parent.id}/children`);
+    // The parent's side follows from the incident-hierarchy process: read after it, as a client would.
+    const children = await get(
+      agent,
+      `/incidents/${parent.id}/children`,
+      afterWrite(linked),
+    );
     expect(children.body.items.map((item: { id: string }) => item.id)).toEqual([
       child.id,
     ]);
     await post(agent, `/incidents/${parent.id}/start`);
-    await post(agent, `/incidents/${parent.id}/resolve`, {
+    const resolved = await post(agent, `/incidents/${parent.id}/resolve`, {
       code: 'solved-permanently',
       notes: 'Fixed the router',
     });
-    expect((await get(agent, `/incidents/${child.id}`)).body.state).toBe(
-      'resolved',
-    );
+    expect(
+      (await get(agent, `/incidents/${child.id}`, afterWrite(resolved))).body
+        .state,
+    ).toBe('resolved');
   });
 
   it('refuses a transition the lifecycle does not allow with 409 and the decider’s reason', async () => {

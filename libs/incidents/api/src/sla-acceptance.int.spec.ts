@@ -22,7 +22,7 @@ describe('SLA acceptance through the API: P1 opened Friday 16:30 on a 9–17 Ber
       serviceId,
       post: (path, body = {}) => call(`${app.baseUrl}/api/v1${path}`, { method: 'POST', headers, body }),
       get: (path) => call(`${app.baseUrl}/api/v1${path}`, { headers }),
-      runTimers: () => app.scheduler.runOnce(),
+      runTimers: () => app.runTimers(),
       incidentStream: (incidentId) => app.store.readStream(incidentStreamId(incidentId)),
     };
   });

@@ -25,6 +25,7 @@ export * from './log-incident-work/log-incident-work.handler';
 export * from './major-incident/major-incident.handler';
 export * from './link-incident/link-incident.handler';
 export * from './processes/incident-hierarchy/incident-hierarchy.process';
+export * from './processes/incident-hierarchy/incident-hierarchy.positions';
 export * from './processes/sla-timers/sla-due-timers.projection';
 export * from './processes/sla-timers/sla-timer-claims';
 export * from './processes/sla-timers/sla-scheduler';

@@ -22,11 +22,22 @@ export interface ProcessRunnerOptions {
 
 class StoppedError extends Error {}
 
-/** One process: catches up from its checkpoint, then follows the log, one event at a time, each retried until done. */
+/** How long the checkpoint may lag behind events the process skips (not its types) before it is written. */
+const SKIPPED_CHECKPOINT_DELAY_MS = 25;
+
+/**
+ * One process: follows the log from its checkpoint, one event at a time, each of its types retried until done.
+ * It reads every event, not only its types, so that its checkpoint passes the others too: a reader waiting for a
+ * write's position (read-your-writes) then knows the process has seen everything up to it.
+ */
 class RunningProcess {
   private subscription: Subscription | undefined;
   private stopped = false;
   private wakeRetry: (() => void) | undefined;
+  private readonly types: Set<string>;
+  private skippedTo: number | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
   readonly status: ProcessStatus;
 
   constructor(
@@ -34,6 +45,7 @@ class RunningProcess {
     private readonly options: ProcessRunnerOptions & { checkpoints: CheckpointTables },
   ) {
     this.status = { name: process.name, position: -1, consecutiveFailures: 0, failuresTotal: 0, lastError: null, lastErrorAt: null };
+    this.types = new Set(process.eventTypes);
   }
 
   /** Handles every event from the checkpoint up to the log's head, then returns (specs, one-shot runs). */
@@ -44,6 +56,7 @@ class RunningProcess {
       for (const event of page.events) await this.handle(event);
       if (page.lastPosition === position) return;
       position = page.lastPosition;
+      await this.saveCheckpoint(position);
     }
   }
 
@@ -51,8 +64,7 @@ class RunningProcess {
     this.status.position = (await readCheckpoint(this.options.db, this.options.checkpoints, this.process.name, 'live'))?.position ?? -1;
     this.subscription = this.options.source.subscribeToAll({
       fromCheckpoint: this.status.position,
-      filter: { types: [...this.process.eventTypes] },
-      onEvent: (event) => this.handle(event),
+      onEvent: (event) => (this.types.has(event.type) ? this.handle(event) : this.skip(event)),
       onError: (error) => {
         if (!(error instanceof StoppedError) && !this.stopped) void this.restart();
       },
@@ -63,6 +75,33 @@ class RunningProcess {
     this.stopped = true;
     this.wakeRetry?.();
     await this.subscription?.stop();
+    await this.flushSkipped();
+  }
+
+  /** Not this process's type: only the checkpoint moves, written shortly after (bursts share one write). */
+  private async skip(event: RecordedEvent): Promise<void> {
+    this.skippedTo = event.globalPosition;
+    this.flushTimer ??= setTimeout(() => void this.flushSkipped().catch((error: unknown) => this.failed(error)), SKIPPED_CHECKPOINT_DELAY_MS);
+  }
+
+  private async flushSkipped(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const position = this.skippedTo;
+    if (position === undefined || position <= this.status.position) return;
+    this.skippedTo = undefined;
+    await this.saveCheckpoint(position);
+  }
+
+  /** Checkpoint writes one after another (a skip's delayed write and a handled event's must not cross). */
+  private saveCheckpoint(position: number): Promise<void> {
+    const write = this.writing.then(async () => {
+      if (position <= this.status.position) return;
+      await writeCheckpoint(this.options.db, this.options.checkpoints, this.process.name, 'live', { position, generation: null });
+      this.status.position = position;
+    });
+    this.writing = write.catch(() => undefined);
+    return write;
   }
 
   private async restart(): Promise<void> {
@@ -77,8 +116,8 @@ class RunningProcess {
       if (this.stopped) throw new StoppedError();
       try {
         await this.process.handle(upcast(event));
-        await writeCheckpoint(this.options.db, this.options.checkpoints, this.process.name, 'live', { position: event.globalPosition, generation: null });
-        this.status.position = event.globalPosition;
+        this.skippedTo = undefined;
+        await this.saveCheckpoint(event.globalPosition);
         this.status.consecutiveFailures = 0;
         return;
       } catch (error) {

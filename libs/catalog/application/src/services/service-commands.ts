@@ -3,7 +3,7 @@ import type { EventStore } from '@itsm/event-store';
 import type { ServiceDetails, ServiceLifecycle } from '@itsm/contracts';
 import { serviceDecider, type RegisteredService, type ServiceCommand } from '@itsm/catalog-domain';
 import { handleOptionsFor, type CommandOptions, type RequestMetadata } from '../command-options';
-import { InProcessMutex } from '../dependency-graph/in-process-mutex';
+import { InProcessMutex } from '@itsm/event-store';
 import { ServiceNotFound } from '../errors';
 import { existingOnly } from '../existing-only';
 import { loadAggregate, type LoadedAggregate } from '../load-aggregate';

@@ -1,7 +1,7 @@
 import { Body, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { AssignIncidentHandler } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -11,7 +11,7 @@ import { AssignIncidentRequest } from './assign-incident.request.dto';
 
 @IncidentsController()
 export class AssignIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: AssignIncidentHandler) {}
 
   @IncidentCommandEndpoint(
     'assign',
@@ -26,7 +26,7 @@ export class AssignIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.commands.assign(id, body, metadata, commandOptionsOf(ifMatch)),
+      await this.handler.execute(id, body, metadata, commandOptionsOf(ifMatch)),
     );
   }
 }

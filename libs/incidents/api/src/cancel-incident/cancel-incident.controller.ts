@@ -1,7 +1,7 @@
 import { Body, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { CancelIncidentHandler } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -11,7 +11,7 @@ import { ReasonRequest } from '../shared/reason.request.dto';
 
 @IncidentsController()
 export class CancelIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: CancelIncidentHandler) {}
 
   @IncidentCommandEndpoint('cancel', 'Cancel an incident')
   async cancel(
@@ -23,7 +23,7 @@ export class CancelIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.commands.cancel(id, body, metadata, commandOptionsOf(ifMatch)),
+      await this.handler.execute(id, body, metadata, commandOptionsOf(ifMatch)),
     );
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { EscalateIncidentHandler } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -14,7 +14,7 @@ import {
 
 @IncidentsController()
 export class EscalateIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: EscalateIncidentHandler) {}
 
   @IncidentCommandEndpoint(
     'escalate',
@@ -29,7 +29,7 @@ export class EscalateIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.commands.escalate(
+      await this.handler.execute(
         id,
         escalationOf(body),
         metadata,

@@ -1,5 +1,6 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiWaitForPosition, WaitForPosition } from '@itsm/platform-kit';
 import { IncidentsController } from '../shared/incident-controller.decorator';
 import { IncidentRead } from '../shared/incident-endpoint.decorators';
 import { IncidentIdParams } from '../shared/id.params';
@@ -20,15 +21,16 @@ export class GetIncidentController {
       'Folded from its stream: always current (ETag = revision). `?asOf=` gives it as recorded by that instant (404 before it was opened).',
   })
   @ApiOkResponse({ type: IncidentResponse })
+  @ApiWaitForPosition()
   get(
     @Param() { id }: IncidentIdParams,
     @Query() { asOf }: GetIncidentQuery,
     @CurrentViewer() viewer: Viewer,
+    @WaitForPosition() waitForPosition: number | undefined,
   ) {
-    return this.incidents.withETag(
-      id,
-      viewer,
-      asOf === undefined ? {} : { asOf: new Date(asOf) },
-    );
+    return this.incidents.withETag(id, viewer, {
+      ...(asOf === undefined ? {} : { asOf: new Date(asOf) }),
+      waitForPosition,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { HoldIncidentHandler } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -11,7 +11,7 @@ import { HoldIncidentRequest } from './hold-incident.request.dto';
 
 @IncidentsController()
 export class HoldIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: HoldIncidentHandler) {}
 
   @IncidentCommandEndpoint('hold', 'Put on hold (pauses the resolution SLA)')
   async hold(
@@ -23,7 +23,7 @@ export class HoldIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.commands.hold(id, body, metadata, commandOptionsOf(ifMatch)),
+      await this.handler.execute(id, body, metadata, commandOptionsOf(ifMatch)),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
+import { ApiWaitForPosition, WaitForPosition } from '@itsm/platform-kit';
 import { IncidentIdParams } from '../shared/id.params';
 import { IncidentsController } from '../shared/incident-controller.decorator';
 import { IncidentRead } from '../shared/incident-endpoint.decorators';
@@ -25,11 +26,13 @@ export class IncidentChildrenController {
     description: 'Each folded from its stream, in the order they were linked.',
   })
   @ApiOkResponse({ type: IncidentChildrenResponse })
+  @ApiWaitForPosition()
   async children(
     @Param() { id }: IncidentIdParams,
     @CurrentViewer() viewer: Viewer,
+    @WaitForPosition() waitForPosition: number | undefined,
   ): Promise<IncidentChildrenResponse> {
-    const { incident } = await this.incidents.load(id, viewer);
+    const { incident } = await this.incidents.load(id, viewer, { waitForPosition });
     // The parent's visibility decides: a requester who may see the parent sees what it is made of.
     const all = { id: viewer.id, seesAll: true };
     const children = await Promise.all(

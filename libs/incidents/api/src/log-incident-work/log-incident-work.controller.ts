@@ -1,7 +1,7 @@
 import { Body, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { LogIncidentWorkHandler } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -11,7 +11,7 @@ import { LogIncidentWorkRequest } from './log-incident-work.request.dto';
 
 @IncidentsController()
 export class LogIncidentWorkController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: LogIncidentWorkHandler) {}
 
   @IncidentCommandEndpoint(
     'worklog',
@@ -26,7 +26,7 @@ export class LogIncidentWorkController {
   ) {
     return answerCommand(
       response,
-      await this.commands.logWork(
+      await this.handler.execute(
         id,
         body,
         metadata,

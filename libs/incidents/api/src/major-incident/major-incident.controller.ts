@@ -1,10 +1,7 @@
 import { Body, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import {
-  IncidentCommands,
-  type RequestMetadata as Metadata,
-} from '@itsm/incidents-application';
+import { MajorIncidentHandler, type MajorIncidentDecision } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -12,9 +9,17 @@ import { IncidentCommandEndpoint } from '../shared/incident-command.endpoint';
 import { IncidentsController } from '../shared/incident-controller.decorator';
 import { MajorIncidentRequest } from './major-incident.request.dto';
 
+/** The request as the handler's decision (the DTO has validated which fields each action needs). */
+const decisionOf = (body: MajorIncidentRequest): MajorIncidentDecision =>
+  body.action === 'propose'
+    ? { action: 'propose', justification: body.justification ?? '' }
+    : body.action === 'accept'
+      ? { action: 'accept' }
+      : { action: 'reject', reason: body.reason ?? '' };
+
 @IncidentsController()
 export class MajorIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: MajorIncidentHandler) {}
 
   @IncidentCommandEndpoint(
     'major',
@@ -29,30 +34,7 @@ export class MajorIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.decide(id, body, metadata, commandOptionsOf(ifMatch)),
-    );
-  }
-
-  private decide(
-    id: string,
-    body: MajorIncidentRequest,
-    metadata: Metadata,
-    options: { expectedRevision?: number },
-  ) {
-    if (body.action === 'propose')
-      return this.commands.proposeMajor(
-        id,
-        { justification: body.justification ?? '' },
-        metadata,
-        options,
-      );
-    if (body.action === 'accept')
-      return this.commands.acceptMajor(id, metadata, options);
-    return this.commands.rejectMajor(
-      id,
-      { reason: body.reason ?? '' },
-      metadata,
-      options,
+      await this.handler.execute(id, decisionOf(body), metadata, commandOptionsOf(ifMatch)),
     );
   }
 }

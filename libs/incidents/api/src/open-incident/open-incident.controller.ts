@@ -2,7 +2,7 @@ import { Body, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { OpenIncidentHandler } from '@itsm/incidents-application';
 import { ProblemException, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand } from '../shared/command-answer';
 import {
@@ -16,7 +16,7 @@ import { OpenIncidentRequest } from './open-incident.request.dto';
 
 @IncidentsController()
 export class OpenIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: OpenIncidentHandler) {}
 
   @Post()
   @IncidentOpen()
@@ -40,7 +40,7 @@ export class OpenIncidentController {
         detail: 'A requester opens incidents for themselves only',
       });
     }
-    const result = await this.commands.open(
+    const result = await this.handler.execute(
       { ...body, callerId, offeringId: body.offeringId ?? null },
       metadata,
     );

@@ -1,7 +1,7 @@
 import { Body, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { ResolveIncidentHandler } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -11,7 +11,7 @@ import { ResolveIncidentRequest } from './resolve-incident.request.dto';
 
 @IncidentsController()
 export class ResolveIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: ResolveIncidentHandler) {}
 
   @IncidentCommandEndpoint('resolve', 'Resolve (and its open children)')
   async resolve(
@@ -23,7 +23,7 @@ export class ResolveIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.commands.resolve(
+      await this.handler.execute(
         id,
         body,
         metadata,

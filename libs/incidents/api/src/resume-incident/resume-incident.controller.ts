@@ -1,7 +1,7 @@
 import { Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { ResumeIncidentHandler } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -10,7 +10,7 @@ import { IncidentsController } from '../shared/incident-controller.decorator';
 
 @IncidentsController()
 export class ResumeIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: ResumeIncidentHandler) {}
 
   @IncidentCommandEndpoint(
     'resume',
@@ -25,7 +25,7 @@ export class ResumeIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.commands.resume(id, metadata, commandOptionsOf(ifMatch)),
+      await this.handler.execute(id, metadata, commandOptionsOf(ifMatch)),
     );
   }
 }

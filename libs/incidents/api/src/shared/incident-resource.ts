@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  IncidentCommands,
+  IncidentHierarchyPositions,
+  IncidentStreams,
+  INCIDENTS_CLOCK,
   type Clock,
   type IncidentCommandResult,
 } from '@itsm/incidents-application';
@@ -9,9 +11,8 @@ import {
   type OpenedIncident,
   type SlaState,
 } from '@itsm/incidents-domain';
-import { withETag, type WithETag } from '@itsm/platform-kit';
+import { readAfter, withETag, type WithETag } from '@itsm/platform-kit';
 import { incidentNotFound } from './incidents-errors.interceptor';
-import { INCIDENTS_CLOCK } from './incidents.tokens';
 import {
   incidentResponseOf,
   type IncidentResponse,
@@ -29,16 +30,22 @@ export interface VisibleIncident {
 @Injectable()
 export class IncidentResource {
   constructor(
-    private readonly commands: IncidentCommands,
+    private readonly streams: IncidentStreams,
+    private readonly hierarchy: IncidentHierarchyPositions,
     @Inject(INCIDENTS_CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * `waitForPosition`: read-your-writes for what follows a write on other incidents (a link recorded on the parent,
+   * children resolved with it): waits until the incident-hierarchy process has handled the log that far.
+   */
   async load(
     id: string,
     viewer: Viewer,
-    options: { asOf?: Date } = {},
+    options: { asOf?: Date; waitForPosition?: number } = {},
   ): Promise<VisibleIncident> {
-    const loaded = await this.commands.load(id, options);
+    await readAfter(options.waitForPosition, (position) => this.hierarchy.waitFor(position));
+    const loaded = await this.streams.load(id, options);
     if (!viewer.seesAll && loaded.incident.callerId !== viewer.id)
       throw incidentNotFound(id);
     return loaded;
@@ -47,7 +54,7 @@ export class IncidentResource {
   async withETag(
     id: string,
     viewer: Viewer,
-    options: { asOf?: Date } = {},
+    options: { asOf?: Date; waitForPosition?: number } = {},
   ): Promise<WithETag<IncidentResponse>> {
     const { incident, revision } = await this.load(id, viewer, options);
     return withETag(incidentResponseOf(incident, revision), revision);

@@ -1,7 +1,7 @@
 import { Body, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { StartIncidentHandler } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -11,7 +11,7 @@ import { StartIncidentRequest } from './start-incident.request.dto';
 
 @IncidentsController()
 export class StartIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: StartIncidentHandler) {}
 
   @IncidentCommandEndpoint('start', 'Start work (meets the response SLA)')
   async start(
@@ -23,7 +23,7 @@ export class StartIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.commands.start(id, body, metadata, commandOptionsOf(ifMatch)),
+      await this.handler.execute(id, body, metadata, commandOptionsOf(ifMatch)),
     );
   }
 }

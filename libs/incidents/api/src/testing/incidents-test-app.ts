@@ -13,25 +13,26 @@ import {
 import { newId, type EventMetadata } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import {
+  incidentsApplicationProjections,
   ManualClock,
+  SLA_DUE_TIMERS,
   SlaScheduler,
   type IncidentCatalog,
 } from '@itsm/incidents-application';
-import type { Projection } from '@itsm/projections';
+import type { Projection, ProjectionRuntime } from '@itsm/projections';
 import {
   applyGatewayConventions,
   EVENT_STORE,
   EventStoreModule,
   GatewayModule,
+  HealthModule,
+  PROJECTION_RUNTIME,
   ProjectionsModule,
   signAccessToken,
   validateRuntimeConfig,
   type Role,
 } from '@itsm/platform-kit';
-import {
-  IncidentsModule,
-  incidentsApplicationProjections,
-} from '../incidents.module';
+import { IncidentsModule } from '../incidents.module';
 import type { IncidentReadModelsFactory } from '../shared/incident-read-models.port';
 import { INCIDENT_CATALOG } from '../shared/incidents.tokens';
 
@@ -53,6 +54,8 @@ export interface IncidentsTestApp {
   clock: ManualClock;
   /** The app's own SLA scheduler: the spec runs its polls by hand (the interval poller is far apart). */
   scheduler: SlaScheduler;
+  /** One poll of the SLA timers once the due-timers projection has caught up with the log (as the host runs it). */
+  runTimers(): Promise<number>;
   token(roles: Role[], sub?: string): Promise<string>;
   /** Appends a calendar and a live service with one default offering, as the catalog would, and waits for the incidents' copy. */
   publishService(
@@ -108,8 +111,9 @@ export const startIncidentsTestApp = async (
       GatewayModule.forRoot(),
       ProjectionsModule.forRoot([
         ...readModelProjections,
-        ...incidentsApplicationProjections,
+        ...incidentsApplicationProjections(),
       ]),
+      HealthModule,
       IncidentsModule.forRoot({
         readModels,
         clock,
@@ -140,6 +144,10 @@ export const startIncidentsTestApp = async (
     store,
     clock,
     scheduler: app.get(SlaScheduler),
+    async runTimers() {
+      await app.get<ProjectionRuntime>(PROJECTION_RUNTIME).catchUp(SLA_DUE_TIMERS);
+      return app.get(SlaScheduler).runOnce();
+    },
     token: (roles, sub = 'alice') =>
       signAccessToken(
         { sub, name: sub, roles },

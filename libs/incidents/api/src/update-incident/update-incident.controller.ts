@@ -2,7 +2,7 @@ import { Body, Param, Patch, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
-import { IncidentCommands } from '@itsm/incidents-application';
+import { UpdateIncidentHandler } from '@itsm/incidents-application';
 import { IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
@@ -13,7 +13,7 @@ import { UpdateIncidentRequest } from './update-incident.request.dto';
 
 @IncidentsController()
 export class UpdateIncidentController {
-  constructor(private readonly commands: IncidentCommands) {}
+  constructor(private readonly handler: UpdateIncidentHandler) {}
 
   @Patch(':id')
   @IncidentWork()
@@ -32,7 +32,7 @@ export class UpdateIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.commands.changePriority(
+      await this.handler.execute(
         id,
         body,
         metadata,

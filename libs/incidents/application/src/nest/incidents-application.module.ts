@@ -20,6 +20,7 @@ import { OpenIncidentHandler } from '../open-incident/open-incident.handler';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { IncidentCatalog } from '../ports/incident-catalog.port';
 import { IncidentHierarchyProcess } from '../processes/incident-hierarchy/incident-hierarchy.process';
+import { IncidentHierarchyPositions } from '../processes/incident-hierarchy/incident-hierarchy.positions';
 import { slaDueTimersProjection } from '../processes/sla-timers/sla-due-timers.projection';
 import { SlaScheduler } from '../processes/sla-timers/sla-scheduler';
 import { SlaTimerClaims } from '../processes/sla-timers/sla-timer-claims';
@@ -116,9 +117,10 @@ export class IncidentsApplicationModule {
           useFactory: (pipeline: WritePipeline, catalog: IncidentCatalog, clock: Clock) => new IncidentStreams({ pipeline, catalog, clock }),
         },
         ...INCIDENT_HANDLERS,
+        { provide: IncidentHierarchyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new IncidentHierarchyPositions(db) },
         ...processes,
       ],
-      exports: [...INCIDENT_HANDLERS, IncidentStreams, INCIDENTS_CLOCK, INCIDENT_CATALOG, INCIDENT_POLICY, ...(options.processes === false ? [] : [SlaScheduler])],
+      exports: [...INCIDENT_HANDLERS, IncidentStreams, IncidentHierarchyPositions, INCIDENTS_CLOCK, INCIDENT_CATALOG, INCIDENT_POLICY, ...(options.processes === false ? [] : [SlaScheduler])],
     };
   }
 }

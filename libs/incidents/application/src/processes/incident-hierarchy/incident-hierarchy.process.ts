@@ -8,6 +8,9 @@ import { IncidentStreams, type LoadedIncident } from '../../incident-stream/inci
 import { INCIDENTS_CLOCK } from '../../nest/incidents-application.tokens';
 import type { Clock } from '../../ports/clock.port';
 
+/** The process's name: its checkpoint, and what read-your-writes waits for. */
+export const INCIDENT_HIERARCHY = 'incident_hierarchy';
+
 const ACTOR = { id: 'incident-hierarchy', role: 'system', via: 'process' };
 
 /** A refusal by the decider is its answer (nothing to do), not a failure to retry. */
@@ -24,7 +27,7 @@ const isRefusal = (error: unknown): error is Error => error instanceof IllegalTr
  */
 @Injectable()
 export class IncidentHierarchyProcess implements EventProcess {
-  readonly name = 'incident_hierarchy';
+  readonly name = INCIDENT_HIERARCHY;
   readonly eventTypes = ['IncidentParentLinked', 'IncidentResolved'];
 
   constructor(

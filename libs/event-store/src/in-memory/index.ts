@@ -1,0 +1,1 @@
+export { createInMemoryEventStore, InMemoryEventStore, type InMemoryEventStoreOptions } from './in-memory-event-store';
