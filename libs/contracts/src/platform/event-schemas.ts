@@ -10,6 +10,17 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.fr
   ...INCIDENTS_EVENT_SCHEMA_VERSIONS,
 });
 
+/**
+ * Event types only the owning context reads: written to its streams and relayed like every event, but outside the
+ * published contract (no compatibility promise to other systems; issue 13's AsyncAPI lists them as internal).
+ */
+export const INTERNAL_EVENT_TYPES: ReadonlySet<string> = new Set([
+  // The child's side of a link the parent did not take: the incident-hierarchy process's own bookkeeping.
+  'IncidentParentLinkRevoked',
+]);
+
+export const isPublishedEventType = (type: string): boolean => type in EVENT_SCHEMA_VERSIONS && !INTERNAL_EVENT_TYPES.has(type);
+
 /** For writers (the kernel's WritePipeline): the version to stamp; 1 for a type no contract lists. */
 export const schemaVersionOf = (type: string): number => EVENT_SCHEMA_VERSIONS[type] ?? 1;
 

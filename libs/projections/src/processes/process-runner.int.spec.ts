@@ -6,17 +6,21 @@ import { ProcessRunner } from './process-runner';
 
 const noted = (type: string): NewEvent => ({ type, data: {}, metadata: { actor: { id: 'spec' }, correlationId: newId() } });
 
-/** A process that records what it handled and fails the first `failures` attempts on events of type `Broken`. */
-const recorder = (failures = 0): EventProcess & { handled: string[]; attempts: number } => {
+/**
+ * A process that records what it handled and fails the first `failures` attempts on `Broken`. It takes `Wanted` and
+ * `Broken` of its own name only (`<name>.Wanted`): the cases share one log.
+ */
+const recorder = (name: string, failures = 0): EventProcess & { handled: string[]; attempts: number } => {
   const process = {
-    name: 'spec_recorder',
-    eventTypes: ['Wanted', 'Broken'],
+    name,
+    eventTypes: [`${name}.Wanted`, `${name}.Broken`],
     handled: [] as string[],
     attempts: 0,
     async handle(event: RecordedEvent) {
       process.attempts++;
-      if (event.type === 'Broken' && process.attempts <= failures) throw new Error(`attempt ${process.attempts} failed`);
-      process.handled.push(`${event.type}@${event.streamRevision}`);
+      const kind = event.type.slice(name.length + 1);
+      if (kind === 'Broken' && process.attempts <= failures) throw new Error(`attempt ${process.attempts} failed`);
+      process.handled.push(`${kind}@${event.streamRevision}`);
     },
   };
   return process;
@@ -32,24 +36,25 @@ const until = async (condition: () => boolean) => {
 describe('ProcessRunner: event-driven processes from a checkpoint', () => {
   let store: EventStore;
   let db: SqlExecutor;
-  beforeEach(async () => {
+  // One log for the file: each case has its own process name (checkpoint) and streams.
+  beforeAll(async () => {
     const pglite = await openPglite();
     store = await createPgliteEventStore({ db: pglite });
     db = createPgliteExecutor(pglite, { ownsDatabase: true });
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await store.close();
     await db.close();
   });
 
   it('handles its event types in log order, and a new runner resumes after the last one handled', async () => {
-    await store.appendToStream('thing-1', [noted('Wanted'), noted('Other'), noted('Wanted')], { expectedRevision: 'no-stream' });
-    const first = recorder();
+    await store.appendToStream('thing-1', [noted('spec_resume.Wanted'), noted('Other'), noted('spec_resume.Wanted')], { expectedRevision: 'no-stream' });
+    const first = recorder('spec_resume');
     const runner = await ProcessRunner.create({ db, source: store, processes: [first] });
     await runner.catchUp();
-    await store.appendToStream('thing-1', [noted('Wanted')], { expectedRevision: 2 });
+    await store.appendToStream('thing-1', [noted('spec_resume.Wanted')], { expectedRevision: 2 });
 
-    const second = recorder();
+    const second = recorder('spec_resume');
     const resumed = await ProcessRunner.create({ db, source: store, processes: [second] });
     await resumed.start();
     await until(() => second.handled.length === 1);
@@ -61,25 +66,25 @@ describe('ProcessRunner: event-driven processes from a checkpoint', () => {
 
   it('retries a failing event, never skipping it, and reports each failure in its status until it passes', async () => {
     const failures: number[] = [];
-    const process = recorder(3);
+    const process = recorder('spec_retry', 3);
     const runner = await ProcessRunner.create({ db, source: store, processes: [process], retryDelayMs: 5, onFailure: (_, __, status) => failures.push(status.consecutiveFailures) });
     await runner.start();
-    await store.appendToStream('thing-2', [noted('Broken'), noted('Wanted')], { expectedRevision: 'no-stream' });
+    await store.appendToStream('thing-2', [noted('spec_retry.Broken'), noted('spec_retry.Wanted')], { expectedRevision: 'no-stream' });
 
     await until(() => process.handled.length === 2);
     await runner.stop();
 
     expect(failures).toEqual([1, 2, 3]);
     expect(process.handled).toEqual(['Broken@0', 'Wanted@1']);
-    expect(runner.statuses()).toEqual([expect.objectContaining({ name: 'spec_recorder', consecutiveFailures: 0, failuresTotal: 3, lastError: 'attempt 3 failed' })]);
+    expect(runner.statuses()).toEqual([expect.objectContaining({ name: 'spec_retry', consecutiveFailures: 0, failuresTotal: 3, lastError: 'attempt 3 failed' })]);
   });
 
   it('moves its checkpoint past events it does not take, so a read waiting for a write’s position is not kept waiting', async () => {
-    const runner = await ProcessRunner.create({ db, source: store, processes: [recorder()] });
+    const runner = await ProcessRunner.create({ db, source: store, processes: [recorder('spec_skip')] });
     await runner.start();
-    const { lastGlobalPosition } = await store.appendToStream('thing-3', [noted('Wanted'), noted('Other'), noted('Other')], { expectedRevision: 'no-stream' });
+    const { lastGlobalPosition } = await store.appendToStream('thing-3', [noted('spec_skip.Wanted'), noted('Other'), noted('Other')], { expectedRevision: 'no-stream' });
 
-    await new ReadModelPositions(db, { checkpointSchema: 'projections' }).waitForPosition('spec_recorder', lastGlobalPosition, { timeoutMs: 3_000 });
+    await new ReadModelPositions(db, { checkpointSchema: 'projections' }).waitForPosition('spec_skip', lastGlobalPosition, { timeoutMs: 3_000 });
     await runner.stop();
 
     expect(runner.statuses()[0].position).toBe(lastGlobalPosition);
