@@ -1,13 +1,18 @@
 import type { SlaTargets, SupportCalendar } from '@itsm/contracts';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import {
-  CalendarCommands,
+  AddOfferingHandler,
+  CalendarStreams,
+  CreateCalendarHandler,
   DEFAULT_CATALOG_SCHEMA,
-  EventLogServiceDependencyGraph,
-  ServiceCommands,
+  RegisterServiceHandler,
+  ServiceStreams,
   SqlServiceNumberAllocator,
+  systemClock,
+  TakeServiceLiveHandler,
 } from '@itsm/catalog-application';
 import { INCIDENTS_CATALOG_SCHEMA, incidentsCatalogProjection } from '@itsm/incidents-application';
+import { writePipelineOn } from '@itsm/platform-kit';
 import { ProjectionRuntime } from '@itsm/projections';
 import { SEED_METADATA } from './seed-metadata';
 
@@ -55,27 +60,32 @@ export const SEED_SUPPORT_GROUPS = ['service-desk', 'network', 'platform', 'apps
 
 /**
  * Calendars and live services with a Gold (default, around the clock) and a Silver (business hours) offering,
- * written through the catalog's own commands; then the incidents' catalog copy is caught up, so incidents can be
+ * written through the catalog's own handlers; then the incidents' catalog copy is caught up, so incidents can be
  * opened against them at once.
  */
 export const seedCatalog = async (log: { store: EventStore; db: SqlExecutor }, serviceCount: number): Promise<SeededService[]> => {
-  const calendars = new CalendarCommands(log.store);
-  const services = new ServiceCommands(log.store, new SqlServiceNumberAllocator(log.db, DEFAULT_CATALOG_SCHEMA), new EventLogServiceDependencyGraph(log.store));
+  const pipeline = writePipelineOn(log.store);
+  const services = new ServiceStreams(pipeline, systemClock);
+  const calendars = new CalendarStreams(pipeline, systemClock);
+  const createCalendar = new CreateCalendarHandler(calendars);
+  const registerService = new RegisterServiceHandler(services, new SqlServiceNumberAllocator(log.db, DEFAULT_CATALOG_SCHEMA));
+  const addOffering = new AddOfferingHandler(services, calendars);
+  const takeServiceLive = new TakeServiceLiveHandler(services);
   const calendarIds: string[] = [];
-  for (const calendar of SEED_CALENDARS) calendarIds.push((await calendars.createCalendar(calendar, SEED_METADATA)).id);
+  for (const calendar of SEED_CALENDARS) calendarIds.push((await createCalendar.execute(calendar, SEED_METADATA)).id);
   const seeded: SeededService[] = [];
   for (let index = 0; index < serviceCount; index++) {
     const base = SERVICE_NAMES[index % SERVICE_NAMES.length];
     const name = index < SERVICE_NAMES.length ? base : `${base} ${Math.floor(index / SERVICE_NAMES.length) + 1}`;
     const supportGroup = SEED_SUPPORT_GROUPS[index % SEED_SUPPORT_GROUPS.length];
-    const { id: serviceId } = await services.registerService(
+    const { id: serviceId } = await registerService.execute(
       { name, kind: 'business', description: `${name} (seeded)`, ownerGroup: 'service-owners', supportGroup },
       SEED_METADATA,
     );
-    const gold = await services.addOffering(serviceId, { name: 'Gold', calendarId: calendarIds[0], default: true, slaTargets: targets(1) }, SEED_METADATA);
+    const gold = await addOffering.execute(serviceId, { name: 'Gold', calendarId: calendarIds[0], default: true, slaTargets: targets(1) }, SEED_METADATA);
     const businessCalendar = calendarIds[1 + (index % (calendarIds.length - 1))];
-    const silver = await services.addOffering(serviceId, { name: 'Silver', calendarId: businessCalendar, slaTargets: targets(2) }, SEED_METADATA);
-    await services.takeServiceLive(serviceId, SEED_METADATA);
+    const silver = await addOffering.execute(serviceId, { name: 'Silver', calendarId: businessCalendar, slaTargets: targets(2) }, SEED_METADATA);
+    await takeServiceLive.execute(serviceId, SEED_METADATA);
     seeded.push({ serviceId, offeringIds: [gold.offeringId, silver.offeringId] });
   }
   await catchUpIncidentsCatalog(log);

@@ -1,4 +1,4 @@
-import type { EventMetadata, HandleOptions } from '@itsm/event-sourcing';
+import type { EventMetadata } from '@itsm/event-sourcing';
 
 /** What the API passes with every command. */
 export interface CommandOptions {
@@ -8,7 +8,3 @@ export interface CommandOptions {
 
 /** Who, why and from where: copied into every event's envelope. */
 export type RequestMetadata = EventMetadata;
-
-/** Without a caller revision, a concurrent append is retried on fresh state; with one, it is the caller's conflict. */
-export const handleOptionsFor = ({ expectedRevision }: CommandOptions = {}): HandleOptions =>
-  expectedRevision === undefined ? { retryOnConflict: { attempts: 3 } } : { expectedRevision };

@@ -2,7 +2,7 @@ import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
-import { ServiceCommands } from '@itsm/catalog-application';
+import { AddChangeTemplateHandler } from '@itsm/catalog-application';
 import { announceWrite, IfMatch, RequestMetadata, withETag } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
@@ -12,7 +12,7 @@ import { AddChangeTemplateRequest } from './add-change-template.request.dto';
 
 @CatalogController('services')
 export class AddChangeTemplateController {
-  constructor(private readonly commands: ServiceCommands) {}
+  constructor(private readonly handler: AddChangeTemplateHandler) {}
 
   @Post(':id/change-templates')
   @CatalogCreate(404, 409, 412)
@@ -25,7 +25,7 @@ export class AddChangeTemplateController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.addChangeTemplate(id, body, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, body, metadata, { expectedRevision });
     announceWrite(response, result.events, `/api/v1/services/${id}/change-templates`);
     const template: ChangeTemplateResponse = { templateId: result.templateId, serviceId: id, ...result.service.changeTemplates[result.templateId] };
     return withETag(template, result.revision);

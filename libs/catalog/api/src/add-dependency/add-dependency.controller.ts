@@ -2,7 +2,7 @@ import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
-import { ServiceCommands } from '@itsm/catalog-application';
+import { AddDependencyHandler } from '@itsm/catalog-application';
 import { announceWrite, IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
@@ -14,7 +14,7 @@ import { AddDependencyRequest } from './add-dependency.request.dto';
 @CatalogController('services')
 export class AddDependencyController {
   constructor(
-    private readonly commands: ServiceCommands,
+    private readonly handler: AddDependencyHandler,
     private readonly services: ServiceResource,
   ) {}
 
@@ -32,7 +32,7 @@ export class AddDependencyController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.addDependency(id, body.dependsOnServiceId, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, body.dependsOnServiceId, metadata, { expectedRevision });
     announceWrite(response, result.events);
     return this.services.withETag(id);
   }

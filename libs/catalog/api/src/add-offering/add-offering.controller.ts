@@ -2,7 +2,7 @@ import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
-import { ServiceCommands } from '@itsm/catalog-application';
+import { AddOfferingHandler } from '@itsm/catalog-application';
 import { announceWrite, IfMatch, RequestMetadata, withETag } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
@@ -14,7 +14,7 @@ import { AddOfferingRequest } from './add-offering.request.dto';
 @CatalogController('services')
 export class AddOfferingController {
   constructor(
-    private readonly commands: ServiceCommands,
+    private readonly handler: AddOfferingHandler,
     private readonly services: ServiceResource,
   ) {}
 
@@ -32,7 +32,7 @@ export class AddOfferingController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.addOffering(id, body, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, body, metadata, { expectedRevision });
     announceWrite(response, result.events, `/api/v1/services/${id}/offerings`);
     const { service, offerings } = await this.services.load(id);
     return withETag(offerings.find((offering) => offering.offeringId === result.offeringId), service.revision);

@@ -2,7 +2,7 @@ import { Body, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
-import { ServiceCommands } from '@itsm/catalog-application';
+import { RegisterServiceHandler } from '@itsm/catalog-application';
 import { announceWrite, RequestMetadata } from '@itsm/platform-kit';
 import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
 import { ServiceResponse } from '../shared/responses/service.response';
@@ -13,7 +13,7 @@ import { CatalogController } from '../shared/catalog-controller.decorator';
 @CatalogController('services')
 export class RegisterServiceController {
   constructor(
-    private readonly commands: ServiceCommands,
+    private readonly handler: RegisterServiceHandler,
     private readonly services: ServiceResource,
   ) {}
 
@@ -22,7 +22,7 @@ export class RegisterServiceController {
   @ApiOperation({ summary: 'Register a service', description: 'It gets a number (SVC…) and starts in the pipeline lifecycle.' })
   @ApiCreatedResponse({ type: ServiceResponse, description: 'The new service; ETag = its revision, Location = its URL' })
   async register(@Body() body: RegisterServiceRequest, @RequestMetadata() metadata: EventMetadata, @Res({ passthrough: true }) response: Response) {
-    const result = await this.commands.registerService(body, metadata);
+    const result = await this.handler.execute(body, metadata);
     announceWrite(response, result.events, `/api/v1/services/${result.id}`);
     return this.services.withETag(result.id);
   }

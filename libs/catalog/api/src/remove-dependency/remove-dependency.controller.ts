@@ -2,7 +2,7 @@ import { Delete, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
-import { ServiceCommands } from '@itsm/catalog-application';
+import { RemoveDependencyHandler } from '@itsm/catalog-application';
 import { announceWrite, IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogWrite } from '../shared/catalog-endpoint.decorators';
@@ -13,7 +13,7 @@ import { ServiceResource } from '../shared/service-resource';
 @CatalogController('services')
 export class RemoveDependencyController {
   constructor(
-    private readonly commands: ServiceCommands,
+    private readonly handler: RemoveDependencyHandler,
     private readonly services: ServiceResource,
   ) {}
 
@@ -27,7 +27,7 @@ export class RemoveDependencyController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.removeDependency(id, dependsOnId, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, dependsOnId, metadata, { expectedRevision });
     announceWrite(response, result.events);
     return this.services.withETag(id);
   }

@@ -2,7 +2,7 @@ import { Body, Param, Put, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
-import { ServiceCommands } from '@itsm/catalog-application';
+import { SetCostModelHandler } from '@itsm/catalog-application';
 import { announceWrite, IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogWrite } from '../shared/catalog-endpoint.decorators';
@@ -14,7 +14,7 @@ import { SetCostModelRequest } from './set-cost-model.request.dto';
 @CatalogController('services')
 export class SetCostModelController {
   constructor(
-    private readonly commands: ServiceCommands,
+    private readonly handler: SetCostModelHandler,
     private readonly services: ServiceResource,
   ) {}
 
@@ -30,7 +30,7 @@ export class SetCostModelController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.setCostModel(id, body, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, body, metadata, { expectedRevision });
     announceWrite(response, result.events);
     return this.services.withETag(id);
   }

@@ -2,7 +2,7 @@ import { HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
-import { ServiceCommands } from '@itsm/catalog-application';
+import { TakeServiceLiveHandler } from '@itsm/catalog-application';
 import { announceWrite, IfMatch, RequestMetadata } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogWrite } from '../shared/catalog-endpoint.decorators';
@@ -13,7 +13,7 @@ import { ServiceResource } from '../shared/service-resource';
 @CatalogController('services')
 export class TakeServiceLiveController {
   constructor(
-    private readonly commands: ServiceCommands,
+    private readonly handler: TakeServiceLiveHandler,
     private readonly services: ServiceResource,
   ) {}
 
@@ -28,7 +28,7 @@ export class TakeServiceLiveController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.commands.takeServiceLive(id, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, metadata, { expectedRevision });
     announceWrite(response, result.events);
     return this.services.withETag(id);
   }

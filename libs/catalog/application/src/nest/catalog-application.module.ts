@@ -1,24 +1,57 @@
 import { Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
-import { EVENT_STORE, SQL_DATABASE } from '@itsm/platform-kit';
-import { CalendarCommands } from '../calendars/calendar-commands';
-import { EventLogServiceDependencyGraph } from '../dependency-graph/event-log-service-dependency-graph.adapter';
+import type { WritePipeline } from '@itsm/event-sourcing';
+import { EVENT_STORE, SQL_DATABASE, WRITE_PIPELINE } from '@itsm/platform-kit';
+import { AddChangeTemplateHandler } from '../add-change-template/add-change-template.handler';
+import { AddDependencyHandler } from '../add-dependency/add-dependency.handler';
+import { AddOfferingHandler } from '../add-offering/add-offering.handler';
+import { EventLogServiceDependencyGraph } from '../adapters/event-log-service-dependency-graph.adapter';
+import { SqlServiceNumberAllocator } from '../adapters/sql-service-number-allocator.adapter';
+import { CalendarStreams } from '../calendar-stream/calendar-streams';
+import { CreateCalendarHandler } from '../create-calendar/create-calendar.handler';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { ServiceDependencyGraph } from '../ports/service-dependency-graph.port';
-import type { ServiceNumberAllocator } from '../ports/service-number-allocator.port';
-import { SqlServiceNumberAllocator } from '../service-numbers/sql-service-number-allocator.adapter';
-import { ServiceCommands } from '../services/service-commands';
+import { RegisterServiceHandler } from '../register-service/register-service.handler';
+import { RemoveDependencyHandler } from '../remove-dependency/remove-dependency.handler';
+import { RemoveOfferingHandler } from '../remove-offering/remove-offering.handler';
+import { RetireServiceHandler } from '../retire-service/retire-service.handler';
+import { ServiceStreams } from '../service-stream/service-streams';
+import { SetCostModelHandler } from '../set-cost-model/set-cost-model.handler';
+import { TakeServiceLiveHandler } from '../take-service-live/take-service-live.handler';
+import { UpdateCalendarHandler } from '../update-calendar/update-calendar.handler';
+import { UpdateOfferingHandler } from '../update-offering/update-offering.handler';
+import { UpdateServiceHandler } from '../update-service/update-service.handler';
 import { CATALOG_CLOCK, SERVICE_DEPENDENCY_GRAPH, SERVICE_NUMBER_ALLOCATOR } from './catalog-application.tokens';
+
+/** One handler per use case (the api has one folder each). */
+export const CATALOG_HANDLERS = [
+  RegisterServiceHandler,
+  UpdateServiceHandler,
+  TakeServiceLiveHandler,
+  RetireServiceHandler,
+  AddOfferingHandler,
+  UpdateOfferingHandler,
+  RemoveOfferingHandler,
+  SetCostModelHandler,
+  AddChangeTemplateHandler,
+  AddDependencyHandler,
+  RemoveDependencyHandler,
+  CreateCalendarHandler,
+  UpdateCalendarHandler,
+] as const;
 
 export interface CatalogApplicationModuleOptions {
   /** Binds the dependency graph, e.g. to the catalog read model; default: fold the event log on each query. */
   dependencyGraph?: Pick<FactoryProvider<ServiceDependencyGraph>, 'useFactory' | 'inject'> & Pick<ModuleMetadata, 'imports'>;
   clock?: Clock;
+  /** Schema of the SVC number sequence; default `catalog`. */
+  catalogSchema?: string;
 }
 
 /**
- * The catalog's command side: `ServiceCommands` and `CalendarCommands` on the process's event store and SQL
- * database (EVENT_STORE, SQL_DATABASE from the global EventStoreModule).
+ * The catalog's composition root: ports bound to adapters on the process's SQL database and the handlers on the
+ * kernel's write pipeline. Needs the global EventStoreModule (WRITE_PIPELINE, EXCLUSIVE_SECTIONS, SQL_DATABASE).
+ * The catalog has no processes of its own: it reacts to no other context.
  */
 @Module({})
 export class CatalogApplicationModule {
@@ -32,7 +65,7 @@ export class CatalogApplicationModule {
         {
           provide: SERVICE_NUMBER_ALLOCATOR,
           inject: [SQL_DATABASE],
-          useFactory: (db: SqlExecutor) => new SqlServiceNumberAllocator(db),
+          useFactory: (db: SqlExecutor) => new SqlServiceNumberAllocator(db, options.catalogSchema),
         },
         graph
           ? { provide: SERVICE_DEPENDENCY_GRAPH, useFactory: graph.useFactory, inject: graph.inject ?? [] }
@@ -41,19 +74,11 @@ export class CatalogApplicationModule {
               inject: [EVENT_STORE],
               useFactory: (store: EventStore) => new EventLogServiceDependencyGraph(store),
             },
-        {
-          provide: ServiceCommands,
-          inject: [EVENT_STORE, SERVICE_NUMBER_ALLOCATOR, SERVICE_DEPENDENCY_GRAPH, CATALOG_CLOCK],
-          useFactory: (store: EventStore, numbers: ServiceNumberAllocator, deps: ServiceDependencyGraph, clock: Clock) =>
-            new ServiceCommands(store, numbers, deps, clock),
-        },
-        {
-          provide: CalendarCommands,
-          inject: [EVENT_STORE, CATALOG_CLOCK],
-          useFactory: (store: EventStore, clock: Clock) => new CalendarCommands(store, clock),
-        },
+        { provide: ServiceStreams, inject: [WRITE_PIPELINE, CATALOG_CLOCK], useFactory: (pipeline: WritePipeline, clock: Clock) => new ServiceStreams(pipeline, clock) },
+        { provide: CalendarStreams, inject: [WRITE_PIPELINE, CATALOG_CLOCK], useFactory: (pipeline: WritePipeline, clock: Clock) => new CalendarStreams(pipeline, clock) },
+        ...CATALOG_HANDLERS,
       ],
-      exports: [ServiceCommands, CalendarCommands, SERVICE_NUMBER_ALLOCATOR, SERVICE_DEPENDENCY_GRAPH],
+      exports: [...CATALOG_HANDLERS, ServiceStreams, CalendarStreams, SERVICE_NUMBER_ALLOCATOR, SERVICE_DEPENDENCY_GRAPH],
     };
   }
 }

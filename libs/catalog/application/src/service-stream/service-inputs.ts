@@ -29,3 +29,9 @@ export interface AddChangeTemplateInput {
   steps: string[];
   preApproved: boolean;
 }
+
+const DETAIL_FIELDS = ['name', 'kind', 'description', 'ownerGroup', 'supportGroup'] as const;
+
+/** Picks the service's own fields, so nothing else a caller sends ends up in an event. */
+export const serviceDetailsOf = (input: Partial<ServiceDetails>): Partial<ServiceDetails> =>
+  Object.fromEntries(DETAIL_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]));

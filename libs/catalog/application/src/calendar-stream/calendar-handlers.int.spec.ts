@@ -3,7 +3,7 @@ import { RuleViolation, WrongExpectedRevisionError } from '@itsm/event-sourcing'
 import { CalendarNotFound } from '../errors';
 import { calendarInput, openPgliteCatalog, requestMetadata, type PgliteCatalog } from '../testing/pglite-catalog';
 
-describe('CalendarCommands on PGlite', () => {
+describe('Calendar handlers on PGlite', () => {
   let catalog: PgliteCatalog;
 
   beforeAll(async () => {
@@ -12,7 +12,7 @@ describe('CalendarCommands on PGlite', () => {
   afterAll(() => catalog.close());
 
   it('creates a calendar as CalendarCreated carrying the whole calendar', async () => {
-    const result = await catalog.calendars.createCalendar(calendarInput(), requestMetadata);
+    const result = await catalog.handlers.createCalendar.execute(calendarInput(), requestMetadata);
     expect(result.revision).toBe(0);
     const [event] = await catalog.store.readStream(calendarStreamId(result.id));
     expect(event).toMatchObject({
@@ -26,24 +26,24 @@ describe('CalendarCommands on PGlite', () => {
   it('refuses an invalid time zone and appends nothing', async () => {
     const before = (await catalog.store.readAll()).events.length;
     await expect(
-      catalog.calendars.createCalendar({ ...calendarInput(), timeZone: 'Mars/Olympus' }, requestMetadata),
+      catalog.handlers.createCalendar.execute({ ...calendarInput(), timeZone: 'Mars/Olympus' }, requestMetadata),
     ).rejects.toThrow(RuleViolation);
     expect((await catalog.store.readAll()).events).toHaveLength(before);
   });
 
   it('updates with If-Match and refuses a stale revision', async () => {
-    const { id } = await catalog.calendars.createCalendar(calendarInput(), requestMetadata);
-    const updated = await catalog.calendars.updateCalendar(id, { holidays: ['2026-12-24', '2026-12-25'] }, requestMetadata, { expectedRevision: 0 });
+    const { id } = await catalog.handlers.createCalendar.execute(calendarInput(), requestMetadata);
+    const updated = await catalog.handlers.updateCalendar.execute(id, { holidays: ['2026-12-24', '2026-12-25'] }, requestMetadata, { expectedRevision: 0 });
     expect(updated).toMatchObject({ revision: 1, calendar: { holidays: ['2026-12-24', '2026-12-25'], timeZone: 'Europe/Berlin' } });
     await expect(
-      catalog.calendars.updateCalendar(id, { name: 'Other' }, requestMetadata, { expectedRevision: 0 }),
+      catalog.handlers.updateCalendar.execute(id, { name: 'Other' }, requestMetadata, { expectedRevision: 0 }),
     ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     expect((await catalog.calendars.load(id)).revision).toBe(1);
   });
 
   it('answers CalendarNotFound for an unknown or malformed id', async () => {
     await expect(
-      catalog.calendars.updateCalendar('0190f3a4-0000-7000-8000-0000000000c9', { name: 'x' }, requestMetadata),
+      catalog.handlers.updateCalendar.execute('0190f3a4-0000-7000-8000-0000000000c9', { name: 'x' }, requestMetadata),
     ).rejects.toBeInstanceOf(CalendarNotFound);
     await expect(catalog.calendars.load('calendar-1')).rejects.toBeInstanceOf(CalendarNotFound);
   });

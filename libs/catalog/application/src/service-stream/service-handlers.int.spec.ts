@@ -3,7 +3,7 @@ import { RuleViolation, IllegalTransition, WrongExpectedRevisionError } from '@i
 import { ServiceNotFound } from '../errors';
 import { calendarInput, fixedNow, openPgliteCatalog, requestMetadata, serviceInput, slaTargets, type PgliteCatalog } from '../testing/pglite-catalog';
 
-describe('ServiceCommands on PGlite', () => {
+describe('Service handlers on PGlite', () => {
   let catalog: PgliteCatalog;
 
   // One database for the file (opening PGlite is slow): every test works on services of its own.
@@ -15,7 +15,7 @@ describe('ServiceCommands on PGlite', () => {
   const logSize = async () => (await catalog.store.readAll()).events.length;
   const numberAfter = (number: string, step: number) => `SVC${String(Number(number.slice(3)) + step).padStart(7, '0')}`;
 
-  const register = (name: string) => catalog.services.registerService(serviceInput(name), requestMetadata);
+  const register = (name: string) => catalog.handlers.registerService.execute(serviceInput(name), requestMetadata);
 
   describe('registering', () => {
     it('appends ServiceRegistered with the next SVC number and the caller in the envelope', async () => {
@@ -49,7 +49,7 @@ describe('ServiceCommands on PGlite', () => {
 
     it('keeps only the service fields of the input', async () => {
       const input = { ...serviceInput('Email'), lifecycle: 'retired', isAdmin: true } as ReturnType<typeof serviceInput>;
-      const { id } = await catalog.services.registerService(input, requestMetadata);
+      const { id } = await catalog.handlers.registerService.execute(input, requestMetadata);
       const [event] = await catalog.store.readStream(serviceStreamId(id));
       expect(Object.keys(event.data as object).sort()).toEqual(
         ['description', 'kind', 'lifecycle', 'name', 'number', 'ownerGroup', 'registeredAt', 'serviceId', 'supportGroup'],
@@ -61,16 +61,16 @@ describe('ServiceCommands on PGlite', () => {
   describe('changing a service', () => {
     it('updates with the current revision from If-Match and returns the next one', async () => {
       const { id } = await register('Email');
-      const result = await catalog.services.updateService(id, { name: 'Mail' }, requestMetadata, { expectedRevision: 0 });
+      const result = await catalog.handlers.updateService.execute(id, { name: 'Mail' }, requestMetadata, { expectedRevision: 0 });
       expect(result).toMatchObject({ revision: 1, service: { details: { name: 'Mail' } } });
       expect(result.events.map((event) => event.data)).toEqual([{ serviceId: id, changes: { name: 'Mail' } }]);
     });
 
     it('refuses a stale If-Match and leaves the stream as it was', async () => {
       const { id } = await register('Email');
-      await catalog.services.updateService(id, { name: 'Mail' }, requestMetadata);
+      await catalog.handlers.updateService.execute(id, { name: 'Mail' }, requestMetadata);
       await expect(
-        catalog.services.updateService(id, { name: 'Other' }, requestMetadata, { expectedRevision: 0 }),
+        catalog.handlers.updateService.execute(id, { name: 'Other' }, requestMetadata, { expectedRevision: 0 }),
       ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
       expect(await catalog.store.readStream(serviceStreamId(id))).toHaveLength(2);
     });
@@ -78,7 +78,7 @@ describe('ServiceCommands on PGlite', () => {
     it('lets exactly one of several writers with the same If-Match win', async () => {
       const { id } = await register('Email');
       const attempts = await Promise.allSettled(
-        Array.from({ length: 5 }, (_, i) => catalog.services.updateService(id, { name: `Name ${i}` }, requestMetadata, { expectedRevision: 0 })),
+        Array.from({ length: 5 }, (_, i) => catalog.handlers.updateService.execute(id, { name: `Name ${i}` }, requestMetadata, { expectedRevision: 0 })),
       );
       expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
       expect(attempts.filter((attempt) => attempt.status === 'rejected').map((attempt) => (attempt as PromiseRejectedResult).reason))
@@ -87,30 +87,30 @@ describe('ServiceCommands on PGlite', () => {
 
     it('records nothing and keeps the revision when nothing changes', async () => {
       const { id } = await register('Email');
-      const result = await catalog.services.updateService(id, { name: 'Email' }, requestMetadata);
+      const result = await catalog.handlers.updateService.execute(id, { name: 'Email' }, requestMetadata);
       expect(result).toMatchObject({ revision: 0, events: [] });
     });
 
     it('goes live and retires; a retired service takes no updates', async () => {
       const { id } = await register('Email');
-      await catalog.services.takeServiceLive(id, requestMetadata);
-      const retired = await catalog.services.retireService(id, { reason: 'replaced' }, requestMetadata);
+      await catalog.handlers.takeServiceLive.execute(id, requestMetadata);
+      const retired = await catalog.handlers.retireService.execute(id, { reason: 'replaced' }, requestMetadata);
       expect(retired).toMatchObject({ revision: 2, service: { lifecycle: 'retired' } });
-      await expect(catalog.services.updateService(id, { name: 'x' }, requestMetadata)).rejects.toBeInstanceOf(IllegalTransition);
+      await expect(catalog.handlers.updateService.execute(id, { name: 'x' }, requestMetadata)).rejects.toBeInstanceOf(IllegalTransition);
       const events = await catalog.store.readStream(serviceStreamId(id));
       expect(events.map((event) => event.type)).toEqual(['ServiceRegistered', 'ServiceWentLive', 'ServiceRetired']);
     });
 
     it.each(['0190f3a4-0000-7000-8000-000000000099', 'not-a-uuid'])('answers ServiceNotFound for the id %p', async (id) => {
       const before = await logSize();
-      await expect(catalog.services.updateService(id, { name: 'x' }, requestMetadata)).rejects.toBeInstanceOf(ServiceNotFound);
+      await expect(catalog.handlers.updateService.execute(id, { name: 'x' }, requestMetadata)).rejects.toBeInstanceOf(ServiceNotFound);
       await expect(catalog.services.load(id)).rejects.toBeInstanceOf(ServiceNotFound);
       expect(await logSize()).toBe(before);
     });
 
     it('loads the service and its revision from the stream', async () => {
       const { id } = await register('Email');
-      await catalog.services.takeServiceLive(id, requestMetadata);
+      await catalog.handlers.takeServiceLive.execute(id, requestMetadata);
       const loaded = await catalog.services.load(id);
       expect(loaded).toMatchObject({ revision: 1, state: { serviceId: id, lifecycle: 'live' } });
     });
@@ -119,8 +119,8 @@ describe('ServiceCommands on PGlite', () => {
   describe('offerings, cost model and change templates', () => {
     it('adds an offering on an existing calendar, default and complete with its SLA targets', async () => {
       const { id } = await register('Email');
-      const calendar = await catalog.calendars.createCalendar(calendarInput(), requestMetadata);
-      const result = await catalog.services.addOffering(
+      const calendar = await catalog.handlers.createCalendar.execute(calendarInput(), requestMetadata);
+      const result = await catalog.handlers.addOffering.execute(
         id,
         { name: 'Gold', calendarId: calendar.id, slaTargets: slaTargets() },
         requestMetadata,
@@ -136,26 +136,26 @@ describe('ServiceCommands on PGlite', () => {
     it.each(['0190f3a4-0000-7000-8000-0000000000c9', 'nope'])('refuses an offering on the unknown calendar %p', async (calendarId) => {
       const { id } = await register('Email');
       await expect(
-        catalog.services.addOffering(id, { name: 'Gold', calendarId, slaTargets: slaTargets() }, requestMetadata),
+        catalog.handlers.addOffering.execute(id, { name: 'Gold', calendarId, slaTargets: slaTargets() }, requestMetadata),
       ).rejects.toThrow(RuleViolation);
       expect(await catalog.store.readStream(serviceStreamId(id))).toHaveLength(1);
     });
 
     it('moves an offering to another calendar only if that calendar exists', async () => {
       const { id } = await register('Email');
-      const berlin = await catalog.calendars.createCalendar(calendarInput(), requestMetadata);
-      const { offeringId } = await catalog.services.addOffering(id, { name: 'Gold', calendarId: berlin.id, slaTargets: slaTargets() }, requestMetadata);
+      const berlin = await catalog.handlers.createCalendar.execute(calendarInput(), requestMetadata);
+      const { offeringId } = await catalog.handlers.addOffering.execute(id, { name: 'Gold', calendarId: berlin.id, slaTargets: slaTargets() }, requestMetadata);
       const missing = '0190f3a4-0000-7000-8000-0000000000c9';
-      await expect(catalog.services.updateOffering(id, offeringId, { calendarId: missing }, requestMetadata)).rejects.toThrow(/does not exist/);
-      const london = await catalog.calendars.createCalendar({ ...calendarInput(), name: 'London', timeZone: 'Europe/London' }, requestMetadata);
-      const moved = await catalog.services.updateOffering(id, offeringId, { calendarId: london.id }, requestMetadata);
+      await expect(catalog.handlers.updateOffering.execute(id, offeringId, { calendarId: missing }, requestMetadata)).rejects.toThrow(/does not exist/);
+      const london = await catalog.handlers.createCalendar.execute({ ...calendarInput(), name: 'London', timeZone: 'Europe/London' }, requestMetadata);
+      const moved = await catalog.handlers.updateOffering.execute(id, offeringId, { calendarId: london.id }, requestMetadata);
       expect(moved.service.offerings[offeringId].calendarId).toBe(london.id);
     });
 
     it('sets a cost model and adds a change template', async () => {
       const { id } = await register('Email');
-      await catalog.services.setCostModel(id, { fixedMonthlyCost: 100, currency: 'EUR', unitRate: 2, unitName: 'mailbox' }, requestMetadata);
-      const template = await catalog.services.addChangeTemplate(id, { name: 'Add mailbox', steps: ['Create', 'Notify'], preApproved: true }, requestMetadata);
+      await catalog.handlers.setCostModel.execute(id, { fixedMonthlyCost: 100, currency: 'EUR', unitRate: 2, unitName: 'mailbox' }, requestMetadata);
+      const template = await catalog.handlers.addChangeTemplate.execute(id, { name: 'Add mailbox', steps: ['Create', 'Notify'], preApproved: true }, requestMetadata);
       expect(template.service.costModel).toEqual({ fixedMonthlyCost: 100, currency: 'EUR', unitRate: 2, unitName: 'mailbox' });
       expect(template.service.changeTemplates[template.templateId]).toEqual({ name: 'Add mailbox', steps: ['Create', 'Notify'], preApproved: true });
     });
@@ -164,37 +164,37 @@ describe('ServiceCommands on PGlite', () => {
   describe('dependencies', () => {
     it('refuses a dependency that closes a cycle through other services, end to end', async () => {
       const [portal, crm, db] = await Promise.all([register('Portal'), register('CRM'), register('Database')]);
-      await catalog.services.addDependency(portal.id, crm.id, requestMetadata);
-      await catalog.services.addDependency(crm.id, db.id, requestMetadata);
-      await expect(catalog.services.addDependency(db.id, portal.id, requestMetadata)).rejects.toThrow(/would create a cycle/);
+      await catalog.handlers.addDependency.execute(portal.id, crm.id, requestMetadata);
+      await catalog.handlers.addDependency.execute(crm.id, db.id, requestMetadata);
+      await expect(catalog.handlers.addDependency.execute(db.id, portal.id, requestMetadata)).rejects.toThrow(/would create a cycle/);
       expect(await catalog.store.readStream(serviceStreamId(db.id))).toHaveLength(1);
     });
 
     it('allows the same edge once the path that made it a cycle is removed', async () => {
       const [a, b] = await Promise.all([register('A'), register('B')]);
-      await catalog.services.addDependency(a.id, b.id, requestMetadata);
-      await expect(catalog.services.addDependency(b.id, a.id, requestMetadata)).rejects.toThrow(RuleViolation);
-      await catalog.services.removeDependency(a.id, b.id, requestMetadata);
-      const added = await catalog.services.addDependency(b.id, a.id, requestMetadata);
+      await catalog.handlers.addDependency.execute(a.id, b.id, requestMetadata);
+      await expect(catalog.handlers.addDependency.execute(b.id, a.id, requestMetadata)).rejects.toThrow(RuleViolation);
+      await catalog.handlers.removeDependency.execute(a.id, b.id, requestMetadata);
+      const added = await catalog.handlers.addDependency.execute(b.id, a.id, requestMetadata);
       expect(added.service.dependsOn).toEqual([a.id]);
     });
 
     it('lets only one of two opposite dependencies requested at once through', async () => {
       const [a, b] = await Promise.all([register('A'), register('B')]);
       const results = await Promise.allSettled([
-        catalog.services.addDependency(a.id, b.id, requestMetadata),
-        catalog.services.addDependency(b.id, a.id, requestMetadata),
+        catalog.handlers.addDependency.execute(a.id, b.id, requestMetadata),
+        catalog.handlers.addDependency.execute(b.id, a.id, requestMetadata),
       ]);
       expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     });
 
     it('refuses dependencies on services that do not exist or are retired', async () => {
       const [a, b] = await Promise.all([register('A'), register('B')]);
-      await catalog.services.retireService(b.id, {}, requestMetadata);
-      await expect(catalog.services.addDependency(a.id, b.id, requestMetadata)).rejects.toThrow(/is retired/);
-      await expect(catalog.services.addDependency(a.id, '0190f3a4-0000-7000-8000-000000000099', requestMetadata)).rejects.toThrow(/does not exist/);
-      await expect(catalog.services.addDependency(a.id, 'not-a-uuid', requestMetadata)).rejects.toThrow(/does not exist/);
-      await expect(catalog.services.addDependency('not-a-uuid', a.id, requestMetadata)).rejects.toBeInstanceOf(ServiceNotFound);
+      await catalog.handlers.retireService.execute(b.id, {}, requestMetadata);
+      await expect(catalog.handlers.addDependency.execute(a.id, b.id, requestMetadata)).rejects.toThrow(/is retired/);
+      await expect(catalog.handlers.addDependency.execute(a.id, '0190f3a4-0000-7000-8000-000000000099', requestMetadata)).rejects.toThrow(/does not exist/);
+      await expect(catalog.handlers.addDependency.execute(a.id, 'not-a-uuid', requestMetadata)).rejects.toThrow(/does not exist/);
+      await expect(catalog.handlers.addDependency.execute('not-a-uuid', a.id, requestMetadata)).rejects.toBeInstanceOf(ServiceNotFound);
     });
   });
 });
