@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describeWithKafka } from '@itsm/messaging';
-import { freePort, startAppProcess, type AppProcess } from '@itsm/platform-kit';
-import { bearer, DISTRIBUTED_JWT_SECRET, header, jsonCallsTo, waitUntil, watchEventTopics, type EventTopicsWitness } from './testing/distributed-harness';
-import { createTestDatabase, type TestDatabase } from './testing/test-database';
+import { createTestDatabase, freePort, startAppProcess, waitUntil, type AppProcess, type TestDatabase } from '@itsm/platform-kit';
+import { bearer, DISTRIBUTED_JWT_SECRET, header, jsonCallsTo, watchEventTopics, type EventTopicsWitness } from './testing/distributed-harness';
 
 /** The incidents process's consumer group (apps/incidents), which it names after ITSM_TOPIC_PREFIX as its topics. */
 const INCIDENTS_GROUP = 'incidents';
@@ -216,13 +215,13 @@ describeWithKafka(
       // The list is a read model fed back from that topic. X-Wait-For-Position asks it to wait for the write where the
       // list supports it; the poll keeps the spec true where it does not, as the list lags by the relay and Kafka.
       const listed = await waitUntil(
+        `${opened.body.number} in the incident list`,
         async () => {
           const page = await call(`/api/v1/incidents?serviceId=${serviceId}`, { headers: { ...agent, 'x-wait-for-position': writtenAt } });
           expect(page.status).toBe(200);
           return page.body.items.length > 0 ? page.body.items : undefined;
         },
         30_000,
-        `${opened.body.number} in the incident list`,
       );
       expect(listed).toEqual([expect.objectContaining({ id: incidentId, number: opened.body.number, priority: 'P1' })]);
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describeWithKafka } from '@itsm/messaging';
-import { freePort, startAppProcess, type AppProcess } from '@itsm/platform-kit';
+import { createTestDatabase, freePort, startAppProcess, type AppProcess, type TestDatabase } from '@itsm/platform-kit';
 import { bearer, DISTRIBUTED_JWT_SECRET, header, jsonCallsTo, watchEventTopics, type EventTopicsWitness } from './testing/distributed-harness';
-import { createTestDatabase, type TestDatabase } from './testing/test-database';
 
 describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL, relay → Kafka (separate processes)', (brokers) => {
   jest.setTimeout(120_000);

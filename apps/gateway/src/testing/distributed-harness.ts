@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Admin, type Consumer, type KafkaMessage } from 'kafkajs';
 import { EVENT_CONTEXTS } from '@itsm/contracts';
 import { eventsTopic } from '@itsm/messaging';
-import { call, signAccessToken, type JsonAnswer, type Role } from '@itsm/platform-kit';
+import { call, signAccessToken, waitUntil, type JsonAnswer, type Role } from '@itsm/platform-kit';
 
 /** What the distributed specs give every process as ITSM_JWT_SECRET, and sign their bearer tokens with. */
 export const DISTRIBUTED_JWT_SECRET = 'distributed-shape-spec-secret-of-32-chars+';
@@ -20,17 +20,6 @@ export const jsonCallsTo =
   (baseUrl: () => string) =>
   (path: string, init?: Parameters<typeof call>[1]): Promise<JsonAnswer> =>
     call(`${baseUrl()}${path}`, init);
-
-/** Polls `read` until it gives a value (not undefined); the separate processes are eventually consistent. */
-export const waitUntil = async <T>(read: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 /** A Kafka header as text. */
 export const header = (message: KafkaMessage, name: string): string | undefined => message.headers?.[name]?.toString();
@@ -73,13 +62,13 @@ export const watchEventTopics = async (brokers: string[], runName: string): Prom
   await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 3 })) });
   // Not createTopics' waitForLeaders: its metadata probe gives up on a partition the broker has not loaded yet.
   await waitUntil(
+    `leaders for ${topics.join(', ')}`,
     () =>
       admin.fetchTopicMetadata({ topics }).then(
         ({ topics: described }) => (described.every(({ partitions }) => partitions.length === 3 && partitions.every(({ leader }) => leader >= 0)) ? true : undefined),
         () => undefined,
       ),
     30_000,
-    `leaders for ${topics.join(', ')}`,
   );
   const consumer: Consumer = kafka.consumer({ groupId: `${runName}-spec-${randomUUID()}` });
   await consumer.connect();
@@ -88,16 +77,17 @@ export const watchEventTopics = async (brokers: string[], runName: string): Prom
 
   const waitForSubject = (context: string, subject: string, count: number, timeoutMs: number) =>
     waitUntil(
+      `${count} CloudEvents for ${subject} on ${topicOf(context)}`,
       () => {
         const ofSubject = received.filter((read) => read.topic === topicOf(context) && header(read.message, 'ce_subject') === subject);
         return ofSubject.length >= count ? ofSubject : undefined;
       },
       timeoutMs,
-      `${count} CloudEvents for ${subject} on ${topicOf(context)}`,
     );
 
   const waitUntilGroupHandled = (groupId: string, messages: readonly ReadMessage[], timeoutMs: number) =>
     waitUntil(
+      `consumer group ${prefix + groupId} to handle ${messages.length} messages`,
       async () => {
         const committed = await admin.fetchOffsets({ groupId: prefix + groupId, topics: [...new Set(messages.map((read) => read.topic))] });
         const nextOffset = (topic: string, partition: number) =>
@@ -106,7 +96,6 @@ export const watchEventTopics = async (brokers: string[], runName: string): Prom
         return messages.every((read) => nextOffset(read.topic, read.partition) > BigInt(read.message.offset)) ? true : undefined;
       },
       timeoutMs,
-      `consumer group ${prefix + groupId} to handle ${messages.length} messages`,
     ).then(() => undefined);
 
   const close = async (groupIds: readonly string[] = []) => {

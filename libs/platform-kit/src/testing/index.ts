@@ -3,3 +3,4 @@ export * from './app-process';
 export * from './json-call';
 export * from './wait-until';
 export * from './embedded-platform-process';
+export * from './test-database';
