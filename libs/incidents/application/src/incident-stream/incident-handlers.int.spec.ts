@@ -1,6 +1,7 @@
 import { incidentStreamId } from '@itsm/contracts';
 import { IllegalTransition, RuleViolation, WrongExpectedRevisionError } from '@itsm/event-sourcing';
 import { IncidentNotFound } from '../errors';
+import { IncidentHierarchyProcess } from '../processes/incident-hierarchy/incident-hierarchy.process';
 import { openIncidentsTestKit, requestMetadata, type IncidentsTestKit } from '../testing/incidents-test-kit';
 
 const OPENED_AT = '2026-03-02T10:00:00.000Z';
@@ -155,6 +156,20 @@ describe('the incident handlers on PGlite', () => {
     expect((await typesOf(child)).slice(-1)).toEqual(['IncidentParentLinkRevoked']);
     await kit.settleHierarchy();
     expect((await typesOf(child)).filter((type) => type === 'IncidentParentLinkRevoked')).toHaveLength(1);
+  });
+
+  it('keeps the link when two runners of the hierarchy process (two incidents instances) record the same child at once', async () => {
+    const parent = await working();
+    const child = await working();
+    await kit.handlers.link.execute(child, { kind: 'parent', parentIncidentId: parent }, requestMetadata);
+    const [linked] = (await kit.store.readStream(incidentStreamId(child))).filter((event) => event.type === 'IncidentParentLinked');
+    const twins = [new IncidentHierarchyProcess(kit.streams, kit.clock), new IncidentHierarchyProcess(kit.streams, kit.clock)];
+
+    await Promise.all(twins.map((twin) => twin.handle(linked)));
+
+    expect((await kit.streams.load(child)).incident.parentIncidentId).toBe(parent);
+    expect((await kit.streams.load(parent)).incident.childIncidentIds).toEqual([child]);
+    expect(await typesOf(child)).not.toContain('IncidentParentLinkRevoked');
   });
 
   it('folds an IncidentAssigned written as schema version 1 as version 2 (upcast on load)', async () => {

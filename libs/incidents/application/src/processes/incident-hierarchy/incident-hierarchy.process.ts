@@ -50,6 +50,8 @@ export class IncidentHierarchyProcess implements EventProcess {
       await this.streams.execute(parentIncidentId, { type: 'LinkChildIncident', data }, metadata);
     } catch (error) {
       if (!isRefusal(error) && !(error instanceof IncidentNotFound)) throw error;
+      // Another runner of this process (a second incidents instance) recorded the child first: done, not refused.
+      if ((await this.loadIfAny(parentIncidentId))?.incident.childIncidentIds.includes(childId)) return;
       const reason = `The parent did not take the child: ${error.message}`;
       await this.streams.execute(childId, { type: 'RevokeParentLink', data: { parentIncidentId, reason } }, metadata);
     }
