@@ -38,24 +38,27 @@ const matches = (pattern: string | RegExp, msg: unknown): boolean =>
   typeof msg === 'string' && (typeof pattern === 'string' ? msg === pattern : pattern.test(msg));
 
 /** Starts `apps/<app>/src/main.ts` with the caller's environment plus `env` (a variable set to undefined is removed). */
-export const startAppProcess = (app: string, env: Record<string, string | undefined>): AppProcess => {
+export const startAppProcess = (app: string, env: Record<string, string | undefined>): AppProcess =>
+  startScriptProcess(app, `apps/${app}/src/main.ts`, `apps/${app}/tsconfig.app.json`, env);
+
+/**
+ * Starts a TypeScript file of the workspace (path from the workspace root) as its own OS process, compiled with
+ * the given tsconfig: for specs whose scenario needs several processes of their own making.
+ */
+export const startScriptProcess = (name: string, script: string, tsconfig: string, env: Record<string, string | undefined>): AppProcess => {
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
-    TS_NODE_PROJECT: `apps/${app}/tsconfig.app.json`,
+    TS_NODE_PROJECT: tsconfig,
     TS_NODE_BASEURL: '../..',
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
     ...env,
   };
-  for (const [name, value] of Object.entries(environment)) if (value === undefined) delete environment[name];
-  const child = spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${app}/src/main.ts`],
-    {
-      cwd: workspaceRoot(),
-      env: environment,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  for (const [variable, value] of Object.entries(environment)) if (value === undefined) delete environment[variable];
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script], {
+    cwd: workspaceRoot(),
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const records: Array<Record<string, unknown>> = [];
   const listeners = new Set<() => void>();
   let stderr = '';
@@ -69,7 +72,7 @@ export const startAppProcess = (app: string, env: Record<string, string | undefi
     for (const listener of listeners) listener();
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  const failure = (what: string) => new Error(`${app}: ${what}; stderr: ${stderr}; last log: ${JSON.stringify(records.slice(-5))}`);
+  const failure = (what: string) => new Error(`${name}: ${what}; stderr: ${stderr}; last log: ${JSON.stringify(records.slice(-5))}`);
 
   const waitFor = (msg: string | RegExp, timeoutMs: number) =>
     new Promise<Record<string, unknown>>((found, fail) => {
@@ -105,7 +108,7 @@ export const startAppProcess = (app: string, env: Record<string, string | undefi
     return code;
   };
 
-  return { name: app, child, records, waitFor, exited, stop };
+  return { name, child, records, waitFor, exited, stop };
 };
 
 /** A TCP port free on 127.0.0.1 right now. */
