@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RecordedEvent } from '@itsm/event-sourcing';
-import { aNewEvent, idsOf, sleep, uniquePrefix, waitFor, type HarnessAccess } from './contract-helpers';
+import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
+import { aNewEvent, idsOf, sleep, uniquePrefix, type HarnessAccess } from './contract-helpers';
 
 /**
  * The global order must have no holes that fill later: a reader that has reached position P has seen every
@@ -31,7 +31,7 @@ export const lateCommitCases = (harness: HarnessAccess, adapterName: string, can
         // Whatever the reader had passed while the append was held, it had fully seen.
         const atOrBelowCheckpoint = final.events.filter((event) => event.globalPosition <= during.lastPosition);
         expect(idsOf(atOrBelowCheckpoint)).toEqual(idsOf(during.events));
-        await waitFor('the subscription to deliver all 5 events', () => delivered.length >= 5);
+        await waitUntil('the subscription to deliver all 5 events', () => delivered.length >= 5, 15_000);
         await sleep(100);
         await subscription.stop();
         expect(idsOf(delivered)).toEqual(idsOf(final.events));
