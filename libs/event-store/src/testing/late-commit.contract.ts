@@ -21,9 +21,21 @@ export const lateCommitCases = (harness: HarnessAccess, adapterName: string, can
         const others = [1, 2, 3, 4].map((n) =>
           store.appendToStream(`${prefix}other-${n}`, [aNewEvent('CommittedMeanwhile', { n })], { expectedRevision: 'no-stream' }),
         );
-        await Promise.race([Promise.all(others), sleep(300)]);
-        const during = await store.readAll({ fromPosition: start, filter });
-        await held.release();
+        let during: Awaited<ReturnType<typeof store.readAll>>;
+        try {
+          // Every other append has reached the storage: it committed around the held one, or it waits behind it.
+          await waitUntil(
+            'the 4 other appends to commit or to wait behind the held one',
+            async () => (await store.readAll({ fromPosition: start, filter })).events.length + (await held.waitingBehind()) >= 4,
+            15_000,
+          );
+          during = await store.readAll({ fromPosition: start, filter });
+          // Asked of the storage after the read: the held append was still uncommitted while the reader read.
+          expect(await held.isOpen()).toBe(true);
+        } finally {
+          await held.release();
+        }
+        expect(await held.isOpen()).toBe(false);
         await Promise.all(others);
 
         const final = await store.readAll({ fromPosition: start, filter });
