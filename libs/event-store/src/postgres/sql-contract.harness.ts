@@ -57,7 +57,7 @@ export const postgresContractHarness = async (connectionString: string): Promise
     reopen: open,
     ...sqlHooks(admin, names),
     async holdAppendOpen(streamId: string, events: NewEvent[]): Promise<HeldAppend> {
-      let written = (_: HeldTransaction): void => undefined;
+      let written: (held: HeldTransaction) => void = () => undefined;
       let release = (): void => undefined;
       const rowsWritten = new Promise<HeldTransaction>((resolve) => (written = resolve));
       const commitAllowed = new Promise<void>((resolve) => (release = resolve));
