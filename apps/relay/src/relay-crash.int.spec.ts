@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@itsm/event-sourcing';
+import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import type { SqlExecutor } from '@itsm/event-store';
 import {
   appendInterleaved,
@@ -17,14 +17,6 @@ import { startAppProcess, type AppProcess } from '@itsm/platform-kit';
 const STREAMS = 200;
 const EVENTS_PER_STREAM = 50;
 const TOTAL = STREAMS * EVENTS_PER_STREAM;
-
-const waitUntil = async (predicate: () => Promise<boolean>, timeoutMs: number, what: string) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
 
 const readWholeLog = async (database: RelayTestDatabase): Promise<RecordedEvent[]> => {
   const events: RecordedEvent[] = [];
@@ -84,7 +76,7 @@ describeWithKafka('relay process killed with SIGKILL in the middle of a burst (P
     let appendedSoFar = 0;
     const burst = appendInterleaved(database.store, STREAMS, EVENTS_PER_STREAM, (n) => (appendedSoFar = n));
 
-    await waitUntil(async () => (await checkpoint()) >= 1500, 60_000, 'the first relay to publish 1,500 events');
+    await waitUntil('the first relay to publish 1,500 events', async () => (await checkpoint()) >= 1500, 60_000, 25);
     first.child.kill('SIGKILL');
     await first.exited;
     const checkpointAtKill = await checkpoint();
@@ -97,7 +89,7 @@ describeWithKafka('relay process killed with SIGKILL in the middle of a burst (P
 
     const second = await startRelay();
     const restartedAt = Date.now();
-    await waitUntil(async () => (await checkpoint()) === head, 60_000, `the restarted relay to reach ${head}`);
+    await waitUntil(`the restarted relay to reach ${head}`, async () => (await checkpoint()) === head, 60_000, 25);
     const rate = Math.round(((head - checkpointAtKill) * 1000) / (Date.now() - restartedAt));
     const reported = second.records.filter((r) => r['msg'] === 'progress').map((r) => r['eventsPerSecond']);
     process.stdout.write(
@@ -115,9 +107,10 @@ describeWithKafka('relay process killed with SIGKILL in the middle of a burst (P
     });
     const expectedIds = new Set(log.map((event) => event.eventId));
     await waitUntil(
-      async () => new Set(received.map((event) => event.eventId)).size >= expectedIds.size,
-      30_000,
       `all ${expectedIds.size} events from Kafka`,
+      () => new Set(received.map((event) => event.eventId)).size >= expectedIds.size,
+      30_000,
+      25,
     );
     await subscription.stop();
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { waitUntil } from '@itsm/event-sourcing';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { isProcessRunning } from './process-liveness';
 
@@ -13,10 +14,6 @@ const query = async (server: EmbeddedPostgres, text: string) => {
   } finally {
     await client.end();
   }
-};
-
-const waitUntilGone = async (pid: number) => {
-  for (const deadline = Date.now() + 30_000; isProcessRunning(pid) && Date.now() < deadline; ) await new Promise((done) => setTimeout(done, 50));
 };
 
 describe('a PostgreSQL server in a folder, started and stopped by this process', () => {
@@ -67,7 +64,7 @@ describe('a PostgreSQL server in a folder, started and stopped by this process',
     await query(leftover, 'CREATE TABLE left_behind (n integer); INSERT INTO left_behind VALUES (7)');
 
     const successor = await start();
-    await waitUntilGone(leftover.pid);
+    await waitUntil(`the leftover server (pid ${leftover.pid}) to be gone`, () => !isProcessRunning(leftover.pid), 30_000);
 
     expect(isProcessRunning(leftover.pid)).toBe(false);
     expect(successor.pid).not.toBe(leftover.pid);

@@ -9,7 +9,7 @@ import { INCIDENTS_CLOCK } from '@itsm/incidents-api';
 import { SLA_SCENARIO_CALENDAR, SLA_SCENARIO_TARGETS, slaAcceptanceTimeline, slaScenarioTime as at } from '@itsm/incidents-api/testing';
 import { ManualClock, SLA_DUE_TIMERS, SlaScheduler } from '@itsm/incidents-application';
 import type { ProjectionRuntime } from '@itsm/projections';
-import { call, EVENT_STORE, PROJECTION_RUNTIME, signAccessToken, type JsonAnswer, type Role } from '@itsm/platform-kit';
+import { call, EVENT_STORE, PROJECTION_RUNTIME, signAccessToken, waitUntil, type JsonAnswer, type Role } from '@itsm/platform-kit';
 
 /*
  * The issue's SLA acceptance scenario on the embedded process itself (PlatformModule, as `npm start` runs it, with
@@ -46,13 +46,14 @@ describe('SLA acceptance on the embedded platform: P1 opened Friday 16:30 on a 9
   /** The incidents' catalog copy is a projection of the log: opening an incident needs it to have seen `write`. */
   const catalogCopyHasSeen = async (write: JsonAnswer) => {
     const position = Number(write.headers.get('x-log-position'));
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const statuses = (await call(`${baseUrl}/admin/projections`, { headers: headers.admin })).body as { name: string; position: number }[];
-      if ((statuses.find((status) => status.name === 'incidents_catalog')?.position ?? -1) >= position) return;
-      if (Date.now() > deadline) throw new Error(`The incidents' catalog copy did not reach log position ${position}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitUntil(
+      `the incidents' catalog copy to reach log position ${position}`,
+      async () => {
+        const statuses = (await call(`${baseUrl}/admin/projections`, { headers: headers.admin })).body as { name: string; position: number }[];
+        return (statuses.find((status) => status.name === 'incidents_catalog')?.position ?? -1) >= position;
+      },
+      15_000,
+    );
   };
 
   beforeAll(async () => {

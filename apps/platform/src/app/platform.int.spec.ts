@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { newId, streamName } from '@itsm/event-sourcing';
+import { newId, streamName, waitUntil } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import { eventsTopic, fromCloudEventMessage, type IncomingMessage, type MessageBus } from '@itsm/messaging';
 import { dataDirectoryHolder, EVENT_STORE, MESSAGE_BUS, signAccessToken } from '@itsm/platform-kit';
@@ -18,17 +18,6 @@ const jwtSecret = 'platform-spec-secret-of-at-least-32-characters';
 process.env.ITSM_JWT_SECRET = jwtSecret;
 const adminToken = () =>
   signAccessToken({ sub: 'admin', name: 'Admin', roles: ['admin'] }, { secret: new TextEncoder().encode(jwtSecret) });
-
-/** Polls until `read` yields a value (the relay and projections work in the background). */
-const waitFor = async <T>(read: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('Timed out waiting for the background work');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
 
 describe('embedded platform process', () => {
   let app: INestApplication;
@@ -76,16 +65,16 @@ describe('embedded platform process', () => {
       { expectedRevision: 'no-stream' },
     );
 
-    const delivered = await waitFor(() => received.find((message) => message.key === streamId));
+    const delivered = await waitUntil('the relay to publish the event', () => received.find((message) => message.key === streamId), 15_000);
     await subscription.stop();
     expect(delivered.headers['ce_type']).toBe('itsm.incidents.IncidentOpened.v1');
     expect(fromCloudEventMessage(delivered)).toEqual(appended.events[0]);
 
-    const projected = await waitFor(async () => {
+    const projected = await waitUntil('stream_heads to reach the append', async () => {
       const response = await fetch(`${baseUrl}/admin/projections`, { headers: { authorization: `Bearer ${await adminToken()}` } });
       const statuses = (await response.json()) as { name: string; position: number }[];
       return statuses.find((status) => status.name === 'stream_heads' && status.position >= appended.lastGlobalPosition);
-    });
+    }, 15_000);
     expect(projected.name).toBe('stream_heads');
 
     const metrics = await (await fetch(`${baseUrl}/metrics`)).text();

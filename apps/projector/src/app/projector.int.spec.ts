@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { newId, streamName } from '@itsm/event-sourcing';
+import { newId, streamName, waitUntil } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import { EVENT_STORE } from '@itsm/platform-kit';
 import type { ProjectionStatus, RebuildProgress } from '@itsm/projections';
@@ -10,16 +10,6 @@ import { runRebuildCommand } from '../cli/rebuild.command';
 import { openProjector } from './open-projector';
 
 const anEvent = (type: string) => ({ type, data: {}, metadata: { actor: { id: 'user-projector-spec' }, correlationId: newId() } });
-
-const waitFor = async <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
 
 describe('projector app (embedded PGlite)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-projector-'));
@@ -53,10 +43,13 @@ describe('projector app (embedded PGlite)', () => {
       expectedRevision: 'no-stream',
     });
 
-    const [status] = await waitFor(
+    const [status] = await waitUntil(
       'the stream_heads projection to reach the append',
-      () => getJson<ProjectionStatus[]>('/admin/projections'),
-      ([first]) => first.position >= appended.lastGlobalPosition,
+      async () => {
+        const statuses = await getJson<ProjectionStatus[]>('/admin/projections');
+        return statuses[0].position >= appended.lastGlobalPosition && statuses;
+      },
+      20_000,
     );
     expect(status).toMatchObject({ name: 'stream_heads', lastError: null, rebuild: null });
   });
@@ -65,10 +58,13 @@ describe('projector app (embedded PGlite)', () => {
     const started = await fetch(`${baseUrl}/admin/projections/stream_heads/rebuild`, { method: 'POST' });
     expect(started.status).toBe(202);
 
-    const progress = await waitFor(
+    const progress = await waitUntil(
       'the rebuild to finish',
-      () => getJson<RebuildProgress>('/admin/projections/stream_heads/rebuild'),
-      (snapshot) => snapshot.state === 'done' || snapshot.state === 'failed',
+      async () => {
+        const snapshot = await getJson<RebuildProgress>('/admin/projections/stream_heads/rebuild');
+        return (snapshot.state === 'done' || snapshot.state === 'failed') && snapshot;
+      },
+      20_000,
     );
     expect(progress).toMatchObject({ state: 'done', error: null });
     expect(progress.done).toBe(progress.total);

@@ -29,5 +29,9 @@ describe('EventStoreDB forged event', () => {
 if (eventStoreUrl) {
   describeEventStoreContract('EventStoreDB', () => eventStoreDbContractHarness(eventStoreUrl));
 } else {
-  process.stderr.write('EventStoreDB contract suite NOT RUN: EVENTSTORE_URL is not set (e.g. EVENTSTORE_URL=esdb://localhost:2113?tls=false).\n');
+  // Without a server every contract case is reported as skipped, under the reason, so the run does not look as if
+  // EventStoreDB had passed. The harness is never created: a skipped describe runs no hooks.
+  describe.skip('NOT RUN, EVENTSTORE_URL is not set: docker compose up -d eventstore, then EVENTSTORE_URL=esdb://localhost:2113?tls=false', () => {
+    describeEventStoreContract('EventStoreDB', () => Promise.reject(new Error('EVENTSTORE_URL is not set')));
+  });
 }

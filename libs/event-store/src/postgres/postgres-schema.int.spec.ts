@@ -1,17 +1,11 @@
 import { aNewEvent, uniquePrefix } from '../testing';
-import type { RecordedEvent } from '@itsm/event-sourcing';
+import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import { createPostgresEventStore } from './create-postgres-event-store';
 import { eventLogSchema } from './event-log-schema';
 import { MIGRATIONS } from './migrations';
 import { createPgExecutor } from './pg-executor.adapter';
 import { randomSchemaName } from './sql-contract.harness';
 import { testDatabaseUrl } from './test-database-url';
-
-const waitFor = async (condition: () => boolean, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  return condition();
-};
 
 describe('PostgreSQL event log schema', () => {
   const connectionString = testDatabaseUrl();
@@ -54,7 +48,7 @@ describe('PostgreSQL event log schema', () => {
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
       await writer.appendToStream(`${prefix}1`, [aNewEvent('Notified')], { expectedRevision: 'no-stream' });
-      expect(await waitFor(() => received.length === 1)).toBe(true);
+      expect(await waitUntil('the notified subscription to receive the event', () => received.length === 1, 10_000)).toBe(true);
       expect(received[0].type).toBe('Notified');
     } finally {
       await subscription.stop();

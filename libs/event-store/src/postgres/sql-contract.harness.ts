@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NewEvent } from '@itsm/event-sourcing';
 import type { EventStore } from '../event-store.port';
-import type { EventStoreContractHarness } from '../testing/event-store-contract.harness';
+import type { EventStoreContractHarness, HeldAppend } from '../testing/event-store-contract.harness';
 import { appendInTransaction } from './append-events';
 import { createPgliteEventStore, createPostgresEventStore } from './create-postgres-event-store';
 import { eventLogSchema, type EventLogSchema } from './event-log-schema';
@@ -11,6 +11,11 @@ import type { SqlExecutor } from './sql-executor.port';
 
 /** A schema name no other test run uses. */
 export const randomSchemaName = (label: string): string => `${label}_${randomBytes(6).toString('hex')}`;
+
+interface HeldTransaction {
+  xid: string;
+  pid: number;
+}
 
 const refusalOf = (attempt: Promise<unknown>): Promise<unknown> => attempt.then(() => undefined, (error: unknown) => error);
 
@@ -51,18 +56,32 @@ export const postgresContractHarness = async (connectionString: string): Promise
     store: await open(),
     reopen: open,
     ...sqlHooks(admin, names),
-    async holdAppendOpen(streamId: string, events: NewEvent[]) {
-      let written = (): void => undefined;
+    async holdAppendOpen(streamId: string, events: NewEvent[]): Promise<HeldAppend> {
+      let written: (held: HeldTransaction) => void = () => undefined;
       let release = (): void => undefined;
-      const rowsWritten = new Promise<void>((resolve) => (written = resolve));
+      const rowsWritten = new Promise<HeldTransaction>((resolve) => (written = resolve));
       const commitAllowed = new Promise<void>((resolve) => (release = resolve));
       const committed = admin.transaction(async (tx) => {
         await appendInTransaction(tx, names, { streamId, events, expectedRevision: 'any' });
-        written();
+        // Which transaction and server process hold the append, so that another connection can ask about them.
+        const [held] = await tx.query<HeldTransaction>('SELECT pg_current_xact_id()::text AS xid, pg_backend_pid() AS pid');
+        written(held);
         await commitAllowed;
       });
-      await Promise.race([rowsWritten, committed]);
+      const { xid, pid } = await Promise.race([rowsWritten, committed.then(() => rowsWritten)]);
       return {
+        // Asked on the admin pool's other connection (the held transaction keeps one).
+        isOpen: async () => {
+          const [{ status }] = await admin.query<{ status: string }>('SELECT pg_xact_status($1::xid8) AS status', [xid]);
+          return status === 'in progress';
+        },
+        waitingBehind: async () => {
+          const [{ waiting }] = await admin.query<{ waiting: number }>(
+            'SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE $1::int = ANY (pg_blocking_pids(pid))',
+            [pid],
+          );
+          return Number(waiting);
+        },
         release: async () => {
           release();
           await committed;

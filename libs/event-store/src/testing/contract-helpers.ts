@@ -19,15 +19,6 @@ export const idsOf = (events: readonly RecordedEvent[]): string[] => events.map(
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-export const waitFor = async (what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(20);
-  }
-};
-
 /** The rejection of a promise expected to fail (fails the case if it resolves). */
 export const rejectionOf = async (promise: Promise<unknown>): Promise<unknown> => {
   try {

@@ -35,7 +35,21 @@ export interface EventStoreContractHarness {
    * storage cannot hold an append open (EventStoreDB, or PGlite's single connection): the log order is then
    * the commit order, and the suite checks readers under concurrent appends instead.
    */
-  holdAppendOpen?(streamId: string, events: NewEvent[]): Promise<{ release(): Promise<void> }>;
+  holdAppendOpen?(streamId: string, events: NewEvent[]): Promise<HeldAppend>;
   /** Closes every store the harness opened and removes the log it created. */
   dispose(): Promise<void>;
+}
+
+/**
+ * An append held open by `holdAppendOpen`. `isOpen` and `waitingBehind` ask the storage itself, not the harness's
+ * memory, so the suite can prove the append was still uncommitted at the moment it read, and that the appends it
+ * races against had reached the storage by then.
+ */
+export interface HeldAppend {
+  /** Whether the held append's transaction is still in progress, as the storage reports it now. */
+  isOpen(): Promise<boolean>;
+  /** How many other transactions are waiting on the held one right now (e.g. queued on a lock it holds). */
+  waitingBehind(): Promise<number>;
+  /** Lets the held append commit; resolves after the commit. */
+  release(): Promise<void>;
 }

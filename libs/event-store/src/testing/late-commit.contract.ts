@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RecordedEvent } from '@itsm/event-sourcing';
-import { aNewEvent, idsOf, sleep, uniquePrefix, waitFor, type HarnessAccess } from './contract-helpers';
+import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
+import { aNewEvent, idsOf, sleep, uniquePrefix, type HarnessAccess } from './contract-helpers';
 
 /**
  * The global order must have no holes that fill later: a reader that has reached position P has seen every
@@ -21,9 +21,21 @@ export const lateCommitCases = (harness: HarnessAccess, adapterName: string, can
         const others = [1, 2, 3, 4].map((n) =>
           store.appendToStream(`${prefix}other-${n}`, [aNewEvent('CommittedMeanwhile', { n })], { expectedRevision: 'no-stream' }),
         );
-        await Promise.race([Promise.all(others), sleep(300)]);
-        const during = await store.readAll({ fromPosition: start, filter });
-        await held.release();
+        let during: Awaited<ReturnType<typeof store.readAll>>;
+        try {
+          // Every other append has reached the storage: it committed around the held one, or it waits behind it.
+          await waitUntil(
+            'the 4 other appends to commit or to wait behind the held one',
+            async () => (await store.readAll({ fromPosition: start, filter })).events.length + (await held.waitingBehind()) >= 4,
+            15_000,
+          );
+          during = await store.readAll({ fromPosition: start, filter });
+          // Asked of the storage after the read: the held append was still uncommitted while the reader read.
+          expect(await held.isOpen()).toBe(true);
+        } finally {
+          await held.release();
+        }
+        expect(await held.isOpen()).toBe(false);
         await Promise.all(others);
 
         const final = await store.readAll({ fromPosition: start, filter });
@@ -31,7 +43,7 @@ export const lateCommitCases = (harness: HarnessAccess, adapterName: string, can
         // Whatever the reader had passed while the append was held, it had fully seen.
         const atOrBelowCheckpoint = final.events.filter((event) => event.globalPosition <= during.lastPosition);
         expect(idsOf(atOrBelowCheckpoint)).toEqual(idsOf(during.events));
-        await waitFor('the subscription to deliver all 5 events', () => delivered.length >= 5);
+        await waitUntil('the subscription to deliver all 5 events', () => delivered.length >= 5, 15_000);
         await sleep(100);
         await subscription.stop();
         expect(idsOf(delivered)).toEqual(idsOf(final.events));

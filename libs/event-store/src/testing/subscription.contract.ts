@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import type { RecordedEvent } from '@itsm/event-sourcing';
+import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore } from '../event-store.port';
-import { aNewEvent, idsOf, sleep, uniquePrefix, waitFor, type HarnessAccess } from './contract-helpers';
+import { aNewEvent, idsOf, sleep, uniquePrefix, type HarnessAccess } from './contract-helpers';
 
 const appendMany = async (store: EventStore, streams: string[], count: number, label: string) => {
   for (let n = 0; n < count; n++) {
@@ -20,7 +20,7 @@ export const subscriptionCases = (harness: HarnessAccess): void => {
 
       const firstRun: RecordedEvent[] = [];
       const first = store.subscribeToAll({ filter, batchSize: 2, onEvent: async (event) => void firstRun.push(event) });
-      await waitFor('the first run to handle 3 events', () => firstRun.length >= 3);
+      await waitUntil('the first run to handle 3 events', () => firstRun.length >= 3, 15_000);
       await first.stop();
       const saved = first.checkpoint;
       expect(saved).toBe(firstRun[firstRun.length - 1].globalPosition);
@@ -30,7 +30,7 @@ export const subscriptionCases = (harness: HarnessAccess): void => {
       const secondRun: RecordedEvent[] = [];
       const second = reopened.subscribeToAll({ fromCheckpoint: saved, filter, batchSize: 2, onEvent: async (event) => void secondRun.push(event) });
       await appendMany(reopened, streams, 5, 'after-restart');
-      await waitFor('both runs to handle all 15 events', () => firstRun.length + secondRun.length >= 15);
+      await waitUntil('both runs to handle all 15 events', () => firstRun.length + secondRun.length >= 15, 15_000);
       await sleep(100);
       await second.stop();
 
@@ -54,7 +54,7 @@ export const subscriptionCases = (harness: HarnessAccess): void => {
         filter: { streamPrefixes: [prefix], types: ['Kept'] },
         onEvent: async (event) => void received.push(event),
       });
-      await waitFor('the two later Kept events', () => received.length >= 2);
+      await waitUntil('the two later Kept events', () => received.length >= 2, 15_000);
       await sleep(100);
       await subscription.stop();
 
@@ -78,7 +78,7 @@ export const subscriptionCases = (harness: HarnessAccess): void => {
           handled.push(event);
         },
       });
-      await waitFor('the handler to start on the first event', () => entered === 1);
+      await waitUntil('the handler to start on the first event', () => entered === 1, 15_000);
       let stopped = false;
       const stopping = subscription.stop().then(() => (stopped = true));
       await sleep(100);
@@ -110,7 +110,7 @@ export const subscriptionCases = (harness: HarnessAccess): void => {
         },
         onError: (error) => (reported = error),
       });
-      await waitFor('onError', () => reported !== undefined);
+      await waitUntil('onError', () => reported !== undefined, 15_000);
       await subscription.stop();
 
       expect(reported).toBe(failure);

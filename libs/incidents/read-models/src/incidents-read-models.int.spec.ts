@@ -1,6 +1,6 @@
 import type { IncidentStateName, Priority } from '@itsm/contracts';
 import { incidentStreamId } from '@itsm/contracts';
-import { newId, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
+import { newId, waitUntil, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
 import { InvalidCursor, ProjectionRuntime, ReadModelBehind } from '@itsm/projections';
 import { createIncidentReadModels, incidentListTablesIn, incidentProjections, type IncidentReadModels } from './incidents-read-models';
 import { incidentListStatement, type IncidentListFilter } from './list/incident-list.queries';
@@ -94,16 +94,17 @@ describe.each(readModelTestDatabases)('incident read models on %s', (_label, ope
 
   const append = async (incidentId: string, events: NewEvent[]) => (await database.store.appendToStream(incidentStreamId(incidentId), events, { expectedRevision: 'any' })).lastGlobalPosition;
 
-  const caughtUp = async (position: number) => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const [status] = await runtime.status();
-      if (status !== undefined && status.position >= position) return;
-      if (status?.lastError) throw new Error(status.lastError);
-      if (Date.now() > deadline) throw new Error(`incident_list did not reach position ${position}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
+  const caughtUp = (position: number) =>
+    waitUntil(
+      `incident_list to reach position ${position}`,
+      async () => {
+        const [status] = await runtime.status();
+        if (status !== undefined && status.position >= position) return true;
+        if (status?.lastError) throw new Error(status.lastError);
+        return false;
+      },
+      20_000,
+    );
 
   /** Every page of a filtered list, checking that each page holds at most `limit` items. */
   const allPages = async (filter: IncidentListFilter, limit: number): Promise<IncidentListItem[]> => {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { createPgliteEventStore, type EventStore } from '@itsm/event-store';
-import { newId, streamName, type RecordedEvent } from '@itsm/event-sourcing';
+import { newId, streamName, waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import { describeWithKafka } from '../kafka/describe-with-kafka';
 import { createKafkaMessageBus, type KafkaMessageBus } from '../kafka/kafka-message-bus.adapter';
 import type { IncomingMessage } from '../port/message-bus.port';
-import { eventually } from '../testing/message-bus-contract.helpers';
 import { readWithCloudEventsSdk } from '../testing/read-with-cloudevents-sdk';
 import { toCloudEventMessage } from './cloudevent-message.mapping';
 
@@ -97,10 +96,10 @@ describeWithKafka('CloudEvents on the real broker, read with the cloudevents SDK
         });
       },
     });
-    await eventually(
+    await waitUntil(
+      () => `${received.length} of 2 messages`,
       () => received.length >= 2,
       30_000,
-      () => `${received.length} of 2 messages`,
     );
 
     const [incidentEvent, budgetEvent] = recorded;

@@ -1,14 +1,10 @@
 import type { INestMicroservice } from '@nestjs/common';
-import type { RecordedEvent } from '@itsm/event-sourcing';
+import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import { toCloudEventMessage } from '../cloudevents';
 import { InProcessMessageBus } from '../in-process/in-process-message-bus.adapter';
 import type { IncomingMessage } from '../port/message-bus.port';
 import { deadLetterTopic } from '../port/topics';
-import {
-  eventually,
-  uniqueGroup,
-  uniqueTopic,
-} from '../testing/message-bus-contract.helpers';
+import { uniqueGroup, uniqueTopic } from '../testing/message-bus-contract.helpers';
 import { HandledEvents } from './handled-events';
 import { SPEC_RETRY_POLICY, startConsumerApp } from './testing/consumer-app';
 import {
@@ -83,10 +79,10 @@ describe('MessageBusTransport on the in-process bus and PGlite', () => {
         { streamId: 'service-9' },
       ),
     );
-    await eventually(
+    await waitUntil(
+      () => JSON.stringify(probe),
       () => probe.topicWide.length === 2,
       5000,
-      () => JSON.stringify(probe),
     );
 
     expect(probe.registered).toEqual([
@@ -112,10 +108,10 @@ describe('MessageBusTransport on the in-process bus and PGlite', () => {
       { schemaVersion: 2 },
     );
     await publish(registered, registered);
-    await eventually(
+    await waitUntil(
+      () => JSON.stringify(probe.registered),
       () => probe.registered.length === 2,
       5000,
-      () => JSON.stringify(probe.registered),
     );
 
     expect(probe.registered.map((call) => call.applied)).toEqual([true, false]);
@@ -141,10 +137,10 @@ describe('MessageBusTransport on the in-process bus and PGlite', () => {
         { schemaVersion: 2 },
       ),
     );
-    await eventually(
+    await waitUntil(
+      () => JSON.stringify(probe.registered),
       () => probe.registered.length === 2,
       5000,
-      () => JSON.stringify(probe.registered),
     );
 
     expect(
@@ -175,10 +171,10 @@ describe('MessageBusTransport on the in-process bus and PGlite', () => {
       { schemaVersion: 2, streamRevision: 1 },
     );
     await publish(poison, next); // same stream id: same partition, poison first
-    await eventually(
+    await waitUntil(
+      'dead letter and next',
       () => deadLetters.length === 1 && probe.registered.length === 1,
       5000,
-      () => 'dead letter and next',
     );
     await dlq.stop();
 

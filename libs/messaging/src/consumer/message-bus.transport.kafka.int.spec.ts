@@ -1,5 +1,5 @@
 import type { INestMicroservice } from '@nestjs/common';
-import type { RecordedEvent } from '@itsm/event-sourcing';
+import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import { toCloudEventMessage } from '../cloudevents';
 import {
   createKafkaMessageBus,
@@ -11,11 +11,7 @@ import type {
   MessageSubscription,
 } from '../port/message-bus.port';
 import { deadLetterTopic } from '../port/topics';
-import {
-  eventually,
-  uniqueGroup,
-  uniqueTopic,
-} from '../testing/message-bus-contract.helpers';
+import { uniqueGroup, uniqueTopic } from '../testing/message-bus-contract.helpers';
 import { HandledEvents } from './handled-events';
 import { ChildConsumer } from './testing/child-consumer';
 import { SPEC_RETRY_POLICY, startConsumerApp } from './testing/consumer-app';
@@ -91,10 +87,10 @@ describeWithKafka('MessageBusTransport on Kafka and PostgreSQL', (brokers) => {
         { schemaVersion: 1 },
       ),
     );
-    await eventually(
+    await waitUntil(
+      'the handler to run',
       () => probe.registered.length === 1,
       15_000,
-      () => 'the handler to run',
     );
 
     expect(probe.registered[0]).toMatchObject({
@@ -129,11 +125,11 @@ describeWithKafka('MessageBusTransport on Kafka and PostgreSQL', (brokers) => {
         ),
       );
       await publish(poison, ...next); // one stream id: one partition, poison first
-      await eventually(
-        () => deadLetters.length === 1 && probe.registered.length === 2,
-        20_000,
+      await waitUntil(
         () =>
           `dead letters ${deadLetters.length}, handled ${probe.registered.length}`,
+        () => deadLetters.length === 1 && probe.registered.length === 2,
+        20_000,
       );
 
       const [dead] = deadLetters;
@@ -188,10 +184,10 @@ describeWithKafka('MessageBusTransport on Kafka and PostgreSQL', (brokers) => {
 
     // Restarted in the same group: Kafka delivers the uncommitted message again, and the effect is skipped.
     await start();
-    await eventually(
+    await waitUntil(
+      'the redelivery',
       () => probe.registered.length === 1,
       25_000,
-      () => 'the redelivery',
     );
 
     expect(probe.registered[0]).toMatchObject({

@@ -1,8 +1,8 @@
+import { waitUntil } from '@itsm/event-sourcing';
 import type { SqlExecutor } from '@itsm/event-store';
 import { fromCloudEventMessage } from '../cloudevents/cloudevent-message.mapping';
 import { InProcessMessageBus } from '../in-process/in-process-message-bus.adapter';
 import type { IncomingMessage, MessageBus, OutgoingMessage } from '../port/message-bus.port';
-import { eventually } from '../testing/message-bus-contract.helpers';
 import {
   appendInterleaved,
   openPgliteRelayDatabase,
@@ -87,36 +87,36 @@ describe.each([
     const published: OutgoingMessage[] = [];
     const leader = relay({ bus: recordingBus(bus, published), holder: 'a' });
     await leader.start();
-    await eventually(
+    await waitUntil(
+      () => `${published.length} of 200 published`,
       () => published.length >= 200,
       10_000,
-      () => `${published.length} of 200 published`,
     );
 
     const received: IncomingMessage[] = [];
     await consumeAll(bus, 'check', received);
-    await eventually(
+    await waitUntil(
+      () => `${received.length} of 200 received`,
       () => received.length >= 200,
       5_000,
-      () => `${received.length} of 200 received`,
     );
     expectPerStreamOrder(received, streams, 25);
     expect(received.every((m) => m.key === m.headers['ce_subject'])).toBe(true);
     expect(new Set(received.map((m) => m.topic))).toEqual(new Set(TOPICS));
     const lastPosition = Math.max(...received.map((m) => Number(m.headers['ce_sequence'])));
-    await eventually(
+    await waitUntil(
+      () => JSON.stringify(leader.progress()),
       () => leader.progress().lastPosition === lastPosition,
       5_000,
-      () => JSON.stringify(leader.progress()),
     );
     expect(leader.progress()).toMatchObject({ leader: true, publishedEvents: 200, holder: 'a' });
 
     // Live: events appended while it runs follow without a restart.
     await appendInterleaved(database.store, 2, 3);
-    await eventually(
+    await waitUntil(
+      () => `${published.length} of 206 published`,
       () => published.length >= 206,
       5_000,
-      () => `${published.length} of 206 published`,
     );
   });
 
@@ -125,20 +125,20 @@ describe.each([
     const published: OutgoingMessage[] = [];
     const first = relay({ bus: recordingBus(bus, published) });
     await first.start();
-    await eventually(
+    await waitUntil(
+      () => `${published.length} of 40`,
       () => published.length >= 40,
       10_000,
-      () => `${published.length} of 40`,
     );
     await first.stop();
 
     const streams = await appendInterleaved(database.store, 3, 5);
     const second = relay({ bus: recordingBus(bus, published) });
     await second.start();
-    await eventually(
+    await waitUntil(
+      () => `${published.length} of 55`,
       () => published.length >= 55,
       10_000,
-      () => `${published.length} of 55`,
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(published).toHaveLength(55);
@@ -153,19 +153,19 @@ describe.each([
     const errors: unknown[] = [];
     const flaky = relay({ bus: recordingBus(bus, published, { left: 2 }), onError: (e) => errors.push(e) });
     await flaky.start();
-    await eventually(
+    await waitUntil(
+      () => `${published.length} of 100`,
       () => published.length >= 100,
       10_000,
-      () => `${published.length} of 100`,
     );
     expect(errors.map(String)).toEqual(['Error: broker unavailable', 'Error: broker unavailable']);
 
     const received: IncomingMessage[] = [];
     await consumeAll(bus, 'check', received);
-    await eventually(
+    await waitUntil(
+      () => `${received.length} of 100 received`,
       () => received.length >= 100,
       5_000,
-      () => `${received.length} of 100 received`,
     );
     expectPerStreamOrder(received, streams, 20);
   });
@@ -177,16 +177,16 @@ describe.each([
     const a = relay({ bus: recordingBus(bus, byA), holder: 'relay-a' });
     const b = relay({ bus: recordingBus(bus, byB), holder: 'relay-b' });
     await Promise.all([a.start(), b.start()]);
-    await eventually(
+    await waitUntil(
+      () => `${byA.length}+${byB.length} of 60`,
       () => byA.length + byB.length >= 60,
       10_000,
-      () => `${byA.length}+${byB.length} of 60`,
     );
     await appendInterleaved(database.store, 2, 5);
-    await eventually(
+    await waitUntil(
+      () => `${byA.length}+${byB.length} of 70`,
       () => byA.length + byB.length >= 70,
       10_000,
-      () => `${byA.length}+${byB.length} of 70`,
     );
 
     const [leader, follower, leaderLog, followerLog] = byA.length > 0 ? [a, b, byA, byB] : [b, a, byB, byA];
@@ -197,10 +197,10 @@ describe.each([
 
     await leader.stop();
     const streams = await appendInterleaved(database.store, 2, 5);
-    await eventually(
+    await waitUntil(
+      () => `${followerLog.length} of 10 after hand-over`,
       () => followerLog.length >= 10,
       10_000,
-      () => `${followerLog.length} of 10 after hand-over`,
     );
     expect(leaderLog).toHaveLength(70);
     expect(followerLog.map((m) => m.key).sort()).toEqual(streams.flatMap((s) => Array(5).fill(s)).sort());

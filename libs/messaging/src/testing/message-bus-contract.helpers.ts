@@ -14,16 +14,3 @@ export const textMessage = (topic: string, key: string, text: string): OutgoingM
 });
 
 export const textOf = (message: IncomingMessage): string => message.value.toString('utf8');
-
-/** Resolves when `predicate` holds, polling; rejects with `describe()` after `timeoutMs`. */
-export const eventually = async (
-  predicate: () => boolean,
-  timeoutMs: number,
-  describe: () => string,
-): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
+import { waitUntil } from '@itsm/event-sourcing';
 import type { IncomingMessage, MessageBus, MessageSubscription } from '../port/message-bus.port';
 import type { MessageBusContractHarness } from './message-bus-contract.harness';
-import { eventually, textMessage, textOf, uniqueGroup, uniqueTopic } from './message-bus-contract.helpers';
+import { textMessage, textOf, uniqueGroup, uniqueTopic } from './message-bus-contract.helpers';
 
 /**
  * The behaviour every MessageBus adapter must have (DESIGN §4): per-key order, commit only after the
@@ -12,7 +13,7 @@ export function messageBusContract(harness: MessageBusContractHarness): void {
   let bus: MessageBus;
   const subscriptions: MessageSubscription[] = [];
   const wait = (predicate: () => boolean, describe: () => string) =>
-    eventually(predicate, harness.timeoutMs, describe);
+    waitUntil(describe, predicate, harness.timeoutMs);
   const subscribe = async (...args: Parameters<MessageBus['subscribe']>) => {
     const subscription = await bus.subscribe(...args);
     subscriptions.push(subscription);

@@ -1,4 +1,4 @@
-import { newId, streamName } from '@itsm/event-sourcing';
+import { newId, streamName, waitUntil } from '@itsm/event-sourcing';
 import { createPgliteEventStore, createPgliteExecutor, openPglite } from '@itsm/event-store';
 import { createInProcessMessageBus, EventRelay } from '@itsm/messaging';
 import { ProjectionRuntime, streamHeadsProjection } from '@itsm/projections';
@@ -25,11 +25,17 @@ describe('projections fed from the message bus (the distributed projector path)'
       await store.appendToStream(service, [anEvent('ServiceRegistered')], { expectedRevision: 'no-stream' });
       await store.appendToStream(incident, [anEvent('IncidentResolved')], { expectedRevision: 1 });
 
-      const heads = await waitForRows(async () =>
-        db.query<{ stream_id: string; last_revision: number; last_event_type: string }>(
-          `SELECT stream_id, last_revision, last_event_type FROM ${runtime.tablesOf(streamHeadsProjection).stream_heads} ORDER BY stream_id`,
-        ),
-        (rows) => rows.length === 2 && rows.some((row) => row.stream_id === incident && Number(row.last_revision) === 2),
+      let lastRead: unknown;
+      const heads = await waitUntil(
+        () => `both stream heads, the incident's at revision 2; last read: ${JSON.stringify(lastRead)}`,
+        async () => {
+          const rows = await db.query<{ stream_id: string; last_revision: number; last_event_type: string }>(
+            `SELECT stream_id, last_revision, last_event_type FROM ${runtime.tablesOf(streamHeadsProjection).stream_heads} ORDER BY stream_id`,
+          );
+          lastRead = rows;
+          return rows.length === 2 && rows.some((row) => row.stream_id === incident && Number(row.last_revision) === 2) && rows;
+        },
+        15_000,
       );
       expect(heads.map((row) => [row.stream_id, Number(row.last_revision), row.last_event_type]).sort()).toEqual(
         [
@@ -47,13 +53,3 @@ describe('projections fed from the message bus (the distributed projector path)'
     }
   });
 });
-
-const waitForRows = async <T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> => {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out; last read: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};

@@ -1,4 +1,4 @@
-import { newId, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
+import { newId, waitUntil, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
 import { createPgliteEventStore, createPgliteExecutor, openPglite, type EventStore, type SqlExecutor } from '@itsm/event-store';
 import { ReadModelPositions } from '../read-models/read-model-positions';
 import type { EventProcess } from './event-process';
@@ -26,13 +26,6 @@ const recorder = (name: string, failures = 0): EventProcess & { handled: string[
   return process;
 };
 
-const until = async (condition: () => boolean) => {
-  for (const deadline = Date.now() + 10_000; !condition(); ) {
-    if (Date.now() > deadline) throw new Error('condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
-
 describe('ProcessRunner: event-driven processes from a checkpoint', () => {
   let store: EventStore;
   let db: SqlExecutor;
@@ -57,7 +50,7 @@ describe('ProcessRunner: event-driven processes from a checkpoint', () => {
     const second = recorder('spec_resume');
     const resumed = await ProcessRunner.create({ db, source: store, processes: [second] });
     await resumed.start();
-    await until(() => second.handled.length === 1);
+    await waitUntil('the restarted runner to handle the event', () => second.handled.length === 1, 10_000);
     await resumed.stop();
 
     expect(first.handled).toEqual(['Wanted@0', 'Wanted@2']);
@@ -71,7 +64,7 @@ describe('ProcessRunner: event-driven processes from a checkpoint', () => {
     await runner.start();
     await store.appendToStream('thing-2', [noted('spec_retry.Broken'), noted('spec_retry.Wanted')], { expectedRevision: 'no-stream' });
 
-    await until(() => process.handled.length === 2);
+    await waitUntil('the process to handle both events', () => process.handled.length === 2, 10_000);
     await runner.stop();
 
     expect(failures).toEqual([1, 2, 3]);

@@ -1,8 +1,8 @@
-import { streamName, type RecordedEvent } from '@itsm/event-sourcing';
+import { streamName, waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import { defineProjection } from '../projection';
 import { streamHeadsProjection } from '../audit/stream-heads.projection';
 import { ProjectionRuntime } from './projection-runtime';
-import { anEvent, readWholeLog, testDatabases, waitUntil, type ProjectionTestDatabase } from '../testing/projection-test-database';
+import { anEvent, readWholeLog, testDatabases, type ProjectionTestDatabase } from '../testing/projection-test-database';
 import { foldStreamHeadsFromLog, readStreamHeadsTables } from '../testing/stream-heads.fold';
 
 /** Records each event it receives; refuses events marked as poison, after having written the rows before them. */
@@ -99,7 +99,7 @@ describe.each(testDatabases)('projection runtime on %s', (_label, openDatabase) 
     await first.start();
     await appendToStreams(streams, 5);
     const head = (await readWholeLog(database.store)).at(-1)?.globalPosition ?? -1;
-    await waitUntil('the live projection to reach the head', async () => (await positionOf(first, 'stream_heads')) === head);
+    await waitUntil('the live projection to reach the head', async () => (await positionOf(first, 'stream_heads')) === head, 20_000);
     await first.stop();
 
     await appendToStreams(streams, 3);
@@ -121,7 +121,7 @@ describe.each(testDatabases)('projection runtime on %s', (_label, openDatabase) 
     await waitUntil('the stream head row', async () => {
       const rows = await database.db.query(`SELECT 1 FROM ${auditTables().stream_heads} WHERE stream_id = $1`, [stream]);
       return rows.length === 1;
-    });
+    }, 20_000);
   });
 
   describe('fed by a Kafka consumer (pushed mode)', () => {

@@ -1,8 +1,8 @@
-import { streamName } from '@itsm/event-sourcing';
+import { streamName, waitUntil } from '@itsm/event-sourcing';
 import { streamHeadsProjection } from '../audit/stream-heads.projection';
 import { ProjectionRuntime, type LiveSource } from './projection-runtime';
 import type { RebuildProgress } from './rebuild-progress';
-import { anEvent, readWholeLog, sleep, testDatabases, waitUntil, type ProjectionTestDatabase } from '../testing/projection-test-database';
+import { anEvent, readWholeLog, sleep, testDatabases, type ProjectionTestDatabase } from '../testing/projection-test-database';
 import { foldStreamHeadsFromLog, readStreamHeadsTables } from '../testing/stream-heads.fold';
 
 const SENTINEL = 'sentinel-written-into-the-old-table';
@@ -102,7 +102,7 @@ describe.each(testDatabases)('projection rebuild on %s', (_label, openDatabase) 
       await openRuntime(liveSource);
       if (liveSource === 'event-store') await runtime.start();
       else await runtime.handle(await readWholeLog(database.store));
-      await waitUntil('the live table to reach the seeded head', async () => (await runtime.status())[0].position >= 1200);
+      await waitUntil('the live table to reach the seeded head', async () => (await runtime.status())[0].position >= 1200, 20_000);
       // A row no fold produces marks the old table: readers must see it until the swap, and never after.
       await database.db.query(
         `INSERT INTO ${tables().stream_heads} (stream_id, last_revision, last_event_type, last_event_id, last_position, last_event_at, first_event_at, event_count)
@@ -131,7 +131,7 @@ describe.each(testDatabases)('projection rebuild on %s', (_label, openDatabase) 
 
       const log = await readWholeLog(database.store);
       const head = log[log.length - 1].globalPosition;
-      await waitUntil('the live applier to reach the head after the swap', async () => (await runtime.status())[0].position >= head);
+      await waitUntil('the live applier to reach the head after the swap', async () => (await runtime.status())[0].position >= head, 20_000);
       expect(appendedDuringRebuild).toBeGreaterThan(0);
       expect(await readStreamHeadsTables(database.db, tables())).toEqual(foldStreamHeadsFromLog(log));
       const readsBeforeSwap = reader.reads.filter((read) => read.stateBefore === 'catching-up' && read.stateAfter === 'catching-up');

@@ -10,7 +10,7 @@ import {
   type SlaTargets,
   type SupportCalendar,
 } from '@itsm/contracts';
-import { newId, type EventMetadata } from '@itsm/event-sourcing';
+import { newId, waitUntil, type EventMetadata } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import {
   incidentsApplicationProjections,
@@ -64,20 +64,6 @@ export interface IncidentsTestApp {
   ): Promise<PublishedService>;
   close(): Promise<void>;
 }
-
-/** Polls `probe` until it returns something truthy (read models are eventually consistent). */
-export const eventually = async <T>(
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 5_000,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('Condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 /**
  * Incidents as the embedded platform hosts them: config, the event log on PGlite in a temp folder, the gateway
@@ -201,8 +187,12 @@ export const startIncidentsTestApp = async (
           },
         },
       ]);
-      await eventually(() =>
-        catalog.slaTermsFor(serviceId, null, 'P1', clock.now()),
+      await waitUntil(
+        "the incidents' catalog copy to know the service",
+        async () =>
+          (await catalog.slaTermsFor(serviceId, null, 'P1', clock.now())) ??
+          undefined,
+        5_000,
       );
       return { serviceId, offeringId, calendarId };
     },

@@ -25,7 +25,7 @@ export const startPlatform = async (settings: Record<string, string>): Promise<P
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-robustness-'));
   for (const name of ['DATABASE_URL', 'EVENTSTORE_URL', 'KAFKA_BROKERS', 'ITSM_JWKS_URL', 'ITSM_API_KEYS']) delete process.env[name];
   Object.assign(process.env, { ITSM_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ITSM_JWT_SECRET: SPEC_JWT_SECRET, ...settings });
-  const { createPlatformApp } = await import('../app/bootstrap');
+  const { createPlatformApp } = await import('../../src/app/bootstrap');
   const app = await createPlatformApp();
   await app.listen(0, '127.0.0.1');
   const store = app.get<EventStore>(EVENT_STORE);

@@ -1,5 +1,5 @@
-import type { Decider } from './decider';
-import type { DomainEvent } from './envelope';
+import type { Decider } from '../decider';
+import type { DomainEvent } from '../envelope';
 
 type ErrorClass = new (...args: never[]) => Error;
 
