@@ -7,3 +7,4 @@ export * from './command-handler';
 export * from './hash-chain';
 export * from './testing';
 export * from './write-pipeline';
+export * from './clock';
