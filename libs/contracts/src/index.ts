@@ -3,3 +3,4 @@ export * from './stream-contexts';
 export * from './catalog';
 export * from './incidents';
 export * from './platform';
+export * from './changes';
