@@ -13,7 +13,7 @@ export class RaiseChangeController {
   constructor(private readonly handler: RaiseChangeHandler) {}
 
   @Post()
-  @Roles(&#39;change-manager&#39;, &#39;agent&#39;, &#39;admin&#39;)
+  @Roles('change-manager', 'agent', 'admin')
   @ApiProblemResponses(400, 409, 422)
   @ApiOperation({ summary: 'Raise a change' })
   @ApiCreatedResponse({ type: ChangeResponse })
