@@ -16,7 +16,7 @@ export const wireEmbeddedProcess = (tree: Tree, names: ContextNames): boolean =>
       (text) => withImport(text, `import { ${Name}Module } from '${importPaths.api}';`),
       (text) => withImport(text, `import { ${projections} } from '${importPaths['read-models']}';`),
       (text) => insertAfterGroup(text, /(ProjectionsModule\.forRoot\(\[[^\]]*?)\]/, `, ...${projections}`, `...${projections}`),
-      (text) => insertAfterGroup(text, /(\n)  \],\n\}\)\nexport class PlatformModule/, `    ${Name}Module.forRoot(),\n`, `${Name}Module.forRoot(`),
+      (text) => insertAfterGroup(text, /(\n) {2}\],\n\}\)\nexport class PlatformModule/, `    ${Name}Module.forRoot(),\n`, `${Name}Module.forRoot(`),
     ),
   );
 };

@@ -24,14 +24,14 @@ export const wireGateway = (tree: Tree, names: ContextNames): boolean => {
     GATEWAY_CONFIG,
     `add the optional setting ${urlSetting}`,
     chain(
-      (text) => insertAfterLast(text, /^  [A-Z_]+_SERVICE_URL[?!]: string;\n/gm, setting, `${urlSetting}?: string;`),
+      (text) => insertAfterLast(text, /^ {2}[A-Z_]+_SERVICE_URL[?!]: string;\n/gm, setting, `${urlSetting}?: string;`),
       (text) => insertAfterGroup(text, /(GATEWAY_SETTING_NAMES = \[[^\]]*?)'GATEWAY_UPSTREAM_TIMEOUT_MS'/, `'${urlSetting}', `, `'${urlSetting}'`),
     ),
   );
   const routed = editSource(tree, GATEWAY_ROUTES, `forward /api/v1/${resource} to ${urlSetting}`, (text) =>
     insertAfterGroup(
       text,
-      /(UPSTREAM_ROUTES: readonly UpstreamRoute\[\] = \[\n(?:  \{[^\n]*\},\n)*)\];/,
+      /(UPSTREAM_ROUTES: readonly UpstreamRoute\[\] = \[\n(?: {2}\{[^\n]*\},\n)*)\];/,
       `  { service: '${name}', urlSetting: '${urlSetting}', resources: ['${resource}'] },\n`,
       `urlSetting: '${urlSetting}'`,
     ),
