@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './incidents';
 export * from './platform';
 export * from './changes';
+export * from './finance';

@@ -24,6 +24,7 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { service: 'service-catalog', urlSetting: 'CATALOG_SERVICE_URL', resources: ['services', 'calendars'] },
   { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents'] },
   { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes'] },
+  { service: 'finance', urlSetting: 'FINANCE_SERVICE_URL', resources: ['finance'] },
 ];
 
 /** Nest route paths (relative to /api/v1) for every resource: the collection and anything below it. */

@@ -17,6 +17,8 @@ import {
 } from '@itsm/platform-kit';
 import { ChangesModule } from '@itsm/changes-api';
 import { changesProjections } from '@itsm/changes-read-models';
+import { FinanceModule } from '@itsm/finance-api';
+import { financeProjections } from '@itsm/finance-read-models';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -27,11 +29,12 @@ import { changesProjections } from '@itsm/changes-read-models';
     MessageBusModule,
     RelayModule,
     // Embedded: the incidents' catalog copy is fed from the same log as everything else (distributed: from Kafka).
-    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections, ...incidentProjections, ...incidentsApplicationProjections(), ...changesProjections]),
+    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections, ...incidentProjections, ...incidentsApplicationProjections(), ...changesProjections, ...financeProjections]),
     HealthModule,
     CatalogModule.forRoot({ readModels: createCatalogReadModels }),
     IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
     ChangesModule.forRoot(),
+    FinanceModule.forRoot(),
   ],
 })
 export class PlatformModule {}
