@@ -34,7 +34,7 @@ describe('change_list projection (PGlite)', () => {
 
   const apply = (event: RecordedEvent) => db.transaction((tx) => changeListProjection.apply(tx, event, tables));
 
-  it('shows a raised change as one row at the revision of its event, once even when the event comes again', async () => {
+  it('shows a change once raised, as one row at the revision of its event, even when the event comes again', async () => {
     await apply(raised);
     await apply(raised);
 

@@ -34,7 +34,7 @@ describe('cost_center_list projection (PGlite)', () => {
 
   const apply = (event: RecordedEvent) => db.transaction((tx) => costCenterListProjection.apply(tx, event, tables));
 
-  it('shows a opened cost center as one row at the revision of its event, once even when the event comes again', async () => {
+  it('shows a cost center once opened, as one row at the revision of its event, even when the event comes again', async () => {
     await apply(opened);
     await apply(opened);
 
