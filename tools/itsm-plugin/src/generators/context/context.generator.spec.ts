@@ -56,6 +56,7 @@ describe('nx g @itsm/tools:context', () => {
       expect(read('libs/problems/application/src/nest/problems-application.module.ts')).toContain('export class ProblemsApplicationModule');
       expect(read('libs/problems/api/src/record-problem/record-problem.controller.ts')).toContain("@Roles('agent', 'admin')");
       expect(read('libs/problems/api/src/record-problem/record-problem.request.dto.ts')).toMatch(/@IsString\(\)[\s\S]*summary!: string;/);
+      expect(tree.exists('libs/problems/api/src/record-problem/record-problem.request.dto.spec.ts')).toBe(true);
       expect(read('libs/problems/read-models/src/problem-list/problem-list.projection.ts')).toContain("export const PROBLEM_LIST_PROJECTION = 'problem_list';");
       expect(read('libs/contracts/src/problems/problem-events.ts')).toContain("export type ProblemRecorded = DomainEvent<'ProblemRecorded', ProblemRecordedV1>;");
     });
