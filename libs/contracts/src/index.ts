@@ -3,3 +3,5 @@ export * from './stream-contexts';
 export * from './catalog';
 export * from './incidents';
 export * from './platform';
+export * from './changes';
+export * from './finance';

@@ -8,3 +8,4 @@ export * from './hash-chain';
 export * from './testing';
 export * from './write-pipeline';
 export * from './aggregate-streams';
+export * from './clock';

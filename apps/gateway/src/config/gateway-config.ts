@@ -19,6 +19,16 @@ export class GatewaySettings {
   @IsUrl(serviceUrl, { message: 'INCIDENTS_SERVICE_URL must be the http(s) URL of the incidents process' })
   INCIDENTS_SERVICE_URL?: string;
 
+  /** Base URL of apps/changes (`/api/v1/changes…`). Optional: unset, the edge does not serve changes. */
+  @IsOptional()
+  @IsUrl(serviceUrl, { message: 'CHANGES_SERVICE_URL must be the http(s) URL of the changes process' })
+  CHANGES_SERVICE_URL?: string;
+
+  /** Base URL of apps/finance (`/api/v1/finance…`). Optional: unset, the edge does not serve finance. */
+  @IsOptional()
+  @IsUrl(serviceUrl, { message: 'FINANCE_SERVICE_URL must be the http(s) URL of the finance process' })
+  FINANCE_SERVICE_URL?: string;
+
   /** How long a service may take to answer before the edge gives up with 504 (lists may wait 5 s for a write). */
   @Type(() => Number)
   @IsInt()
@@ -29,7 +39,7 @@ export class GatewaySettings {
 
 export type GatewayConfig = RuntimeConfig & GatewaySettings;
 
-const GATEWAY_SETTING_NAMES = ['CATALOG_SERVICE_URL', 'INCIDENTS_SERVICE_URL', 'GATEWAY_UPSTREAM_TIMEOUT_MS'] as const satisfies ReadonlyArray<keyof GatewaySettings>;
+const GATEWAY_SETTING_NAMES = ['CATALOG_SERVICE_URL', 'INCIDENTS_SERVICE_URL', 'CHANGES_SERVICE_URL', 'FINANCE_SERVICE_URL', 'GATEWAY_UPSTREAM_TIMEOUT_MS'] as const satisfies ReadonlyArray<keyof GatewaySettings>;
 
 /** For `ConfigModule.forRoot({ validate })`: the runtime settings and the edge's, every invalid one listed. */
 export const validateGatewayConfig = (env: Record<string, unknown>): GatewayConfig => {

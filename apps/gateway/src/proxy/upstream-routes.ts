@@ -1,7 +1,7 @@
 import type { GatewaySettings } from '../config/gateway-config';
 
-/** The settings that hold a service's base URL; an optional one left unset means the edge does not serve it. */
-export type UpstreamUrlSetting = keyof Pick<GatewaySettings, 'CATALOG_SERVICE_URL' | 'INCIDENTS_SERVICE_URL'>;
+/** The settings that hold a service's base URL (`<CONTEXT>_SERVICE_URL`); an optional one left unset means the edge does not serve it. */
+export type UpstreamUrlSetting = Extract<keyof GatewaySettings, `${string}_SERVICE_URL`>;
 
 /** A service behind the edge and the first path segments under /api/v1 that belong to it. */
 export interface UpstreamRoute {
@@ -23,6 +23,8 @@ export const API_PREFIX = '/api/v1';
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { service: 'service-catalog', urlSetting: 'CATALOG_SERVICE_URL', resources: ['services', 'calendars'] },
   { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents'] },
+  { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes'] },
+  { service: 'finance', urlSetting: 'FINANCE_SERVICE_URL', resources: ['finance'] },
 ];
 
 /** Nest route paths (relative to /api/v1) for every resource: the collection and anything below it. */

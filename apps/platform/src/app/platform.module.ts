@@ -15,6 +15,10 @@ import {
   RelayModule,
   validateRuntimeConfig,
 } from '@itsm/platform-kit';
+import { ChangesModule } from '@itsm/changes-api';
+import { changesProjections } from '@itsm/changes-read-models';
+import { FinanceModule } from '@itsm/finance-api';
+import { financeProjections } from '@itsm/finance-read-models';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -25,10 +29,12 @@ import {
     MessageBusModule,
     RelayModule,
     // Embedded: the incidents' catalog copy is fed from the same log as everything else (distributed: from Kafka).
-    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections, ...incidentProjections, ...incidentsApplicationProjections()]),
+    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections, ...incidentProjections, ...incidentsApplicationProjections(), ...changesProjections, ...financeProjections]),
     HealthModule,
     CatalogModule.forRoot({ readModels: createCatalogReadModels }),
     IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
+    ChangesModule.forRoot(),
+    FinanceModule.forRoot(),
   ],
 })
 export class PlatformModule {}

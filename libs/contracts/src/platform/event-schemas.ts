@@ -3,11 +3,15 @@ import { CATALOG_EVENT_SCHEMA_VERSIONS } from '../catalog/catalog-schema-version
 import { INCIDENTS_EVENT_SCHEMA_VERSIONS } from '../incidents/incidents-schema-versions';
 import { INCIDENTS_UPCASTERS } from '../incidents/incidents-upcasters';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import { CHANGES_EVENT_SCHEMA_VERSIONS } from '../changes/changes-schema-versions';
+import { FINANCE_EVENT_SCHEMA_VERSIONS } from '../finance/finance-schema-versions';
 
 /** The version every published event type is written in today, across contexts. */
 export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.freeze({
   ...CATALOG_EVENT_SCHEMA_VERSIONS,
   ...INCIDENTS_EVENT_SCHEMA_VERSIONS,
+  ...CHANGES_EVENT_SCHEMA_VERSIONS,
+  ...FINANCE_EVENT_SCHEMA_VERSIONS,
 });
 
 /**

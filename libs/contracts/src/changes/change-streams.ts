@@ -1,0 +1,13 @@
+import { parseStreamName, streamName } from '@itsm/event-sourcing';
+
+/** Stream type of the change (routed to `changes` by STREAM_TYPE_CONTEXTS). */
+export const CHANGE_STREAM_TYPE = 'change';
+
+/** `change-<uuid>`: one stream per change. */
+export const changeStreamId = (changeId: string): string => streamName(CHANGE_STREAM_TYPE, changeId);
+
+/** The change id (uuid) of its stream id. */
+export const changeIdOf = (streamId: string): string => parseStreamName(streamId).entityId;
+
+/** Prefix filter for reading the change streams from the log (`readAll({ filter })`). */
+export const CHANGE_STREAM_PREFIX = `${CHANGE_STREAM_TYPE}-`;

@@ -1,0 +1,3 @@
+export * from './change-streams';
+export * from './change-events';
+export * from './changes-schema-versions';

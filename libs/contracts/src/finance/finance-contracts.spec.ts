@@ -1,0 +1,18 @@
+import { EVENT_SCHEMA_VERSIONS } from '../platform';
+import { contextOfStream } from '../stream-contexts';
+import { costCenterIdOf, costCenterStreamId, FINANCE_EVENT_SCHEMA_VERSIONS, FINANCE_EVENT_TYPES } from './index';
+
+const id = '0190f3a4-1111-7222-8333-944445555666';
+
+describe('finance contracts', () => {
+  it('names cost center streams cost-center-<uuid>, owned by the finance context', () => {
+    expect(costCenterStreamId(id)).toBe(`cost-center-${id}`);
+    expect(contextOfStream(costCenterStreamId(id))).toBe('finance');
+    expect(costCenterIdOf(costCenterStreamId(id))).toBe(id);
+  });
+
+  it('publishes its events in the platform’s one registry, each type once', () => {
+    expect(new Set(FINANCE_EVENT_TYPES).size).toBe(FINANCE_EVENT_TYPES.length);
+    for (const type of FINANCE_EVENT_TYPES) expect([type, EVENT_SCHEMA_VERSIONS[type]]).toEqual([type, FINANCE_EVENT_SCHEMA_VERSIONS[type]]);
+  });
+});

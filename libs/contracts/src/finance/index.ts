@@ -1,0 +1,3 @@
+export * from './cost-center-streams';
+export * from './cost-center-events';
+export * from './finance-schema-versions';

@@ -1,0 +1,3 @@
+export * from './finance-read-models';
+export * from './cost-center-list/cost-center-list.projection';
+export * from './cost-center-list/cost-center-list.queries';
