@@ -43,8 +43,13 @@ describe('processes converge after kill -9: SLA due timers and a parent’s casc
     rmSync(folder, { recursive: true, force: true });
   });
 
+  const running = (): EmbeddedPlatformProcess => {
+    if (!platform) throw new Error('the platform is not running');
+    return platform;
+  };
+
   const post = async (path: string, body: unknown, expected = [200, 201]) => {
-    const answer = await platform!.call(path, { method: 'POST', body });
+    const answer = await running().call(path, { method: 'POST', body });
     if (!expected.includes(answer.status)) throw new Error(`POST ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return answer.body;
   };
@@ -75,12 +80,12 @@ describe('processes converge after kill -9: SLA due timers and a parent’s casc
     const children = await Promise.all(Array.from({ length: count }, () => open(serviceId)));
     for (const child of children) await post(`/api/v1/incidents/${child}/link`, { kind: 'parent', parentIncidentId: parent });
     await waitUntil(`the parent to record its ${count} children`, async () => {
-      const answer = await platform!.call(`/api/v1/incidents/${parent}/children`);
+      const answer = await running().call(`/api/v1/incidents/${parent}/children`);
       return answer.body.items?.length === count ? true : undefined;
     });
     return { parent, children };
   };
-  const stateOf = async (id: string): Promise<string> => (await platform!.call(`/api/v1/incidents/${id}`)).body.state;
+  const stateOf = async (id: string): Promise<string> => (await running().call(`/api/v1/incidents/${id}`)).body.state;
 
   it('resumes every timer and every child of a resolved parent after the kill', async () => {
     platform = await startEmbeddedPlatform(dataDir);
