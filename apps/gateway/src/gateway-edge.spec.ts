@@ -75,6 +75,24 @@ describe('gateway edge (in process, against a stand-in service)', () => {
     await upstream?.close();
   });
 
+  it('limits nothing with ITSM_RATE_LIMIT=0, and answers 429 problem+json past a limit that is set', async () => {
+    const headers = { authorization: bearer };
+    const unlimited = await Promise.all(Array.from({ length: 30 }, () => call(`${gateway.url}/api/v1/services`, { headers })));
+    expect(unlimited.map((answer) => answer.status)).toEqual(unlimited.map(() => 200));
+
+    const limited = await createGatewayApp({ CATALOG_SERVICE_URL: upstream.url, ITSM_JWT_SECRET: SECRET, ITSM_RATE_LIMIT: '2', LOG_LEVEL: 'silent' });
+    await limited.listen(0, '127.0.0.1');
+    try {
+      const url = await limited.getUrl();
+      const answers = [];
+      for (let request = 0; request < 3; request++) answers.push(await call(`${url}/api/v1/services`, { headers }));
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
+      expect(answers[2].headers.get('content-type')).toMatch(PROBLEM_JSON);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('answers 502 problem+json when the service refuses the connection', async () => {
     const answer = await call(`${unreachable.url}/api/v1/services`, { headers: { authorization: bearer } });
     expect(answer.status).toBe(502);

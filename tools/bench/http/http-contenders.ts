@@ -11,7 +11,6 @@ export const BENCH_JWT_SECRET = 'http-bench-secret-of-at-least-32-characters';
 const COMMON = { ITSM_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ITSM_JWT_SECRET: BENCH_JWT_SECRET };
 
 /** See the distributed contender: stands in for 0 (off) until the gateway parses the setting as a number. */
-export const GATEWAY_RATE_LIMIT = '1000000000';
 
 export type HttpTarget = 'embedded' | 'postgres';
 export type ContenderId = 'embedded' | 'distributed';
@@ -76,13 +75,7 @@ const distributed: HttpContender = {
         const service = await startBenchApp('service-catalog', { ...COMMON, ...store.env });
       started.push(service);
       // The edge opens no database (as in docker-compose.yml).
-      const gateway = await startBenchApp('gateway', {
-        ...COMMON,
-        CATALOG_SERVICE_URL: service.baseUrl,
-        // The gateway reads ITSM_RATE_LIMIT as the string "0", which throttles every request (validateGatewayConfig
-        // overwrites the parsed number with the raw value); a limit no run reaches keeps it out of the way.
-        ITSM_RATE_LIMIT: GATEWAY_RATE_LIMIT,
-      });
+      const gateway = await startBenchApp('gateway', { ...COMMON, CATALOG_SERVICE_URL: service.baseUrl });
       started.push(gateway);
       return { baseUrl: gateway.baseUrl, stop: () => stopAll([store, ...started]) };
     } catch (error) {
