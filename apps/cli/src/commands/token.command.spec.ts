@@ -18,6 +18,8 @@ const childEnv = (dataDir: string) => {
 
 describe('itsm token', () => {
   let dataDir: string;
+  // The bin builds the CLI first when the build is missing or stale (a minute or more on a busy machine): here, not in a timed case.
+  beforeAll(() => run('node', ['apps/cli/bin/itsm.js', '--help'], { cwd: repoRoot }), 10 * 60_000);
   beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'itsm-cli-'))));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
