@@ -4,7 +4,7 @@
 // (the cli project's Nx build target) runs first when it is missing or older than the sources it is made from.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync, utimesSync } = require('node:fs');
-const { join } = require('node:path');
+const { join, relative, isAbsolute } = require('node:path');
 
 const root = join(__dirname, '..', '..', '..');
 const compiled = join(root, 'dist/apps/cli/main.js');
@@ -26,6 +26,26 @@ const isStale = () => {
   const builtAt = statSync(compiled).mtimeMs;
   return [join(root, 'apps/cli'), join(root, 'libs')].some((folder) => newestSource(folder) > builtAt) || statSync(join(root, 'tsconfig.base.json')).mtimeMs > builtAt;
 };
+
+/**
+ * The default data directory is ./data of the current folder, as for `npm start`: from elsewhere, with no data
+ * directory named, a command would make a new key and folder there instead of using the platform's.
+ */
+const outsideTheRepository = () => {
+  const fromRoot = relative(root, process.cwd());
+  const inside = fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
+  const named = ['ITSM_DATA_DIR', 'DATABASE_URL', 'EVENTSTORE_URL', 'ITSM_JWT_SECRET'].some((variable) => process.env[variable]);
+  const asked = process.argv.slice(2).some((arg) => arg.startsWith('--data-dir') || arg === '--help' || arg === '-h');
+  return !inside && !named && !asked && process.argv.length > 2 && !existsSync('data');
+};
+
+if (outsideTheRepository()) {
+  process.stderr.write(
+    `itsm: run it from the repository folder, where the platform keeps ./data: cd ${root} && npm run -s itsm -- ${process.argv.slice(2).join(' ')}\n` +
+      "      (or name the platform's data directory here with ITSM_DATA_DIR=… or --data-dir …)\n",
+  );
+  process.exit(2);
+}
 
 if (isStale()) {
   process.stderr.write('itsm: building the CLI first (npx nx build cli), once per change of its sources\n');
