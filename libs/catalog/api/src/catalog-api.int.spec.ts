@@ -291,4 +291,15 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
       expect([key, Object.keys(operation.responses)]).toEqual([key, expect.arrayContaining(['401', '429'])]);
     }
   });
+
+  it('documents weekly hours with patterns that are regular expressions accepting what the calendar accepts', async () => {
+    const document = (await call(`${app.baseUrl}/api/docs-json`)).body;
+    const { from, to } = document.components.schemas.WeeklyHoursRequest.properties as Record<string, { pattern: string }>;
+    const fromPattern = new RegExp(from.pattern, 'u');
+    const toPattern = new RegExp(to.pattern, 'u');
+    expect(['00:00', '09:00', '23:59'].filter((time) => fromPattern.test(time))).toEqual(['00:00', '09:00', '23:59']);
+    expect(['09:00', '17:30', '24:00'].filter((time) => toPattern.test(time))).toEqual(['09:00', '17:30', '24:00']);
+    expect(['9:00', '24:00', '12:60', 'HH:MM'].filter((time) => fromPattern.test(time))).toEqual([]);
+    expect(['24:01', '25:00', 'HH:MM'].filter((time) => toPattern.test(time))).toEqual([]);
+  });
 });

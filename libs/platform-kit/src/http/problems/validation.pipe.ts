@@ -1,5 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
-import { fieldErrorsOf } from './field-errors';
+import { fieldErrorsOf, summaryOf } from './field-errors';
 import { ProblemException, ProblemType } from './problem';
 
 /**
@@ -12,14 +12,15 @@ export const createValidationPipe = (): ValidationPipe =>
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
+    // The value is kept only to tell a missing field from a wrong one; no answer echoes it.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const fieldErrors = fieldErrorsOf(errors);
       return new ProblemException({
         type: ProblemType.validation,
         title: 'Invalid request',
         status: 400,
-        detail: `${fieldErrors.length} invalid field${fieldErrors.length === 1 ? '' : 's'}: ${[...new Set(fieldErrors.map((e) => e.field))].join(', ')}`,
+        detail: summaryOf(fieldErrors),
         errors: fieldErrors,
       });
     },
