@@ -8,6 +8,7 @@ import { AuthenticationGuard } from './auth/authentication.guard';
 import { Authenticator } from './auth/authenticator';
 import { AuthorizationGuard } from './auth/authorization.guard';
 import { ETagInterceptor } from './concurrency/etag.interceptor';
+import { IfMatchGuard } from './concurrency/if-match.guard';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
@@ -57,6 +58,7 @@ export class GatewayModule {
         AuthenticationGuard,
         AuthorizationGuard,
         CallerThrottlerGuard,
+        IfMatchGuard,
         ProblemDetailsFilter,
         ETagInterceptor,
         ...idempotency,

@@ -25,3 +25,4 @@ export * from './read-your-writes/log-position';
 export * from './read-your-writes/invalid-cursor.problem';
 export * from './validation/without-nul';
 export * from './validation/is-instant';
+export * from './validation/text-fields';

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsTimeZone, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsTimeZone, Matches, ValidateNested } from 'class-validator';
 import { WEEKDAYS, type Weekday } from '@itsm/contracts';
+import { IsName } from '@itsm/platform-kit';
 
 /** The times the calendar's rules accept (real regular expressions: OpenAPI clients check `pattern` too). */
 const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -26,9 +27,7 @@ export class WeeklyHoursRequest {
 
 export class CreateCalendarRequest {
   @ApiProperty({ example: 'Office hours Berlin', maxLength: 200 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @IsName(200)
   name!: string;
 
   @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone' })
