@@ -15,6 +15,7 @@ import { createValidationPipe } from './problems/validation.pipe';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { correlationIdMiddleware } from './request-context/correlation-id';
 import { refuseUnsafeJson } from './request-context/json-body-reviver';
+import { QueryParametersGuard } from './validation/query-parameters.guard';
 import { requireJsonBody } from './request-context/json-body.middleware';
 
 export interface GatewayConventionOptions {
@@ -25,7 +26,7 @@ export interface GatewayConventionOptions {
  * Puts the gateway conventions in front of every HTTP route of an app that imports `GatewayModule.forRoot()`.
  * Call it after `NestFactory.create` and before `listen`; the embedded host and apps/gateway call the same.
  * Guards run in order: identify the caller, count the request against its rate limit, check its roles, then the
- * request's If-Match syntax.
+ * request's If-Match syntax and its query parameters' names.
  */
 export const applyGatewayConventions = <App extends INestApplication>(app: App, options: GatewayConventionOptions = {}): App => {
   const express = app as unknown as NestExpressApplication;
@@ -42,7 +43,7 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
     type: ['application/json', 'application/*+json'],
     reviver: refuseUnsafeJson,
   });
-  app.useGlobalGuards(app.get(AuthenticationGuard), app.get(CallerThrottlerGuard), app.get(AuthorizationGuard), app.get(IfMatchGuard));
+  app.useGlobalGuards(app.get(AuthenticationGuard), app.get(CallerThrottlerGuard), app.get(AuthorizationGuard), app.get(IfMatchGuard), app.get(QueryParametersGuard));
   app.useGlobalFilters(app.get(ProblemDetailsFilter));
   app.useGlobalPipes(createValidationPipe());
   // Idempotency is outermost so that it stores the response as the ETag interceptor finished it.

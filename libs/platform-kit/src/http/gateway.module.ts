@@ -13,6 +13,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
+import { QueryParametersGuard } from './validation/query-parameters.guard';
 
 export interface GatewayModuleOptions {
   /**
@@ -59,6 +60,7 @@ export class GatewayModule {
         AuthorizationGuard,
         CallerThrottlerGuard,
         IfMatchGuard,
+        QueryParametersGuard,
         ProblemDetailsFilter,
         ETagInterceptor,
         ...idempotency,

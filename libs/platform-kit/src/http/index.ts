@@ -26,3 +26,4 @@ export * from './read-your-writes/invalid-cursor.problem';
 export * from './validation/without-nul';
 export * from './validation/is-instant';
 export * from './validation/text-fields';
+export { AcceptsAnyQuery } from './validation/query-parameters.guard';

@@ -32,7 +32,14 @@ const PAGE_FAULTS: readonly string[] = [
   `cursor=${cursorOf('{"n":99999999999999999999}')}`,
   'cursor=a&cursor=b',
   'unknown=1',
+  '__proto__=x',
+  '__proto__[polluted]=1',
+  'constructor=x',
+  'prototype=1',
 ];
+
+/** Query parameters on reads that take none: refused like unknown body fields, not ignored. */
+const NO_QUERY_FAULTS: readonly string[] = ['unknown=1', '__proto__=x', 'constructor[prototype]=1', 'limit=10'];
 
 /** Filters of the service list it refuses. */
 const SERVICE_FILTER_FAULTS: readonly string[] = [
@@ -83,6 +90,9 @@ export const queryFaults = (targets: CaseTargets): MalformedCase[] => {
     ...incidentCursorFaults(targets).map((query) => get(`list incidents: ?${query.slice(0, 50)}`, `${incidents}?${query}`)),
     ...AS_OF_FAULTS.map((asOf) => get(`get incident: ?asOf=${asOf}`, `${incidents}/${targets.serviceId}?asOf=${encodeURIComponent(asOf)}`)),
     ...lists.flatMap((route) => PAGE_FAULTS.map((query) => get(`${route.name}: ?${query.slice(0, 50)}`, `${seededPath(route, targets)}?${query}`))),
+    ...CATALOG_ROUTES.filter((route) => route.method === 'GET' && !lists.includes(route)).flatMap((route) =>
+      NO_QUERY_FAULTS.map((query) => get(`${route.name}: ?${query}`, `${seededPath(route, targets)}?${query}`)),
+    ),
     ...SERVICE_FILTER_FAULTS.map((query) => get(`list services: ?${query.slice(0, 50)}`, `${seededPath(services, targets)}?${query}`)),
     ...CATALOG_ROUTES.filter((route) => route.waitsForPosition).flatMap((route) =>
       WAIT_FOR_POSITION_FAULTS.map((value) =>

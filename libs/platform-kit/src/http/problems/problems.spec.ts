@@ -61,6 +61,14 @@ describe('problem+json answers', () => {
       );
     });
 
+    it('refuses unknown query parameters, __proto__ included, on a route that takes none', async () => {
+      for (const query of ['unknown=1', '__proto__=x', 'constructor=1']) {
+        const answer = await call(`${url}/whoami?${query}`, { headers: auth });
+        expectProblem(answer, 400);
+        expect(answer.body).toMatchObject({ type: 'urn:itsm:problem:validation', errors: [{ field: query.split('=')[0], message: expect.stringMatching(/should not exist/) }] });
+      }
+    });
+
     it('refuses an array where an object is expected', async () => {
       const answer = await call(url, { method: 'POST', headers: auth, body: [1, 2] });
       expectProblem(answer, 400);

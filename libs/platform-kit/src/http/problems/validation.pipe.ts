@@ -1,6 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
 import { fieldErrorsOf, summaryOf } from './field-errors';
-import { ProblemException, ProblemType } from './problem';
+import { ProblemException, ProblemType, type FieldError } from './problem';
 
 /**
  * Bodies, queries and params are turned into their DTO classes and validated: unknown fields are refused, and a
@@ -14,14 +14,15 @@ export const createValidationPipe = (): ValidationPipe =>
     forbidUnknownValues: true,
     // The value is kept only to tell a missing field from a wrong one; no answer echoes it.
     validationError: { target: false, value: true },
-    exceptionFactory: (errors) => {
-      const fieldErrors = fieldErrorsOf(errors);
-      return new ProblemException({
-        type: ProblemType.validation,
-        title: 'Invalid request',
-        status: 400,
-        detail: summaryOf(fieldErrors),
-        errors: fieldErrors,
-      });
-    },
+    exceptionFactory: (errors) => validationProblem(fieldErrorsOf(errors)),
+  });
+
+/** The 400 that lists invalid fields, whoever found them (the pipe, a guard, a list refusing a cursor). */
+export const validationProblem = (fieldErrors: FieldError[]): ProblemException =>
+  new ProblemException({
+    type: ProblemType.validation,
+    title: 'Invalid request',
+    status: 400,
+    detail: summaryOf(fieldErrors),
+    errors: fieldErrors,
   });
