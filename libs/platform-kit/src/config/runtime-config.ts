@@ -99,6 +99,15 @@ export class RuntimeConfig {
   @IsInt()
   @Min(1)
   ITSM_IDEMPOTENCY_TTL_HOURS = 24;
+
+  /**
+   * How long a request holding an Idempotency-Key keeps it without renewing: it renews every third of this while it
+   * runs, so a key whose process died is free again this long after.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ITSM_IDEMPOTENCY_LEASE_SECONDS = 30;
 }
 
 /** For `ConfigModule.forRoot({ validate })`: refuses to start with a list of every invalid setting. */
