@@ -1,20 +1,4 @@
-import { ConfigService } from '@nestjs/config';
-import { Logger } from 'nestjs-pino';
-import { eventStoreKindOf, reportStartFailure, stopOnSignals, type RuntimeConfig } from '@itsm/platform-kit';
+import { reportStartFailure, serveContextApp } from '@itsm/platform-kit';
 import { createServiceCatalogApp } from './app/create-service-catalog-app';
 
-const main = async () => {
-  const app = await createServiceCatalogApp();
-  const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
-  const port = config.get('PORT', { infer: true });
-  await app.listen(port, process.env['HOST'] ?? '0.0.0.0');
-  stopOnSignals(app, app.get(Logger));
-  const store = eventStoreKindOf({
-    EVENTSTORE_URL: config.get('EVENTSTORE_URL', { infer: true }),
-    DATABASE_URL: config.get('DATABASE_URL', { infer: true }),
-  });
-  // Tests and supervisors wait for this line.
-  app.get(Logger).log(`service-catalog listening on :${port} (event store: ${store})`);
-};
-
-main().catch(reportStartFailure);
+serveContextApp('service-catalog', createServiceCatalogApp).catch(reportStartFailure);

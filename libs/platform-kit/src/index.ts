@@ -16,5 +16,6 @@ export * from './data-directory/data-directory-lock';
 export * from './event-store/embedded-database';
 export * from './lifecycle/stop-on-signals';
 export * from './lifecycle/report-start-failure';
+export * from './lifecycle/serve-context-app';
 export * from './event-store/write-pipeline-on';
 export * from './processes/process-monitor';

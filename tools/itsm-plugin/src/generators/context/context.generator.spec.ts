@@ -61,11 +61,10 @@ describe('nx g @itsm/tools:context', () => {
       expect(read('libs/contracts/src/problems/problem-events.ts')).toContain("export type ProblemRecorded = DomainEvent<'ProblemRecorded', ProblemRecordedV1>;");
     });
 
-    it('creates a thin host app that stops on signals and reports a failed start, like the others', () => {
+    it('creates a thin host app served like the others (listens, stops on signals, reports a failed start)', () => {
       expect(readProjectConfiguration(tree, 'problems').tags).toEqual(['scope:app', 'type:app']);
       const main = read('apps/problems/src/main.ts');
-      expect(main).toContain('stopOnSignals(app, app.get(Logger));');
-      expect(main).toContain('main().catch(reportStartFailure);');
+      expect(main).toContain("serveContextApp('problems', createProblemsApp, { projectionsFollowKafka: true }).catch(reportStartFailure);");
     });
 
     it('adds the path aliases and the scope the module-boundary rule maps to itself and scope:shared', () => {
