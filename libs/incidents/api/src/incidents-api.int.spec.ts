@@ -32,6 +32,7 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
   let requester: string;
   let otherRequester: string;
   let auditor: string;
+  let incidentManager: string;
   const api = (path: string) => `${app.baseUrl}/api/v1${path}`;
   const as = (token: string, extra: Record<string, string> = {}) => ({
     authorization: `Bearer ${token}`,
@@ -81,6 +82,7 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     requester = await app.token(['requester'], 'rita');
     otherRequester = await app.token(['requester'], 'otto');
     auditor = await app.token(['auditor'], 'aud');
+    incidentManager = await app.token(['incident-manager'], 'mona');
   });
 
   afterAll(() => app?.close());
@@ -143,11 +145,12 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
       ).toBeGreaterThanOrEqual(0);
     }
     const read = await get(agent, `/incidents/${id}`);
+    // Closing confirms the resolution: the closed incident still says how it was resolved.
     expect(read.body).toMatchObject({
       state: 'closed',
       assignmentGroup: 'service-desk',
       assignee: 'adam',
-      resolution: null,
+      resolution: { code: 'solved-permanently', notes: 'Relay restarted' },
     });
     const sla = await get(agent, `/incidents/${id}/sla`);
     expect(
@@ -195,9 +198,26 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
         })
       ).body.majorStatus,
     ).toBe('proposed');
+    const acceptedByAgent = await post(agent, `/incidents/${parent.id}/major`, {
+      action: 'accept',
+    });
+    expect(acceptedByAgent.status).toBe(403);
+    const proposer = await app.token(['agent', 'incident-manager'], 'adam');
+    const acceptedByProposer = await post(
+      proposer,
+      `/incidents/${parent.id}/major`,
+      { action: 'accept' },
+    );
+    expect([acceptedByProposer.status, acceptedByProposer.body.detail]).toEqual([
+      409,
+      expect.stringContaining('someone else must accept it'),
+    ]);
     expect(
-      (await post(agent, `/incidents/${parent.id}/major`, { action: 'accept' }))
-        .body.majorStatus,
+      (
+        await post(incidentManager, `/incidents/${parent.id}/major`, {
+          action: 'accept',
+        })
+      ).body.majorStatus,
     ).toBe('accepted');
     const patched = await call(api(`/incidents/${parent.id}`), {
       method: 'PATCH',
@@ -350,6 +370,65 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     expect(
       all.body.items.map((item: { callerId: string }) => item.callerId),
     ).toEqual(expect.arrayContaining(['rita', 'otto']));
+  });
+
+  it('lets a requester reopen their own resolved incident, not another caller’s', async () => {
+    const resolvedFor = async (token: string) => {
+      const { id } = (await open(token)).body;
+      for (const [action, body] of [
+        ['assign', { group: 'service-desk', agent: 'adam' }],
+        ['start', {}],
+        ['resolve', { code: 'solved-permanently', notes: 'Relay restarted' }],
+      ] as const) {
+        expect((await post(agent, `/incidents/${id}/${action}`, body)).status).toBe(200);
+      }
+      return id;
+    };
+    const own = await resolvedFor(requester);
+    const reopened = await post(requester, `/incidents/${own}/reopen`, {
+      reason: 'Still no mail',
+    });
+    expect([reopened.status, reopened.body.state]).toEqual([200, 'in-progress']);
+    const others = await resolvedFor(otherRequester);
+    const refused = await post(requester, `/incidents/${others}/reopen`, {
+      reason: 'Not mine',
+    });
+    expect([refused.status, refused.body.detail]).toEqual([
+      409,
+      expect.stringContaining('a requester reopens only their own incidents'),
+    ]);
+    expect((await get(agent, `/incidents/${others}`)).body.state).toBe('resolved');
+  });
+
+  it('opens right after a catalog write when X-Wait-For-Position names it: the open waits for the incidents’ catalog copy', async () => {
+    const published = await app.publishService(allDay, targets, {
+      waitForCopy: false,
+    });
+    const answer = await post(
+      agent,
+      '/incidents',
+      {
+        shortDescription: 'New service, first incident',
+        description: '',
+        serviceId: published.serviceId,
+        impact: 2,
+        urgency: 2,
+      },
+      { 'x-wait-for-position': String(published.position) },
+    );
+    expect([answer.status, answer.body.offeringId]).toEqual([
+      201,
+      published.offeringId,
+    ]);
+  });
+
+  it('documents X-Wait-For-Position on opening an incident', async () => {
+    const docs = await call(`${app.baseUrl}/api/docs-json`);
+    const parameters: { name: string; in: string }[] =
+      docs.body.paths['/api/v1/incidents'].post.parameters ?? [];
+    expect(parameters).toContainEqual(
+      expect.objectContaining({ name: 'X-Wait-For-Position', in: 'header' }),
+    );
   });
 
   it('lists with filters and cursor pages', async () => {
