@@ -1,4 +1,4 @@
-import { Get, Inject, Param } from '@nestjs/common';
+import { Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   ApiWaitForPosition,
@@ -13,6 +13,7 @@ import { IncidentResource } from '../shared/incident-resource';
 import { INCIDENT_READ_MODELS } from '../shared/incidents.tokens';
 import { IncidentHistoryResponse } from '../shared/responses/incident-history.response';
 import { CurrentViewer, type Viewer } from '../shared/viewer';
+import { GetIncidentQuery } from '../get-incident/get-incident.query.dto';
 
 @IncidentsController()
 export class IncidentHistoryController {
@@ -28,16 +29,27 @@ export class IncidentHistoryController {
   @ApiOperation({
     summary: 'Field-level history',
     description:
-      'Who, when, field, old → new, oldest first (read model: eventually consistent; X-Wait-For-Position reads your own write).',
+      '`?asOf=` gives the changes recorded by that instant. Who, when, field, old → new, oldest first (read model: eventually consistent; X-Wait-For-Position reads your own write).',
   })
   @ApiOkResponse({ type: IncidentHistoryResponse })
   async history(
     @Param() { id }: IncidentIdParams,
+    @Query() { asOf }: GetIncidentQuery,
     @CurrentViewer() viewer: Viewer,
     @WaitForPosition() position: number | undefined,
   ): Promise<IncidentHistoryResponse> {
-    await this.incidents.load(id, viewer);
-    await readAfter(position, (at) => this.readModels.consistency.list(at));
-    return { items: await this.readModels.history.historyOf(id) };
+    // `asOf` as GET /incidents/:id reads it: the stream as recorded by that instant, so the history up to its revision.
+    const { revision } = await this.incidents.load(
+      id,
+      viewer,
+      asOf === undefined ? {} : { asOf: new Date(asOf) },
+    );
+    await readAfter(position, (reached) => this.readModels.consistency.list(reached));
+    const entries = await this.readModels.history.historyOf(
+      id,
+      asOf === undefined ? {} : { upToRevision: revision },
+    );
+    // `position` stays for the clients that read it (deprecated in OpenAPI): it is the stream revision.
+    return { items: entries.map((entry) => ({ ...entry, position: entry.revision })) };
   }
 }

@@ -1,4 +1,4 @@
-import { Get, Param } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { IncidentIdParams } from '../shared/id.params';
 import { IncidentsController } from '../shared/incident-controller.decorator';
@@ -6,6 +6,7 @@ import { IncidentRead } from '../shared/incident-endpoint.decorators';
 import { IncidentResource } from '../shared/incident-resource';
 import { IncidentSlaResponse } from '../shared/responses/incident-sla.response';
 import { CurrentViewer, type Viewer } from '../shared/viewer';
+import { GetIncidentQuery } from '../get-incident/get-incident.query.dto';
 
 @IncidentsController()
 export class IncidentSlaController {
@@ -16,10 +17,19 @@ export class IncidentSlaController {
   @ApiOperation({
     summary: 'SLA timers now',
     description:
-      'Response and resolution timers folded from the stream: state, target, due time, elapsed, paused and remaining business minutes.',
+      'Response and resolution timers folded from the stream: state, target, due time, elapsed, paused and remaining business minutes. ' +
+      '`?asOf=` gives them as they stood at that instant (folded from the log recorded by then).',
   })
   @ApiOkResponse({ type: IncidentSlaResponse })
-  sla(@Param() { id }: IncidentIdParams, @CurrentViewer() viewer: Viewer) {
-    return this.incidents.sla(id, viewer);
+  sla(
+    @Param() { id }: IncidentIdParams,
+    @Query() { asOf }: GetIncidentQuery,
+    @CurrentViewer() viewer: Viewer,
+  ) {
+    return this.incidents.sla(
+      id,
+      viewer,
+      asOf === undefined ? undefined : new Date(asOf),
+    );
   }
 }
