@@ -431,6 +431,63 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     );
   });
 
+  it('takes assignment in the lists’ words on assign, start and escalate; the old names stay as deprecated aliases', async () => {
+    const { id } = (await open(agent)).body;
+    const assigned = await post(agent, `/incidents/${id}/assign`, {
+      assignmentGroup: 'service-desk',
+      assignee: 'adam',
+    });
+    expect([assigned.status, assigned.body.assignmentGroup, assigned.body.assignee]).toEqual([200, 'service-desk', 'adam']);
+    const both = await post(agent, `/incidents/${id}/assign`, { assignmentGroup: 'a', group: 'b' });
+    expect([both.status, both.body.errors]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'group', message: expect.stringContaining('deprecated name of assignmentGroup') })],
+    ]);
+    expect((await post(agent, `/incidents/${id}/assign`, { assignee: 'adam' })).status).toBe(400);
+    const escalated = await post(agent, `/incidents/${id}/escalate`, {
+      kind: 'functional',
+      assignmentGroup: 'network',
+      reason: 'routing',
+    });
+    expect([escalated.status, escalated.body.assignmentGroup]).toEqual([200, 'network']);
+
+    const fresh = (await open(agent)).body;
+    expect((await post(agent, `/incidents/${fresh.id}/start`, { assignee: 'adam' })).status).toBe(400);
+    const started = await post(agent, `/incidents/${fresh.id}/start`, {
+      assignmentGroup: 'service-desk',
+      assignee: 'bea',
+    });
+    expect([started.status, started.body.state, started.body.assignee]).toEqual([200, 'in-progress', 'bea']);
+
+    const schemas = (await call(`${app.baseUrl}/api/docs-json`)).body.components.schemas;
+    expect([
+      schemas.AssignIncidentRequest.properties.group.deprecated,
+      schemas.AssignIncidentRequest.properties.agent.deprecated,
+      schemas.StartIncidentRequest.properties.assignTo.deprecated,
+      schemas.EscalateIncidentRequest.properties.toGroup.deprecated,
+      schemas.IncidentHistoryEntryResponse.properties.position.deprecated,
+    ]).toEqual([true, true, true, true, true]);
+  });
+
+  it('links to a change as the schema documents it: id and number, the relation defaulting to related', async () => {
+    const { id } = (await open(agent)).body;
+    const linked = await post(agent, `/incidents/${id}/link`, {
+      kind: 'change',
+      changeId: '0190f3a4-0000-7000-8000-0000000000c1',
+      changeNumber: 'CHG0000042',
+    });
+    expect([linked.status, linked.body.changeLinks]).toEqual([
+      200,
+      [{ changeId: '0190f3a4-0000-7000-8000-0000000000c1', changeNumber: 'CHG0000042', relation: 'related' }],
+    ]);
+    const badNumber = await post(agent, `/incidents/${id}/link`, {
+      kind: 'change',
+      changeId: '0190f3a4-0000-7000-8000-0000000000c2',
+      changeNumber: 'change 42',
+    });
+    expect([badNumber.status, badNumber.body.errors[0].field]).toEqual([400, 'changeNumber']);
+  });
+
   it('lists with filters and cursor pages', async () => {
     const marker = `zebra${Date.now()}`;
     const first = (
