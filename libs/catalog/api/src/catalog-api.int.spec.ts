@@ -137,9 +137,16 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
       ['Gold', false],
       ['Silver', true],
     ]);
+    // Every resource answers with `id`; `offeringId` stays as a deprecated alias.
+    expect(gold.body.id).toEqual(expect.any(String));
+    expect(gold.body.offeringId).toBe(gold.body.id);
+    expect(offerings.body.items.map((o: { id: string; offeringId: string }) => [o.id, o.offeringId])).toEqual([
+      [gold.body.id, gold.body.id],
+      [silver.body.id, silver.body.id],
+    ]);
     expect((await get(`/services/${id}`)).body.offerings).toEqual([
-      { offeringId: gold.body.offeringId, name: 'Gold', default: false },
-      { offeringId: silver.body.offeringId, name: 'Silver', default: true },
+      { id: gold.body.id, offeringId: gold.body.id, name: 'Gold', default: false },
+      { id: silver.body.id, offeringId: silver.body.id, name: 'Silver', default: true },
     ]);
 
     const unknown = await post(`/services/${id}/offerings`, { name: 'Bronze', calendarId: newId(), slaTargets: sla(60) });
@@ -178,6 +185,7 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     const template = await post(`/services/${id}/change-templates`, { name: 'Restart', steps: ['Drain', 'Restart', 'Verify'], preApproved: true });
     expect(template.status).toBe(201);
     expect(template.body).toMatchObject({ serviceId: id, name: 'Restart', steps: ['Drain', 'Restart', 'Verify'], preApproved: true });
+    expect([template.body.id, template.body.templateId]).toEqual([expect.any(String), template.body.id]);
     const templates = await get(`/services/${id}/change-templates`, afterWrite(template));
     expect(templates.body.items).toEqual([template.body]);
 

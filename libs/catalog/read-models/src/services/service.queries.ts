@@ -83,7 +83,7 @@ export class ServiceQueries {
   private selectServices(): string {
     const { catalog_services, catalog_offerings, catalog_dependencies } = this.t;
     return `SELECT s.*,
-        (SELECT COALESCE(json_agg(json_build_object('offeringId', o.offering_id, 'name', o.name, 'default', o.is_default) ORDER BY o.added_position), '[]'::json)
+        (SELECT COALESCE(json_agg(json_build_object('id', o.offering_id, 'offeringId', o.offering_id, 'name', o.name, 'default', o.is_default) ORDER BY o.added_position), '[]'::json)
            FROM ${catalog_offerings} o WHERE o.service_id = s.service_id) AS offerings,
         (SELECT COALESCE(json_agg(d.depends_on_service_id ORDER BY d.added_position), '[]'::json)
            FROM ${catalog_dependencies} d WHERE d.service_id = s.service_id) AS depends_on
