@@ -54,6 +54,11 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
     expect(read.headers.get('etag')).toBe('"0"');
+
+    const byNumber = await get(`/services/${created.body.number}`, afterWrite(created));
+    expect([byNumber.status, byNumber.body]).toEqual([200, created.body]);
+    expect((await get('/services/SVC9999999')).status).toBe(404);
+    expect((await get('/services/SVC12')).status).toBe(400);
   });
 
   it('lists services from the read model with filters and cursor pages', async () => {

@@ -56,6 +56,12 @@ export class ServiceQueries {
     return foldService(await this.store.readStream(serviceStreamId(serviceId)));
   }
 
+  /** The id of the service with this number (SVC0000001), or null when the read model does not know it (yet). */
+  async idOfNumber(number: string): Promise<string | null> {
+    const [row] = await this.db.query<{ service_id: string }>(`SELECT service_id FROM ${this.t.catalog_services} WHERE number = $1`, [number]);
+    return row?.service_id ?? null;
+  }
+
   /** The read model's row of one service (what lists show), or null. */
   async projected(serviceId: string): Promise<ServiceView | null> {
     const [row] = await this.db.query<ServiceRow>(`${this.selectServices()} WHERE s.service_id = $1`, [serviceId]);
