@@ -615,6 +615,9 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     const opened = await open(agent);
     const byNumber = await get(agent, `/incidents/${opened.body.number}`, afterWrite(opened));
     expect([byNumber.status, byNumber.body.id]).toEqual([200, opened.body.id]);
+    for (const view of ['sla', 'history', 'children']) {
+      expect([view, (await get(agent, `/incidents/${opened.body.number}/${view}`)).status]).toEqual([view, 200]);
+    }
     expect((await get(agent, '/incidents/INC9999999')).status).toBe(404);
     expect((await get(agent, '/incidents/INC12')).status).toBe(400);
     const others = await open(otherRequester);

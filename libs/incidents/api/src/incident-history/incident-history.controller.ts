@@ -5,7 +5,8 @@ import {
   readAfter,
   WaitForPosition,
 } from '@itsm/platform-kit';
-import { IncidentIdParams } from '../shared/id.params';
+import { IncidentRefParams } from '../shared/incident-ref.params';
+import { IncidentRefs } from '../shared/incident-refs';
 import { IncidentsController } from '../shared/incident-controller.decorator';
 import { IncidentRead } from '../shared/incident-endpoint.decorators';
 import type { IncidentReadModelsPort } from '../shared/incident-read-models.port';
@@ -19,6 +20,7 @@ import { GetIncidentQuery } from '../get-incident/get-incident.query.dto';
 export class IncidentHistoryController {
   constructor(
     private readonly incidents: IncidentResource,
+    private readonly refs: IncidentRefs,
     @Inject(INCIDENT_READ_MODELS)
     private readonly readModels: IncidentReadModelsPort,
   ) {}
@@ -33,11 +35,12 @@ export class IncidentHistoryController {
   })
   @ApiOkResponse({ type: IncidentHistoryResponse })
   async history(
-    @Param() { id }: IncidentIdParams,
+    @Param() { id: ref }: IncidentRefParams,
     @Query() { asOf }: GetIncidentQuery,
     @CurrentViewer() viewer: Viewer,
     @WaitForPosition() position: number | undefined,
   ): Promise<IncidentHistoryResponse> {
+    const id = await this.refs.idOf(ref, position);
     // `asOf` as GET /incidents/:id reads it: the stream as recorded by that instant, so the history up to its revision.
     const { revision } = await this.incidents.load(
       id,

@@ -1,6 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { IncidentIdParams } from '../shared/id.params';
+import { IncidentRefParams } from '../shared/incident-ref.params';
+import { IncidentRefs } from '../shared/incident-refs';
 import { IncidentsController } from '../shared/incident-controller.decorator';
 import { IncidentRead } from '../shared/incident-endpoint.decorators';
 import { IncidentResource } from '../shared/incident-resource';
@@ -10,7 +11,10 @@ import { GetIncidentQuery } from '../get-incident/get-incident.query.dto';
 
 @IncidentsController()
 export class IncidentSlaController {
-  constructor(private readonly incidents: IncidentResource) {}
+  constructor(
+    private readonly incidents: IncidentResource,
+    private readonly refs: IncidentRefs,
+  ) {}
 
   @Get(':id/sla')
   @IncidentRead(404)
@@ -21,13 +25,13 @@ export class IncidentSlaController {
       '`?asOf=` gives them as they stood at that instant (folded from the log recorded by then).',
   })
   @ApiOkResponse({ type: IncidentSlaResponse })
-  sla(
-    @Param() { id }: IncidentIdParams,
+  async sla(
+    @Param() { id: ref }: IncidentRefParams,
     @Query() { asOf }: GetIncidentQuery,
     @CurrentViewer() viewer: Viewer,
   ) {
     return this.incidents.sla(
-      id,
+      await this.refs.idOf(ref),
       viewer,
       asOf === undefined ? undefined : new Date(asOf),
     );
