@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The project's one test command (`npm test`, and what CI runs): lint every
-// project, make sure the local Kafka broker runs, run the whole jest suite once
-// from the root, and end with one total line "N passed, N failed[, N skipped]".
+// project, build the CLI (specs run `itsm` as users do), make sure the local Kafka
+// broker runs, run the whole jest suite once from the root, print the ten slowest
+// suites, and end with one total line "N passed, N failed[, N skipped]".
 // Extra arguments go to jest (e.g. `npm test -- libs/messaging`); `--no-lint` skips lint.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,6 +49,12 @@ function lint() {
   if (skipLint) return 0;
   heading('lint (all projects)');
   return run('npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static', '--parallel=2']);
+}
+
+/** Specs run `apps/cli/bin/itsm.js`, which builds the CLI when it is missing: build it once here, not in two workers at once. */
+function buildCli() {
+  heading('build the CLI (nx build cli)');
+  return run('npx', ['nx', 'build', 'cli', '--output-style=static']);
 }
 
 /** Starts the local broker unless one already runs; returns whether we started it. */
@@ -109,8 +116,18 @@ function describeFailures(results) {
   }
 }
 
+/** The suites that took longest, slowest first: where to look when the run gets slow. */
+function printSlowestSuites(results, count = 10) {
+  const seconds = (suite) => (suite.endTime - suite.startTime) / 1000;
+  const slowest = [...results.testResults].sort((a, b) => seconds(b) - seconds(a)).slice(0, count);
+  if (slowest.length === 0) return;
+  heading(`the ${slowest.length} slowest suites`);
+  console.table(slowest.map((suite) => ({ seconds: Number(seconds(suite).toFixed(1)), suite: suite.name.replace(`${root}/`, '') })));
+}
+
 function main() {
   const lintStatus = lint();
+  const buildStatus = buildCli();
   const startedKafka = ensureKafka();
   let jest;
   try {
@@ -123,7 +140,7 @@ function main() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  let ok = lintStatus === 0 && jest.status === 0 && results !== null;
+  let ok = lintStatus === 0 && buildStatus === 0 && jest.status === 0 && results !== null;
   if (results) {
     const brokenSuites = suitesThatFailedToRun(results).length;
     passed = results.numPassedTests;
@@ -134,6 +151,7 @@ function main() {
       console.log('jest ran no test');
       ok = false;
     }
+    printSlowestSuites(results);
     heading('summary');
     describeFailures(results);
     if (brokenSuites > 0) console.log(`${brokenSuites} suite(s) failed to run; each counts as one failed test`);
@@ -141,6 +159,7 @@ function main() {
     failed = 1;
   }
   if (lintStatus !== 0) console.log('lint FAILED (see above)');
+  if (buildStatus !== 0) console.log('the CLI build FAILED (see above)');
   console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
   process.exit(ok ? 0 : 1);
 }

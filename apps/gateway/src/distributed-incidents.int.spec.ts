@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeWithKafka } from '@itsm/messaging';
-import { createTestDatabase, freePort, startAppProcess, waitUntil, type AppProcess, type TestDatabase } from '@itsm/platform-kit';
+import { APP_START_LIMIT_MS, createTestDatabase, freePort, startAppProcess, waitUntil, type AppProcess, type TestDatabase } from '@itsm/platform-kit';
 import { bearer, DISTRIBUTED_JWT_SECRET, header, jsonCallsTo, watchEventTopics, type EventTopicsWitness } from './testing/distributed-harness';
 
 /** The incidents process's consumer group (apps/incidents), which it names after ITSM_TOPIC_PREFIX as its topics. */
@@ -44,7 +44,7 @@ const slaTargets = {
 describeWithKafka(
   'distributed shape: incidents learn the catalog from Kafka only, behind the gateway (separate processes, separate databases)',
   (brokers) => {
-    jest.setTimeout(180_000);
+    jest.setTimeout(10 * 60_000);
     const processes: AppProcess[] = [];
     let catalogDatabase: TestDatabase;
     let incidentsDatabase: TestDatabase;
@@ -68,7 +68,7 @@ describeWithKafka(
       const catalog = startAppProcess('service-catalog', { ...shared, DATABASE_URL: catalogDatabase.url, PORT: String(catalogPort) });
       const incidents = startAppProcess('incidents', { ...shared, ...kafka, DATABASE_URL: incidentsDatabase.url, PORT: String(incidentsPort) });
       processes.push(catalog, incidents);
-      await Promise.all([catalog.waitFor(/^service-catalog listening/, 90_000), incidents.waitFor(/^incidents listening/, 90_000)]);
+      await Promise.all([catalog.waitFor(/^service-catalog listening/, APP_START_LIMIT_MS), incidents.waitFor(/^incidents listening/, APP_START_LIMIT_MS)]);
       const catalogRelay = relayOn(catalogDatabase);
       const incidentsRelay = relayOn(incidentsDatabase);
       const gateway = startAppProcess('gateway', {
@@ -79,9 +79,9 @@ describeWithKafka(
       });
       processes.push(catalogRelay, incidentsRelay, gateway);
       await Promise.all([
-        catalogRelay.waitFor(/^relay started$/, 60_000),
-        incidentsRelay.waitFor(/^relay started$/, 60_000),
-        gateway.waitFor(/^gateway listening/, 60_000),
+        catalogRelay.waitFor(/^relay started$/, APP_START_LIMIT_MS),
+        incidentsRelay.waitFor(/^relay started$/, APP_START_LIMIT_MS),
+        gateway.waitFor(/^gateway listening/, APP_START_LIMIT_MS),
       ]);
       gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { describeWithKafka } from '@itsm/messaging';
-import { createTestDatabase, freePort, startAppProcess, type AppProcess, type TestDatabase } from '@itsm/platform-kit';
+import { APP_START_LIMIT_MS, createTestDatabase, freePort, startAppProcess, type AppProcess, type TestDatabase } from '@itsm/platform-kit';
 import { bearer, DISTRIBUTED_JWT_SECRET, header, jsonCallsTo, watchEventTopics, type EventTopicsWitness } from './testing/distributed-harness';
 
 describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL, relay → Kafka (separate processes)', (brokers) => {
-  jest.setTimeout(120_000);
+  jest.setTimeout(10 * 60_000);
   const processes: AppProcess[] = [];
   let database: TestDatabase;
   let topics: EventTopicsWitness;
@@ -20,7 +20,7 @@ describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL,
     // The service first: it creates the event log's tables, which the relay then finds. The gateway has no database.
     const service = startAppProcess('service-catalog', { ...shared, DATABASE_URL: database.url, PORT: String(servicePort), ITSM_RATE_LIMIT: '0' });
     processes.push(service);
-    await service.waitFor(/^service-catalog listening/, 60_000);
+    await service.waitFor(/^service-catalog listening/, APP_START_LIMIT_MS);
     const gateway = startAppProcess('gateway', { ...shared, PORT: String(gatewayPort), CATALOG_SERVICE_URL: `http://127.0.0.1:${servicePort}` });
     const relay = startAppProcess('relay', {
       DATABASE_URL: database.url,
@@ -29,7 +29,7 @@ describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL,
       RELAY_PROGRESS_INTERVAL_MS: '1000',
     });
     processes.push(gateway, relay);
-    await Promise.all([gateway.waitFor(/^gateway listening/, 60_000), relay.waitFor(/^relay started$/, 60_000)]);
+    await Promise.all([gateway.waitFor(/^gateway listening/, APP_START_LIMIT_MS), relay.waitFor(/^relay started$/, APP_START_LIMIT_MS)]);
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   });
 

@@ -27,7 +27,7 @@ const slaTargets = {
  * made while no process ran (the deterministic case: appended, nothing followed).
  */
 describe('processes converge after kill -9: SLA due timers and a parent’s cascade', () => {
-  jest.setTimeout(10 * 60_000);
+  jest.setTimeout(20 * 60_000);
   let folder: string;
   let dataDir: string;
   let platform: EmbeddedPlatformProcess | undefined;

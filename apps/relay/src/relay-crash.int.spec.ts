@@ -12,7 +12,7 @@ import {
   type KafkaMessageBus,
   type RelayTestDatabase,
 } from '@itsm/messaging';
-import { startAppProcess, type AppProcess } from '@itsm/platform-kit';
+import { APP_START_LIMIT_MS, startAppProcess, type AppProcess } from '@itsm/platform-kit';
 
 const STREAMS = 200;
 const EVENTS_PER_STREAM = 50;
@@ -30,7 +30,8 @@ const readWholeLog = async (database: RelayTestDatabase): Promise<RecordedEvent[
 };
 
 describeWithKafka('relay process killed with SIGKILL in the middle of a burst (PostgreSQL → Kafka)', (brokers) => {
-  jest.setTimeout(90_000);
+  // For a hung run, not a speed check: two relay processes compile from source on a shared 2-core machine.
+  jest.setTimeout(15 * 60_000);
   const topicPrefix = `crash-${randomUUID()}.`;
   let database: RelayTestDatabase;
   let executor: SqlExecutor;
@@ -48,7 +49,7 @@ describeWithKafka('relay process killed with SIGKILL in the middle of a burst (P
   const startRelay = async () => {
     const relay = startAppProcess('relay', relayEnv());
     processes.push(relay);
-    await relay.waitFor('relay started', 30_000);
+    await relay.waitFor('relay started', APP_START_LIMIT_MS);
     return relay;
   };
   const checkpoint = async (): Promise<number> => {

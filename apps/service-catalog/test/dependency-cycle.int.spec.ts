@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPgExecutor, createPostgresEventStore } from '@itsm/event-store';
 import { RegisterServiceHandler, ServiceStreams, SqlServiceNumberAllocator, systemClock } from '@itsm/catalog-application';
-import { createTestDatabase, startScriptProcess, writePipelineOn, type AppProcess, type TestDatabase } from '@itsm/platform-kit';
+import { APP_START_LIMIT_MS, createTestDatabase, startScriptProcess, writePipelineOn, type AppProcess, type TestDatabase } from '@itsm/platform-kit';
 
 const WORKER = 'apps/service-catalog/test/cycle/add-dependency-worker.ts';
 const TSCONFIG = 'apps/service-catalog/tsconfig.spec.json';
@@ -15,7 +15,7 @@ const metadata = { actor: { id: 'cycle-spec', role: 'service-owner', via: 'api' 
  * check and the append run inside a section every process on the database shares, so exactly one wins.
  */
 describe('the dependency-cycle check across two catalog processes on one database', () => {
-  jest.setTimeout(180_000);
+  jest.setTimeout(10 * 60_000);
   let database: TestDatabase;
   const folder = mkdtempSync(join(tmpdir(), 'itsm-cycle-'));
   const workers: AppProcess[] = [];
@@ -51,7 +51,7 @@ describe('the dependency-cycle check across two catalog processes on one databas
     const startWorker = (name: string, serviceId: string, dependsOn: string) =>
       startScriptProcess(name, WORKER, TSCONFIG, { DATABASE_URL: database.url, SERVICE_ID: serviceId, DEPENDS_ON: dependsOn, GO_FILE: goFile, PAUSE_MS: '1500' });
     workers.push(startWorker('catalog-1', a, b), startWorker('catalog-2', b, a));
-    await Promise.all(workers.map((worker) => worker.waitFor('ready', 90_000)));
+    await Promise.all(workers.map((worker) => worker.waitFor('ready', APP_START_LIMIT_MS)));
 
     writeFileSync(goFile, '');
     const outcomes = await Promise.all(workers.map((worker) => worker.waitFor('outcome', 60_000)));

@@ -14,6 +14,7 @@ export { RebuildSupersededError, ProjectionNotInitializedError, type Deduplicati
 export { readHeadPosition, type ProjectionEventSource } from './runtime/event-source';
 export { timeProjectionRebuild, type RebuildTiming } from './runtime/rebuild-benchmark';
 export * from './read-models/cursor';
+export * from './read-models/instant';
 export * from './read-models/page';
 export * from './read-models/read-model-location';
 export * from './read-models/read-model-positions';

@@ -1,22 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  EMBEDDED_POSTGRES_FOLDER,
-  openEventLog,
-  openEventLogForReading,
-  PGLITE_FOLDER,
-  validateRuntimeConfig,
-  type EmbeddedDatabaseLog,
-  type EventLog,
-} from '@itsm/platform-kit';
+import type { EmbeddedDatabaseLog, EventLog } from '@itsm/platform-kit';
+import { validateRuntimeConfig } from '@itsm/platform-kit/settings';
 
 /** The embedded database's steps (creating the cluster, crash recovery), on stderr beside the command's output. */
 const stderrLog: EmbeddedDatabaseLog = (message, level) => {
   if (level !== 'debug') process.stderr.write(`itsm: ${message}\n`);
 };
 
+/** Loaded on first use only: it brings Nest, the databases and the bus, which `itsm token` does not need. */
+const loadPlatformKit = () => import('@itsm/platform-kit');
+
 /** A reader has nothing to read in a data directory that was never used (and should not create one). */
-const assertHoldsData = (dataDir: string) => {
+const assertHoldsData = async (dataDir: string) => {
+  const { EMBEDDED_POSTGRES_FOLDER, PGLITE_FOLDER } = await loadPlatformKit();
   if (![EMBEDDED_POSTGRES_FOLDER, PGLITE_FOLDER].some((folder) => existsSync(join(dataDir, folder)))) {
     throw new Error(`${resolve(dataDir)} holds no event log (set ITSM_DATA_DIR or --data-dir to the platform's data directory)`);
   }
@@ -45,7 +42,8 @@ export const withEventLog = async <T>(
   work: (log: EventLog) => Promise<T>,
 ): Promise<T> => {
   const settings = settingsOf(access);
-  if (mode === 'reader' && !settings.DATABASE_URL && !settings.EVENTSTORE_URL) assertHoldsData(settings.ITSM_DATA_DIR);
+  if (mode === 'reader' && !settings.DATABASE_URL && !settings.EVENTSTORE_URL) await assertHoldsData(settings.ITSM_DATA_DIR);
+  const { openEventLog, openEventLogForReading } = await loadPlatformKit();
   const open = mode === 'reader' ? openEventLogForReading : openEventLog;
   const log = await open(settings, { command, log: access.quiet ? undefined : stderrLog });
   try {

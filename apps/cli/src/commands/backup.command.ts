@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { writeBackup, type BackupSummary } from '@itsm/operations';
-import { JWT_SECRET_FILE } from '@itsm/platform-kit';
+import type { BackupSummary } from '@itsm/operations';
+import { JWT_SECRET_FILE } from '@itsm/platform-kit/settings';
 import { settingsOf, withEventLog, type EventLogAccess } from '../cli/event-log-access';
 import { progressBar } from '../cli/progress-bar';
 
@@ -24,6 +24,7 @@ export const runBackup = (options: BackupCommandOptions): Promise<BackupSummary>
   if (existsSync(out)) throw new Error(`${out} exists already; choose another file`);
   const settings = settingsOf(options);
   return withEventLog('itsm backup', 'reader', options, async (log) => {
+    const { writeBackup } = await import('@itsm/operations');
     const bar = progressBar('backup', 'events', 0, options.progressBar ?? !options.json);
     try {
       return await writeBackup({ ...log, secrets: settings.DATABASE_URL ? {} : dataDirectorySecrets(settings.ITSM_DATA_DIR) }, out, {

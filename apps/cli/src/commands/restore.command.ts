@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { restoreBackup, type RestoreSummary } from '@itsm/operations';
+import type { RestoreSummary } from '@itsm/operations';
 import { settingsOf, withEventLog, type EventLogAccess } from '../cli/event-log-access';
 import { progressBar } from '../cli/progress-bar';
 
@@ -24,6 +24,7 @@ export const runRestore = async (file: string, options: RestoreCommandOptions): 
   const settings = settingsOf(options);
   if (!settings.DATABASE_URL) assertEmptyDataDirectory(settings.ITSM_DATA_DIR);
   return withEventLog('itsm restore', 'writer', options, async (log) => {
+    const { restoreBackup } = await import('@itsm/operations');
     const bar = progressBar('restore', 'events', 0, options.progressBar ?? !options.json);
     try {
       const summary = await restoreBackup(backup, log, { onProgress: ({ events, total }) => bar.update(events, total ?? undefined) });

@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { withEventLog } from '../cli/event-log-access';
 import { progressBar } from '../cli/progress-bar';
-import { SEED_APPEND_MODES, seedIncidents, type SeedAppendMode, type SeedIncidentsResult } from './seed-incidents';
+import { SEED_APPEND_MODES, type SeedAppendMode } from './seed-append-modes';
+import type { SeedIncidentsResult } from './seed-incidents';
 
 export interface SeedIncidentsCommandOptions {
   count: number;
@@ -36,6 +37,8 @@ const positiveInteger = (value: string): number => {
  */
 export const runSeedIncidents = (options: SeedIncidentsCommandOptions, env: NodeJS.ProcessEnv = process.env): Promise<SeedIncidentsResult> =>
   withEventLog('itsm seed incidents', 'writer', { env, quiet: options.quiet }, async (log) => {
+    // Loaded here, not at the top: the catalog and incidents contexts are not needed by the other commands.
+    const { seedIncidents } = await import('./seed-incidents');
     const bar = progressBar('incidents', 'incidents', options.count, options.progressBar !== false);
     try {
       return await seedIncidents(log, {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,8 @@ const childEnv = (dataDir: string) => {
 
 describe('itsm token', () => {
   let dataDir: string;
+  // The bin builds the CLI first when the build is missing or stale (a minute or more on a busy machine): here, not in a timed case.
+  beforeAll(() => run('node', ['apps/cli/bin/itsm.js', '--help'], { cwd: repoRoot }), 10 * 60_000);
   beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'itsm-cli-'))));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -53,6 +55,17 @@ describe('itsm token', () => {
       env: childEnv(dataDir),
     });
     await expect(serverVerifier({})(stdout.trim())).resolves.toMatchObject({ id: 'ops', roles: ['admin'] });
+  }, 60_000);
+
+  it('says where to run it when started outside the repository with no data directory named', async () => {
+    const env = childEnv(dataDir);
+    delete env['ITSM_DATA_DIR'];
+    delete env['DATABASE_URL'];
+    await expect(run('node', [join(repoRoot, 'apps/cli/bin/itsm.js'), 'token', '--role', 'admin'], { cwd: dataDir, env })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(`run it from the repository folder, where the platform keeps ./data: cd ${repoRoot} && npm run -s itsm -- token --role admin`),
+    });
+    expect(existsSync(join(dataDir, 'data'))).toBe(false);
   }, 60_000);
 
   it('refuses an unknown role', async () => {

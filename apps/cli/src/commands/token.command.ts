@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { isRole, resolveJwtSecret, ROLES, signAccessToken, validateRuntimeConfig, type Role } from '@itsm/platform-kit';
+import { isRole, resolveJwtSecret, ROLES, signAccessToken, validateRuntimeConfig, type Role } from '@itsm/platform-kit/settings';
 
 interface TokenOptions {
   sub: string;

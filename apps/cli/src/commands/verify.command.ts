@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { verifyEventLog, type LogVerification } from '@itsm/operations';
+import type { LogVerification } from '@itsm/operations';
 import { EXIT } from '../cli/exit-codes';
 import { withEventLog, type EventLogAccess } from '../cli/event-log-access';
 import { progressBar } from '../cli/progress-bar';
@@ -12,6 +12,7 @@ export interface VerifyCommandOptions extends EventLogAccess {
 /** Re-checks every stream's hash chain and the global order of the configured log. */
 export const runVerify = (options: VerifyCommandOptions): Promise<LogVerification> =>
   withEventLog('itsm verify', 'reader', options, async (log) => {
+    const { verifyEventLog } = await import('@itsm/operations');
     const bar = progressBar('verify', 'events', 0, options.progressBar ?? !options.json);
     try {
       return await verifyEventLog(log.store, { onProgress: ({ position, head }) => bar.update(position, head) });

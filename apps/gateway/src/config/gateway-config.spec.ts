@@ -22,9 +22,9 @@ describe('validateGatewayConfig', () => {
     );
   });
 
-  it('lists every invalid setting', () => {
+  it('lists every invalid setting, one line each', () => {
     expect(() => validateGatewayConfig({ CATALOG_SERVICE_URL: 'service-catalog', GATEWAY_UPSTREAM_TIMEOUT_MS: '5' })).toThrow(
-      /CATALOG_SERVICE_URL must be the http\(s\) URL.*GATEWAY_UPSTREAM_TIMEOUT_MS must not be less than 100/,
+      /\n {2}CATALOG_SERVICE_URL must be the http\(s\) URL[^\n]*\n {2}GATEWAY_UPSTREAM_TIMEOUT_MS must not be less than 100$/,
     );
   });
 });

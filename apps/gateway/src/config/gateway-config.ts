@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUrl, Max, Min, validateSync } from 'class-validator';
-import { validateRuntimeConfig, type RuntimeConfig } from '@itsm/platform-kit';
+import { invalidConfiguration, validateRuntimeConfig, type RuntimeConfig } from '@itsm/platform-kit';
 
 const serviceUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
@@ -48,8 +48,6 @@ export const validateGatewayConfig = (env: Record<string, unknown>): GatewayConf
   const own = Object.fromEntries(GATEWAY_SETTING_NAMES.filter((name) => env[name] !== undefined).map((name) => [name, env[name]]));
   const settings = plainToInstance(GatewaySettings, own, { exposeDefaultValues: true });
   const errors = validateSync(settings);
-  if (errors.length > 0) {
-    throw new Error(`Invalid configuration: ${errors.flatMap((error) => Object.values(error.constraints ?? {})).join('; ')}`);
-  }
+  if (errors.length > 0) throw invalidConfiguration(errors);
   return Object.assign(runtime, settings);
 };

@@ -1,13 +1,13 @@
 import { All, Controller, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { GatewayRequest } from '@itsm/platform-kit';
+import { AcceptsAnyQuery, type GatewayRequest } from '@itsm/platform-kit';
 import { UpstreamClient } from './upstream-client';
 import { proxiedRoutePaths } from './upstream-routes';
 
 /**
  * Every forwarded route. Behind the gateway conventions like any controller: no credentials → 401 here, rate limit
- * per caller here; the role check (403) and validation are the service's, which gets the caller's own credentials.
+ * per caller here; the role check (403) and validation (query parameters too) are the service's, which gets the caller's own credentials.
  * Documented by the services' own OpenAPI documents (merged at /api/docs-json), not here.
  */
 @ApiExcludeController()
@@ -16,6 +16,7 @@ export class ProxyController {
   constructor(private readonly upstreams: UpstreamClient) {}
 
   @All(proxiedRoutePaths())
+  @AcceptsAnyQuery()
   forward(@Req() request: GatewayRequest, @Res() response: Response): Promise<void> {
     return this.upstreams.forward(request, response);
   }

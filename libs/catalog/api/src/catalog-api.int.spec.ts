@@ -209,10 +209,10 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     const anonymous = await call(api('/services'));
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
-    const forbidden = await call(api('/services'), { method: 'POST', headers: as(agent), body: { name: 'x', kind: 'business', description: '', ownerGroup: 'o', supportGroup: 's' } });
+    const forbidden = await call(api('/services'), { method: 'POST', headers: as(agent), body: { name: 'x', kind: 'business', description: 'spec', ownerGroup: 'o', supportGroup: 's' } });
     expect(forbidden.status).toBe(403);
     const admin = await app.token(['admin'], 'root');
-    const byAdmin = await call(api('/services'), { method: 'POST', headers: as(admin), body: { name: 'x', kind: 'business', description: '', ownerGroup: 'o', supportGroup: 's' } });
+    const byAdmin = await call(api('/services'), { method: 'POST', headers: as(admin), body: { name: 'x', kind: 'business', description: 'spec', ownerGroup: 'o', supportGroup: 's' } });
     expect(byAdmin.status).toBe(201);
   });
 
@@ -259,7 +259,7 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
   });
 
   it('replays a POST with the same Idempotency-Key instead of registering twice', async () => {
-    const body = { name: 'Idempotent', kind: 'technical', description: '', ownerGroup: 'o', supportGroup: 's' };
+    const body = { name: 'Idempotent', kind: 'technical', description: 'spec', ownerGroup: 'o', supportGroup: 's' };
     const first = await post('/services', body, { 'idempotency-key': 'spec-key-1' });
     const second = await post('/services', body, { 'idempotency-key': 'spec-key-1' });
     expect(second.status).toBe(201);
@@ -296,12 +296,115 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
         'POST /api/v1/services/{id}/dependencies', 'DELETE /api/v1/services/{id}/dependencies/{dependsOnId}',
         'POST /api/v1/services/{id}/offerings', 'GET /api/v1/services/{id}/offerings', 'PUT /api/v1/services/{id}/cost-model',
         'POST /api/v1/services/{id}/change-templates', 'GET /api/v1/services/{id}/change-templates',
-        'POST /api/v1/calendars', 'GET /api/v1/calendars', 'GET /api/v1/calendars/{id}',
+        'PATCH /api/v1/services/{id}/offerings/{offeringId}', 'DELETE /api/v1/services/{id}/offerings/{offeringId}',
+        'POST /api/v1/calendars', 'GET /api/v1/calendars', 'GET /api/v1/calendars/{id}', 'PATCH /api/v1/calendars/{id}',
       ].sort(),
     );
     for (const { key, operation } of operations) {
       expect([key, typeof operation.summary]).toEqual([key, 'string']);
       expect([key, Object.keys(operation.responses)]).toEqual([key, expect.arrayContaining(['401', '429'])]);
     }
+  });
+
+  it('documents weekly hours with patterns that are regular expressions accepting what the calendar accepts', async () => {
+    const document = (await call(`${app.baseUrl}/api/docs-json`)).body;
+    const { from, to } = document.components.schemas.WeeklyHoursRequest.properties as Record<string, { pattern: string }>;
+    const fromPattern = new RegExp(from.pattern, 'u');
+    const toPattern = new RegExp(to.pattern, 'u');
+    expect(['00:00', '09:00', '23:59'].filter((time) => fromPattern.test(time))).toEqual(['00:00', '09:00', '23:59']);
+    expect(['09:00', '17:30', '24:00'].filter((time) => toPattern.test(time))).toEqual(['09:00', '17:30', '24:00']);
+    expect(['9:00', '24:00', '12:60', 'HH:MM'].filter((time) => fromPattern.test(time))).toEqual([]);
+    expect(['24:01', '25:00', 'HH:MM'].filter((time) => toPattern.test(time))).toEqual([]);
+  });
+
+  const patch = (path: string, body: unknown, headers: Record<string, string> = {}) => call(api(path), { method: 'PATCH', headers: as(owner, headers), body });
+  const remove = (path: string, headers: Record<string, string> = {}) => call(api(path), { method: 'DELETE', headers: as(owner, headers) });
+  const officeHours = () => ({ name: `Hours ${newId().slice(-6)}`, timeZone: 'Europe/Berlin', weeklyHours: [{ day: 'mon', from: '09:00', to: '17:00' }], holidays: [] });
+
+  it('changes a calendar with PATCH /calendars/:id, conditionally on If-Match', async () => {
+    const calendar = await post('/calendars', officeHours());
+    const id = calendar.body.id;
+    const changed = await patch(`/calendars/${id}`, { timeZone: 'Europe/London', holidays: ['2026-12-26'] }, { 'if-match': '"0"' });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id, name: calendar.body.name, timeZone: 'Europe/London', holidays: ['2026-12-26'], revision: 1 });
+    expect(changed.headers.get('etag')).toBe('"1"');
+    expect((await get(`/calendars/${id}`)).body).toEqual(changed.body);
+
+    const stale = await patch(`/calendars/${id}`, { name: 'Lost' }, { 'if-match': '"0"' });
+    expect([stale.status, stale.headers.get('etag')]).toEqual([412, '"1"']);
+    expect((await patch(`/calendars/${id}`, { weeklyHours: [{ day: 'mon', from: '17:00', to: '09:00' }] })).status).toBe(409);
+    expect((await patch(`/calendars/${id}`, { name: null })).status).toBe(400);
+    expect((await patch(`/calendars/${id}`, { colour: 'red' })).status).toBe(400);
+    expect((await patch(`/calendars/${newId()}`, { name: 'Nobody' })).status).toBe(404);
+    expect((await call(api(`/calendars/${id}`), { method: 'PATCH', headers: as(agent), body: { name: 'x' } })).status).toBe(403);
+  });
+
+  it('changes and removes an offering with PATCH and DELETE /services/:id/offerings/:offeringId', async () => {
+    const calendar = await post('/calendars', officeHours());
+    const id = (await service()).body.id;
+    const gold = await post(`/services/${id}/offerings`, { name: 'Gold', calendarId: calendar.body.id, slaTargets: sla(15) });
+    const silver = await post(`/services/${id}/offerings`, { name: 'Silver', calendarId: calendar.body.id, slaTargets: sla(30) });
+    const goldId = gold.body.offeringId;
+    const silverId = silver.body.offeringId;
+
+    const seen = silver.headers.get('etag') ?? '';
+    const renamed = await patch(`/services/${id}/offerings/${silverId}`, { name: 'Platinum', slaTargets: sla(5) }, { 'if-match': seen });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ offeringId: silverId, name: 'Platinum', default: false, slaTargets: sla(5) });
+    expect(renamed.headers.get('etag')).toBe(`"${Number(JSON.parse(seen)) + 1}"`);
+    expect((await patch(`/services/${id}/offerings/${silverId}`, { name: 'Stale' }, { 'if-match': seen })).status).toBe(412);
+    expect((await patch(`/services/${id}/offerings/${goldId}`, { default: false })).status).toBe(409);
+    expect((await patch(`/services/${id}/offerings/${goldId}`, { calendarId: newId() })).status).toBe(409);
+    expect((await patch(`/services/${id}/offerings/${goldId}`, { name: '   ' })).status).toBe(400);
+    expect((await patch(`/services/${id}/offerings/${newId()}`, { name: 'Nobody' })).status).toBe(404);
+    expect((await patch(`/services/${id}/offerings/not-a-uuid`, { name: 'Nobody' })).status).toBe(400);
+
+    expect((await remove(`/services/${id}/offerings/${goldId}`)).status).toBe(409);
+    const removed = await remove(`/services/${id}/offerings/${silverId}`, { 'if-match': renamed.headers.get('etag') ?? '' });
+    expect(removed.status).toBe(200);
+    expect(removed.body.offerings).toEqual([{ offeringId: goldId, name: 'Gold', default: true }]);
+    expect(removed.headers.get('etag')).toBe(`"${removed.body.revision}"`);
+    expect((await remove(`/services/${id}/offerings/${silverId}`)).status).toBe(404);
+    const listed = await get(`/services/${id}/offerings`, afterWrite(removed));
+    expect(listed.body.items.map((offering: { offeringId: string }) => offering.offeringId)).toEqual([goldId]);
+  });
+
+  it('takes If-Match: * as "the resource exists", as the incident routes do', async () => {
+    const id = (await service()).body.id;
+    const updated = await patch(`/services/${id}`, { description: 'any revision' }, { 'if-match': '*' });
+    expect([updated.status, updated.body.description]).toEqual([200, 'any revision']);
+    expect((await patch(`/services/${newId()}`, { description: 'none' }, { 'if-match': '*' })).status).toBe(404);
+  });
+
+  it('refuses a malformed If-Match on create routes too', async () => {
+    const body = { name: 'Conditional', kind: 'business', description: 'spec', ownerGroup: 'o', supportGroup: 's' };
+    expect((await post('/services', body, { 'if-match': '3' })).status).toBe(400);
+    expect((await post('/calendars', officeHours(), { 'if-match': '"0", "1"' })).status).toBe(400);
+  });
+
+  it('refuses blank or zero-width names and empty descriptions', async () => {
+    const body = { name: 'Visible', kind: 'business', description: 'spec', ownerGroup: 'o', supportGroup: 's' };
+    for (const blank of ['', ' ', '\u200b', '\u00a0\ufeff', '\n']) {
+      const answers = [
+        await post('/services', { ...body, name: blank }),
+        await post('/services', { ...body, description: blank }),
+        await post('/services', { ...body, ownerGroup: blank }),
+        await post('/calendars', { ...officeHours(), name: blank }),
+      ];
+      expect([JSON.stringify(blank), answers.map((answer) => answer.status)]).toEqual([JSON.stringify(blank), [400, 400, 400, 400]]);
+    }
+    const multiLine = await post('/services', { ...body, description: 'First line\nsecond line' });
+    expect(multiLine.status).toBe(201);
+    expect((await post('/services', { ...body, name: 'Two\nlines' })).status).toBe(400);
+  });
+
+  it('refuses unknown query parameters on every read, __proto__ included, like unknown body fields', async () => {
+    const id = (await service()).body.id;
+    for (const path of ['/services?__proto__=x', '/calendars?__proto__=x', '/calendars?constructor=1', `/services/${id}/offerings?limit=5`, `/services/${id}?unknown=1`, `/services/${id}/impact?x=1`]) {
+      const answer = await get(path);
+      expect([path, answer.status, answer.body.type]).toEqual([path, 400, 'urn:itsm:problem:validation']);
+    }
+    const answer = await get('/services?__proto__=x');
+    expect(answer.body.errors).toEqual([{ field: '__proto__', message: 'property __proto__ should not exist' }]);
   });
 });

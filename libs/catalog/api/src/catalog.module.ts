@@ -14,6 +14,7 @@ import { ListOfferingsController } from './list-offerings/list-offerings.control
 import { ListServicesController } from './list-services/list-services.controller';
 import { RegisterServiceController } from './register-service/register-service.controller';
 import { RemoveDependencyController } from './remove-dependency/remove-dependency.controller';
+import { RemoveOfferingController } from './remove-offering/remove-offering.controller';
 import { RetireServiceController } from './retire-service/retire-service.controller';
 import { ServiceImpactController } from './service-impact/service-impact.controller';
 import { SetCostModelController } from './set-cost-model/set-cost-model.controller';
@@ -22,6 +23,8 @@ import { CatalogErrorsInterceptor } from './shared/catalog-errors.interceptor';
 import { CATALOG_READ_MODELS, type CatalogReadModelsFactory, type CatalogReadModelsPort } from './shared/catalog-read-models.port';
 import { ServiceResource } from './shared/service-resource';
 import { TakeServiceLiveController } from './take-service-live/take-service-live.controller';
+import { UpdateCalendarController } from './update-calendar/update-calendar.controller';
+import { UpdateOfferingController } from './update-offering/update-offering.controller';
 import { UpdateServiceController } from './update-service/update-service.controller';
 
 export interface CatalogModuleOptions {
@@ -59,12 +62,15 @@ export const CATALOG_CONTROLLERS = [
   RemoveDependencyController,
   AddOfferingController,
   ListOfferingsController,
+  UpdateOfferingController,
+  RemoveOfferingController,
   SetCostModelController,
   AddChangeTemplateController,
   ListChangeTemplatesController,
   CreateCalendarController,
   ListCalendarsController,
   GetCalendarController,
+  UpdateCalendarController,
 ];
 
 /**

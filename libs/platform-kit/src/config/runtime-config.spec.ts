@@ -14,6 +14,19 @@ describe('runtime configuration', () => {
     expect(() => validateRuntimeConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it('says what is wrong in one line per invalid setting, with the first rule each breaks', () => {
+    expect(() => validateRuntimeConfig({ PORT: 'abc', ITSM_RATE_LIMIT: '-1', LOG_LEVEL: 'loud' })).toThrow(
+      new Error(
+        [
+          'Invalid configuration:',
+          '  PORT must be an integer number',
+          '  LOG_LEVEL must be one of the following values: fatal, error, warn, info, debug, trace, silent',
+          '  ITSM_RATE_LIMIT must not be less than 0',
+        ].join('\n'),
+      ),
+    );
+  });
+
   it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
     expect(() => validateRuntimeConfig({ DATABASE_URL: 'mysql://localhost/db' })).toThrow(/DATABASE_URL/);
   });

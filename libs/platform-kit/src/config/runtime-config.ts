@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
 
 /** Process settings (DESIGN §7), read from the environment and validated once at start-up. */
 export class RuntimeConfig {
@@ -99,15 +99,28 @@ export class RuntimeConfig {
   @IsInt()
   @Min(1)
   ITSM_IDEMPOTENCY_TTL_HOURS = 24;
+
+  /**
+   * How long a request holding an Idempotency-Key keeps it without renewing: it renews every third of this while it
+   * runs, so a key whose process died is free again this long after.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ITSM_IDEMPOTENCY_LEASE_SECONDS = 30;
 }
 
 /** For `ConfigModule.forRoot({ validate })`: refuses to start with a list of every invalid setting. */
 export const validateRuntimeConfig = (env: Record<string, unknown>): RuntimeConfig => {
   const config = plainToInstance(RuntimeConfig, env, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const details = errors.flatMap((error) => Object.values(error.constraints ?? {})).join('; ');
-    throw new Error(`Invalid configuration: ${details}`);
-  }
+  if (errors.length > 0) throw invalidConfiguration(errors);
   return config;
 };
+
+/**
+ * The start-up refusal: one line per invalid setting, with the first rule it breaks in the order the rules are
+ * declared ("PORT=abc" is "not an integer", not also "greater than 65535"). Values are not repeated: some are secrets.
+ */
+export const invalidConfiguration = (errors: ValidationError[]): Error =>
+  new Error(['Invalid configuration:', ...errors.map((error) => `  ${Object.values(error.constraints ?? {}).at(-1) ?? `${error.property} is invalid`}`)].join('\n'));

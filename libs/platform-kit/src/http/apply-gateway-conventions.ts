@@ -6,6 +6,7 @@ import { HttpMetrics } from '../observability/http-metrics';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthorizationGuard } from './auth/authorization.guard';
 import { ETagInterceptor } from './concurrency/etag.interceptor';
+import { IfMatchGuard } from './concurrency/if-match.guard';
 import { GATEWAY_MODULE_OPTIONS, type ResolvedGatewayModuleOptions } from './gateway.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { setupOpenApi, type OpenApiOptions } from './openapi/setup-openapi';
@@ -14,6 +15,7 @@ import { createValidationPipe } from './problems/validation.pipe';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { correlationIdMiddleware } from './request-context/correlation-id';
 import { refuseUnsafeJson } from './request-context/json-body-reviver';
+import { QueryParametersGuard } from './validation/query-parameters.guard';
 import { requireJsonBody } from './request-context/json-body.middleware';
 
 export interface GatewayConventionOptions {
@@ -23,12 +25,15 @@ export interface GatewayConventionOptions {
 /**
  * Puts the gateway conventions in front of every HTTP route of an app that imports `GatewayModule.forRoot()`.
  * Call it after `NestFactory.create` and before `listen`; the embedded host and apps/gateway call the same.
- * Guards run in order: identify the caller, count the request against its rate limit, then check its roles.
+ * Guards run in order: identify the caller, count the request against its rate limit, check its roles, then the
+ * request's If-Match syntax and its query parameters' names.
  */
 export const applyGatewayConventions = <App extends INestApplication>(app: App, options: GatewayConventionOptions = {}): App => {
   const express = app as unknown as NestExpressApplication;
   const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
   express.disable('x-powered-by');
+  // The only ETag is the resource's revision (ETagInterceptor); Express's weak body hash would tag errors and lists too.
+  express.set('etag', false);
   express.use(correlationIdMiddleware);
   express.use(app.get(HttpMetrics).middleware);
   express.use(requireJsonBody);
@@ -38,7 +43,7 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
     type: ['application/json', 'application/*+json'],
     reviver: refuseUnsafeJson,
   });
-  app.useGlobalGuards(app.get(AuthenticationGuard), app.get(CallerThrottlerGuard), app.get(AuthorizationGuard));
+  app.useGlobalGuards(app.get(AuthenticationGuard), app.get(CallerThrottlerGuard), app.get(AuthorizationGuard), app.get(IfMatchGuard), app.get(QueryParametersGuard));
   app.useGlobalFilters(app.get(ProblemDetailsFilter));
   app.useGlobalPipes(createValidationPipe());
   // Idempotency is outermost so that it stores the response as the ETag interceptor finished it.

@@ -8,10 +8,12 @@ import { AuthenticationGuard } from './auth/authentication.guard';
 import { Authenticator } from './auth/authenticator';
 import { AuthorizationGuard } from './auth/authorization.guard';
 import { ETagInterceptor } from './concurrency/etag.interceptor';
+import { IfMatchGuard } from './concurrency/if-match.guard';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
+import { QueryParametersGuard } from './validation/query-parameters.guard';
 
 export interface GatewayModuleOptions {
   /**
@@ -57,6 +59,8 @@ export class GatewayModule {
         AuthenticationGuard,
         AuthorizationGuard,
         CallerThrottlerGuard,
+        IfMatchGuard,
+        QueryParametersGuard,
         ProblemDetailsFilter,
         ETagInterceptor,
         ...idempotency,

@@ -24,3 +24,6 @@ export * from './pagination/page-query.dto';
 export * from './read-your-writes/log-position';
 export * from './read-your-writes/invalid-cursor.problem';
 export * from './validation/without-nul';
+export * from './validation/is-instant';
+export * from './validation/text-fields';
+export { AcceptsAnyQuery } from './validation/query-parameters.guard';

@@ -8,6 +8,9 @@ export interface StopOnSignalsOptions {
   giveUpMs?: number;
 }
 
+/** A second signal sooner than this after the first is the same request, not an order to exit at once. */
+const SAME_SIGNAL_WINDOW_MS = 1_000;
+
 /** Stops accepting connections, lets requests in flight finish (up to `drainMs`), then cuts what is left. */
 const drainHttp = (server: Server, drainMs: number): Promise<void> =>
   new Promise((drained) => {
@@ -24,16 +27,21 @@ const drainHttp = (server: Server, drainMs: number): Promise<void> =>
 /**
  * A clean stop on SIGTERM and SIGINT, logging each step, for every service host: requests in flight are
  * drained first, then the app's hooks stop the background work (relay, projections, schedulers) and close the
- * event log and its database; the process then exits 0. A second signal, or a stop that hangs, exits 1.
+ * event log and its database; the process then exits 0. A second signal (a second or more after the first), or a
+ * stop that hangs, exits 1.
  */
 export const stopOnSignals = (app: INestApplication, logger: LoggerService, options: StopOnSignalsOptions = {}): void => {
   let stopping = false;
+  let firstSignalAt = 0;
   const stop = async (signal: NodeJS.Signals) => {
+    // Under `npm start`, Ctrl-C reaches this process twice at once: from the terminal and passed on by npm.
+    if (stopping && Date.now() - firstSignalAt < SAME_SIGNAL_WINDOW_MS) return;
     if (stopping) {
       logger.warn?.(`${signal} again while stopping: exiting now`, 'Shutdown');
       process.exit(1);
     }
     stopping = true;
+    firstSignalAt = Date.now();
     const giveUp = setTimeout(() => {
       logger.error(`stopping took longer than ${(options.giveUpMs ?? 120_000) / 1000} s: exiting`, undefined, 'Shutdown');
       process.exit(1);

@@ -37,6 +37,12 @@ const workspaceRoot = (): string => {
 const matches = (pattern: string | RegExp, msg: unknown): boolean =>
   typeof msg === 'string' && (typeof pattern === 'string' ? msg === pattern : pattern.test(msg));
 
+/**
+ * How long a spec lets an app started from source take to listen: ts-node compiles it first, which on a busy
+ * 2-core machine takes minutes. A limit for a hung start, not a speed check.
+ */
+export const APP_START_LIMIT_MS = 300_000;
+
 /** Starts `apps/<app>/src/main.ts` with the caller's environment plus `env` (a variable set to undefined is removed). */
 export const startAppProcess = (app: string, env: Record<string, string | undefined>): AppProcess =>
   startScriptProcess(app, `apps/${app}/src/main.ts`, `apps/${app}/tsconfig.app.json`, env);

@@ -1,6 +1,6 @@
 import { signAccessToken } from '../http/auth/access-token.signer';
 import type { Role } from '../http/auth/roles';
-import { freePort, startAppProcess, type AppProcess } from './app-process';
+import { APP_START_LIMIT_MS, freePort, startAppProcess, type AppProcess } from './app-process';
 import { call, type JsonAnswer } from './json-call';
 
 /** What every spec-started platform signs tokens with (ITSM_JWT_SECRET). */
@@ -15,7 +15,7 @@ export interface EmbeddedPlatformProcess {
 }
 
 /** Starts the embedded platform from source on `dataDir` and resolves once it listens. */
-export const startEmbeddedPlatform = async (dataDir: string, env: Record<string, string | undefined> = {}, timeoutMs = 120_000): Promise<EmbeddedPlatformProcess> => {
+export const startEmbeddedPlatform = async (dataDir: string, env: Record<string, string | undefined> = {}, timeoutMs = APP_START_LIMIT_MS): Promise<EmbeddedPlatformProcess> => {
   const port = await freePort();
   const child = startAppProcess('platform', {
     ITSM_DATA_DIR: dataDir,

@@ -1,3 +1,5 @@
+import { parseInstant } from './instant';
+
 /** A `cursor` query value that the list did not hand out (400). */
 export class InvalidCursor extends Error {
   override readonly name = 'InvalidCursor';
@@ -30,9 +32,8 @@ export const decodeCursor = <Key extends CursorKey>(cursor: string, isKey: (valu
 /** A non-negative safe integer, as positions and sequence numbers are. */
 export const isCursorNumber = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
-/** A timestamp exactly as `Date.toISOString()` writes it, so that it compares and casts the same in SQL. */
-export const isCursorTimestamp = (value: unknown): value is string =>
-  typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+/** A timestamp exactly as `Date.toISOString()` writes it, and one SQL can hold, so that it compares and casts the same. */
+export const isCursorTimestamp = (value: unknown): value is string => parseInstant(value)?.toISOString() === value;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

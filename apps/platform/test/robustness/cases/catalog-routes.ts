@@ -34,7 +34,7 @@ const serviceFields = (patch: boolean): FieldSpec[] =>
     [
       { path: 'name', rule: { kind: 'string', min: 1, max: 200 } },
       { path: 'kind', rule: { kind: 'enum', values: ['business', 'technical'] } },
-      { path: 'description', rule: { kind: 'string', min: 0, max: 4000 } },
+      { path: 'description', rule: { kind: 'string', min: 1, max: 4000 } },
       { path: 'ownerGroup', rule: { kind: 'string', min: 1, max: 100 } },
       { path: 'supportGroup', rule: { kind: 'string', min: 1, max: 100 } },
     ] as FieldSpec[]

@@ -57,6 +57,8 @@ export const faultyValuesOf = (rule: FieldRule): unknown[] => {
         'nul\u0000inside',
         '\ud800',
         'x\udc00',
+        // Required text shows something: not blanks, line breaks or zero-width characters alone.
+        ...(rule.min >= 1 ? [' ', '\n\t', '\u200b', '\u00a0\u200b\ufeff'] : []),
       ];
     case 'enum':
       return [

@@ -1,9 +1,9 @@
 import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { EventMetadata } from '@itsm/event-sourcing';
+import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
 import { AddChangeTemplateHandler } from '@itsm/catalog-application';
-import { announceWrite, IfMatch, RequestMetadata, withETag } from '@itsm/platform-kit';
+import { announceWrite, IfMatch, ifMatchCondition, RequestMetadata, withETag } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
 import { IdParams } from '../shared/id.params';
@@ -21,11 +21,11 @@ export class AddChangeTemplateController {
   async add(
     @Param() { id }: IdParams,
     @Body() body: AddChangeTemplateRequest,
-    @IfMatch() expectedRevision: number | undefined,
+    @IfMatch() ifMatch: ExpectedRevision | undefined,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.handler.execute(id, body, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, body, metadata, ifMatchCondition(ifMatch));
     announceWrite(response, result.events, `/api/v1/services/${id}/change-templates`);
     const template: ChangeTemplateResponse = { id: result.templateId, templateId: result.templateId, serviceId: id, ...result.service.changeTemplates[result.templateId] };
     return withETag(template, result.revision);

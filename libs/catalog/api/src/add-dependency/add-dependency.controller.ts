@@ -1,9 +1,9 @@
 import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { EventMetadata } from '@itsm/event-sourcing';
+import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
 import { AddDependencyHandler } from '@itsm/catalog-application';
-import { announceWrite, IfMatch, RequestMetadata } from '@itsm/platform-kit';
+import { announceWrite, IfMatch, ifMatchCondition, RequestMetadata } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
 import { IdParams } from '../shared/id.params';
@@ -28,11 +28,11 @@ export class AddDependencyController {
   async add(
     @Param() { id }: IdParams,
     @Body() body: AddDependencyRequest,
-    @IfMatch() expectedRevision: number | undefined,
+    @IfMatch() ifMatch: ExpectedRevision | undefined,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.handler.execute(id, body.dependsOnServiceId, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, body.dependsOnServiceId, metadata, ifMatchCondition(ifMatch));
     announceWrite(response, result.events);
     return this.services.withETag(id);
   }

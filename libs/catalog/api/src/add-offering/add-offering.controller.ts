@@ -1,9 +1,9 @@
 import { Body, Param, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { EventMetadata } from '@itsm/event-sourcing';
+import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
 import { AddOfferingHandler } from '@itsm/catalog-application';
-import { announceWrite, IfMatch, RequestMetadata, withETag } from '@itsm/platform-kit';
+import { announceWrite, IfMatch, ifMatchCondition, RequestMetadata, withETag } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
 import { IdParams } from '../shared/id.params';
@@ -28,11 +28,11 @@ export class AddOfferingController {
   async add(
     @Param() { id }: IdParams,
     @Body() body: AddOfferingRequest,
-    @IfMatch() expectedRevision: number | undefined,
+    @IfMatch() ifMatch: ExpectedRevision | undefined,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.handler.execute(id, body, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, body, metadata, ifMatchCondition(ifMatch));
     announceWrite(response, result.events, `/api/v1/services/${id}/offerings`);
     const { service, offerings } = await this.services.load(id);
     return withETag(offerings.find((offering) => offering.offeringId === result.offeringId), service.revision);

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsObject, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { SlaTargetsRequest } from './sla-targets.request.dto';
+import { IsName } from '@itsm/platform-kit';
 
 export class AddOfferingRequest {
   @ApiProperty({ example: 'Gold', maxLength: 100 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @IsName(100)
   name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'Support-hours calendar the SLA minutes count in' })

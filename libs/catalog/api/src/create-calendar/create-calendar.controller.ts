@@ -6,7 +6,7 @@ import { CreateCalendarHandler } from '@itsm/catalog-application';
 import { announceWrite, RequestMetadata } from '@itsm/platform-kit';
 import { CalendarResource } from '../shared/calendar-resource';
 import { CatalogController } from '../shared/catalog-controller.decorator';
-import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
+import { CatalogRegister } from '../shared/catalog-endpoint.decorators';
 import { CalendarResponse } from '../shared/responses/calendar.response';
 import { CreateCalendarRequest } from './create-calendar.request.dto';
 
@@ -18,7 +18,7 @@ export class CreateCalendarController {
   ) {}
 
   @Post()
-  @CatalogCreate(409)
+  @CatalogRegister(409)
   @ApiOperation({ summary: 'Create a support-hours calendar', description: 'Time zone, weekly hours and holidays; offerings count SLA minutes in it.' })
   @ApiCreatedResponse({ type: CalendarResponse })
   async create(@Body() body: CreateCalendarRequest, @RequestMetadata() metadata: EventMetadata, @Res({ passthrough: true }) response: Response) {

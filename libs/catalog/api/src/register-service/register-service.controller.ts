@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
 import { RegisterServiceHandler } from '@itsm/catalog-application';
 import { announceWrite, RequestMetadata } from '@itsm/platform-kit';
-import { CatalogCreate } from '../shared/catalog-endpoint.decorators';
+import { CatalogRegister } from '../shared/catalog-endpoint.decorators';
 import { ServiceResponse } from '../shared/responses/service.response';
 import { ServiceResource } from '../shared/service-resource';
 import { RegisterServiceRequest } from './register-service.request.dto';
@@ -18,7 +18,7 @@ export class RegisterServiceController {
   ) {}
 
   @Post()
-  @CatalogCreate()
+  @CatalogRegister()
   @ApiOperation({ summary: 'Register a service', description: 'It gets a number (SVC…) and starts in the pipeline lifecycle.' })
   @ApiCreatedResponse({ type: ServiceResponse, description: 'The new service; ETag = its revision, Location = its URL' })
   async register(@Body() body: RegisterServiceRequest, @RequestMetadata() metadata: EventMetadata, @Res({ passthrough: true }) response: Response) {

@@ -1,9 +1,9 @@
 import { Delete, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { EventMetadata } from '@itsm/event-sourcing';
+import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
 import { RemoveDependencyHandler } from '@itsm/catalog-application';
-import { announceWrite, IfMatch, RequestMetadata } from '@itsm/platform-kit';
+import { announceWrite, IfMatch, ifMatchCondition, RequestMetadata } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogWrite } from '../shared/catalog-endpoint.decorators';
 import { DependencyParams } from '../shared/id.params';
@@ -23,11 +23,11 @@ export class RemoveDependencyController {
   @ApiOkResponse({ type: ServiceResponse, description: 'The service with its remaining dependencies' })
   async remove(
     @Param() { id, dependsOnId }: DependencyParams,
-    @IfMatch() expectedRevision: number | undefined,
+    @IfMatch() ifMatch: ExpectedRevision | undefined,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.handler.execute(id, dependsOnId, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, dependsOnId, metadata, ifMatchCondition(ifMatch));
     announceWrite(response, result.events);
     return this.services.withETag(id);
   }

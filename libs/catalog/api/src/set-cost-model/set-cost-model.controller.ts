@@ -1,9 +1,9 @@
 import { Body, Param, Put, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { EventMetadata } from '@itsm/event-sourcing';
+import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
 import { SetCostModelHandler } from '@itsm/catalog-application';
-import { announceWrite, IfMatch, RequestMetadata } from '@itsm/platform-kit';
+import { announceWrite, IfMatch, ifMatchCondition, RequestMetadata } from '@itsm/platform-kit';
 import { CatalogController } from '../shared/catalog-controller.decorator';
 import { CatalogWrite } from '../shared/catalog-endpoint.decorators';
 import { IdParams } from '../shared/id.params';
@@ -26,11 +26,11 @@ export class SetCostModelController {
   async set(
     @Param() { id }: IdParams,
     @Body() body: SetCostModelRequest,
-    @IfMatch() expectedRevision: number | undefined,
+    @IfMatch() ifMatch: ExpectedRevision | undefined,
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.handler.execute(id, body, metadata, { expectedRevision });
+    const result = await this.handler.execute(id, body, metadata, ifMatchCondition(ifMatch));
     announceWrite(response, result.events);
     return this.services.withETag(id);
   }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO4217CurrencyCode, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsISO4217CurrencyCode, IsNumber, Max, Min } from 'class-validator';
+import { IsName } from '@itsm/platform-kit';
 
 const MAX_AMOUNT = 1_000_000_000_000;
 
@@ -21,8 +22,6 @@ export class SetCostModelRequest {
   unitRate!: number;
 
   @ApiProperty({ example: 'mailbox', maxLength: 50 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50)
+  @IsName(50)
   unitName!: string;
 }

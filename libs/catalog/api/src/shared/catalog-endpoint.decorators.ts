@@ -14,12 +14,17 @@ export const CatalogWrite = (...problems: number[]) =>
     }),
   );
 
-/** POSTs that create something also take an Idempotency-Key. */
-export const CatalogCreate = (...problems: number[]) =>
-  applyDecorators(
-    CatalogWrite(422, ...problems),
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body → the same response; other body → 422' }),
-  );
+const IDEMPOTENCY_KEY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body → the same response; other body → 422' });
+
+/** POSTs that create something within a service (If-Match on the service) also take an Idempotency-Key. */
+export const CatalogCreate = (...problems: number[]) => applyDecorators(CatalogWrite(422, ...problems), IDEMPOTENCY_KEY);
+
+/**
+ * POSTs that create a resource of their own (a service, a calendar): an Idempotency-Key, and no If-Match, since
+ * there is no revision yet to match (a malformed one is still refused, 400, as on every route).
+ */
+export const CatalogRegister = (...problems: number[]) =>
+  applyDecorators(Roles('service-owner', 'admin'), ApiProblemResponses(400, 422, ...problems), IDEMPOTENCY_KEY);
 
 /** Catalog reads: any authenticated role. */
 export const CatalogRead = (...problems: number[]) =>

@@ -18,6 +18,9 @@ export class CatalogErrorsInterceptor implements NestInterceptor {
 export const notFound = (entity: 'service' | 'calendar', id: string): ProblemException =>
   new ProblemException({ title: 'Not found', status: 404, detail: `No ${entity} with id ${id}` });
 
+export const offeringNotFound = (serviceId: string, offeringId: string): ProblemException =>
+  new ProblemException({ title: 'Not found', status: 404, detail: `Service ${serviceId} has no offering with id ${offeringId}` });
+
 const translate = (error: unknown): unknown => {
   if (error instanceof CatalogEntityNotFound) return notFound(error.entity, error.id);
   return cursorProblemOf(error);

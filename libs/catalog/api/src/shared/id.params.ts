@@ -13,3 +13,10 @@ export class DependencyParams extends IdParams {
   @IsUUID('all')
   dependsOnId!: string;
 }
+
+/** `:id/offerings/:offeringId`: a service and one of its offerings. */
+export class OfferingParams extends IdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  offeringId!: string;
+}

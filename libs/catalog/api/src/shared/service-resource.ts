@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { withETag, type WithETag } from '@itsm/platform-kit';
 import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from './catalog-read-models.port';
-import { notFound } from './catalog-errors.interceptor';
+import { notFound, offeringNotFound } from './catalog-errors.interceptor';
 import type { OfferingResponse } from './responses/offering.response';
 import type { ServiceResponse } from './responses/service.response';
 
@@ -14,6 +14,20 @@ export class ServiceResource {
     const found = await this.readModels.services.get(serviceId);
     if (!found) throw notFound('service', serviceId);
     return found;
+  }
+
+  /** One offering of the service; 404 when the service or the offering does not exist. */
+  async offeringOf(serviceId: string, offeringId: string): Promise<{ service: ServiceResponse; offering: OfferingResponse }> {
+    const { service, offerings } = await this.load(serviceId);
+    const offering = offerings.find((candidate) => candidate.offeringId === offeringId);
+    if (!offering) throw offeringNotFound(service.id, offeringId);
+    return { service, offering };
+  }
+
+  /** The offering as the service's stream says now, with the service's revision as ETag. */
+  async offeringWithETag(serviceId: string, offeringId: string): Promise<WithETag<OfferingResponse>> {
+    const { service, offering } = await this.offeringOf(serviceId, offeringId);
+    return withETag(offering, service.revision);
   }
 
   async withETag(serviceId: string): Promise<WithETag<ServiceResponse>> {

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsInstant } from '@itsm/platform-kit';
 
 export class GetIncidentQuery {
   @ApiPropertyOptional({
@@ -7,6 +8,6 @@ export class GetIncidentQuery {
     description: 'The incident as it was at this instant, folded from its log',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   asOf?: string;
 }

@@ -33,6 +33,7 @@ describe('ETag and If-Match', () => {
     expect(stale.status).toBe(412);
     expect(stale.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(stale.body).toMatchObject({ type: 'urn:itsm:problem:precondition-failed', currentRevision: 1 });
+    expect(stale.headers.get('etag')).toBe('"1"');
     expect((await call(probeUrl, { headers: auth })).body.name).toBe('second');
   });
 
@@ -64,6 +65,23 @@ describe('ETag and If-Match', () => {
       expect(answer.status).toBe(400);
       expect(answer.body.detail).toMatch(/If-Match/);
     }
+  });
+
+  it('refuses a malformed If-Match on a route that does not read it, such as a create', async () => {
+    for (const value of ['0', '"0", "1"', 'garbage']) {
+      const answer = await call(`${gateway.baseUrl}/api/v1/probes`, { method: 'POST', headers: { ...auth, 'if-match': value }, body: { name: 'new', size: 1 } });
+      expect([value, answer.status]).toEqual([value, 400]);
+      expect(answer.body.detail).toMatch(/If-Match/);
+    }
+    const weak = await call(`${gateway.baseUrl}/api/v1/probes`, { method: 'POST', headers: { ...auth, 'if-match': 'W/"0"' }, body: { name: 'new', size: 1 } });
+    expect(weak.status).toBe(412);
+  });
+
+  it('sends no ETag of its own on error answers nor on bodies without a revision (no weak body hash)', async () => {
+    const weak = await rename('second', { 'if-match': 'W/"0"' });
+    expect([weak.status, weak.headers.get('etag')]).toEqual([412, null]);
+    const whoami = await call(`${gateway.baseUrl}/api/v1/probes/whoami`, { headers: auth });
+    expect([whoami.status, whoami.headers.get('etag')]).toEqual([200, null]);
   });
 
   it('answers 428 where If-Match is required and missing', async () => {

@@ -28,6 +28,13 @@ export const parseIfMatch = (header: string | string[] | undefined): ExpectedRev
   });
 };
 
+/**
+ * If-Match as a command's expected revision: `"3"` → 3; `*` asks only that the resource exists (RFC 9110 §13.1.1),
+ * which every command on an existing resource checks anyway (404 otherwise), so it sets no revision.
+ */
+export const ifMatchCondition = (ifMatch: ExpectedRevision | undefined): { expectedRevision?: number } =>
+  typeof ifMatch === 'number' ? { expectedRevision: ifMatch } : {};
+
 export interface IfMatchOptions {
   /** Answer 428 when the header is missing (writes that must not overwrite blindly). */
   required?: boolean;

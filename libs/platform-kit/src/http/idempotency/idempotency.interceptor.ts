@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { Response } from 'express';
 import { canonicalize } from 'json-canonicalize';
-import { catchError, from, mergeMap, of, switchMap, type Observable } from 'rxjs';
+import { catchError, finalize, from, mergeMap, of, switchMap, type Observable } from 'rxjs';
 import type { GatewayRequest } from '../gateway-request';
 import { ProblemException, ProblemType } from '../problems/problem';
-import { IdempotencyStore, type StoredResponse } from './idempotency.store';
+import { IdempotencyStore, type Held, type StoredResponse } from './idempotency.store';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** Response headers worth replaying; the rest (date, rate limits, correlation id) belong to the retry. */
@@ -15,7 +15,8 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 /**
  * `Idempotency-Key` on POST: the first request with a key runs and its response is stored; a retry with the same
  * key and request gets that response again (`Idempotent-Replayed: true`), with another request 422, and while
- * the first still runs 409. Keys are per caller. Failed requests do not keep their key.
+ * the first still runs 409. Keys are per caller. Failed requests do not keep their key, and the key of a request
+ * whose process died is free once its lease runs out (the running request renews it).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -35,28 +36,40 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const response = context.switchToHttp().getResponse<Response>();
     const caller = request.principal ? `${request.principal.via}:${request.principal.id}` : 'anonymous';
-    const requestHash = hashOf(request);
+    const requestHash = requestHashOf(request);
     return from(this.store.reserve(caller, key, requestHash)).pipe(
       switchMap((reservation) => {
         if (reservation.kind !== 'reserved' && reservation.requestHash !== requestHash) throw keyReused();
         if (reservation.kind === 'in-progress') throw stillRunning();
         if (reservation.kind === 'completed') return of(replay(reservation.response, response));
+        const renewal = this.renewWhileRunning(caller, key, reservation);
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
-            await this.store.complete(caller, key, recordOf(response, body));
+            await this.store.complete(caller, key, reservation, recordOf(response, body));
             return body;
           }),
           catchError(async (error: unknown) => {
-            await this.store.release(caller, key);
+            await this.store.release(caller, key, reservation);
             throw error;
           }),
+          finalize(() => clearInterval(renewal)),
         );
       }),
     );
   }
+
+  /** Renews the lease three times per lease period; a failed renewal is retried at the next tick. */
+  private renewWhileRunning(caller: string, key: string, held: Held): NodeJS.Timeout {
+    const timer = setInterval(() => {
+      this.store.renew(caller, key, held).catch(() => undefined);
+    }, (this.store.leaseSeconds * 1000) / 3);
+    timer.unref();
+    return timer;
+  }
 }
 
-const hashOf = (request: GatewayRequest): string =>
+/** What makes a retry "the same request": method, URL and body (canonical JSON, so key order does not matter). */
+export const requestHashOf = (request: Pick<GatewayRequest, 'method' | 'originalUrl' | 'body'>): string =>
   createHash('sha256')
     .update(canonicalize({ method: request.method, url: request.originalUrl, body: request.body ?? null }))
     .digest('hex');

@@ -1,4 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { call, startGatewayTestApp, type GatewayTestApp } from '../testing/gateway-test-app';
+import { SLOW_CREATE_MS } from '../testing/probe.controller';
+import { requestHashOf } from './idempotency.interceptor';
+import { IdempotencyStore } from './idempotency.store';
 
 describe('Idempotency-Key on POST', () => {
   let gateway: GatewayTestApp;
@@ -66,5 +70,50 @@ describe('Idempotency-Key on POST', () => {
 
   it('refuses a malformed key', async () => {
     expect((await create('x'.repeat(300), { name: 'a', size: 1 })).status).toBe(400);
+  });
+});
+
+describe('Idempotency-Key reservations are leases', () => {
+  const LEASE_SECONDS = 1;
+  let gateway: GatewayTestApp;
+  let auth: Record<string, string>;
+  let store: IdempotencyStore;
+  const body = { name: 'leased', size: 4 };
+
+  beforeAll(async () => {
+    gateway = await startGatewayTestApp({ ITSM_IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS) });
+    auth = { authorization: `Bearer ${await gateway.token(['service-owner'])}` };
+    store = gateway.app.get(IdempotencyStore);
+  });
+  afterAll(() => gateway.close());
+
+  const post = (path: string, key: string) =>
+    call(`${gateway.baseUrl}${path}`, { method: 'POST', headers: { ...auth, 'idempotency-key': key }, body });
+
+  it('lets the retry through once the lease of a holder that died has run out', async () => {
+    const key = `crashed-${Date.now()}`;
+    // What a process that crashed mid-request leaves behind: a reservation that nobody renews.
+    const left = await store.reserve('bearer:alice', key, requestHashOf({ method: 'POST', originalUrl: '/api/v1/probes', body }));
+    expect(left.kind).toBe('reserved');
+    expect((await post('/api/v1/probes', key)).status).toBe(409);
+    await sleep(LEASE_SECONDS * 1000 + 200);
+    const retry = await post('/api/v1/probes', key);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toMatchObject(body);
+    const replay = await post('/api/v1/probes', key);
+    expect([replay.status, replay.headers.get('idempotent-replayed'), replay.body.id]).toEqual([201, 'true', retry.body.id]);
+  });
+
+  it('keeps answering 409 while a live holder runs past its first lease, since it renews it', async () => {
+    const key = `running-${Date.now()}`;
+    const executions = gateway.probes.executions;
+    const first = post('/api/v1/probes/slow', key);
+    await sleep(SLOW_CREATE_MS - 700);
+    expect(SLOW_CREATE_MS - 700).toBeGreaterThan(LEASE_SECONDS * 1000 * 1.5);
+    const meanwhile = await post('/api/v1/probes/slow', key);
+    expect(meanwhile.status).toBe(409);
+    expect(meanwhile.body.type).toBe('urn:itsm:problem:idempotent-request-in-progress');
+    expect((await first).status).toBe(201);
+    expect(gateway.probes.executions - executions).toBe(1);
   });
 });

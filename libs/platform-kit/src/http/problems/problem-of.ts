@@ -1,7 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { IllegalTransition, RuleViolation, WrongExpectedRevisionError } from '@itsm/event-sourcing';
-import { ProblemException, ProblemType, type ProblemDetails } from './problem';
+import { ProblemException, ProblemType, problemTypeOfStatus, type ProblemDetails } from './problem';
 
 export interface RequestFacts {
   /** Whether the request carried If-Match: a revision conflict is then 412, else 409. */
@@ -12,7 +12,7 @@ export interface RequestFacts {
 export const problemOf = (exception: unknown, request: RequestFacts): ProblemDetails => {
   if (exception instanceof ProblemException) {
     const { problem } = exception;
-    return { ...problem, type: problem.type ?? 'about:blank', title: problem.title ?? titleOf(problem.status) };
+    return { ...problem, type: problem.type ?? problemTypeOfStatus(problem.status), title: problem.title ?? titleOf(problem.status) };
   }
   if (exception instanceof IllegalTransition) {
     return conflict(ProblemType.illegalTransition, 'Illegal transition', exception.message);
@@ -59,7 +59,7 @@ const httpProblem = (exception: HttpException): ProblemDetails => {
   const response = exception.getResponse();
   const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
   const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
-  return { type: 'about:blank', title: titleOf(status), status, ...(detail ? { detail } : {}) };
+  return { type: problemTypeOfStatus(status), title: titleOf(status), status, ...(detail ? { detail } : {}) };
 };
 
 /** body-parser's errors (http-errors with `expose`): too large, bad charset, aborted… — the client's doing. */
@@ -68,7 +68,7 @@ const bodyParserError = (exception: unknown): ProblemDetails | undefined => {
   if (typeof error !== 'object' || error === null || error.expose !== true) return undefined;
   if (typeof error.status !== 'number' || error.status < 400 || error.status > 499) return undefined;
   return {
-    type: error.status === 413 ? 'about:blank' : ProblemType.malformedRequest,
+    type: error.status === 400 ? ProblemType.malformedRequest : problemTypeOfStatus(error.status),
     title: titleOf(error.status),
     status: error.status,
     detail: typeof error.message === 'string' ? error.message : undefined,

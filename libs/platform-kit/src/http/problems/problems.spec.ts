@@ -34,10 +34,20 @@ describe('problem+json answers', () => {
       expect(answer.body.errors[0].message).toMatch(/size/);
     });
 
-    it('names every missing field', async () => {
+    it('names every missing field once, as required, and counts fields in the summary', async () => {
       const answer = await call(url, { method: 'POST', headers: auth, body: {} });
       expectProblem(answer, 400);
-      expect(new Set(answer.body.errors.map((error: { field: string }) => error.field))).toEqual(new Set(['name', 'size']));
+      expect(answer.body.errors).toEqual([
+        { field: 'name', message: 'name is required' },
+        { field: 'size', message: 'size is required' },
+      ]);
+      expect(answer.body.detail).toBe('2 invalid fields: name, size');
+    });
+
+    it('counts a field with several broken rules once in the summary', async () => {
+      const answer = await call(url, { method: 'POST', headers: auth, body: { name: 'a', size: 'big', colour: 'red' } });
+      expect(answer.body.errors).toHaveLength(4);
+      expect(answer.body.detail).toBe('2 invalid fields: colour, size');
     });
 
     it('names nested fields with their path', async () => {
@@ -49,6 +59,14 @@ describe('problem+json answers', () => {
           { field: 'labels[1].key', message: 'key must be a string' },
         ]),
       );
+    });
+
+    it('refuses unknown query parameters, __proto__ included, on a route that takes none', async () => {
+      for (const query of ['unknown=1', '__proto__=x', 'constructor=1']) {
+        const answer = await call(`${url}/whoami?${query}`, { headers: auth });
+        expectProblem(answer, 400);
+        expect(answer.body).toMatchObject({ type: 'urn:itsm:problem:validation', errors: [{ field: query.split('=')[0], message: expect.stringMatching(/should not exist/) }] });
+      }
     });
 
     it('refuses an array where an object is expected', async () => {
@@ -75,6 +93,23 @@ describe('problem+json answers', () => {
 
   it('answers an unknown route with 404', async () => {
     expectProblem(await call(`${gateway.baseUrl}/api/v1/nothing-here`, { headers: auth }), 404);
+  });
+
+  it('names every problem with a urn:itsm:problem type, never about:blank', async () => {
+    const answers = {
+      401: await call(`${url}/whoami`),
+      403: await call(url, { method: 'POST', headers: { authorization: `Bearer ${await gateway.token(['requester'])}` }, body: { name: 'a', size: 1 } }),
+      404: await call(`${gateway.baseUrl}/api/v1/nothing-here`, { headers: auth }),
+      413: await call(url, { method: 'POST', headers: auth, body: { name: 'x'.repeat(4000), size: 1 } }),
+      415: await call(url, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, rawBody: 'name=a' }),
+    };
+    expect(Object.fromEntries(Object.entries(answers).map(([status, answer]) => [status, answer.body.type]))).toEqual({
+      401: 'urn:itsm:problem:unauthorized',
+      403: 'urn:itsm:problem:forbidden',
+      404: 'urn:itsm:problem:not-found',
+      413: 'urn:itsm:problem:payload-too-large',
+      415: 'urn:itsm:problem:unsupported-media-type',
+    });
   });
 
   it('answers an illegal transition with 409 and the decider’s reason', async () => {

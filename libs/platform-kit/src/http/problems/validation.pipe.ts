@@ -1,6 +1,6 @@
 import { ValidationPipe } from '@nestjs/common';
-import { fieldErrorsOf } from './field-errors';
-import { ProblemException, ProblemType } from './problem';
+import { fieldErrorsOf, summaryOf } from './field-errors';
+import { ProblemException, ProblemType, type FieldError } from './problem';
 
 /**
  * Bodies, queries and params are turned into their DTO classes and validated: unknown fields are refused, and a
@@ -12,15 +12,17 @@ export const createValidationPipe = (): ValidationPipe =>
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fieldErrors = fieldErrorsOf(errors);
-      return new ProblemException({
-        type: ProblemType.validation,
-        title: 'Invalid request',
-        status: 400,
-        detail: `${fieldErrors.length} invalid field${fieldErrors.length === 1 ? '' : 's'}: ${[...new Set(fieldErrors.map((e) => e.field))].join(', ')}`,
-        errors: fieldErrors,
-      });
-    },
+    // The value is kept only to tell a missing field from a wrong one; no answer echoes it.
+    validationError: { target: false, value: true },
+    exceptionFactory: (errors) => validationProblem(fieldErrorsOf(errors)),
+  });
+
+/** The 400 that lists invalid fields, whoever found them (the pipe, a guard, a list refusing a cursor). */
+export const validationProblem = (fieldErrors: FieldError[]): ProblemException =>
+  new ProblemException({
+    type: ProblemType.validation,
+    title: 'Invalid request',
+    status: 400,
+    detail: summaryOf(fieldErrors),
+    errors: fieldErrors,
   });

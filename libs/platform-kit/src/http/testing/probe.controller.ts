@@ -56,6 +56,8 @@ export class RefuseRequest {
   kind!: string;
 }
 
+export const SLOW_CREATE_MS = 2_500;
+
 /**
  * A tiny resource that exercises every gateway convention against a real event store, for the specs only:
  * each probe is a stream; its revision is the ETag.
@@ -80,6 +82,14 @@ export class ProbeController {
       expectedRevision: 'no-stream',
     });
     return withETag({ id, ...request, metadata, execution: this.executions }, result.nextExpectedRevision);
+  }
+
+  /** `create` that takes longer than a short idempotency lease, so the lease must be renewed while it runs. */
+  @Post('slow')
+  @Roles('service-owner', 'admin')
+  async createSlowly(@Body() request: CreateProbeRequest, @RequestMetadata() metadata: EventMetadata) {
+    await new Promise((resolve) => setTimeout(resolve, SLOW_CREATE_MS));
+    return this.create(request, metadata);
   }
 
   @Get('whoami')
