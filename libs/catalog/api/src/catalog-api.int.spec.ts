@@ -362,7 +362,7 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     expect((await remove(`/services/${id}/offerings/${goldId}`)).status).toBe(409);
     const removed = await remove(`/services/${id}/offerings/${silverId}`, { 'if-match': renamed.headers.get('etag') ?? '' });
     expect(removed.status).toBe(200);
-    expect(removed.body.offerings).toEqual([{ offeringId: goldId, name: 'Gold', default: true }]);
+    expect(removed.body.offerings).toEqual([{ id: goldId, offeringId: goldId, name: 'Gold', default: true }]);
     expect(removed.headers.get('etag')).toBe(`"${removed.body.revision}"`);
     expect((await remove(`/services/${id}/offerings/${silverId}`)).status).toBe(404);
     const listed = await get(`/services/${id}/offerings`, afterWrite(removed));
