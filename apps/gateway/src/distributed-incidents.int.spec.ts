@@ -172,7 +172,8 @@ describeWithKafka(
         state: 'new',
         callerId: 'rita',
         serviceId,
-        offeringId: null,
+        // The default offering drives the SLA, and the incident records it.
+        offeringId: offering.body.id,
       });
       const incidentId: string = opened.body.id;
       expect(opened.headers.get('location')).toBe(`/api/v1/incidents/${incidentId}`);
@@ -230,6 +231,35 @@ describeWithKafka(
         (await database.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM event_store.events')).map((row) => row.stream_id);
       expect((await streamsOf(incidentsDatabase)).filter((stream) => !stream.startsWith('incident-'))).toEqual([]);
       expect((await streamsOf(catalogDatabase)).filter((stream) => stream.startsWith('incident-'))).toEqual([]);
+    });
+
+    it('opens right after a catalog write: X-Wait-For-Position holds the open until the incidents have learnt it from Kafka', async () => {
+      const owner = await bearer(['service-owner']);
+      const agent = await bearer(['agent'], 'adam');
+      const calendar = await call('/api/v1/calendars', { method: 'POST', headers: owner, body: officeHours });
+      const service = await call('/api/v1/services', {
+        method: 'POST',
+        headers: owner,
+        body: { name: 'VPN', kind: 'technical', description: 'Remote access', ownerGroup: 'platform', supportGroup: 'network' },
+      });
+      const serviceId: string = service.body.id;
+      const offering = await call(`/api/v1/services/${serviceId}/offerings`, {
+        method: 'POST',
+        headers: owner,
+        body: { name: 'Gold', calendarId: calendar.body.id, slaTargets },
+      });
+      const live = await call(`/api/v1/services/${serviceId}/go-live`, { method: 'POST', headers: owner });
+      expect([calendar.status, service.status, offering.status, live.status]).toEqual([201, 201, 201, 200]);
+      const catalogWrittenAt = live.headers.get('x-log-position') ?? '';
+      expect(Number(catalogWrittenAt)).toBeGreaterThan(0);
+
+      // No wait on the topics here: the open itself waits for the incidents' catalog copy to reach that position.
+      const opened = await call('/api/v1/incidents', {
+        method: 'POST',
+        headers: { ...agent, 'x-wait-for-position': catalogWrittenAt },
+        body: { shortDescription: 'VPN drops', description: 'Every 5 minutes', serviceId, impact: 2, urgency: 2 },
+      });
+      expect([opened.status, opened.body.serviceId, opened.body.offeringId]).toEqual([201, serviceId, offering.body.id]);
     });
   },
 );

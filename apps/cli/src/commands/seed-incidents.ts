@@ -23,7 +23,7 @@ import { writePipelineOn } from '@itsm/platform-kit';
 import { seedCatalog, type SeededService } from './seed-catalog';
 import { planSeedIncident, type SeedIncidentPlan, type SeedStep } from './seed-incident-plan';
 import type { SeedAppendMode } from './seed-append-modes';
-import { SEED_METADATA } from './seed-metadata';
+import { SEED_INCIDENT_MANAGER_METADATA, SEED_METADATA } from './seed-metadata';
 import { catalogReadOnce, stagedAppendOf, writeStagedLives } from './staged-incident-life';
 
 export type { SeedAppendMode } from './seed-append-modes';
@@ -98,7 +98,7 @@ const runStep = (handlers: LifeHandlers, id: string, step: SeedStep) => {
     case 'proposeMajor':
       return handlers.major.execute(id, { action: 'propose', justification: 'Many callers affected' }, SEED_METADATA);
     case 'acceptMajor':
-      return handlers.major.execute(id, { action: 'accept' }, SEED_METADATA);
+      return handlers.major.execute(id, { action: 'accept' }, SEED_INCIDENT_MANAGER_METADATA);
     case 'resolve':
       return handlers.resolve.execute(id, { code: step.code, notes: 'Seeded resolution' }, SEED_METADATA);
     case 'close':

@@ -54,6 +54,11 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
     expect(read.headers.get('etag')).toBe('"0"');
+
+    const byNumber = await get(`/services/${created.body.number}`, afterWrite(created));
+    expect([byNumber.status, byNumber.body]).toEqual([200, created.body]);
+    expect((await get('/services/SVC9999999')).status).toBe(404);
+    expect((await get('/services/SVC12')).status).toBe(400);
   });
 
   it('lists services from the read model with filters and cursor pages', async () => {
@@ -137,9 +142,16 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
       ['Gold', false],
       ['Silver', true],
     ]);
+    // Every resource answers with `id`; `offeringId` stays as a deprecated alias.
+    expect(gold.body.id).toEqual(expect.any(String));
+    expect(gold.body.offeringId).toBe(gold.body.id);
+    expect(offerings.body.items.map((o: { id: string; offeringId: string }) => [o.id, o.offeringId])).toEqual([
+      [gold.body.id, gold.body.id],
+      [silver.body.id, silver.body.id],
+    ]);
     expect((await get(`/services/${id}`)).body.offerings).toEqual([
-      { offeringId: gold.body.offeringId, name: 'Gold', default: false },
-      { offeringId: silver.body.offeringId, name: 'Silver', default: true },
+      { id: gold.body.id, offeringId: gold.body.id, name: 'Gold', default: false },
+      { id: silver.body.id, offeringId: silver.body.id, name: 'Silver', default: true },
     ]);
 
     const unknown = await post(`/services/${id}/offerings`, { name: 'Bronze', calendarId: newId(), slaTargets: sla(60) });
@@ -178,6 +190,7 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     const template = await post(`/services/${id}/change-templates`, { name: 'Restart', steps: ['Drain', 'Restart', 'Verify'], preApproved: true });
     expect(template.status).toBe(201);
     expect(template.body).toMatchObject({ serviceId: id, name: 'Restart', steps: ['Drain', 'Restart', 'Verify'], preApproved: true });
+    expect([template.body.id, template.body.templateId]).toEqual([expect.any(String), template.body.id]);
     const templates = await get(`/services/${id}/change-templates`, afterWrite(template));
     expect(templates.body.items).toEqual([template.body]);
 
@@ -349,7 +362,7 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     expect((await remove(`/services/${id}/offerings/${goldId}`)).status).toBe(409);
     const removed = await remove(`/services/${id}/offerings/${silverId}`, { 'if-match': renamed.headers.get('etag') ?? '' });
     expect(removed.status).toBe(200);
-    expect(removed.body.offerings).toEqual([{ offeringId: goldId, name: 'Gold', default: true }]);
+    expect(removed.body.offerings).toEqual([{ id: goldId, offeringId: goldId, name: 'Gold', default: true }]);
     expect(removed.headers.get('etag')).toBe(`"${removed.body.revision}"`);
     expect((await remove(`/services/${id}/offerings/${silverId}`)).status).toBe(404);
     const listed = await get(`/services/${id}/offerings`, afterWrite(removed));

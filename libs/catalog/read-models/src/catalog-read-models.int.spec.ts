@@ -107,8 +107,8 @@ describe('catalog read models (PGlite, projection runtime)', () => {
       description: 'Mailboxes for everyone',
       revision: 9,
       offerings: [
-        { offeringId: offeringA, name: 'Gold', default: false },
-        { offeringId: offeringB, name: 'Silver', default: true },
+        { id: offeringA, offeringId: offeringA, name: 'Gold', default: false },
+        { id: offeringB, offeringId: offeringB, name: 'Silver', default: true },
       ],
       costModel: { fixedMonthlyCost: 1200.5, currency: 'EUR', unitRate: 2.25, unitName: 'mailbox' },
     });

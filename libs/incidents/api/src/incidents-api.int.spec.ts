@@ -32,6 +32,7 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
   let requester: string;
   let otherRequester: string;
   let auditor: string;
+  let incidentManager: string;
   const api = (path: string) => `${app.baseUrl}/api/v1${path}`;
   const as = (token: string, extra: Record<string, string> = {}) => ({
     authorization: `Bearer ${token}`,
@@ -81,6 +82,7 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     requester = await app.token(['requester'], 'rita');
     otherRequester = await app.token(['requester'], 'otto');
     auditor = await app.token(['auditor'], 'aud');
+    incidentManager = await app.token(['incident-manager'], 'mona');
   });
 
   afterAll(() => app?.close());
@@ -143,11 +145,12 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
       ).toBeGreaterThanOrEqual(0);
     }
     const read = await get(agent, `/incidents/${id}`);
+    // Closing confirms the resolution: the closed incident still says how it was resolved.
     expect(read.body).toMatchObject({
       state: 'closed',
       assignmentGroup: 'service-desk',
       assignee: 'adam',
-      resolution: null,
+      resolution: { code: 'solved-permanently', notes: 'Relay restarted' },
     });
     const sla = await get(agent, `/incidents/${id}/sla`);
     expect(
@@ -195,9 +198,26 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
         })
       ).body.majorStatus,
     ).toBe('proposed');
+    const acceptedByAgent = await post(agent, `/incidents/${parent.id}/major`, {
+      action: 'accept',
+    });
+    expect(acceptedByAgent.status).toBe(403);
+    const proposer = await app.token(['agent', 'incident-manager'], 'adam');
+    const acceptedByProposer = await post(
+      proposer,
+      `/incidents/${parent.id}/major`,
+      { action: 'accept' },
+    );
+    expect([acceptedByProposer.status, acceptedByProposer.body.detail]).toEqual([
+      409,
+      expect.stringContaining('someone else must accept it'),
+    ]);
     expect(
-      (await post(agent, `/incidents/${parent.id}/major`, { action: 'accept' }))
-        .body.majorStatus,
+      (
+        await post(incidentManager, `/incidents/${parent.id}/major`, {
+          action: 'accept',
+        })
+      ).body.majorStatus,
     ).toBe('accepted');
     const patched = await call(api(`/incidents/${parent.id}`), {
       method: 'PATCH',
@@ -352,6 +372,122 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     ).toEqual(expect.arrayContaining(['rita', 'otto']));
   });
 
+  it('lets a requester reopen their own resolved incident, not another caller’s', async () => {
+    const resolvedFor = async (token: string) => {
+      const { id } = (await open(token)).body;
+      for (const [action, body] of [
+        ['assign', { group: 'service-desk', agent: 'adam' }],
+        ['start', {}],
+        ['resolve', { code: 'solved-permanently', notes: 'Relay restarted' }],
+      ] as const) {
+        expect((await post(agent, `/incidents/${id}/${action}`, body)).status).toBe(200);
+      }
+      return id;
+    };
+    const own = await resolvedFor(requester);
+    const reopened = await post(requester, `/incidents/${own}/reopen`, {
+      reason: 'Still no mail',
+    });
+    expect([reopened.status, reopened.body.state]).toEqual([200, 'in-progress']);
+    const others = await resolvedFor(otherRequester);
+    const refused = await post(requester, `/incidents/${others}/reopen`, {
+      reason: 'Not mine',
+    });
+    expect([refused.status, refused.body.detail]).toEqual([
+      409,
+      expect.stringContaining('a requester reopens only their own incidents'),
+    ]);
+    expect((await get(agent, `/incidents/${others}`)).body.state).toBe('resolved');
+  });
+
+  it('opens right after a catalog write when X-Wait-For-Position names it: the open waits for the incidents’ catalog copy', async () => {
+    const published = await app.publishService(allDay, targets, {
+      waitForCopy: false,
+    });
+    const answer = await post(
+      agent,
+      '/incidents',
+      {
+        shortDescription: 'New service, first incident',
+        description: '',
+        serviceId: published.serviceId,
+        impact: 2,
+        urgency: 2,
+      },
+      { 'x-wait-for-position': String(published.position) },
+    );
+    expect([answer.status, answer.body.offeringId]).toEqual([
+      201,
+      published.offeringId,
+    ]);
+  });
+
+  it('documents X-Wait-For-Position on opening an incident', async () => {
+    const docs = await call(`${app.baseUrl}/api/docs-json`);
+    const parameters: { name: string; in: string }[] =
+      docs.body.paths['/api/v1/incidents'].post.parameters ?? [];
+    expect(parameters).toContainEqual(
+      expect.objectContaining({ name: 'X-Wait-For-Position', in: 'header' }),
+    );
+  });
+
+  it('takes assignment in the lists’ words on assign, start and escalate; the old names stay as deprecated aliases', async () => {
+    const { id } = (await open(agent)).body;
+    const assigned = await post(agent, `/incidents/${id}/assign`, {
+      assignmentGroup: 'service-desk',
+      assignee: 'adam',
+    });
+    expect([assigned.status, assigned.body.assignmentGroup, assigned.body.assignee]).toEqual([200, 'service-desk', 'adam']);
+    const both = await post(agent, `/incidents/${id}/assign`, { assignmentGroup: 'a', group: 'b' });
+    expect([both.status, both.body.errors]).toEqual([
+      400,
+      [expect.objectContaining({ field: 'group', message: expect.stringContaining('deprecated name of assignmentGroup') })],
+    ]);
+    expect((await post(agent, `/incidents/${id}/assign`, { assignee: 'adam' })).status).toBe(400);
+    const escalated = await post(agent, `/incidents/${id}/escalate`, {
+      kind: 'functional',
+      assignmentGroup: 'network',
+      reason: 'routing',
+    });
+    expect([escalated.status, escalated.body.assignmentGroup]).toEqual([200, 'network']);
+
+    const fresh = (await open(agent)).body;
+    expect((await post(agent, `/incidents/${fresh.id}/start`, { assignee: 'adam' })).status).toBe(400);
+    const started = await post(agent, `/incidents/${fresh.id}/start`, {
+      assignmentGroup: 'service-desk',
+      assignee: 'bea',
+    });
+    expect([started.status, started.body.state, started.body.assignee]).toEqual([200, 'in-progress', 'bea']);
+
+    const schemas = (await call(`${app.baseUrl}/api/docs-json`)).body.components.schemas;
+    expect([
+      schemas.AssignIncidentRequest.properties.group.deprecated,
+      schemas.AssignIncidentRequest.properties.agent.deprecated,
+      schemas.StartIncidentRequest.properties.assignTo.deprecated,
+      schemas.EscalateIncidentRequest.properties.toGroup.deprecated,
+      schemas.IncidentHistoryEntryResponse.properties.position.deprecated,
+    ]).toEqual([true, true, true, true, true]);
+  });
+
+  it('links to a change as the schema documents it: id and number, the relation defaulting to related', async () => {
+    const { id } = (await open(agent)).body;
+    const linked = await post(agent, `/incidents/${id}/link`, {
+      kind: 'change',
+      changeId: '0190f3a4-0000-7000-8000-0000000000c1',
+      changeNumber: 'CHG0000042',
+    });
+    expect([linked.status, linked.body.changeLinks]).toEqual([
+      200,
+      [{ changeId: '0190f3a4-0000-7000-8000-0000000000c1', changeNumber: 'CHG0000042', relation: 'related' }],
+    ]);
+    const badNumber = await post(agent, `/incidents/${id}/link`, {
+      kind: 'change',
+      changeId: '0190f3a4-0000-7000-8000-0000000000c2',
+      changeNumber: 'change 42',
+    });
+    expect([badNumber.status, badNumber.body.errors[0].field]).toEqual([400, 'changeNumber']);
+  });
+
   it('lists with filters and cursor pages', async () => {
     const marker = `zebra${Date.now()}`;
     const first = (
@@ -387,6 +523,24 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     expect(queue.body.items.map((item: { id: string }) => item.id)).toEqual([
       second.id,
     ]);
+    const either = await get(
+      agent,
+      `/incidents?q=${marker}&state=new&state=assigned&priority=P3&priority=P1`,
+      afterWrite(assigned),
+    );
+    expect(
+      either.body.items.map((item: { id: string }) => item.id).sort(),
+    ).toEqual([first.id, second.id].sort());
+    const groups = await get(
+      agent,
+      `/incidents?q=${marker}&assignmentGroup=printing&assignmentGroup=nobody`,
+    );
+    expect(groups.body.items.map((item: { id: string }) => item.id)).toEqual([
+      second.id,
+    ]);
+    expect(
+      (await get(agent, '/incidents?state=new&state=sleeping')).status,
+    ).toBe(400);
     expect((await get(agent, '/incidents?state=sleeping')).status).toBe(400);
     expect((await get(agent, '/incidents?breached=maybe')).status).toBe(400);
     expect((await get(agent, '/incidents?cursor=not-a-cursor!')).status).toBe(
@@ -427,6 +581,76 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
         }),
       ]),
     );
+    // The stream revision is `revision` (the ETag's number); `position` stays as a deprecated alias.
+    expect(history.body.items[0]).toMatchObject({ revision: 0, position: 0 });
+  });
+
+  it('records the hold reason and the resolution notes in the history, and keeps the resolution after close', async () => {
+    const { id } = (await open(agent)).body;
+    for (const [action, body] of [
+      ['assign', { group: 'service-desk', agent: 'adam' }],
+      ['start', {}],
+      ['hold', { reason: 'awaiting-vendor' }],
+      ['resolve', { code: 'solved-workaround', notes: 'Rerouted the mail' }],
+    ] as const) {
+      expect((await post(agent, `/incidents/${id}/${action}`, body)).status).toBe(200);
+    }
+    const closed = await post(agent, `/incidents/${id}/close`);
+    expect(closed.body.resolution).toMatchObject({ code: 'solved-workaround', notes: 'Rerouted the mail' });
+    const history = await get(agent, `/incidents/${id}/history`, afterWrite(closed));
+    const changes = history.body.items.map(
+      (item: { field: string; oldValue: string | null; newValue: string | null }) => [item.field, item.oldValue, item.newValue],
+    );
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        ['holdReason', null, 'awaiting-vendor'],
+        ['holdReason', 'awaiting-vendor', null],
+        ['resolutionNotes', null, 'Rerouted the mail'],
+        ['state', 'resolved', 'closed'],
+      ]),
+    );
+  });
+
+  it('finds an incident by its number as well as by its id', async () => {
+    const opened = await open(agent);
+    const byNumber = await get(agent, `/incidents/${opened.body.number}`, afterWrite(opened));
+    expect([byNumber.status, byNumber.body.id]).toEqual([200, opened.body.id]);
+    for (const view of ['sla', 'history', 'children']) {
+      expect([view, (await get(agent, `/incidents/${opened.body.number}/${view}`)).status]).toEqual([view, 200]);
+    }
+    expect((await get(agent, '/incidents/INC9999999')).status).toBe(404);
+    expect((await get(agent, '/incidents/INC12')).status).toBe(400);
+    const others = await open(otherRequester);
+    expect(
+      (await get(requester, `/incidents/${others.body.number}`, afterWrite(others))).status,
+    ).toBe(404);
+  });
+
+  it('answers ?asOf on the SLA and the history with what stood at that instant; a malformed one is a 400', async () => {
+    const { id } = (await open(agent)).body;
+    await sleep(20);
+    const beforeAssign = new Date();
+    await sleep(20);
+    await post(agent, `/incidents/${id}/assign`, { group: 'service-desk', agent: 'adam' });
+    const started = await post(agent, `/incidents/${id}/start`);
+    const history = await get(
+      agent,
+      `/incidents/${id}/history?asOf=${beforeAssign.toISOString()}`,
+      afterWrite(started),
+    );
+    expect(
+      history.body.items.every((item: { eventType: string }) => item.eventType === 'IncidentOpened'),
+    ).toBe(true);
+    const slaThen = await get(agent, `/incidents/${id}/sla?asOf=${beforeAssign.toISOString()}`);
+    const slaNow = await get(agent, `/incidents/${id}/sla`);
+    const responseTimer = (answer: Answer) =>
+      answer.body.timers.find((timer: { kind: string }) => timer.kind === 'response').state;
+    // Before work started the response timer was not met yet (running, or breached measured at the real instant
+    // asOf names, since this app's clock stands still in the past); now it is.
+    expect([slaThen.status, responseTimer(slaNow)]).toEqual([200, 'met']);
+    expect(['running', 'breached']).toContain(responseTimer(slaThen));
+    expect((await get(agent, `/incidents/${id}/sla?asOf=yesterday`)).status).toBe(400);
+    expect((await get(agent, `/incidents/${id}/history?asOf=yesterday`)).status).toBe(400);
   });
 
   it('answers ?asOf with the incident as it was then, folded from the log', async () => {

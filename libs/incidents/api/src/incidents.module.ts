@@ -4,6 +4,7 @@ import { IncidentsApplicationModule, type IncidentsApplicationOptions } from '@i
 import { SQL_DATABASE } from '@itsm/platform-kit';
 import { INCIDENTS_CONTROLLERS } from './incidents.controllers';
 import { IncidentResource } from './shared/incident-resource';
+import { IncidentRefs } from './shared/incident-refs';
 import type { IncidentReadModelsFactory } from './shared/incident-read-models.port';
 import { IncidentsErrorsInterceptor } from './shared/incidents-errors.interceptor';
 import { INCIDENT_READ_MODELS } from './shared/incidents.tokens';
@@ -30,6 +31,7 @@ export class IncidentsModule {
       providers: [
         { provide: INCIDENT_READ_MODELS, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => readModels({ db }) },
         IncidentResource,
+        IncidentRefs,
         IncidentsErrorsInterceptor,
       ],
       exports: [IncidentsApplicationModule, INCIDENT_READ_MODELS],

@@ -4,6 +4,7 @@ export * from './ports/clock.port';
 export * from './ports/incident-catalog.port';
 export * from './ports/incident-number-allocator.port';
 export * from './adapters/sql-incident-number-allocator.adapter';
+export * from './foreign/catalog-copy/incident-catalog.positions';
 export * from './foreign/catalog-copy/calendar-versions';
 export * from './foreign/catalog-copy/incidents-catalog.projection';
 export * from './foreign/catalog-copy/sql-incident-catalog.adapter';

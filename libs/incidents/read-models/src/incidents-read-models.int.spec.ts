@@ -242,7 +242,7 @@ describe.each(readModelTestDatabases)('incident read models on %s', (_label, ope
       revision: 11,
     });
     const history = await readModels.history.historyOf(incidentId);
-    expect(history.map(({ position: at, actor, field, oldValue, newValue, eventType }) => [at, actor, field, oldValue, newValue, eventType])).toEqual([
+    expect(history.map(({ revision: at, actor, field, oldValue, newValue, eventType }) => [at, actor, field, oldValue, newValue, eventType])).toEqual([
       [0, 'caller-carol', 'state', null, 'new', 'IncidentOpened'],
       [0, 'caller-carol', 'priority', null, 'P3', 'IncidentOpened'],
       [0, 'caller-carol', 'impact', null, '2', 'IncidentOpened'],
@@ -254,15 +254,26 @@ describe.each(readModelTestDatabases)('incident read models on %s', (_label, ope
       [4, 'agent-alice', 'priority', 'P3', 'P2', 'IncidentPriorityChanged'],
       [4, 'agent-alice', 'impact', '2', '1', 'IncidentPriorityChanged'],
       [6, 'agent-alice', 'state', 'in-progress', 'on-hold', 'IncidentPutOnHold'],
+      [6, 'agent-alice', 'holdReason', null, 'awaiting-vendor', 'IncidentPutOnHold'],
       [7, 'agent-alice', 'state', 'on-hold', 'in-progress', 'IncidentResumed'],
+      [7, 'agent-alice', 'holdReason', 'awaiting-vendor', null, 'IncidentResumed'],
       [8, 'system-sla', 'breached', 'false', 'true', 'SlaBreached'],
       [10, 'agent-alice', 'state', 'in-progress', 'resolved', 'IncidentResolved'],
       [10, 'agent-alice', 'resolutionCode', null, 'solved-permanently', 'IncidentResolved'],
+      [10, 'agent-alice', 'resolutionNotes', null, 'vendor patch', 'IncidentResolved'],
+      // Appended after the resolution was projected: the notes' old value comes from the stored history.
       [11, 'caller-carol', 'state', 'resolved', 'in-progress', 'IncidentReopened'],
       [11, 'caller-carol', 'resolutionCode', 'solved-permanently', null, 'IncidentReopened'],
+      [11, 'caller-carol', 'resolutionNotes', 'vendor patch', null, 'IncidentReopened'],
     ]);
     expect(history[4]?.at).toBe('2026-03-04T09:05:00.000Z');
     expect(await readModels.history.historyOf(newId())).toEqual([]);
+    const asOfResolution = await readModels.history.historyOf(incidentId, { upToRevision: 10 });
+    expect(asOfResolution.map(({ field, newValue }) => [field, newValue]).slice(-3)).toEqual([
+      ['state', 'resolved'],
+      ['resolutionCode', 'solved-permanently'],
+      ['resolutionNotes', 'vendor patch'],
+    ]);
   });
 
   it('gives the same list and history from Kafka (per-stream order, streams interleaved otherwise, redeliveries)', async () => {

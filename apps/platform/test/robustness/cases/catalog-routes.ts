@@ -21,6 +21,8 @@ export interface CatalogRoute {
   ifMatch?: boolean;
   /** Lists served from read models take X-Wait-For-Position. */
   waitsForPosition?: boolean;
+  /** `:id` may also be the service's number (SVC0000001). */
+  takesNumber?: boolean;
 }
 
 const API = '/api/v1';
@@ -56,7 +58,8 @@ export const validCalendar = () => ({
 export const CATALOG_ROUTES: readonly CatalogRoute[] = [
   { name: 'register service', method: 'POST', path: () => `${API}/services`, idOf: serviceId, write: true, body: validService, fields: serviceFields(false) },
   { name: 'list services', method: 'GET', path: () => `${API}/services`, idOf: serviceId, write: false, waitsForPosition: true },
-  { name: 'get service', method: 'GET', path: (id) => `${API}/services/${id}`, idOf: serviceId, write: false },
+  // A number is looked up in the read model: X-Wait-For-Position reads a just-registered one.
+  { name: 'get service', method: 'GET', path: (id) => `${API}/services/${id}`, idOf: serviceId, write: false, waitsForPosition: true, takesNumber: true },
   {
     name: 'update service',
     method: 'PATCH',

@@ -47,9 +47,11 @@ export const pathFaults = (targets: CaseTargets): MalformedCase[] => [
     const id = route.idOf(targets);
     const second = route.secondIdOf?.(targets);
     const label = (value: string) => (value.length > 40 ? `${value.slice(0, 20)}… (${value.length} chars)` : value);
+    const malformed = route.takesNumber ? MALFORMED_IDS.filter((bad) => !/^SVC\d{7,}$/.test(bad)) : MALFORMED_IDS;
     return [
-      ...MALFORMED_IDS.map((bad) => pathCase(route, targets, `id ${label(bad)}`, route.path(bad, second), [400])),
+      ...malformed.map((bad) => pathCase(route, targets, `id ${label(bad)}`, route.path(bad, second), [400])),
       pathCase(route, targets, 'id of nothing', route.path(UUID_OF_NOTHING, second), [404]),
+      ...(route.takesNumber ? [pathCase(route, targets, 'number of nothing', route.path('SVC9999999', second), [404])] : []),
       ...(second !== undefined
         ? [
             ...MALFORMED_IDS.map((bad) => pathCase(route, targets, `second id ${label(bad)}`, route.path(id, bad), [400])),

@@ -27,7 +27,7 @@ export class AddChangeTemplateController {
   ) {
     const result = await this.handler.execute(id, body, metadata, ifMatchCondition(ifMatch));
     announceWrite(response, result.events, `/api/v1/services/${id}/change-templates`);
-    const template: ChangeTemplateResponse = { templateId: result.templateId, serviceId: id, ...result.service.changeTemplates[result.templateId] };
+    const template: ChangeTemplateResponse = { id: result.templateId, templateId: result.templateId, serviceId: id, ...result.service.changeTemplates[result.templateId] };
     return withETag(template, result.revision);
   }
 }

@@ -1,20 +1,40 @@
-import { Get, Param } from '@nestjs/common';
+import { Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { SERVICE_NUMBER_PATTERN } from '@itsm/contracts';
+import { ApiWaitForPosition, ProblemException, readAfter, WaitForPosition } from '@itsm/platform-kit';
 import { CatalogRead } from '../shared/catalog-endpoint.decorators';
-import { IdParams } from '../shared/id.params';
+import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from '../shared/catalog-read-models.port';
 import { ServiceResponse } from '../shared/responses/service.response';
 import { ServiceResource } from '../shared/service-resource';
 import { CatalogController } from '../shared/catalog-controller.decorator';
+import { ServiceRefParams } from './service-ref.params';
 
 @CatalogController('services')
 export class GetServiceController {
-  constructor(private readonly services: ServiceResource) {}
+  constructor(
+    private readonly services: ServiceResource,
+    @Inject(CATALOG_READ_MODELS) private readonly readModels: CatalogReadModelsPort,
+  ) {}
 
   @Get(':id')
   @CatalogRead(400, 404)
-  @ApiOperation({ summary: 'Read a service', description: 'Read from its event stream: always current. ETag = its revision.' })
+  @ApiWaitForPosition()
+  @ApiOperation({
+    summary: 'Read a service',
+    description:
+      'Read from its event stream: always current. ETag = its revision. `:id` is the service id or its number ' +
+      '(SVC0000001, looked up in the read model: X-Wait-For-Position reads a just-registered one).',
+  })
   @ApiOkResponse({ type: ServiceResponse })
-  get(@Param() { id }: IdParams) {
-    return this.services.withETag(id);
+  async get(@Param() { id: ref }: ServiceRefParams, @WaitForPosition() position: number | undefined) {
+    return this.services.withETag(await this.idOf(ref, position));
+  }
+
+  private async idOf(ref: string, position: number | undefined): Promise<string> {
+    if (!SERVICE_NUMBER_PATTERN.test(ref)) return ref;
+    await readAfter(position, (at) => this.readModels.consistency.services(at));
+    const id = await this.readModels.services.idOfNumber(ref);
+    if (id === null) throw new ProblemException({ title: 'Not found', status: 404, detail: `No service with number ${ref}` });
+    return id;
   }
 }

@@ -29,6 +29,8 @@ export interface CatalogReadModelsPort {
     /** From the service's stream: never behind. */
     get(serviceId: string): Promise<{ service: ServiceResponse; offerings: OfferingResponse[] } | null>;
     offeringsOf(serviceId: string): Promise<OfferingResponse[]>;
+    /** The id of the service with this number, or null when the read model does not know it (yet). */
+    idOfNumber(number: string): Promise<string | null>;
     changeTemplatesOf(serviceId: string): Promise<ChangeTemplateResponse[]>;
   };
   calendars: {

@@ -58,6 +58,7 @@ export interface OfferingRow {
 }
 
 export const offeringViewOf = (row: OfferingRow): OfferingView => ({
+  id: row.offering_id,
   offeringId: row.offering_id,
   serviceId: row.service_id,
   name: row.name,
@@ -75,6 +76,7 @@ export interface ChangeTemplateRow {
 }
 
 export const changeTemplateViewOf = (row: ChangeTemplateRow): ChangeTemplateView => ({
+  id: row.template_id,
   templateId: row.template_id,
   serviceId: row.service_id,
   name: row.name,

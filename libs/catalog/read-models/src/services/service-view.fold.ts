@@ -29,7 +29,7 @@ export const foldService = (events: readonly RecordedEvent[]): ServiceFold | nul
       fold.service.updatedAt = event.recordedAt;
     }
   }
-  if (fold) fold.service.offerings = fold.offerings.map(({ offeringId, name, default: isDefault }) => ({ offeringId, name, default: isDefault }));
+  if (fold) fold.service.offerings = fold.offerings.map(({ id, offeringId, name, default: isDefault }) => ({ id, offeringId, name, default: isDefault }));
   return fold;
 };
 
@@ -69,7 +69,7 @@ const evolveView = (fold: ServiceFold | null, event: RecordedEvent): ServiceFold
       break;
     case 'ServiceOfferingAdded': {
       const { serviceId, offeringId, name, calendarId, slaTargets } = event.data as ServiceOfferingAddedV1;
-      fold.offerings.push({ offeringId, serviceId, name, calendarId, default: (event.data as ServiceOfferingAddedV1).default, slaTargets });
+      fold.offerings.push({ id: offeringId, offeringId, serviceId, name, calendarId, default: (event.data as ServiceOfferingAddedV1).default, slaTargets });
       break;
     }
     case 'ServiceOfferingUpdated': {

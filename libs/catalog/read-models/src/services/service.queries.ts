@@ -56,6 +56,12 @@ export class ServiceQueries {
     return foldService(await this.store.readStream(serviceStreamId(serviceId)));
   }
 
+  /** The id of the service with this number (SVC0000001), or null when the read model does not know it (yet). */
+  async idOfNumber(number: string): Promise<string | null> {
+    const [row] = await this.db.query<{ service_id: string }>(`SELECT service_id FROM ${this.t.catalog_services} WHERE number = $1`, [number]);
+    return row?.service_id ?? null;
+  }
+
   /** The read model's row of one service (what lists show), or null. */
   async projected(serviceId: string): Promise<ServiceView | null> {
     const [row] = await this.db.query<ServiceRow>(`${this.selectServices()} WHERE s.service_id = $1`, [serviceId]);
@@ -83,7 +89,7 @@ export class ServiceQueries {
   private selectServices(): string {
     const { catalog_services, catalog_offerings, catalog_dependencies } = this.t;
     return `SELECT s.*,
-        (SELECT COALESCE(json_agg(json_build_object('offeringId', o.offering_id, 'name', o.name, 'default', o.is_default) ORDER BY o.added_position), '[]'::json)
+        (SELECT COALESCE(json_agg(json_build_object('id', o.offering_id, 'offeringId', o.offering_id, 'name', o.name, 'default', o.is_default) ORDER BY o.added_position), '[]'::json)
            FROM ${catalog_offerings} o WHERE o.service_id = s.service_id) AS offerings,
         (SELECT COALESCE(json_agg(d.depends_on_service_id ORDER BY d.added_position), '[]'::json)
            FROM ${catalog_dependencies} d WHERE d.service_id = s.service_id) AS depends_on

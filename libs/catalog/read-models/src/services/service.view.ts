@@ -2,6 +2,8 @@ import type { ServiceKind, ServiceLifecycle, SlaTargets } from '@itsm/contracts'
 
 /** An offering as lists of services show it. */
 export interface OfferingSummary {
+  id: string;
+  /** Deprecated: the same as `id` (every resource answers with `id`). */
   offeringId: string;
   name: string;
   default: boolean;
@@ -36,6 +38,8 @@ export interface ServiceView {
 }
 
 export interface OfferingView {
+  id: string;
+  /** Deprecated: the same as `id`. */
   offeringId: string;
   serviceId: string;
   name: string;
@@ -45,6 +49,8 @@ export interface OfferingView {
 }
 
 export interface ChangeTemplateView {
+  id: string;
+  /** Deprecated: the same as `id`. */
   templateId: string;
   serviceId: string;
   name: string;

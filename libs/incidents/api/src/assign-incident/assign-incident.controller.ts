@@ -7,7 +7,7 @@ import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
 import { IncidentCommandEndpoint } from '../shared/incident-command.endpoint';
 import { IncidentsController } from '../shared/incident-controller.decorator';
-import { AssignIncidentRequest } from './assign-incident.request.dto';
+import { AssignIncidentRequest, assignmentOf } from './assign-incident.request.dto';
 
 @IncidentsController()
 export class AssignIncidentController {
@@ -26,7 +26,7 @@ export class AssignIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.handler.execute(id, body, metadata, commandOptionsOf(ifMatch)),
+      await this.handler.execute(id, assignmentOf(body), metadata, commandOptionsOf(ifMatch)),
     );
   }
 }

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
+  IsOptional,
   IsString,
   MaxLength,
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { NotWith } from '../shared/deprecated-alias';
 import { IsName } from '../shared/text-fields';
 
 const ESCALATION_KINDS = ['functional', 'hierarchical'] as const;
@@ -18,9 +20,22 @@ export class EscalateIncidentRequest {
   @ApiPropertyOptional({
     example: 'network-team',
     description:
-      'Required for a functional escalation: the group that takes over',
+      'Required for a functional escalation: the group that takes over (`toGroup` is its deprecated name)',
   })
-  @ValidateIf((body: EscalateIncidentRequest) => body.kind === 'functional')
+  @ValidateIf(
+    (body: EscalateIncidentRequest) =>
+      body.kind === 'functional' && body.toGroup === undefined,
+  )
+  @IsName()
+  assignmentGroup?: string;
+
+  @ApiPropertyOptional({
+    deprecated: true,
+    example: 'network-team',
+    description: 'Deprecated: use `assignmentGroup`',
+  })
+  @IsOptional()
+  @NotWith('assignmentGroup')
   @IsName()
   toGroup?: string;
 
@@ -35,7 +50,7 @@ export const escalationOf = (body: EscalateIncidentRequest) =>
   body.kind === 'functional'
     ? {
         kind: 'functional' as const,
-        toGroup: body.toGroup ?? '',
+        toGroup: body.assignmentGroup ?? body.toGroup ?? '',
         reason: body.reason,
       }
     : { kind: 'hierarchical' as const, reason: body.reason };

@@ -1,7 +1,8 @@
 import { Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { ApiWaitForPosition, WaitForPosition } from '@itsm/platform-kit';
-import { IncidentIdParams } from '../shared/id.params';
+import { IncidentRefParams } from '../shared/incident-ref.params';
+import { IncidentRefs } from '../shared/incident-refs';
 import { IncidentsController } from '../shared/incident-controller.decorator';
 import { IncidentRead } from '../shared/incident-endpoint.decorators';
 import { IncidentResource } from '../shared/incident-resource';
@@ -17,7 +18,10 @@ export class IncidentChildrenResponse {
 
 @IncidentsController()
 export class IncidentChildrenController {
-  constructor(private readonly incidents: IncidentResource) {}
+  constructor(
+    private readonly incidents: IncidentResource,
+    private readonly refs: IncidentRefs,
+  ) {}
 
   @Get(':id/children')
   @IncidentRead(404)
@@ -28,10 +32,11 @@ export class IncidentChildrenController {
   @ApiOkResponse({ type: IncidentChildrenResponse })
   @ApiWaitForPosition()
   async children(
-    @Param() { id }: IncidentIdParams,
+    @Param() { id: ref }: IncidentRefParams,
     @CurrentViewer() viewer: Viewer,
     @WaitForPosition() waitForPosition: number | undefined,
   ): Promise<IncidentChildrenResponse> {
+    const id = await this.refs.idOf(ref, waitForPosition);
     const { incident } = await this.incidents.load(id, viewer, { waitForPosition });
     // The parent's visibility decides: a requester who may see the parent sees what it is made of.
     const all = { id: viewer.id, seesAll: true };

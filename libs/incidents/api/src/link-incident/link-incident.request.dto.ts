@@ -22,21 +22,31 @@ export class LinkIncidentRequest {
   @IsUUID('all')
   parentIncidentId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'kind=change' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'kind=change: required, the change id',
+  })
   @ValidateIf((body: LinkIncidentRequest) => body.kind === 'change')
   @IsUUID('all')
   changeId?: string;
 
-  @ApiPropertyOptional({ example: 'CHG0000001', description: 'kind=change' })
+  @ApiPropertyOptional({
+    example: 'CHG0000001',
+    description: 'kind=change: required, the change number (with its id)',
+  })
   @ValidateIf((body: LinkIncidentRequest) => body.kind === 'change')
   @Matches(/^CHG\d{7,}$/)
   changeNumber?: string;
 
   @ApiPropertyOptional({
     enum: CHANGE_LINK_RELATIONS,
-    description: 'kind=change',
+    default: 'related',
+    description: 'kind=change: how the change relates to the incident',
   })
-  @ValidateIf((body: LinkIncidentRequest) => body.kind === 'change')
+  @ValidateIf(
+    (body: LinkIncidentRequest) =>
+      body.kind === 'change' && body.relation !== undefined,
+  )
   @IsIn(CHANGE_LINK_RELATIONS)
   relation?: ChangeLinkRelation;
 }

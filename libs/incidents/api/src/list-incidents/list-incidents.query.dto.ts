@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsBoolean,
   IsIn,
   IsOptional,
@@ -18,33 +19,49 @@ import {
 } from '@itsm/contracts';
 import { PageQuery, WITHOUT_NUL } from '@itsm/platform-kit';
 
+/** A repeated query key (`?state=resolved&state=closed`) arrives as an array, a single one as a string: always a list. */
+const queryList = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value : [value];
+const MANY = 'Repeat the key for several values (any of them matches)';
+
 /** `true` / `false` in a query string; anything else stays as sent and fails IsBoolean (400). */
 const queryBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListIncidentsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: INCIDENT_STATES })
+  @ApiPropertyOptional({ enum: INCIDENT_STATES, isArray: true, description: MANY })
   @IsOptional()
-  @IsIn(INCIDENT_STATES)
-  state?: IncidentStateName;
-  @ApiPropertyOptional({ enum: PRIORITIES })
+  @Transform(queryList)
+  @ArrayMaxSize(INCIDENT_STATES.length)
+  @IsIn(INCIDENT_STATES, { each: true })
+  state?: IncidentStateName[];
+  @ApiPropertyOptional({ enum: PRIORITIES, isArray: true, description: MANY })
   @IsOptional()
-  @IsIn(PRIORITIES)
-  priority?: Priority;
+  @Transform(queryList)
+  @ArrayMaxSize(PRIORITIES.length)
+  @IsIn(PRIORITIES, { each: true })
+  priority?: Priority[];
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all')
   serviceId?: string;
 
-  @ApiPropertyOptional({ example: 'service-desk' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['service-desk'],
+    description: MANY,
+  })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Transform(queryList)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
   @Matches(WITHOUT_NUL, {
+    each: true,
     message: '$property must not contain NUL characters',
   })
-  assignmentGroup?: string;
+  assignmentGroup?: string[];
 
   @ApiPropertyOptional({ example: 'alice' })
   @IsOptional()

@@ -16,6 +16,8 @@ export class ReopenIncidentController {
   @IncidentCommandEndpoint(
     'reopen',
     'Reopen a resolved incident within the reopen window',
+    'Agents reopen any resolved incident; a requester reopens the incidents they called in.',
+    ['requester', 'agent', 'admin'],
   )
   async reopen(
     @Param() { id }: IncidentIdParams,

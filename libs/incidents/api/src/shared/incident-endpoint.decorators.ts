@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { ApiProblemResponses, Roles } from '@itsm/platform-kit';
+import { ApiProblemResponses, Roles, type Role } from '@itsm/platform-kit';
 
 const IF_MATCH = ApiHeader({
   name: 'If-Match',
@@ -9,10 +9,13 @@ const IF_MATCH = ApiHeader({
     'ETag of the revision you read; the command is refused with 412 when the incident has moved on',
 });
 
-/** Working an incident: agents and admins; refusals of the lifecycle are 409 with the decider's reason. */
-export const IncidentWork = (...problems: number[]) =>
+/** Who works incidents unless a use case says otherwise. */
+export const INCIDENT_WORKERS: readonly Role[] = ['agent', 'admin'];
+
+/** Working an incident: agents and admins (or `roles`); refusals of the lifecycle are 409 with the decider's reason. */
+export const IncidentWork = (roles: readonly Role[] = INCIDENT_WORKERS, ...problems: number[]) =>
   applyDecorators(
-    Roles('agent', 'admin'),
+    Roles(...roles),
     ApiProblemResponses(400, 404, 409, 412, ...problems),
     IF_MATCH,
   );
@@ -32,6 +35,6 @@ export const IncidentOpen = () =>
 /** Reading: requesters (their own incidents only; another's is a 404), agents, auditors, admins. */
 export const IncidentRead = (...problems: number[]) =>
   applyDecorators(
-    Roles('requester', 'agent', 'auditor', 'admin'),
+    Roles('requester', 'agent', 'incident-manager', 'auditor', 'admin'),
     ApiProblemResponses(400, ...problems),
   );

@@ -5,10 +5,11 @@ import type { IncidentListItemResponse } from './responses/incident-list.respons
 import type { IncidentHistoryEntryResponse } from './responses/incident-history.response';
 
 export interface IncidentListFilter {
-  state?: IncidentStateName;
-  priority?: Priority;
+  /** One value, or several (any of them matches). */
+  state?: IncidentStateName | readonly IncidentStateName[];
+  priority?: Priority | readonly Priority[];
   serviceId?: string;
-  assignmentGroup?: string;
+  assignmentGroup?: string | readonly string[];
   assignee?: string;
   /** Set by the API to the requester's own id: requesters see only the incidents they called in. */
   callerId?: string;
@@ -28,9 +29,15 @@ export interface IncidentListFilter {
 export interface IncidentReadModelsPort {
   list: {
     list(filter: IncidentListFilter): Promise<Page<IncidentListItemResponse>>;
+    /** The id of the incident with this number, or null when the list does not know it (yet). */
+    idOfNumber(number: string): Promise<string | null>;
   };
   history: {
-    historyOf(incidentId: string): Promise<IncidentHistoryEntryResponse[]>;
+    /** `upToRevision`: only the changes of the stream up to that revision. */
+    historyOf(
+      incidentId: string,
+      options?: { upToRevision?: number },
+    ): Promise<Omit<IncidentHistoryEntryResponse, 'position'>[]>;
   };
   /** Read-your-writes: resolves once the list and the history (one projection) include a write's log position. */
   consistency: {

@@ -60,12 +60,14 @@ export class IncidentResource {
     return withETag(incidentResponseOf(incident, revision), revision);
   }
 
+  /** The timers now, or as they stood at `asOf` (folded from what was recorded by then, measured at that instant). */
   async sla(
     id: string,
     viewer: Viewer,
+    asOf?: Date,
   ): Promise<WithETag<IncidentSlaResponse>> {
-    const { sla, revision } = await this.load(id, viewer);
-    return withETag(slaView(sla, this.clock.now()), revision);
+    const { sla, revision } = await this.load(id, viewer, asOf === undefined ? {} : { asOf });
+    return withETag(slaView(sla, asOf ?? this.clock.now()), revision);
   }
 
   /** A command's answer: the incident after it, ETag = the stream revision after it. */

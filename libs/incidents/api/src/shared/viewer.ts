@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { GatewayRequest, Role } from '@itsm/platform-kit';
 
 /** Roles that see every incident; anyone else (requesters) sees only the incidents they are the caller of. */
-const SEES_ALL: readonly Role[] = ['agent', 'auditor', 'admin'];
+const SEES_ALL: readonly Role[] = ['agent', 'incident-manager', 'auditor', 'admin'];
 
 /** Who is reading, and whether they may see incidents other than their own. */
 export interface Viewer {

@@ -7,7 +7,7 @@ import { answerCommand, commandOptionsOf } from '../shared/command-answer';
 import { IncidentIdParams } from '../shared/id.params';
 import { IncidentCommandEndpoint } from '../shared/incident-command.endpoint';
 import { IncidentsController } from '../shared/incident-controller.decorator';
-import { StartIncidentRequest } from './start-incident.request.dto';
+import { StartIncidentRequest, startOf } from './start-incident.request.dto';
 
 @IncidentsController()
 export class StartIncidentController {
@@ -23,7 +23,7 @@ export class StartIncidentController {
   ) {
     return answerCommand(
       response,
-      await this.handler.execute(id, body, metadata, commandOptionsOf(ifMatch)),
+      await this.handler.execute(id, startOf(body), metadata, commandOptionsOf(ifMatch)),
     );
   }
 }

@@ -46,6 +46,8 @@ export interface PublishedService {
   serviceId: string;
   offeringId: string;
   calendarId: string;
+  /** The log position of the catalog events: what an open names in X-Wait-For-Position. */
+  position: number;
 }
 
 export interface IncidentsTestApp {
@@ -57,10 +59,14 @@ export interface IncidentsTestApp {
   /** One poll of the SLA timers once the due-timers projection has caught up with the log (as the host runs it). */
   runTimers(): Promise<number>;
   token(roles: Role[], sub?: string): Promise<string>;
-  /** Appends a calendar and a live service with one default offering, as the catalog would, and waits for the incidents' copy. */
+  /**
+   * Appends a calendar and a live service with one default offering, as the catalog would, and waits for the
+   * incidents' copy (unless `waitForCopy` is false: the caller waits through X-Wait-For-Position).
+   */
   publishService(
     calendar: SupportCalendar,
     slaTargets: SlaTargets,
+    options?: { waitForCopy?: boolean },
   ): Promise<PublishedService>;
   close(): Promise<void>;
 }
@@ -139,7 +145,7 @@ export const startIncidentsTestApp = async (
         { sub, name: sub, roles },
         { secret: new TextEncoder().encode(TEST_SECRET) },
       ),
-    async publishService(calendar, slaTargets) {
+    async publishService(calendar, slaTargets, { waitForCopy = true } = {}) {
       const [serviceId, offeringId, calendarId] = [newId(), newId(), newId()];
       const registeredAt = clock.now().toISOString();
       await append(calendarStreamId(calendarId), [
@@ -152,7 +158,7 @@ export const startIncidentsTestApp = async (
         ownerGroup: 'platform',
         supportGroup: 'ops',
       };
-      await append(serviceStreamId(serviceId), [
+      const written = await append(serviceStreamId(serviceId), [
         {
           type: 'ServiceRegistered',
           data: {
@@ -187,6 +193,8 @@ export const startIncidentsTestApp = async (
           },
         },
       ]);
+      const position = written.lastGlobalPosition;
+      if (!waitForCopy) return { serviceId, offeringId, calendarId, position };
       await waitUntil(
         "the incidents' catalog copy to know the service",
         async () =>
@@ -194,7 +202,7 @@ export const startIncidentsTestApp = async (
           undefined,
         5_000,
       );
-      return { serviceId, offeringId, calendarId };
+      return { serviceId, offeringId, calendarId, position };
     },
     close: async () => {
       await app.close();

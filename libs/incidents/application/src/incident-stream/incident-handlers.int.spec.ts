@@ -123,7 +123,9 @@ describe('the incident handlers on PGlite', () => {
   it('runs the major-incident process and links to a change', async () => {
     const id = await working();
     await kit.handlers.major.execute(id, { action: 'propose', justification: 'Whole company' }, requestMetadata);
-    const accepted = await kit.handlers.major.execute(id, { action: 'accept' }, requestMetadata);
+    await expect(kit.handlers.major.execute(id, { action: 'accept' }, requestMetadata)).rejects.toThrow(/someone else must accept it/);
+    const incidentManager = { ...requestMetadata, actor: { id: 'mim-1', role: 'incident-manager' } };
+    const accepted = await kit.handlers.major.execute(id, { action: 'accept' }, incidentManager);
     expect(accepted.incident.major).toBe('accepted');
     const linked = await kit.handlers.link.execute(id, { kind: 'change', changeId: 'chg-1', changeNumber: 'CHG0000001', relation: 'caused-by' }, requestMetadata);
     expect(linked.incident.changeLinks).toEqual([{ changeId: 'chg-1', changeNumber: 'CHG0000001', relation: 'caused-by' }]);
@@ -190,6 +192,25 @@ describe('the incident handlers on PGlite', () => {
   it('answers not found for an unknown or malformed id', async () => {
     await expect(kit.handlers.assign.execute('0190f3a4-1111-7222-8333-944445555666', { group: 'ops' }, requestMetadata)).rejects.toBeInstanceOf(IncidentNotFound);
     await expect(kit.handlers.resume.execute('INC0000001', requestMetadata)).rejects.toBeInstanceOf(IncidentNotFound);
+  });
+
+  it("records the service's default offering when the caller names none", async () => {
+    const { serviceId: withDefault, offeringId } = await kit.publishService();
+    const opened = await kit.handlers.open.execute(
+      { callerId: 'caller-1', shortDescription: 'Mail down', description: '', serviceId: withDefault, impact: 2, urgency: 2 },
+      requestMetadata,
+    );
+    expect(opened.incident.offeringId).toBe(offeringId);
+    expect(opened.events[0].data).toMatchObject({ offeringId });
+  });
+
+  it('takes no incident number for a refused open: the next good open gets the next number', async () => {
+    const before = await open();
+    await expect(
+      kit.handlers.open.execute({ callerId: 'c', shortDescription: 's', description: 'd', serviceId: '0190f3a4-1111-7222-8333-944445555666', impact: 1, urgency: 1 }, requestMetadata),
+    ).rejects.toBeInstanceOf(RuleViolation);
+    const after = await open();
+    expect(Number(after.number.slice(3))).toBe(Number(before.number.slice(3)) + 1);
   });
 
   it('passes refusals of the decider through and leaves the stream unchanged', async () => {

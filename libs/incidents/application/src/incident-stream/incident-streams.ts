@@ -50,6 +50,11 @@ export class IncidentStreams {
     return { incident: state.incident, sla: state.sla, calendarOf: state.calendarOf, revision };
   }
 
+  /** Decides an open on an incident not yet written, and writes nothing: throws the decider's refusal, if any. */
+  assertOpenAllowed(intent: Extract<IncidentIntent, { type: 'OpenIncident' }>, metadata: EventMetadata): void {
+    incidentDecider.decide({ ...intent, metadata: { now: this.deps.clock.now(), actor: metadata.actor } }, incidentDecider.initialState());
+  }
+
   /** Decides the command on the incident, lets the SLA engine follow, appends both. */
   async execute(id: string, intent: IncidentIntent, metadata: EventMetadata, options: CommandOptions = {}): Promise<IncidentCommandResult> {
     const now = this.deps.clock.now();

@@ -20,6 +20,7 @@ import { OpenIncidentHandler } from '../open-incident/open-incident.handler';
 import { systemClock, type Clock } from '../ports/clock.port';
 import type { IncidentCatalog } from '../ports/incident-catalog.port';
 import { IncidentHierarchyProcess } from '../processes/incident-hierarchy/incident-hierarchy.process';
+import { IncidentCatalogPositions } from '../foreign/catalog-copy/incident-catalog.positions';
 import { IncidentHierarchyPositions } from '../processes/incident-hierarchy/incident-hierarchy.positions';
 import { slaDueTimersProjection } from '../processes/sla-timers/sla-due-timers.projection';
 import { SlaScheduler } from '../processes/sla-timers/sla-scheduler';
@@ -118,9 +119,10 @@ export class IncidentsApplicationModule {
         },
         ...INCIDENT_HANDLERS,
         { provide: IncidentHierarchyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new IncidentHierarchyPositions(db) },
+        { provide: IncidentCatalogPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new IncidentCatalogPositions(db) },
         ...processes,
       ],
-      exports: [...INCIDENT_HANDLERS, IncidentStreams, IncidentHierarchyPositions, INCIDENTS_CLOCK, INCIDENT_CATALOG, INCIDENT_POLICY, ...(options.processes === false ? [] : [SlaScheduler])],
+      exports: [...INCIDENT_HANDLERS, IncidentStreams, IncidentHierarchyPositions, IncidentCatalogPositions, INCIDENTS_CLOCK, INCIDENT_CATALOG, INCIDENT_POLICY, ...(options.processes === false ? [] : [SlaScheduler])],
     };
   }
 }

@@ -17,9 +17,12 @@ export interface OpenIncidentInput {
   urgency: Urgency;
 }
 
+/** Stands in for the number during the trial decision: it matches the pattern and is never allocated. */
+const PLACEHOLDER_NUMBER = 'INC0000000';
+
 /**
- * Opens an incident: a new number, what the local catalog copy knows of the service (the decider refuses one that
- * is not live), the priority from the policy's matrix; the SLA timers start in the same append.
+ * Opens an incident: what the local catalog copy knows of the service (the decider refuses one that is not live),
+ * the priority from the policy's matrix, then a new number; the SLA timers start in the same append.
  */
 @Injectable()
 export class OpenIncidentHandler {
@@ -32,13 +35,16 @@ export class OpenIncidentHandler {
 
   async execute(input: OpenIncidentInput, metadata: EventMetadata): Promise<IncidentCommandResult> {
     const incidentId = newId();
-    const [number, service] = await Promise.all([this.numbers.next(), this.catalog.serviceForIncident(input.serviceId)]);
+    const service = await this.catalog.serviceForIncident(input.serviceId);
     const { callerId, shortDescription, description, serviceId, impact, urgency } = input;
     const data = {
-      incidentId, number, callerId, shortDescription, description, serviceId, impact, urgency, service,
+      incidentId, callerId, shortDescription, description, serviceId, impact, urgency, service,
       offeringId: input.offeringId ?? null,
       priorityMatrix: this.policy.priorityMatrix,
     };
-    return this.streams.execute(incidentId, { type: 'OpenIncident', data }, metadata, { expectedRevision: -1 });
+    // Numbers come from a sequence that never gives one back: the decider's refusal comes before one is taken.
+    this.streams.assertOpenAllowed({ type: 'OpenIncident', data: { ...data, number: PLACEHOLDER_NUMBER } }, metadata);
+    const number = await this.numbers.next();
+    return this.streams.execute(incidentId, { type: 'OpenIncident', data: { ...data, number } }, metadata, { expectedRevision: -1 });
   }
 }

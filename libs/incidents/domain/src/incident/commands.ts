@@ -9,9 +9,14 @@ export interface KnownService {
   /** null when the catalog has never published this service. */
   lifecycle: ServiceLifecycle | null;
   offeringIds: readonly string[];
+  /** The offering whose SLA applies when the caller names none; null when the service has no default. */
+  defaultOfferingId: string | null;
 }
 
-/** `number` is allocated by the application (a database sequence) before the command is decided. */
+/**
+ * `number` is allocated by the application (a database sequence) once a trial decision with a placeholder number
+ * has passed, so that a refused open takes no number. `offeringId` null: the service's default offering applies.
+ */
 export type OpenIncident = Command<
   'OpenIncident',
   {

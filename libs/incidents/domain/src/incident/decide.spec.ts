@@ -3,9 +3,9 @@ import type { IncidentCommand } from './commands';
 import { incidentDecider } from './decide';
 import {
   acceptMajor, assign, assigned, cancel, cancelledEvent, changePriority, childId, childLinked, close,
-  closedEvent, daysAfter, escalatedToGroup, escalatedToLevel, escalateToGroup, escalateUp, heldEvent, hold, histories,
+  closedEvent, daysAfter, defaultOfferingId, escalatedToGroup, escalatedToLevel, escalateToGroup, escalateUp, heldEvent, hold, histories,
   incidentId, linkChild, linkedToChange, linkToChange, linkToParent, logWork, majorAccepted, majorProposed,
-  majorRejected, metadataAt, offeringId, open, opened, parentId, parentLinked, priorityChanged, proposeMajor, rejectMajor,
+  majorRejected, metadataAt, now, offeringId, open, opened, parentId, parentLinked, priorityChanged, proposeMajor, rejectMajor,
   reopen, reopened, resolve, resolvedEvent, resolveWithParent, resume, resumed, serviceId, startWork, workLogged,
   workStarted, revokeParentLink, parentLinkRevoked,
 } from './incident.builders';
@@ -43,21 +43,27 @@ const allButOpen = Object.keys(everyCommand);
 describe('Incident decider', () => {
   describe('when not opened', () => {
     it('opens a new incident with the number it was given and the priority of the matrix', () => {
-      given([]).when(open()).then([opened()]);
+      given([]).when(open()).then([opened({ offeringId: defaultOfferingId })]);
+    });
+    it("records the service's default offering when the caller names none (the offering that drives the SLA)", () => {
+      given([]).when(open({ offeringId: null })).then([opened({ offeringId: defaultOfferingId })]);
+    });
+    it('records no offering when the service has none', () => {
+      given([]).when(open({ service: { lifecycle: 'live', offeringIds: [], defaultOfferingId: null } })).then([opened({ offeringId: null })]);
     });
     it('keeps the offering the caller named', () => {
       given([]).when(open({ offeringId })).then([opened({ offeringId })]);
     });
     it('takes the priority from the configured matrix', () => {
       const urgent = { ...DEFAULT_PRIORITY_MATRIX, 2: { 1: 'P1', 2: 'P1', 3: 'P2' } } as const;
-      given([]).when(open({ priorityMatrix: urgent })).then([opened({ priority: 'P1' })]);
+      given([]).when(open({ priorityMatrix: urgent })).then([opened({ priority: 'P1', offeringId: defaultOfferingId })]);
     });
     it('gives 1×1 the highest priority and 3×3 the lowest', () => {
-      given([]).when(open({ impact: 1, urgency: 1 })).then([opened({ impact: 1, urgency: 1, priority: 'P1' })]);
-      given([]).when(open({ impact: 3, urgency: 3 })).then([opened({ impact: 3, urgency: 3, priority: 'P5' })]);
+      given([]).when(open({ impact: 1, urgency: 1 })).then([opened({ impact: 1, urgency: 1, priority: 'P1', offeringId: defaultOfferingId })]);
+      given([]).when(open({ impact: 3, urgency: 3 })).then([opened({ impact: 3, urgency: 3, priority: 'P5', offeringId: defaultOfferingId })]);
     });
     it('opens on a service still in the pipeline', () => {
-      given([]).when(open({ service: { lifecycle: 'pipeline', offeringIds: [] } })).then([opened()]);
+      given([]).when(open({ service: { lifecycle: 'pipeline', offeringIds: [], defaultOfferingId: null } })).then([opened()]);
     });
     it('refuses a number that is not INC…', () => {
       given([]).when(open({ number: 'CHG0000001' })).thenThrows(RuleViolation, /"CHG0000001" is not an incident number/);
@@ -72,13 +78,13 @@ describe('Incident decider', () => {
       given([]).when(open({ shortDescription: 'x'.repeat(161) })).thenThrows(RuleViolation, /at most 160 characters/);
     });
     it('accepts an empty description', () => {
-      given([]).when(open({ description: '' })).then([opened({ description: '' })]);
+      given([]).when(open({ description: '' })).then([opened({ description: '', offeringId: defaultOfferingId })]);
     });
     it('refuses a service the catalog has not published', () => {
-      given([]).when(open({ service: { lifecycle: null, offeringIds: [] } })).thenThrows(RuleViolation, new RegExp(`Service ${serviceId} is not in the catalog`));
+      given([]).when(open({ service: { lifecycle: null, offeringIds: [], defaultOfferingId: null } })).thenThrows(RuleViolation, new RegExp(`Service ${serviceId} is not in the catalog`));
     });
     it('refuses a retired service', () => {
-      given([]).when(open({ service: { lifecycle: 'retired', offeringIds: [offeringId] } })).thenThrows(RuleViolation, /is retired/);
+      given([]).when(open({ service: { lifecycle: 'retired', offeringIds: [offeringId], defaultOfferingId: null } })).thenThrows(RuleViolation, /is retired/);
     });
     it('refuses an offering of another service', () => {
       given([]).when(open({ offeringId: 'gold-of-someone-else' })).thenThrows(RuleViolation, /has no offering gold-of-someone-else/);
@@ -271,6 +277,23 @@ describe('Incident decider', () => {
       const again = [...history, reopened(1), resolvedEvent({ resolvedAt: later.toISOString() })];
       given(again).when(reopen({ when: daysAfter(12) })).then([reopened(2, daysAfter(12).toISOString())]);
     });
+    it('is reopened by its caller as a requester, within the window', () => {
+      const when = daysAfter(1);
+      given(history)
+        .when({ ...reopen({ when }), metadata: metadataAt(when, 'caller-1', 'requester') })
+        .then([reopened(1, when.toISOString())]);
+    });
+    it('refuses a requester reopening an incident someone else called in', () => {
+      given(history)
+        .when({ ...reopen(), metadata: metadataAt(now, 'caller-2', 'requester') })
+        .thenThrows(RuleViolation, /called in by someone else: a requester reopens only their own incidents/);
+    });
+    it('refuses the caller as a requester after the window, as anyone', () => {
+      const when = daysAfter(8);
+      given(history)
+        .when({ ...reopen({ when }), metadata: metadataAt(when, 'caller-1', 'requester') })
+        .thenThrows(RuleViolation, /more than 7 days ago/);
+    });
     it('refuses reopening without a reason', () => {
       given(history).when(reopen({ reason: '' })).thenThrows(RuleViolation, /reason for reopening must not be blank/);
     });
@@ -411,6 +434,12 @@ describe('Incident decider', () => {
       const history = [...histories.inProgress, majorProposed()];
       it('is accepted, by whom', () => {
         given(history).when(acceptMajor('mim-1')).then([majorAccepted('mim-1')]);
+      });
+      it('refuses acceptance by the agent who proposed it (separation of duties)', () => {
+        given(history).when(acceptMajor('agent-7')).thenThrows(RuleViolation, /proposed as a major incident by agent-7: someone else must accept it/);
+      });
+      it('lets the proposer withdraw it by rejecting', () => {
+        given(history).when(rejectMajor('agent-7', 'False alarm')).then([majorRejected('agent-7', 'False alarm')]);
       });
       it('is rejected, by whom and why', () => {
         given(history).when(rejectMajor('mim-2', 'Only one site affected')).then([majorRejected('mim-2', 'Only one site affected')]);

@@ -85,7 +85,9 @@ const open = ({ data, metadata }: OpenIncident, incident: Incident): IncidentEve
     throw new RuleViolation(`Service ${data.serviceId} has no offering ${data.offeringId}`);
   }
   const priority = priorityOf(data.priorityMatrix, data.impact, data.urgency);
-  const { incidentId, number, callerId, shortDescription, description, serviceId, offeringId, impact, urgency } = data;
+  // The incident records the offering whose SLA drives it, the default one included.
+  const offeringId = data.offeringId ?? data.service.defaultOfferingId;
+  const { incidentId, number, callerId, shortDescription, description, serviceId, impact, urgency } = data;
   return [
     {
       type: 'IncidentOpened',
@@ -215,6 +217,10 @@ const close = ({ metadata }: CloseIncident, state: Incident): IncidentEvent[] =>
 
 const reopen = ({ data, metadata }: ReopenIncident, state: Incident): IncidentEvent[] => {
   const incident = inStates(state, ['resolved'], 'be reopened');
+  // A requester reopens only what they called in (as they see only their own incidents); agents reopen any.
+  if (metadata.actor.role === 'requester' && metadata.actor.id !== incident.callerId) {
+    throw new RuleViolation(`Incident ${incident.number} was called in by someone else: a requester reopens only their own incidents`);
+  }
   const reason = requireText(data.reason, 'The reason for reopening');
   if (!Number.isFinite(data.reopenWindowDays) || data.reopenWindowDays < 0) {
     throw new RuleViolation(`The reopen window must be zero or more days (got ${data.reopenWindowDays})`);
@@ -361,8 +367,14 @@ const pendingProposal = (state: Incident, action: string): OpenedIncident => {
   return incident;
 };
 
+/** Separation of duties: the one who proposed a major incident does not also accept it. */
 const acceptMajor = ({ metadata }: AcceptMajorIncident, state: Incident): IncidentEvent[] => {
   const incident = pendingProposal(state, 'be accepted as a major incident');
+  if (incident.majorProposedBy === metadata.actor.id) {
+    throw new RuleViolation(
+      `Incident ${incident.number} was proposed as a major incident by ${metadata.actor.id}: someone else must accept it`,
+    );
+  }
   return [
     {
       type: 'MajorIncidentAccepted',

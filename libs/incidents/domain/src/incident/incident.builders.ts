@@ -26,9 +26,9 @@ export const now = new Date('2026-03-02T10:00:00.000Z');
 export const at = now.toISOString();
 export const agent = { id: 'agent-7', role: 'agent' };
 export const metadata: CommandMetadata = { now, actor: agent };
-export const metadataAt = (time: Date | string, actorId = agent.id): CommandMetadata => ({
+export const metadataAt = (time: Date | string, actorId = agent.id, role = 'agent'): CommandMetadata => ({
   now: new Date(time),
-  actor: { id: actorId, role: 'agent' },
+  actor: { id: actorId, role },
 });
 export const daysAfter = (days: number, from: Date = now): Date => new Date(from.getTime() + days * 24 * 60 * 60 * 1000);
 
@@ -127,7 +127,8 @@ type CommandOf<T extends IncidentCommand['type']> = Extract<IncidentCommand, { t
 const command = <T extends IncidentCommand['type']>(type: T, data: CommandOf<T>['data'], meta: CommandMetadata = metadata) =>
   ({ type, data, metadata: meta }) as CommandOf<T>;
 
-export const liveService: KnownService = { lifecycle: 'live', offeringIds: [offeringId] };
+export const defaultOfferingId = '0190f3a4-0000-7000-8000-0000000000a0';
+export const liveService: KnownService = { lifecycle: 'live', offeringIds: [defaultOfferingId, offeringId], defaultOfferingId };
 
 export const open = (overrides: Partial<CommandOf<'OpenIncident'>['data']> = {}) =>
   command('OpenIncident', {

@@ -24,6 +24,7 @@ describe('Incident state (the record folded from its events, as asOf shows it)',
       assignment: { group: null, agent: null },
       escalationLevel: 0,
       major: 'none',
+      majorProposedBy: null,
       parentIncidentId: null,
       childIncidentIds: [],
       changeLinks: [],
@@ -50,6 +51,16 @@ describe('Incident state (the record folded from its events, as asOf shows it)',
     expect(foldOpened(...histories.resolved).lifecycle).toEqual({
       state: 'resolved', code: 'solved-permanently', notes: 'Restarted the mail gateway', resolvedAt: at,
     });
+  });
+
+  it('keeps the resolution when the incident is closed (the closed incident shows how it was resolved)', () => {
+    expect(foldOpened(...histories.closed).lifecycle).toEqual({
+      state: 'closed', code: 'solved-permanently', notes: 'Restarted the mail gateway', resolvedAt: at,
+    });
+  });
+
+  it('remembers who proposed the major incident', () => {
+    expect(foldOpened(...histories.inProgress, majorProposed()).majorProposedBy).toBe('agent-7');
   });
 
   it('follows assignment, escalation, priority, work log, major incident, links and reopenings', () => {

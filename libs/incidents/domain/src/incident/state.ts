@@ -18,7 +18,8 @@ export type IncidentLifecycle =
   | { state: 'in-progress' }
   | { state: 'on-hold'; reason: HoldReason }
   | { state: 'resolved'; code: ResolutionCode; notes: string; resolvedAt: string }
-  | { state: 'closed' }
+  // Closing confirms the resolution: the incident keeps it (GET and `asOf` show the same one).
+  | { state: 'closed'; code: ResolutionCode; notes: string; resolvedAt: string }
   | { state: 'cancelled'; reason: string };
 
 export interface Assignment {
@@ -53,6 +54,8 @@ export interface OpenedIncident {
   assignment: Assignment;
   escalationLevel: number;
   major: MajorIncidentStatus;
+  /** Who proposed the pending (or last) major-incident proposal: someone else decides on it. */
+  majorProposedBy: string | null;
   parentIncidentId: string | null;
   childIncidentIds: readonly string[];
   changeLinks: readonly ChangeLink[];
@@ -79,6 +82,7 @@ export const evolve = (incident: Incident, event: IncidentEvent): Incident => {
       assignment: { group: null, agent: null },
       escalationLevel: 0,
       major: 'none',
+      majorProposedBy: null,
       parentIncidentId: null,
       childIncidentIds: [],
       changeLinks: [],
@@ -104,8 +108,12 @@ export const evolve = (incident: Incident, event: IncidentEvent): Incident => {
       const { code, notes, resolvedAt } = event.data;
       return { ...incident, lifecycle: { state: 'resolved', code, notes, resolvedAt } };
     }
-    case 'IncidentClosed':
-      return { ...incident, lifecycle: { state: 'closed' } };
+    case 'IncidentClosed': {
+      // Only a resolved incident closes (the decider's rule); an older log that says otherwise keeps what it had.
+      if (incident.lifecycle.state !== 'resolved') return incident;
+      const { code, notes, resolvedAt } = incident.lifecycle;
+      return { ...incident, lifecycle: { state: 'closed', code, notes, resolvedAt } };
+    }
     case 'IncidentReopened':
       return { ...incident, lifecycle: { state: 'in-progress' }, reopenCount: event.data.reopenCount };
     case 'IncidentCancelled':
@@ -126,7 +134,7 @@ export const evolve = (incident: Incident, event: IncidentEvent): Incident => {
         },
       };
     case 'MajorIncidentProposed':
-      return { ...incident, major: 'proposed' };
+      return { ...incident, major: 'proposed', majorProposedBy: event.data.proposedBy };
     case 'MajorIncidentAccepted':
       return { ...incident, major: 'accepted' };
     case 'MajorIncidentRejected':

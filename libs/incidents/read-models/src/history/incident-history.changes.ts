@@ -14,14 +14,19 @@ export const HISTORY_FIELDS = [
   'resolutionCode',
   'parentIncidentId',
   'breached',
+  'holdReason',
+  'resolutionNotes',
 ] as const satisfies readonly (keyof IncidentRecord)[];
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+/** The history fields that are not list columns: their current value is the incident's last history line for them. */
+export const HISTORY_ONLY_FIELDS = ['holdReason', 'resolutionNotes'] as const satisfies readonly HistoryField[];
 
 /** One field-level change: who changed what, when, from which value to which (values as text, null = unset). */
 export interface FieldChange {
   incidentId: string;
   /** The event's revision in the incident stream. */
-  position: number;
+  revision: number;
   /** Order of the field within the event (HISTORY_FIELDS order). */
   ordinal: number;
   at: string;
@@ -46,5 +51,5 @@ export const fieldChangesOf = (before: IncidentRecord | null, after: IncidentRec
     const oldValue = text((before ?? UNOPENED)[field]);
     const newValue = text(after[field]);
     if (oldValue === newValue) return [];
-    return [{ incidentId: after.incidentId, position: event.streamRevision, ordinal, at: eventTimeOf(event), actor: event.actor.id, field, oldValue, newValue, eventType: event.type }];
+    return [{ incidentId: after.incidentId, revision: event.streamRevision, ordinal, at: eventTimeOf(event), actor: event.actor.id, field, oldValue, newValue, eventType: event.type }];
   });

@@ -5,8 +5,8 @@ import type { HistoryField } from './incident-history.changes';
 
 /** One line of GET /incidents/:id/history. */
 export interface IncidentHistoryEntry {
-  /** Revision of the event in the incident stream. */
-  position: number;
+  /** Revision of the event in the incident stream (the table's `position` column). */
+  revision: number;
   at: string;
   actor: string;
   field: HistoryField;
@@ -32,14 +32,15 @@ export class IncidentHistoryQueries {
   ) {}
 
   /** Every field change of the incident, oldest first (empty for an unknown incident). */
-  async historyOf(incidentId: string): Promise<IncidentHistoryEntry[]> {
+  /** `upToRevision`: only the changes of the stream up to that revision (the incident as it stood `asOf`). */
+  async historyOf(incidentId: string, options: { upToRevision?: number } = {}): Promise<IncidentHistoryEntry[]> {
     const rows = await this.db.query<HistoryRow>(
       `SELECT position, at, actor, field, old_value, new_value, event_type FROM ${this.t.incident_history}
-       WHERE incident_id = $1::uuid ORDER BY position, ordinal`,
-      [incidentId],
+       WHERE incident_id = $1::uuid AND ($2::integer IS NULL OR position <= $2::integer) ORDER BY position, ordinal`,
+      [incidentId, options.upToRevision ?? null],
     );
     return rows.map((row) => ({
-      position: row.position,
+      revision: row.position,
       at: isoOf(row.at),
       actor: row.actor,
       field: row.field,

@@ -49,6 +49,8 @@ export const recordOfRow = (row: IncidentListRow): IncidentRecord => ({
   updatedAt: isoOf(row.updated_at),
   resolvedAt: row.resolved_at === null ? null : isoOf(row.resolved_at),
   revision: row.revision,
+  holdReason: null,
+  resolutionNotes: null,
 });
 
 export const rowOfRecord = (record: IncidentRecord): IncidentListRow => ({

@@ -2,7 +2,7 @@ import { INCIDENTS_EVENT_TYPES, incidentIdOf } from '@itsm/contracts';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { SqlSession } from '@itsm/event-store';
 import { defineProjection } from '@itsm/projections';
-import { fieldChangesOf, type FieldChange } from '../history/incident-history.changes';
+import { fieldChangesOf, HISTORY_ONLY_FIELDS, type FieldChange } from '../history/incident-history.changes';
 import { evolveIncidentRecord, type IncidentRecord } from './incident-record';
 import { LIST_COLUMN_NAMES, LIST_COLUMNS, recordOfRow, rowOfRecord, type IncidentListRow } from './incident-list-rows';
 import { createIncidentListTables, type IncidentListTable, type IncidentListTables } from './incident-list.tables';
@@ -11,7 +11,20 @@ export const INCIDENT_LIST_PROJECTION = 'incident_list';
 
 const loadRecords = async (tx: SqlSession, t: IncidentListTables, incidentIds: string[]): Promise<Map<string, IncidentRecord>> => {
   const rows = await tx.query<IncidentListRow>(`SELECT * FROM ${t.incident_list} WHERE incident_id = ANY($1::uuid[])`, [incidentIds]);
-  return new Map(rows.map((row) => [row.incident_id, recordOfRow(row)]));
+  const records = new Map(rows.map((row) => [row.incident_id, recordOfRow(row)]));
+  if (records.size === 0) return records;
+  // The details the list keeps no column for are where the history last left them.
+  const details = await tx.query<{ incident_id: string; field: (typeof HISTORY_ONLY_FIELDS)[number]; new_value: string | null }>(
+    `SELECT DISTINCT ON (incident_id, field) incident_id, field, new_value FROM ${t.incident_history}
+     WHERE incident_id = ANY($1::uuid[]) AND field = ANY($2::text[])
+     ORDER BY incident_id, field, position DESC, ordinal DESC`,
+    [[...records.keys()], HISTORY_ONLY_FIELDS],
+  );
+  for (const { incident_id, field, new_value } of details) {
+    const record = records.get(incident_id) as IncidentRecord;
+    records.set(incident_id, { ...record, [field]: new_value });
+  }
+  return records;
 };
 
 const saveRecords = async (tx: SqlSession, t: IncidentListTables, records: IncidentRecord[]): Promise<void> => {
@@ -32,8 +45,8 @@ const saveChanges = async (tx: SqlSession, t: IncidentListTables, changes: Field
   if (changes.length === 0) return;
   await tx.query(
     `INSERT INTO ${t.incident_history} (incident_id, position, ordinal, at, actor, field, old_value, new_value, event_type)
-     SELECT "incidentId", position, ordinal, at, actor, field, "oldValue", "newValue", "eventType"
-     FROM jsonb_to_recordset($1::jsonb) AS r("incidentId" uuid, position integer, ordinal smallint, at timestamptz, actor text,
+     SELECT "incidentId", revision, ordinal, at, actor, field, "oldValue", "newValue", "eventType"
+     FROM jsonb_to_recordset($1::jsonb) AS r("incidentId" uuid, revision integer, ordinal smallint, at timestamptz, actor text,
        field text, "oldValue" text, "newValue" text, "eventType" text)`,
     [JSON.stringify(changes)],
   );

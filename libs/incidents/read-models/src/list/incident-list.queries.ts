@@ -7,11 +7,14 @@ import { LIST_ORDER, SEARCH_VECTOR, type IncidentListTables } from './incident-l
 import { listItemOf, type IncidentListItem } from './incident-list.view';
 import { prefixTsQuery } from './incident-text-query';
 
+/** A filter that takes one value or several (any of them matches). */
+export type OneOrMany<T> = T | readonly T[];
+
 export interface IncidentListFilter {
-  state?: IncidentStateName;
-  priority?: Priority;
+  state?: OneOrMany<IncidentStateName>;
+  priority?: OneOrMany<Priority>;
   serviceId?: string;
-  assignmentGroup?: string;
+  assignmentGroup?: OneOrMany<string>;
   assignee?: string;
   /** Requesters see their own: the API sets this to the caller's id for the requester role. */
   callerId?: string;
@@ -39,10 +42,17 @@ export const incidentListStatement = (filter: IncidentListFilter, t: IncidentLis
     params.push(after.openedAt, after.incidentId);
     conditions.push(`(opened_at, incident_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
   }
-  if (filter.state !== undefined) where((p) => `state = ${p}`, filter.state);
-  if (filter.priority !== undefined) where((p) => `priority = ${p}`, filter.priority);
+  /** One value stays a plain equality (the index range in order); several are `= ANY` of them. */
+  const whereAnyOf = (column: string, value: OneOrMany<string> | undefined) => {
+    if (value === undefined) return;
+    const values = typeof value === 'string' ? [value] : [...new Set(value)];
+    if (values.length === 1) where((p) => `${column} = ${p}`, values[0]);
+    else where((p) => `${column} = ANY(${p}::text[])`, values);
+  };
+  whereAnyOf('state', filter.state);
+  whereAnyOf('priority', filter.priority);
   if (filter.serviceId !== undefined) where((p) => `service_id = ${p}::uuid`, filter.serviceId);
-  if (filter.assignmentGroup !== undefined) where((p) => `assignment_group = ${p}`, filter.assignmentGroup);
+  whereAnyOf('assignment_group', filter.assignmentGroup);
   if (filter.assignee !== undefined) where((p) => `assignee = ${p}`, filter.assignee);
   if (filter.callerId !== undefined) where((p) => `caller_id = ${p}`, filter.callerId);
   if (filter.breached !== undefined) conditions.push(filter.breached ? 'breached' : 'NOT breached');
@@ -67,6 +77,12 @@ export class IncidentListQueries {
     const { sql, params, limit } = incidentListStatement(filter, this.t);
     const records = (await this.db.query<IncidentListRow>(sql, params)).map(recordOfRow);
     return pageOf(records, limit, listItemOf, ({ openedAt, incidentId }) => encodeIncidentCursor({ openedAt, incidentId }));
+  }
+
+  /** The id of the incident with this number (INC0000001), or null when the list does not know it (yet). */
+  async idOfNumber(number: string): Promise<string | null> {
+    const [row] = await this.db.query<{ incident_id: string }>(`SELECT incident_id FROM ${this.t.incident_list} WHERE number = $1`, [number]);
+    return row?.incident_id ?? null;
   }
 
   /** The list's row of one incident (what lists show), or null. */

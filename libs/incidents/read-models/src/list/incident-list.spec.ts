@@ -34,12 +34,34 @@ describe('incident record fold', () => {
     expect(record).toMatchObject({ updatedAt: '2026-03-04T23:59:59.000Z', revision: 1, state: 'new' });
   });
 
+  it('keeps the hold reason while on hold and the resolution notes until reopened', () => {
+    const held = fold([
+      open,
+      recorded('IncidentPutOnHold', { incidentId, reason: 'awaiting-caller', previousState: 'assigned', state: 'on-hold', heldAt: '2026-03-04T10:00:00.000Z' }, 1),
+    ]);
+    expect(held).toMatchObject({ state: 'on-hold', holdReason: 'awaiting-caller' });
+    const resolvedFromHold = recorded('IncidentResolved', {
+      incidentId, code: 'solved-workaround', notes: 'Reset the password', previousState: 'on-hold', state: 'resolved',
+      childIncidentIds: [], resolvedWithParentIncidentId: null, resolvedAt: '2026-03-04T11:00:00.000Z',
+    }, 2);
+    const resolved = evolveIncidentRecord(held, resolvedFromHold);
+    expect(resolved).toMatchObject({ holdReason: null, resolutionCode: 'solved-workaround', resolutionNotes: 'Reset the password' });
+    expect(resolved && fieldChangesOf(held, resolved, resolvedFromHold).map(({ field, oldValue, newValue }) => [field, oldValue, newValue])).toEqual([
+      ['state', 'on-hold', 'resolved'],
+      ['resolutionCode', null, 'solved-workaround'],
+      ['holdReason', 'awaiting-caller', null],
+      ['resolutionNotes', null, 'Reset the password'],
+    ]);
+    const closed = evolveIncidentRecord(resolved, recorded('IncidentClosed', { incidentId, state: 'closed', closedAt: '2026-03-05T11:00:00.000Z' }, 3));
+    expect(closed).toMatchObject({ state: 'closed', resolutionCode: 'solved-workaround', resolutionNotes: 'Reset the password' });
+  });
+
   it('lists only the fields an event changed, with the actor and the event time', () => {
     const before = fold([open]);
     const event = recorded('MajorIncidentProposed', { incidentId, justification: 'j', proposedBy: 'agent-bob', proposedAt: '2026-03-04T12:00:00.000Z' }, 1, 'agent-bob');
     const after = evolveIncidentRecord(before, event);
     expect(after && fieldChangesOf(before, after, event)).toEqual([
-      { incidentId, position: 1, ordinal: 7, at: '2026-03-04T12:00:00.000Z', actor: 'agent-bob', field: 'majorStatus', oldValue: 'none', newValue: 'proposed', eventType: 'MajorIncidentProposed' },
+      { incidentId, revision: 1, ordinal: 7, at: '2026-03-04T12:00:00.000Z', actor: 'agent-bob', field: 'majorStatus', oldValue: 'none', newValue: 'proposed', eventType: 'MajorIncidentProposed' },
     ]);
   });
 });

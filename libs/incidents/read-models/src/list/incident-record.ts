@@ -1,10 +1,12 @@
 import type {
+  HoldReason,
   Impact,
   IncidentAssignedV2,
   IncidentEscalatedV1,
   IncidentOpenedV1,
   IncidentParentLinkedV1,
   IncidentPriorityChangedV1,
+  IncidentPutOnHoldV1,
   IncidentResolvedV1,
   IncidentsEventType,
   IncidentStateName,
@@ -38,6 +40,12 @@ export interface IncidentRecord {
   updatedAt: string;
   resolvedAt: string | null;
   revision: number;
+  /**
+   * Details the history shows but the list does not keep as columns: the projection loads them from the
+   * incident's last history lines (`lastHistoryDetails`) before it folds a batch.
+   */
+  holdReason: HoldReason | null;
+  resolutionNotes: string | null;
 }
 
 /** The field of each event's data that says when it happened (domain time, from the command's metadata). */
@@ -102,6 +110,8 @@ const opened = (event: RecordedEvent): IncidentRecord => {
     updatedAt: new Date(d.openedAt).toISOString(),
     resolvedAt: null,
     revision: event.streamRevision,
+    holdReason: null,
+    resolutionNotes: null,
   };
 };
 
@@ -113,18 +123,21 @@ const changesOf = (event: RecordedEvent): Partial<IncidentRecord> => {
       const { assignmentGroup, assignee, state } = event.data as IncidentAssignedV2;
       return { assignmentGroup, assignee, state };
     }
+    case 'IncidentPutOnHold': {
+      const { state, reason } = event.data as IncidentPutOnHoldV1;
+      return { state, holdReason: reason };
+    }
     case 'IncidentWorkStarted':
-    case 'IncidentPutOnHold':
     case 'IncidentResumed':
     case 'IncidentClosed':
     case 'IncidentCancelled':
       return { state: (event.data as { state: IncidentStateName }).state };
     case 'IncidentResolved': {
-      const { state, code, resolvedAt } = event.data as IncidentResolvedV1;
-      return { state, resolutionCode: code, resolvedAt: new Date(resolvedAt).toISOString() };
+      const { state, code, notes, resolvedAt } = event.data as IncidentResolvedV1;
+      return { state, resolutionCode: code, resolutionNotes: notes, resolvedAt: new Date(resolvedAt).toISOString() };
     }
     case 'IncidentReopened':
-      return { state: 'in-progress', resolutionCode: null, resolvedAt: null };
+      return { state: 'in-progress', resolutionCode: null, resolutionNotes: null, resolvedAt: null };
     case 'IncidentPriorityChanged': {
       const { impact, urgency, to } = event.data as IncidentPriorityChangedV1;
       return { impact, urgency, priority: to };
@@ -159,5 +172,7 @@ const changesOf = (event: RecordedEvent): Partial<IncidentRecord> => {
 export const evolveIncidentRecord = (record: IncidentRecord | null, event: RecordedEvent): IncidentRecord | null => {
   if (event.type === 'IncidentOpened') return opened(event);
   if (record === null) return null;
-  return { ...record, ...changesOf(event), updatedAt: eventTimeOf(event), revision: event.streamRevision };
+  const next = { ...record, ...changesOf(event), updatedAt: eventTimeOf(event), revision: event.streamRevision };
+  // The hold reason lasts as long as the hold, however the incident leaves it (resumed, resolved, cancelled).
+  return next.state === 'on-hold' ? next : { ...next, holdReason: null };
 };

@@ -2,6 +2,8 @@
 export const ROLES = [
   'requester',
   'agent',
+  // Accepts major incidents that an agent proposed (separation of duties: the proposer cannot accept).
+  'incident-manager',
   'change-manager',
   'cab-member',
   'service-owner',

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ChangeTemplateResponse {
-  @ApiProperty({ format: 'uuid' }) templateId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', deprecated: true, description: 'Deprecated: the same as `id`' }) templateId!: string;
   @ApiProperty({ format: 'uuid' }) serviceId!: string;
   @ApiProperty({ example: 'Add a mail domain' }) name!: string;
   @ApiProperty({ type: [String] }) steps!: string[];

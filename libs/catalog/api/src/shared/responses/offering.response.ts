@@ -15,7 +15,8 @@ export class SlaTargetsResponse implements SlaTargets {
 }
 
 export class OfferingResponse {
-  @ApiProperty({ format: 'uuid' }) offeringId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', deprecated: true, description: 'Deprecated: the same as `id`' }) offeringId!: string;
   @ApiProperty({ format: 'uuid' }) serviceId!: string;
   @ApiProperty({ example: 'Gold' }) name!: string;
   @ApiProperty({ format: 'uuid' }) calendarId!: string;

@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { ServiceKind, ServiceLifecycle } from '@itsm/contracts';
 
 export class OfferingSummaryResponse {
-  @ApiProperty({ format: 'uuid' }) offeringId!: string;
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', deprecated: true, description: 'Deprecated: the same as `id`' }) offeringId!: string;
   @ApiProperty({ example: 'Gold' }) name!: string;
   @ApiProperty() default!: boolean;
 }

@@ -2,7 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 
 /** One field change of an incident: who, when, field, old → new. */
 export class IncidentHistoryEntryResponse {
-  @ApiProperty({ description: 'Revision of the event in the incident stream' })
+  @ApiProperty({ description: 'Revision of the event in the incident stream (as in the ETag)' })
+  revision!: number;
+  @ApiProperty({
+    deprecated: true,
+    description:
+      'Deprecated: the same as `revision`. Elsewhere "position" means the global log position (X-Log-Position); use `revision`.',
+  })
   position!: number;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ description: 'Actor id' }) actor!: string;

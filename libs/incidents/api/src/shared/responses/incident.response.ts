@@ -93,7 +93,7 @@ export const incidentResponseOf = (
     assignee: incident.assignment.agent,
     holdReason: lifecycle.state === 'on-hold' ? lifecycle.reason : null,
     resolution:
-      lifecycle.state === 'resolved'
+      lifecycle.state === 'resolved' || lifecycle.state === 'closed'
         ? {
             code: lifecycle.code,
             notes: lifecycle.notes,

@@ -8,10 +8,14 @@ describe('the incidents copy of the catalog (from catalog events, on PGlite)', (
   });
   afterAll(() => kit.close());
 
-  it('knows a published service, its lifecycle and offerings; an unknown service has no lifecycle', async () => {
+  it('knows a published service, its lifecycle, offerings and default offering; an unknown service has no lifecycle', async () => {
     const { serviceId, offeringId } = await kit.publishService();
-    expect(await kit.catalog.serviceForIncident(serviceId)).toEqual({ lifecycle: 'live', offeringIds: [offeringId] });
-    expect(await kit.catalog.serviceForIncident('0190f3a4-1111-7222-8333-944445555666')).toEqual({ lifecycle: null, offeringIds: [] });
+    expect(await kit.catalog.serviceForIncident(serviceId)).toEqual({ lifecycle: 'live', offeringIds: [offeringId], defaultOfferingId: offeringId });
+    expect(await kit.catalog.serviceForIncident('0190f3a4-1111-7222-8333-944445555666')).toEqual({
+      lifecycle: null,
+      offeringIds: [],
+      defaultOfferingId: null,
+    });
   });
 
   it('gives the SLA terms of the default offering when none is named, for the priority asked', async () => {

@@ -27,15 +27,19 @@ export class SqlIncidentCatalog implements IncidentCatalog {
   }
 
   async serviceForIncident(serviceId: string) {
-    const [service] = await this.db.query<{ lifecycle: ServiceLifecycle }>(
-      `SELECT lifecycle FROM ${this.services} WHERE service_id = $1`,
+    const [service] = await this.db.query<{ lifecycle: ServiceLifecycle; default_offering_id: string | null }>(
+      `SELECT lifecycle, default_offering_id FROM ${this.services} WHERE service_id = $1`,
       [serviceId],
     );
     const offerings = await this.db.query<{ offering_id: string }>(
       `SELECT offering_id FROM ${this.offerings} WHERE service_id = $1 ORDER BY offering_id`,
       [serviceId],
     );
-    return { lifecycle: service?.lifecycle ?? null, offeringIds: offerings.map((row) => row.offering_id) };
+    return {
+      lifecycle: service?.lifecycle ?? null,
+      offeringIds: offerings.map((row) => row.offering_id),
+      defaultOfferingId: service?.default_offering_id ?? null,
+    };
   }
 
   async slaTermsFor(serviceId: string, offeringId: string | null, priority: Priority, at: Date): Promise<SlaTerms | null> {
