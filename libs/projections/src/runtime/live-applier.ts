@@ -62,7 +62,14 @@ export class LiveApplier {
   /** Catches up in batches, then follows the log event by event; restarts from the checkpoint after a failure. */
   async follow(): Promise<void> {
     this.stopped = false;
-    await this.catchUp();
+    try {
+      await this.catchUp();
+    } catch (error) {
+      // An event this projection cannot apply yet (another one it reads, such as the catalog copy, is behind) is
+      // retried from the checkpoint; it never fails the host's start, and shows as lastError meanwhile.
+      this.restartAfter(error);
+      return;
+    }
     if (this.stopped) return;
     this.subscription = this.context.source.subscribeToAll({
       fromCheckpoint: await this.checkpoint(),
@@ -87,8 +94,6 @@ export class LiveApplier {
     this.lastError = error instanceof Error ? error.message : String(error);
     this.subscription = undefined;
     if (this.stopped) return;
-    this.restartTimer = setTimeout(() => {
-      this.follow().catch((failure: unknown) => this.restartAfter(failure));
-    }, RESTART_DELAY_MS);
+    this.restartTimer = setTimeout(() => void this.follow(), RESTART_DELAY_MS);
   }
 }

@@ -112,6 +112,21 @@ describe.each(testDatabases)('projection runtime on %s', (_label, openDatabase) 
     expect((await readStreamHeadsTables(database.db, auditTables())).streamHeads.map((head) => head.count)).toEqual([8, 8]);
   });
 
+  it('starts even when a projection cannot apply an event yet: it reports the error and retries, the others follow', async () => {
+    const stream = streamName('note');
+    await database.store.appendToStream(stream, [anEvent('NoteTaken', { poison: true })], { expectedRevision: 'no-stream' });
+    const runtime = await runtimeFor();
+
+    await runtime.start();
+
+    const notes = await waitUntil('the notes projection to report its failure', async () =>
+      (await runtime.status()).find((status) => status.name === 'notes' && status.lastError !== null),
+    20_000);
+    expect(notes.lastError).toMatch(/poison note/);
+    const head = (await readWholeLog(database.store)).at(-1)?.globalPosition ?? -1;
+    await waitUntil('stream_heads to follow past the poison', async () => (await positionOf(runtime, 'stream_heads')) === head, 20_000);
+  });
+
   it('follows the log live: an appended event becomes visible without a catch-up call', async () => {
     const runtime = await runtimeFor();
     await runtime.start();
