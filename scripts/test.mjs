@@ -83,8 +83,6 @@ function runJest() {
     'jest',
     ...(isCi ? ['--ci'] : []),
     `--maxWorkers=${maxWorkers}`,
-    // A stray open handle in one spec must not hang the whole run.
-    '--forceExit',
     '--json',
     `--outputFile=${outputFile}`,
     ...jestArgs,

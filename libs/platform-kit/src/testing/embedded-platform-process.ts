@@ -30,7 +30,13 @@ export const startEmbeddedPlatform = async (dataDir: string, env: Record<string,
     KAFKA_BROKERS: undefined,
     ...env,
   });
-  await child.waitFor(/^ITSM platform listening/, timeoutMs);
+  try {
+    await child.waitFor(/^ITSM platform listening/, timeoutMs);
+  } catch (error) {
+    // A start that failed or hung must not leave its process running (the caller never gets a handle to stop it).
+    await child.stop();
+    throw error;
+  }
   const baseUrl = `http://127.0.0.1:${port}`;
   const secret = new TextEncoder().encode(EMBEDDED_SPEC_JWT_SECRET);
   return {
