@@ -69,6 +69,9 @@ export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicat
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.runtime.reshaped.length > 0) {
+      new Logger('Projections').warn(`read-model tables changed shape, refilling from the log: ${this.runtime.reshaped.join(', ')}`);
+    }
     await this.runtime.start();
     if (this.options.liveFrom !== 'message-bus') return;
     if (!this.bus) throw new Error('Projections that follow the message bus need MessageBusModule');

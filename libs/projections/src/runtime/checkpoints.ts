@@ -13,12 +13,15 @@ export interface CheckpointTables {
   schema: string;
   checkpoints: string;
   streams: string;
+  /** Per projection, the fingerprint of the DDL its live tables were created with (see table-shape.ts). */
+  shapes: string;
 }
 
 export const checkpointTables = (schema: string): CheckpointTables => ({
   schema,
   checkpoints: qualified(schema, 'checkpoints'),
   streams: qualified(schema, 'stream_checkpoints'),
+  shapes: qualified(schema, 'table_shapes'),
 });
 
 export const migrateCheckpoints = async (db: SqlExecutor, names: CheckpointTables): Promise<void> => {
@@ -41,6 +44,11 @@ export const migrateCheckpoints = async (db: SqlExecutor, names: CheckpointTable
         stream_id text NOT NULL,
         revision integer NOT NULL,
         PRIMARY KEY (name, slot, stream_id)
+      );
+      CREATE TABLE IF NOT EXISTS ${names.shapes} (
+        name text PRIMARY KEY,
+        shape text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
       );
     `);
   });

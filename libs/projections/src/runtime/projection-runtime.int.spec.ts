@@ -127,6 +127,65 @@ describe.each(testDatabases)('projection runtime on %s', (_label, openDatabase) 
     await waitUntil('stream_heads to follow past the poison', async () => (await positionOf(runtime, 'stream_heads')) === head, 20_000);
   });
 
+  describe('when a release changes a projection\'s tables', () => {
+    /** The notes projection of a later release: one more column, filled from the event. */
+    const notesWithKind = defineProjection<'notes'>({
+      ...notesProjection,
+      createTables: (tables) => `CREATE TABLE ${tables.notes} (event_id text PRIMARY KEY, stream_id text NOT NULL, kind text NOT NULL)`,
+      apply: async (tx, event, tables) => {
+        await tx.query(`INSERT INTO ${tables.notes} (event_id, stream_id, kind) VALUES ($1, $2, $3)`, [event.eventId, event.streamId, event.type]);
+      },
+    });
+    const notesRows = () => database.db.query<{ event_id: string; kind: string }>(`SELECT * FROM "${database.schema}"."notes" ORDER BY event_id`);
+
+    it('keeps tables of an unchanged shape and their checkpoint across a restart', async () => {
+      await database.store.appendToStream(streamName('note'), [anEvent('NoteTaken'), anEvent('NoteTaken')], { expectedRevision: 'no-stream' });
+      const first = await runtimeFor({ projections: [notesProjection] });
+      await first.catchUp();
+      await first.stop();
+
+      const restarted = await runtimeFor({ projections: [notesProjection] });
+
+      expect(restarted.reshaped).toEqual([]);
+      expect(await restarted.catchUp()).toBe(0);
+      expect(await notesRows()).toHaveLength(2);
+    });
+
+    it('drops the old tables, creates the new shape and refills it from the log, in the event-store mode', async () => {
+      await database.store.appendToStream(streamName('note'), [anEvent('NoteTaken'), anEvent('NoteTaken')], { expectedRevision: 'no-stream' });
+      const first = await runtimeFor({ projections: [notesProjection] });
+      await first.catchUp();
+      await first.stop();
+
+      const upgraded = await runtimeFor({ projections: [notesWithKind] });
+      expect(upgraded.reshaped).toEqual(['notes']);
+      expect(await notesRows()).toEqual([]);
+      await upgraded.start();
+
+      const head = (await readWholeLog(database.store)).at(-1)?.globalPosition ?? -1;
+      await waitUntil('the reshaped projection to refill', async () => (await positionOf(upgraded, 'notes')) === head, 20_000);
+      expect((await notesRows()).map((row) => row.kind)).toEqual(['NoteTaken', 'NoteTaken']);
+      await upgraded.stop();
+      expect((await runtimeFor({ projections: [notesWithKind] })).reshaped).toEqual([]);
+    });
+
+    it('refills a reshaped projection from the log on start in the pushed mode, where the bus brings only new events', async () => {
+      await database.store.appendToStream(streamName('note'), [anEvent('NoteTaken'), anEvent('NoteTaken'), anEvent('NoteTaken')], {
+        expectedRevision: 'no-stream',
+      });
+      const first = await runtimeFor({ projections: [notesProjection], liveSource: 'pushed' });
+      await first.handle((await readWholeLog(database.store)).slice(0, 1));
+
+      const upgraded = await runtimeFor({ projections: [notesWithKind], liveSource: 'pushed' });
+      await upgraded.start();
+
+      expect((await notesRows()).map((row) => row.kind)).toEqual(['NoteTaken', 'NoteTaken', 'NoteTaken']);
+      // The history applied from the log is not applied again when the bus redelivers it.
+      await upgraded.handle(await readWholeLog(database.store));
+      expect(await notesRows()).toHaveLength(3);
+    });
+  });
+
   it('follows the log live: an appended event becomes visible without a catch-up call', async () => {
     const runtime = await runtimeFor();
     await runtime.start();

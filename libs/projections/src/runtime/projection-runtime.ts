@@ -64,6 +64,8 @@ export class RebuildAlreadyRunningError extends Error {
 export class ProjectionRuntime {
   private readonly appliers = new Map<string, LiveApplier>();
   private readonly rebuilds = new Map<string, RebuildHandle>();
+  /** Projections whose tables changed shape at start-up: they fill again from the log's first event. */
+  readonly reshaped: string[] = [];
 
   private constructor(
     private readonly context: RuntimeContext,
@@ -91,7 +93,7 @@ export class ProjectionRuntime {
       assertIdentifier('Projection name', projection.name);
       projection.tables.forEach((table) => assertIdentifier('Table name', table));
       if (runtime.appliers.has(projection.name)) throw new Error(`Projection "${projection.name}" is registered twice`);
-      await ensureLiveTables(context, projection);
+      if ((await ensureLiveTables(context, projection)) === 'reshaped') runtime.reshaped.push(projection.name);
       runtime.appliers.set(projection.name, new LiveApplier(context, projection));
     }
     return runtime;
@@ -101,9 +103,15 @@ export class ProjectionRuntime {
     return [...this.appliers.values()].map((applier) => applier.projection);
   }
 
-  /** In 'event-store' mode: catches every projection up and follows the log. In 'pushed' mode: nothing to start. */
+  /**
+   * In 'event-store' mode: catches every projection up and follows the log. In 'pushed' mode: only reshaped
+   * projections read the log (the bus brings new events, not the history their new tables need).
+   */
   async start(): Promise<void> {
-    if (this.liveSource !== 'event-store') return;
+    if (this.liveSource !== 'event-store') {
+      for (const name of this.reshaped) await this.applier(name).catchUp();
+      return;
+    }
     await Promise.all([...this.appliers.values()].map((applier) => applier.follow()));
   }
 

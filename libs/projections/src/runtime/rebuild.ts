@@ -7,6 +7,7 @@ import { filterOf } from './event-source';
 import { RebuildProgressTracker } from './rebuild-progress';
 import type { RuntimeContext } from './runtime-context';
 import { qualified, shadowPrefix, tableNamesOf } from './sql-names';
+import { writeTableShape } from './table-shape';
 
 /** Short, sortable and unique enough to tell two rebuilds of the same projection apart. */
 const newGeneration = (): string => `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -47,6 +48,8 @@ const switchTables = async (tx: SqlSession, context: RuntimeContext, projection:
     await tx.query(`ALTER TABLE ${shadow[table]} RENAME TO "${table}"`);
   }
   await promoteRebuildSlot(tx, context.checkpoints, projection.name);
+  // The shadow tables were made by this release's DDL: they are what the live shape is now.
+  await writeTableShape(tx, context.checkpoints, projection);
 };
 
 export interface RebuildHandle {
