@@ -13,7 +13,7 @@ export interface ListCase {
 
 const cycle = <T>(items: readonly T[]) => (iteration: number): T => items[iteration % items.length];
 
-/** Search terms as people type them: whole words, word prefixes, two words. */
+/** Search terms as people type them: whole words, word prefixes, fragments inside words, two words, numbers. */
 const searchTerms = (): string[] => {
   const { symptoms, objects, places } = SEED_DESCRIPTION_WORDS;
   const words = [...objects, ...places.map((place) => place.split(' ')[0])];
@@ -22,6 +22,9 @@ const searchTerms = (): string[] => {
     ...objects.map((object) => object.slice(0, 4)),
     ...objects.flatMap((object, index) => [`${object} ${places[index % places.length].split(' ')[0]}`]),
     ...symptoms.map((symptom) => symptom.split(' ')[0].toLowerCase()),
+    ...objects.filter((object) => object.length >= 6).map((object) => object.slice(2, 6)),
+    ...[1, 42, 4711, 65_432, 999_999].map((n) => `INC${String(n).padStart(7, '0')}`),
+    ...['42', '4711'],
   ];
 };
 

@@ -93,7 +93,7 @@ export class ListIncidentsQuery extends PageQuery {
 
   @ApiPropertyOptional({
     description:
-      'Words in the short description, each matched as a word prefix, case-insensitive',
+      'Words found anywhere inside the words of the number, short description or description ("mail" finds "Email", "42" finds INC0000042); every word must match; case-insensitive',
   })
   @IsOptional()
   @IsString()

@@ -1,10 +1,11 @@
-import { INCIDENTS_EVENT_TYPES, incidentIdOf } from '@itsm/contracts';
+import { INCIDENTS_EVENT_TYPES, incidentIdOf, type IncidentOpenedV1 } from '@itsm/contracts';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { SqlSession } from '@itsm/event-store';
 import { defineProjection } from '@itsm/projections';
 import { fieldChangesOf, HISTORY_ONLY_FIELDS, type FieldChange } from '../history/incident-history.changes';
 import { evolveIncidentRecord, type IncidentRecord } from './incident-record';
 import { LIST_COLUMN_NAMES, LIST_COLUMNS, recordOfRow, rowOfRecord, type IncidentListRow } from './incident-list-rows';
+import { searchTermsOf } from './incident-text-query';
 import { createIncidentListTables, type IncidentListTable, type IncidentListTables } from './incident-list.tables';
 
 export const INCIDENT_LIST_PROJECTION = 'incident_list';
@@ -52,6 +53,18 @@ const saveChanges = async (tx: SqlSession, t: IncidentListTables, changes: Field
   );
 };
 
+/** Indexes each incident opened in the batch for text search, once: what it is found by never changes after. */
+const saveSearchTerms = async (tx: SqlSession, t: IncidentListTables, events: readonly RecordedEvent[]): Promise<void> => {
+  const opened = events.filter((event) => event.type === 'IncidentOpened').map((event) => event.data as IncidentOpenedV1);
+  if (opened.length === 0) return;
+  await tx.query(
+    `INSERT INTO ${t.incident_search} (incident_id, opened_at, terms)
+     SELECT id, opened_at, array_to_tsvector(terms) FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, opened_at timestamptz, terms text[])
+     ON CONFLICT (incident_id) DO NOTHING`,
+    [JSON.stringify(opened.map((incident) => ({ id: incident.incidentId, opened_at: incident.openedAt, terms: searchTermsOf(incident) })))],
+  );
+};
+
 /**
  * Folds a batch in memory (each incident's row read once, written once) and records each event's field changes.
  * Rows and history belong to one incident stream each, so per-stream order (Kafka) gives the same tables.
@@ -71,13 +84,14 @@ const applyBatch = async (tx: SqlSession, events: readonly RecordedEvent[], t: I
   }
   await saveRecords(tx, t, [...touched].map((incidentId) => records.get(incidentId) as IncidentRecord));
   await saveChanges(tx, t, changes);
+  await saveSearchTerms(tx, t, events);
 };
 
 /** The incident list (filters, text search, keyset pages) and the field-level history, from incident and SLA events. */
 export const incidentListProjection = defineProjection<IncidentListTable>({
   name: INCIDENT_LIST_PROJECTION,
   eventTypes: INCIDENTS_EVENT_TYPES,
-  tables: ['incident_list', 'incident_history'],
+  tables: ['incident_list', 'incident_history', 'incident_search'],
   createTables: createIncidentListTables,
   apply: (tx, event, t) => applyBatch(tx, [event], t),
   applyBatch,

@@ -3,9 +3,9 @@ import type { SqlExecutor } from '@itsm/event-store';
 import { pageOf, pageSizeOf, type Page } from '@itsm/projections';
 import { decodeIncidentCursor, encodeIncidentCursor } from './incident-list.cursor';
 import { recordOfRow, type IncidentListRow } from './incident-list-rows';
-import { LIST_ORDER, SEARCH_VECTOR, type IncidentListTables } from './incident-list.tables';
+import { LIST_ORDER, type IncidentListTables } from './incident-list.tables';
 import { listItemOf, type IncidentListItem } from './incident-list.view';
-import { prefixTsQuery } from './incident-text-query';
+import { substringTsQuery } from './incident-text-query';
 
 /** A filter that takes one value or several (any of them matches). */
 export type OneOrMany<T> = T | readonly T[];
@@ -22,7 +22,7 @@ export interface IncidentListFilter {
   breached?: boolean;
   /** Accepted major incidents (true) or the others (false). */
   major?: boolean;
-  /** Words in the short description, each matched as a word prefix, case-insensitive. */
+  /** Words found anywhere inside the words of the number, short description or description; case-insensitive. */
   q?: string;
   limit?: number;
   cursor?: string;
@@ -57,8 +57,10 @@ export const incidentListStatement = (filter: IncidentListFilter, t: IncidentLis
   if (filter.callerId !== undefined) where((p) => `caller_id = ${p}`, filter.callerId);
   if (filter.breached !== undefined) conditions.push(filter.breached ? 'breached' : 'NOT breached');
   if (filter.major !== undefined) conditions.push(filter.major ? `major_status = 'accepted'` : `major_status <> 'accepted'`);
-  const tsquery = filter.q === undefined ? null : prefixTsQuery(filter.q);
-  if (tsquery !== null) where((p) => `${SEARCH_VECTOR} @@ to_tsquery('simple', ${p})`, tsquery);
+  const tsquery = filter.q === undefined ? null : substringTsQuery(filter.q);
+  if (tsquery !== null) {
+    where((p) => `incident_id IN (SELECT incident_id FROM ${t.incident_search} WHERE terms @@ ${p}::tsquery)`, tsquery);
+  }
   params.push(limit + 1);
   const sql = `SELECT * FROM ${t.incident_list}
      ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`}

@@ -4,7 +4,7 @@ import { InvalidCursor } from '@itsm/projections';
 import { decodeIncidentCursor, encodeIncidentCursor } from './incident-list.cursor';
 import { opened } from '../testing/incident-event-builders';
 import { evolveIncidentRecord, type IncidentRecord } from './incident-record';
-import { prefixTsQuery } from './incident-text-query';
+import { searchTermsOf, substringTsQuery } from './incident-text-query';
 
 const incidentId = '0190f3a4-1111-7222-8333-944445555666';
 
@@ -66,11 +66,18 @@ describe('incident record fold', () => {
   });
 });
 
-describe('text search query', () => {
-  it('makes every word a lower-case prefix and drops everything that is not a letter or digit', () => {
-    expect(prefixTsQuery("Disk FULL on 'srv-7' & | !:*")).toBe('disk:* & full:* & on:* & srv:* & 7:*');
-    expect(prefixTsQuery('Übergröße')).toBe('übergröße:*');
-    expect(prefixTsQuery(' &|! ')).toBeNull();
+describe('text search', () => {
+  it('makes every word a quoted lower-case prefix and drops everything that is not a letter or digit', () => {
+    expect(substringTsQuery("Disk FULL on 'srv-7' & | !:* disk")).toBe("'disk':* & 'full':* & 'on':* & 'srv':* & '7':*");
+    expect(substringTsQuery('Übergröße')).toBe("'übergröße':*");
+    expect(substringTsQuery(' &|! ')).toBeNull();
+  });
+
+  it('indexes every word of the number, short description and description with its suffixes, and the bare number', () => {
+    const terms = searchTermsOf({ number: 'INC0000042', shortDescription: 'E-mail down', description: 'Größe' });
+    expect(terms).toEqual(expect.arrayContaining(['inc0000042', '0000042', '42', 'mail', 'ail', 'il', 'e', 'down', 'wn', 'größe', 'öße', 'ße']));
+    expect(terms).not.toContain('l');
+    expect(new Set(terms).size).toBe(terms.length);
   });
 });
 

@@ -1,20 +1,23 @@
 import type { TableNames } from '@itsm/projections';
 
-export type IncidentListTable = 'incident_list' | 'incident_history';
+export type IncidentListTable = 'incident_list' | 'incident_history' | 'incident_search';
 export type IncidentListTables = TableNames<IncidentListTable>;
 
 /** The sort key of every list, as index columns: newest first, the id breaking ties (keyset pagination). */
 export const LIST_ORDER = 'opened_at DESC, incident_id DESC';
 
-/** The text-search expression; queries must spell it exactly so for the GIN index to serve them. */
-export const SEARCH_VECTOR = `to_tsvector('simple', short_description)`;
 
 /**
  * One row per incident, indexed for each list filter followed by the sort key, so a filtered page is an index
  * range read in order (no sort of the matches) at a million rows; a group's queue by state (the agents' view) has its
  * own. Breached and major incidents are few: partial
- * indexes. Text search: a GIN index on a 'simple' tsvector (PostgreSQL and PGlite alike; pg_trgm is an extension
- * PGlite loads only when the database is opened with it, which the shared embedded database is not).
+ * indexes.
+ *
+ * Text search has a table of its own, written once when an incident opens and never updated: its GIN index does
+ * not churn with every state change of the list row. `terms` holds every word of the number, short description and
+ * description and each word's suffixes (incident-text-query.ts), which turns a prefix match into a substring match
+ * without pg_trgm (an extension PGlite loads only on request). Its own sort index lets the planner walk the newest
+ * incidents and stop at a page of matches when a term is common, or read the GIN index when it is rare.
  */
 export const createIncidentListTables = (t: IncidentListTables): string => `
   CREATE TABLE ${t.incident_list} (
@@ -50,7 +53,13 @@ export const createIncidentListTables = (t: IncidentListTables): string => `
   CREATE INDEX ON ${t.incident_list} (caller_id, ${LIST_ORDER});
   CREATE INDEX ON ${t.incident_list} (${LIST_ORDER}) WHERE breached;
   CREATE INDEX ON ${t.incident_list} (major_status, ${LIST_ORDER}) WHERE major_status <> 'none';
-  CREATE INDEX ON ${t.incident_list} USING gin (${SEARCH_VECTOR});
+  CREATE TABLE ${t.incident_search} (
+    incident_id uuid PRIMARY KEY,
+    opened_at timestamptz NOT NULL,
+    terms tsvector NOT NULL
+  );
+  CREATE INDEX ON ${t.incident_search} (${LIST_ORDER});
+  CREATE INDEX ON ${t.incident_search} USING gin (terms);
   CREATE TABLE ${t.incident_history} (
     incident_id uuid NOT NULL,
     position integer NOT NULL,

@@ -22,6 +22,7 @@ export interface OpenIncidentInput {
   sequence: number;
   callerId?: string;
   shortDescription?: string;
+  description?: string;
   serviceId?: string;
   impact?: Impact;
   urgency?: Urgency;
@@ -34,7 +35,7 @@ export const opened = (input: OpenIncidentInput): IncidentOpenedV1 => ({
   number: formatIncidentNumber(input.sequence),
   callerId: input.callerId ?? 'caller-carol',
   shortDescription: input.shortDescription ?? 'Printer is jammed',
-  description: 'spec',
+  description: input.description ?? 'spec',
   serviceId: input.serviceId ?? newId(),
   offeringId: null,
   impact: input.impact ?? 2,
