@@ -19,3 +19,4 @@ export * from './lifecycle/report-start-failure';
 export * from './lifecycle/serve-context-app';
 export * from './event-store/write-pipeline-on';
 export * from './processes/process-monitor';
+export * from './host/context-host';
