@@ -43,7 +43,7 @@ export const requireWindow = ({ plannedStart, plannedEnd }: Pick<ChangeEditableF
 
 /** Every field checked, for a change being raised. */
 export const validFields = (input: ChangeFieldsInput): ChangeEditableFields => {
-  const fields = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, FIELD_RULES[field](input[field])])) as ChangeEditableFields;
+  const fields = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, FIELD_RULES[field](input[field])])) as unknown as ChangeEditableFields;
   requireWindow(fields);
   return fields;
 };
