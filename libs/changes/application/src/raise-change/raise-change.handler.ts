@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { changeStreamId } from '@itsm/contracts';
+import { changeStreamId, type ChangeType } from '@itsm/contracts';
 import { decisionOf, newId, NO_STREAM_REVISION, type Clock, type EventMetadata, type RecordedEvent, type WritePipeline } from '@itsm/event-sourcing';
-import { changeDecider, type RaisedChange } from '@itsm/changes-domain';
+import { changeDecider, type ChangeFieldsInput, type RaiseChange, type RaisedChange } from '@itsm/changes-domain';
 import { WRITE_PIPELINE } from '@itsm/platform-kit';
-import { CHANGES_CLOCK } from '../nest/changes-application.tokens';
+import { CHANGE_NUMBERS, CHANGES_CLOCK } from '../nest/changes-application.tokens';
+import type { ChangeNumberAllocator } from '../ports/change-number-allocator.port';
 
-export interface RaiseChangeInput {
-  shortDescription: string;
+export interface RaiseChangeInput extends ChangeFieldsInput {
+  type: ChangeType;
+  /** The catalog's change template of a standard change. */
+  templateId?: string | null;
 }
 
 export interface RaiseChangeResult {
@@ -17,18 +20,29 @@ export interface RaiseChangeResult {
   events: RecordedEvent[];
 }
 
-/** Raises a change on a new stream (`change-<uuid>`); the decider checks the short description. */
+/** Stands in for the number during the trial decision: it matches the pattern and is never allocated. */
+const PLACEHOLDER_NUMBER = 'CHG0000000';
+
+/** Raises a change on a new stream (`change-<uuid>`), numbered from a sequence; the decider checks its fields. */
 @Injectable()
 export class RaiseChangeHandler {
   constructor(
     @Inject(WRITE_PIPELINE) private readonly pipeline: WritePipeline,
     @Inject(CHANGES_CLOCK) private readonly clock: Clock,
+    @Inject(CHANGE_NUMBERS) private readonly numbers: ChangeNumberAllocator,
   ) {}
 
   async execute(input: RaiseChangeInput, metadata: EventMetadata): Promise<RaiseChangeResult> {
     const changeId = newId();
     const now = this.clock.now();
-    const command = { type: 'RaiseChange', data: { changeId, shortDescription: input.shortDescription }, metadata: { now, actor: metadata.actor } } as const;
+    const raise = (number: string): RaiseChange => ({
+      type: 'RaiseChange',
+      data: { ...input, changeId, number },
+      metadata: { now, actor: metadata.actor },
+    });
+    // Numbers come from a sequence that never gives one back: the decider's refusal comes before one is taken.
+    changeDecider.decide(raise(PLACEHOLDER_NUMBER), changeDecider.initialState());
+    const command = raise(await this.numbers.next());
     // A new id names a new stream: expecting no stream turns a (theoretical) id clash into a conflict, not a merge.
     const executed = await this.pipeline.execute(changeStreamId(changeId), decisionOf(changeDecider, command), {
       metadata,

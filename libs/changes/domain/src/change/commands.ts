@@ -1,8 +1,117 @@
+import type {
+  ApprovalDecision,
+  ChangeApprovalStage,
+  ChangeBlockingConflict,
+  ChangeOutcome,
+  ChangeRiskQuestionScore,
+  ChangeRiskRuleFired,
+  ChangeType,
+  RiskLevel,
+} from '@itsm/contracts';
 import type { CommandMetadata } from '@itsm/event-sourcing';
 
 type Command<Type extends string, Data> = { type: Type; data: Data; metadata: CommandMetadata };
 
-/** `changeId` is chosen by the application (a uuid) before the command is decided. */
-export type RaiseChange = Command<'RaiseChange', { changeId: string; shortDescription: string }>;
+/** Who implements the change; `agent` may be left out when only the group is known. */
+export interface ImplementerInput {
+  group: string;
+  agent?: string | null;
+}
 
-export type ChangeCommand = RaiseChange;
+/** The fields of a change as a caller gives them (times as ISO-8601 strings with an offset). */
+export interface ChangeFieldsInput {
+  shortDescription: string;
+  description: string;
+  justification: string;
+  serviceIds: string[];
+  implementationPlan: string;
+  backoutPlan: string;
+  testPlan: string;
+  plannedStart: string;
+  plannedEnd: string;
+  implementer: ImplementerInput;
+}
+
+/**
+ * `changeId` (a uuid) and `number` (`CHG0000001`, from a sequence) are chosen by the application before the command
+ * is decided. The requester is the actor who raises it. `templateId` is required for a standard change and refused for
+ * the others.
+ */
+export type RaiseChange = Command<
+  'RaiseChange',
+  ChangeFieldsInput & { changeId: string; number: string; type: ChangeType; templateId?: string | null }
+>;
+
+/** Only the fields that change; allowed until implementation starts. */
+export type UpdateChange = Command<'UpdateChange', Partial<ChangeFieldsInput>>;
+
+/** Switches the type while the change is new and nobody ever decided on it; a standard change names its template. */
+export type SwitchChangeType = Command<'SwitchChangeType', { type: ChangeType; templateId?: string | null }>;
+
+/** Leaves `new`. An emergency change names its ECAB stage(s), chosen by the application's approval policy. */
+export type SubmitChange = Command<'SubmitChange', { approvalStages?: ChangeApprovalStage[] }>;
+
+/**
+ * The risk the application's risk policy computed (the decider records it, it does not compute it). A normal change
+ * in `assess` moves on to `authorize` with the approval stages the application's approval policy chose for its
+ * type and risk.
+ */
+export type AssessChangeRisk = Command<
+  'AssessChangeRisk',
+  {
+    level: RiskLevel;
+    policyVersion: string;
+    firedRules: ChangeRiskRuleFired[];
+    questionScores: ChangeRiskQuestionScore[];
+    ruleLevel: RiskLevel;
+    questionnaireLevel: RiskLevel;
+    approvalStages?: ChangeApprovalStage[];
+  }
+>;
+
+/**
+ * The actor's decision on the open stage (`stage` may name it, to refuse a decision meant for another one).
+ * `seenHash` is `materialContentHash` of the change as the approver saw it: a decision on content that has changed
+ * since is refused.
+ */
+export type RecordApprovalDecision = Command<
+  'RecordApprovalDecision',
+  { decision: ApprovalDecision; comment: string; seenHash: string; stage?: string }
+>;
+
+/** `blockingConflicts` come from the live conflict detection; any at all refuses the start. */
+export type StartChange = Command<'StartChange', { blockingConflicts: ChangeBlockingConflict[] }>;
+
+export type CompleteChange = Command<'CompleteChange', { outcome: ChangeOutcome; notes: string }>;
+
+export type RecordPostImplementationReview = Command<
+  'RecordPostImplementationReview',
+  { summary: string; lessons?: string | null; followUpActions?: string[] }
+>;
+
+export type CloseChange = Command<'CloseChange', Record<string, never>>;
+
+export type CancelChange = Command<'CancelChange', { reason: string }>;
+
+/** Fed by the incidents context's links (`caused-by`) through a process; recording the same incident again changes nothing. */
+export type RecordCausedIncident = Command<'RecordCausedIncident', { incidentId: string; incidentNumber: string; linkedAt: string }>;
+
+/** The incident's link was removed; removing one that is not recorded changes nothing. */
+export type RemoveCausedIncident = Command<'RemoveCausedIncident', { incidentId: string }>;
+
+export type ChangeCommand =
+  | RaiseChange
+  | UpdateChange
+  | SwitchChangeType
+  | SubmitChange
+  | AssessChangeRisk
+  | RecordApprovalDecision
+  | StartChange
+  | CompleteChange
+  | RecordPostImplementationReview
+  | CloseChange
+  | CancelChange
+  | RecordCausedIncident
+  | RemoveCausedIncident;
+
+export type ChangeCommandType = ChangeCommand['type'];

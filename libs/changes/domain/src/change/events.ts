@@ -1,2 +1,24 @@
 // The change stream's events are the published contract (libs/contracts); the domain speaks them directly.
-export type { ChangeEvent, ChangeRaised } from '@itsm/contracts';
+export type {
+  ChangeApprovalRecorded,
+  ChangeApprovalRequested,
+  ChangeApprovalsCanceled,
+  ChangeApprovalsLapsed,
+  ChangeApprovalStageApproved,
+  ChangeAuthorized,
+  ChangeCanceled,
+  ChangeCausedIncidentRecorded,
+  ChangeCausedIncidentRemoved,
+  ChangeClosed,
+  ChangeCompleted,
+  ChangeEvent,
+  ChangeImplementationStarted,
+  ChangePostImplementationReviewRecorded,
+  ChangeRaised,
+  ChangeRejected,
+  ChangeRiskAssessed,
+  ChangeScheduled,
+  ChangeSubmitted,
+  ChangeTypeChanged,
+  ChangeUpdated,
+} from '@itsm/contracts';

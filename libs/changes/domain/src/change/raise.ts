@@ -1,0 +1,42 @@
+import { CHANGE_NUMBER_PATTERN, CHANGE_TYPES } from '@itsm/contracts';
+import { IllegalTransition, RuleViolation } from '@itsm/event-sourcing';
+import { requireName, requireOneOf } from './change.guards';
+import { validFields } from './change-fields';
+import type { RaiseChange } from './commands';
+import type { ChangeEvent } from './events';
+import type { Change } from './state';
+
+/** A standard change follows a catalog template; the others have none. */
+export const templateFor = (type: string, templateId: unknown): string | null => {
+  if (type === 'standard') {
+    if (templateId === undefined || templateId === null) throw new RuleViolation('A standard change must name its change template');
+    return requireName(templateId, 'The change template');
+  }
+  if (templateId !== undefined && templateId !== null) {
+    throw new RuleViolation(`A ${type} change has no change template: only standard changes follow one`);
+  }
+  return null;
+};
+
+export const raise = ({ data, metadata }: RaiseChange, change: Change): ChangeEvent[] => {
+  if (change.status === 'raised') throw new IllegalTransition(`Change ${change.number} is already raised`);
+  if (!CHANGE_NUMBER_PATTERN.test(data.number)) throw new RuleViolation(`"${data.number}" is not a change number (CHG0000001)`);
+  const type = requireOneOf(data.type, CHANGE_TYPES, 'The change type');
+  const fields = validFields(data);
+  const templateId = templateFor(type, data.templateId);
+  return [
+    {
+      type: 'ChangeRaised',
+      data: {
+        changeId: data.changeId,
+        number: data.number,
+        type,
+        ...fields,
+        requesterId: metadata.actor.id,
+        templateId,
+        state: 'new',
+        raisedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+};
