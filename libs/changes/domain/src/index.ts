@@ -1,1 +1,3 @@
 export * from './change';
+export * from './freeze-window';
+export * from './conflicts';
