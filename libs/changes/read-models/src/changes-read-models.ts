@@ -1,16 +1,58 @@
 import type { SqlExecutor } from '@itsm/event-store';
-import { DEFAULT_READ_MODEL_LOCATION, liveTablesOf, type Projection } from '@itsm/projections';
+import { DEFAULT_READ_MODEL_LOCATION, liveTablesOf, ReadModelPositions, type Projection, type WaitOptions } from '@itsm/projections';
 import { changeListProjection } from './change-list/change-list.projection';
 import { ChangeListQueries } from './change-list/change-list.queries';
+import { changeScheduleProjection, type ChangeScheduleTables } from './conflicts/change-schedule.projection';
+import { ConflictQueries } from './conflicts/conflict.queries';
+import type { ConflictSources } from './conflicts/conflict-sources';
+import { FreezeWindowQueries } from './conflicts/freeze-window.queries';
+import { ScheduleQueries } from './conflicts/schedule.queries';
 
-/** The changes projections, for `ProjectionsModule.forRoot([...changesProjections])` (embedded, the changes host). */
-export const changesProjections: readonly Projection[] = [changeListProjection];
+/**
+ * The changes projections, for `ProjectionsModule.forRoot([...changesProjections])` (embedded, the changes host).
+ * The conflict detection also needs the changes' copies of the catalog and of incidents:
+ * `changesApplicationProjections()` of @itsm/changes-application.
+ */
+export const changesProjections: readonly Projection[] = [changeListProjection, changeScheduleProjection];
 
 export interface ChangesReadModels {
   changeList: ChangeListQueries;
+  conflicts: ConflictQueries;
+  schedule: ScheduleQueries;
+  freezeWindows: FreezeWindowQueries;
+  /** Read-your-writes: resolves once the schedule (changes and freeze windows) includes a write's log position. */
+  consistency: { schedule(position: number, options?: WaitOptions): Promise<void> };
 }
 
-/** The query services on the live tables (`schema`: the projection runtime's read-model schema). */
-export const createChangesReadModels = ({ db, schema = DEFAULT_READ_MODEL_LOCATION.schema }: { db: SqlExecutor; schema?: string }): ChangesReadModels => ({
-  changeList: new ChangeListQueries(db, liveTablesOf(changeListProjection, schema)),
-});
+export interface ChangesReadModelsDependencies {
+  db: SqlExecutor;
+  /** The changes' copies of the catalog and of incidents (`SqlChangeCatalog`, `SqlChangeIncidents` of the application). */
+  sources: ConflictSources;
+  /** The projection runtime's read-model schema (default `read_models`). */
+  schema?: string;
+  /** The projection runtime's checkpoint schema (default `projections`). */
+  checkpointSchema?: string;
+}
+
+/** The live tables of the change schedule in a read-model schema. */
+export const changeScheduleTablesIn = (schema: string = DEFAULT_READ_MODEL_LOCATION.schema): ChangeScheduleTables =>
+  liveTablesOf(changeScheduleProjection, schema);
+
+/** The query services on the live tables. */
+export const createChangesReadModels = ({
+  db,
+  sources,
+  schema = DEFAULT_READ_MODEL_LOCATION.schema,
+  checkpointSchema = DEFAULT_READ_MODEL_LOCATION.checkpointSchema,
+}: ChangesReadModelsDependencies): ChangesReadModels => {
+  const scheduleTables = changeScheduleTablesIn(schema);
+  const conflicts = new ConflictQueries(db, scheduleTables, sources);
+  const positions = new ReadModelPositions(db, { checkpointSchema });
+  return {
+    changeList: new ChangeListQueries(db, liveTablesOf(changeListProjection, schema)),
+    conflicts,
+    schedule: new ScheduleQueries(db, scheduleTables, conflicts),
+    freezeWindows: new FreezeWindowQueries(db, scheduleTables),
+    consistency: { schedule: (position, options) => positions.waitForPosition(changeScheduleProjection.name, position, options) },
+  };
+};

@@ -3,3 +3,12 @@ export const CHANGES_CLOCK = Symbol('CHANGES_CLOCK');
 
 /** The `ChangeNumberAllocator` that numbers new changes (CHG0000001). */
 export const CHANGE_NUMBERS = Symbol('CHANGE_NUMBERS');
+
+/** The changes' local copy of the catalog (`ChangeCatalog` port). */
+export const CHANGE_CATALOG = Symbol('CHANGE_CATALOG');
+
+/** The accepted, open major incidents of the changes' incidents copy (`ActiveMajorIncidents` port). */
+export const ACTIVE_MAJOR_INCIDENTS = Symbol('ACTIVE_MAJOR_INCIDENTS');
+
+/** The incidents linked as caused by changes, from the changes' incidents copy (`CausedIncidents` port). */
+export const CAUSED_INCIDENTS = Symbol('CAUSED_INCIDENTS');
