@@ -7,6 +7,20 @@ import { createChangesApp } from './create-changes-app';
 
 const SECRET = 'changes-app-spec-secret-of-32-characters';
 
+const change = {
+  type: 'normal',
+  shortDescription: 'Short description of the change',
+  description: 'PostgreSQL 15 to 16 on the payroll cluster',
+  justification: 'Version 15 leaves support this year',
+  serviceIds: ['svc-payroll'],
+  implementationPlan: 'pg_upgrade',
+  backoutPlan: 'Restore the snapshot',
+  testPlan: 'Payroll smoke tests',
+  plannedStart: '2026-03-10T20:00:00Z',
+  plannedEnd: '2026-03-10T22:00:00Z',
+  implementer: { group: 'dba-team', agent: 'dba-1' },
+};
+
 /** The changes process in this test's process: PGlite in a temp folder, projections from the log (no KAFKA_BROKERS). */
 describe('changes app (in process, on PGlite)', () => {
   let dataDir: string;
@@ -39,11 +53,15 @@ describe('changes app (in process, on PGlite)', () => {
   });
 
   it('raises a change: 201 with the change, its ETag and the log position of the write', async () => {
-    const answer = await raise({ shortDescription: 'Short description of the change' });
+    const answer = await raise(change);
     expect(answer.status).toBe(201);
     expect(answer.headers.get('etag')).toBe('"0"');
     expect(answer.headers.get('x-log-position')).toMatch(/^\d+$/);
-    expect(await answer.json()).toEqual({ id: expect.any(String), shortDescription: 'Short description of the change', status: 'raised', raisedAt: expect.any(String) });
+    expect(await answer.json()).toMatchObject({
+      id: expect.any(String), number: 'CHG0000001', type: 'normal', state: 'new', shortDescription: 'Short description of the change',
+      plannedStart: '2026-03-10T20:00:00.000Z', implementer: { group: 'dba-team', agent: 'dba-1' }, requesterId: 'change-manager-1',
+      risk: null, riskAssessmentDue: true, raisedAt: expect.any(String),
+    });
   });
 
   it('answers 400 problem+json for a request without a short description, 401 without credentials', async () => {
@@ -55,7 +73,7 @@ describe('changes app (in process, on PGlite)', () => {
   });
 
   it('answers 409 with the decider’s reason for a blank short description', async () => {
-    const answer = await raise({ shortDescription: '   ' });
+    const answer = await raise({ ...change, shortDescription: '   ' });
     expect(answer.status).toBe(409);
     expect(await answer.json()).toMatchObject({ detail: 'The short description must not be blank' });
   });

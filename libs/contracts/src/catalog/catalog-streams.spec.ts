@@ -1,3 +1,4 @@
+import { EVENT_UPCASTERS } from '../platform';
 import { contextOfStream } from '../stream-contexts';
 import { calendarStreamId, catalogEntityIdOf, serviceStreamId } from './catalog-streams';
 import { CATALOG_EVENT_SCHEMA_VERSIONS, CATALOG_EVENT_TYPES } from './catalog-schema-versions';
@@ -20,10 +21,16 @@ describe('catalog streams', () => {
     expect(() => serviceStreamId('email')).toThrow(/uuid/);
   });
 
-  it('writes every catalog event in schema version 1, names in the past tense', () => {
-    expect(new Set(Object.values(CATALOG_EVENT_SCHEMA_VERSIONS))).toEqual(new Set([1]));
+  it('writes every catalog event in schema version 1 except ServiceRegistered (v2), names in the past tense', () => {
+    expect(Object.entries(CATALOG_EVENT_SCHEMA_VERSIONS).filter(([, version]) => version !== 1)).toEqual([['ServiceRegistered', 2]]);
     expect(CATALOG_EVENT_TYPES).toContain('ServiceRegistered');
+    expect(CATALOG_EVENT_TYPES).toContain('ServiceMaintenanceWindowsSet');
     expect(CATALOG_EVENT_TYPES).toContain('CalendarUpdated');
+    expect(new Set(CATALOG_EVENT_TYPES).size).toBe(CATALOG_EVENT_TYPES.length);
     expect(CATALOG_EVENT_TYPES.every((type) => /(ed|Set|Live)$/.test(type))).toBe(true);
+  });
+
+  it('upcasts every older version to the one writers stamp today', () => {
+    for (const type of CATALOG_EVENT_TYPES) expect([type, EVENT_UPCASTERS.latestVersion(type)]).toEqual([type, CATALOG_EVENT_SCHEMA_VERSIONS[type]]);
   });
 });

@@ -1,14 +1,22 @@
 import type { DomainEvent } from '@itsm/event-sourcing';
+import type { MaintenanceWindowSet } from './maintenance-windows';
 import type { SlaTargets } from './sla-targets';
 
 /*
- * Published events of the service stream (`service-<uuid>`), schemaVersion 1.
- * Other contexts learn services, offerings and SLA targets only from these: each event is complete on its own.
- * Times are ISO-8601 UTC strings.
+ * Published events of the service stream (`service-<uuid>`), schemaVersion 1 except ServiceRegistered (v2, see
+ * catalog-schema-versions.ts). Other contexts learn services, offerings, SLA targets, criticality and maintenance
+ * windows only from these: each event is complete on its own. Times are ISO-8601 UTC strings.
  */
 
 export type ServiceKind = 'business' | 'technical';
 export type ServiceLifecycle = 'pipeline' | 'live' | 'retired';
+
+/** How much the business depends on a service, least first (changes weigh their risk by it). */
+export const SERVICE_CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type ServiceCriticality = (typeof SERVICE_CRITICALITIES)[number];
+
+/** A service registered without a criticality, and every service registered before there was one (upcaster). */
+export const DEFAULT_SERVICE_CRITICALITY: ServiceCriticality = 'medium';
 
 /** The editable description of a service. */
 export interface ServiceDetails {
@@ -17,17 +25,29 @@ export interface ServiceDetails {
   description: string;
   ownerGroup: string;
   supportGroup: string;
+  criticality: ServiceCriticality;
 }
 
-/** A service entered the catalog; it starts in the `pipeline` lifecycle. */
-export interface ServiceRegisteredV1 extends ServiceDetails {
+/** ServiceRegistered as written before services had a criticality (schema version 1); read as v2. */
+export interface ServiceRegisteredV1 extends Omit<ServiceDetails, 'criticality'> {
   serviceId: string;
   number: string;
   lifecycle: 'pipeline';
   registeredAt: string;
 }
 
-/** Only the fields that changed, with their new values. */
+/** A service entered the catalog; it starts in the `pipeline` lifecycle. Schema version 2: with `criticality`. */
+export interface ServiceRegisteredV2 extends ServiceDetails {
+  serviceId: string;
+  number: string;
+  lifecycle: 'pipeline';
+  registeredAt: string;
+}
+
+/**
+ * Only the fields that changed, with their new values. `changes.criticality` came with ServiceRegistered v2; an
+ * optional field of a partial, so events written before it stay valid v1 and the version did not move.
+ */
 export interface ServiceUpdatedV1 {
   serviceId: string;
   changes: Partial<ServiceDetails>;
@@ -110,7 +130,16 @@ export interface ChangeTemplateAddedV1 {
   preApproved: boolean;
 }
 
-export type ServiceRegistered = DomainEvent<'ServiceRegistered', ServiceRegisteredV1>;
+/**
+ * The service's weekly maintenance windows, the whole set (replaces the previous one; no windows = none): changes
+ * implemented outside them count as "outside the maintenance window". Check an interval with
+ * `isWithinMaintenanceWindows`.
+ */
+export interface ServiceMaintenanceWindowsSetV1 extends MaintenanceWindowSet {
+  serviceId: string;
+}
+
+export type ServiceRegistered = DomainEvent<'ServiceRegistered', ServiceRegisteredV2>;
 export type ServiceUpdated = DomainEvent<'ServiceUpdated', ServiceUpdatedV1>;
 export type ServiceWentLive = DomainEvent<'ServiceWentLive', ServiceWentLiveV1>;
 export type ServiceRetired = DomainEvent<'ServiceRetired', ServiceRetiredV1>;
@@ -122,6 +151,7 @@ export type ServiceDependencyAdded = DomainEvent<'ServiceDependencyAdded', Servi
 export type ServiceDependencyRemoved = DomainEvent<'ServiceDependencyRemoved', ServiceDependencyRemovedV1>;
 export type ServiceCostModelSet = DomainEvent<'ServiceCostModelSet', ServiceCostModelSetV1>;
 export type ChangeTemplateAdded = DomainEvent<'ChangeTemplateAdded', ChangeTemplateAddedV1>;
+export type ServiceMaintenanceWindowsSet = DomainEvent<'ServiceMaintenanceWindowsSet', ServiceMaintenanceWindowsSetV1>;
 
 export type ServiceEvent =
   | ServiceRegistered
@@ -135,7 +165,8 @@ export type ServiceEvent =
   | ServiceDependencyAdded
   | ServiceDependencyRemoved
   | ServiceCostModelSet
-  | ChangeTemplateAdded;
+  | ChangeTemplateAdded
+  | ServiceMaintenanceWindowsSet;
 
 export type ServiceEventType = ServiceEvent['type'];
 
@@ -153,4 +184,5 @@ export const SERVICE_EVENT_TYPES: readonly ServiceEventType[] = [
   'ServiceDependencyRemoved',
   'ServiceCostModelSet',
   'ChangeTemplateAdded',
+  'ServiceMaintenanceWindowsSet',
 ];

@@ -8,7 +8,8 @@ describe('the platform’s event schemas: one registry for writers and readers',
   it('knows every context’s event types, each with the version writers stamp today', () => {
     expect(Object.keys(EVENT_SCHEMA_VERSIONS).sort()).toEqual([...CATALOG_EVENT_TYPES, ...INCIDENTS_EVENT_TYPES, ...CHANGES_EVENT_TYPES, ...FINANCE_EVENT_TYPES].sort());
     expect(schemaVersionOf('IncidentAssigned')).toBe(2);
-    expect(schemaVersionOf('ServiceRegistered')).toBe(1);
+    expect(schemaVersionOf('ServiceRegistered')).toBe(2);
+    expect(schemaVersionOf('ServiceMaintenanceWindowsSet')).toBe(1);
   });
 
   it('upcasts a stored v1 IncidentAssigned to v2 and leaves current events untouched (same object)', () => {
@@ -22,6 +23,17 @@ describe('the platform’s event schemas: one registry for writers and readers',
     });
     expect(upcastEvent(current as never)).toBe(current);
     expect(EVENT_UPCASTERS.latestVersion('IncidentAssigned')).toBe(2);
+  });
+
+  it('upcasts a stored v1 ServiceRegistered to v2 with the default criticality, and leaves a v2 one untouched', () => {
+    const data = { serviceId: 's', number: 'SVC0000001', name: 'Email', kind: 'business', description: 'Mail', ownerGroup: 'o', supportGroup: 's', lifecycle: 'pipeline', registeredAt: '2026-01-01T00:00:00.000Z' };
+    const stored = { type: 'ServiceRegistered', schemaVersion: 1, data };
+    const current = { type: 'ServiceRegistered', schemaVersion: 2, data: { ...data, criticality: 'critical' } };
+
+    expect(upcastEvent(stored as never)).toEqual({ type: 'ServiceRegistered', schemaVersion: 2, data: { ...data, criticality: 'medium' } });
+    expect(stored.data).not.toHaveProperty('criticality');
+    expect(upcastEvent(current as never)).toBe(current);
+    expect(EVENT_UPCASTERS.latestVersion('ServiceRegistered')).toBe(2);
   });
 
   it('keeps internal events out of the published contract', () => {

@@ -1,36 +1,16 @@
-import { WEEKDAYS, type SupportCalendar, type WeeklyHours } from '@itsm/contracts';
+import type { SupportCalendar, WeeklyHours } from '@itsm/contracts';
 import { RuleViolation } from '@itsm/event-sourcing';
+import { canonicalTimeZone, minutesOfDay, weekdayIndex } from '../weekly-time.rules';
 
-const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A valid IANA zone, spelled as the time-zone database spells it (`europe/berlin` → `Europe/Berlin`). */
-export const canonicalTimeZone = (timeZone: string): string => {
-  let resolved: string;
-  try {
-    resolved = new Intl.DateTimeFormat(undefined, { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    throw new RuleViolation(`"${timeZone}" is not an IANA time zone`);
-  }
-  // Keep the caller's zone when Intl maps it to another one (e.g. `EST` → `America/Panama`): only fix the case.
-  return resolved.toLowerCase() === timeZone.toLowerCase() ? resolved : timeZone;
-};
-
-/** Minutes after midnight; `24:00` is allowed as the end of a day. */
-const minutesOf = (time: string, field: 'from' | 'to'): number => {
-  if (field === 'to' && time === '24:00') return 24 * 60;
-  if (!TIME_OF_DAY.test(time)) throw new RuleViolation(`"${time}" is not a time of day (HH:MM, 00:00–23:59)`);
-  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3));
-};
 
 /** Weekly hours sorted by day and start; each period has from < to and no two periods of a day overlap. */
 export const validWeeklyHours = (weeklyHours: readonly WeeklyHours[]): WeeklyHours[] => {
   if (weeklyHours.length === 0) throw new RuleViolation('A calendar needs at least one period of support hours');
   const periods = weeklyHours.map((period) => {
-    const dayIndex = WEEKDAYS.indexOf(period.day);
-    if (dayIndex < 0) throw new RuleViolation(`"${period.day}" is not a weekday (${WEEKDAYS.join(', ')})`);
-    const from = minutesOf(period.from, 'from');
-    const to = minutesOf(period.to, 'to');
+    const dayIndex = weekdayIndex(period.day);
+    const from = minutesOfDay(period.from, 'from');
+    const to = minutesOfDay(period.to, 'to');
     if (from >= to) throw new RuleViolation(`${period.day} ${period.from}–${period.to}: "from" must be before "to"`);
     return { period: { day: period.day, from: period.from, to: period.to }, dayIndex, from, to };
   });

@@ -1,10 +1,16 @@
-import type { ServiceDetails, ServiceLifecycle, SlaTargets } from '@itsm/contracts';
+import type { MaintenanceWindowSet, ServiceCriticality, ServiceDetails, ServiceLifecycle, SlaTargets } from '@itsm/contracts';
 import type { CommandMetadata } from '../command-metadata';
 
 type Command<Type extends string, Data> = { type: Type; data: Data; metadata: CommandMetadata };
 
-/** `number` is allocated by the application (a database sequence) before the command is decided. */
-export type RegisterService = Command<'RegisterService', ServiceDetails & { serviceId: string; number: string }>;
+/**
+ * `number` is allocated by the application (a database sequence) before the command is decided. Without a
+ * criticality the service is registered as `medium`.
+ */
+export type RegisterService = Command<
+  'RegisterService',
+  Omit<ServiceDetails, 'criticality'> & { criticality?: ServiceCriticality; serviceId: string; number: string }
+>;
 
 export type UpdateService = Command<'UpdateService', { changes: Partial<ServiceDetails> }>;
 
@@ -42,6 +48,9 @@ export type SetServiceCostModel = Command<
   { fixedMonthlyCost: number; currency: string; unitRate: number; unitName: string }
 >;
 
+/** Replaces the service's maintenance windows with this set (no windows = none). */
+export type SetServiceMaintenanceWindows = Command<'SetServiceMaintenanceWindows', MaintenanceWindowSet>;
+
 export type AddChangeTemplate = Command<
   'AddChangeTemplate',
   { templateId: string; name: string; steps: string[]; preApproved: boolean }
@@ -69,6 +78,7 @@ export type ServiceCommand =
   | UpdateServiceOffering
   | RemoveServiceOffering
   | SetServiceCostModel
+  | SetServiceMaintenanceWindows
   | AddChangeTemplate
   | AddServiceDependency
   | RemoveServiceDependency;

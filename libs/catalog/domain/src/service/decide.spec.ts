@@ -1,10 +1,12 @@
+import type { MaintenanceWindow, ServiceCriticality } from '@itsm/contracts';
 import { deciderSpecification, IllegalTransition, RuleViolation } from '@itsm/event-sourcing';
 import { serviceDecider } from './decide';
+import { OfferingNotFound } from './errors';
 import {
   addDependency, addOffering, addTemplate, calendarId, costModel, costModelSet, defaultOfferingChanged, dependencyAdded,
-  gold, now, offering, offeringAdded, otherServiceId, register, registered, removeDependency, removeOffering, retire,
-  retired, serviceId, setCostModel, silver, slaTargets, takeLive, template, templateAdded, templateId, thirdServiceId,
-  update, updateOffering, wentLive,
+  gold, maintenanceWindowsSet, now, offering, offeringAdded, otherServiceId, register, registered, removeDependency,
+  removeOffering, retire, retired, saturdayNight, serviceId, setCostModel, setMaintenanceWindows, silver, slaTargets,
+  takeLive, template, templateAdded, templateId, thirdServiceId, update, updateOffering, wentLive,
 } from './service.builders';
 
 const spec = deciderSpecification(serviceDecider, expect);
@@ -25,6 +27,9 @@ describe('Service decider', () => {
       ['a dependency', addDependency(otherServiceId)],
       ['a cost model', setCostModel()],
       ['a change template', addTemplate()],
+      ['maintenance windows', setMaintenanceWindows()],
+      ['an offering change', updateOffering(gold, { name: 'Platinum' })],
+      ['removing an offering', removeOffering(gold)],
     ])('refuses %s', (_what, command) => {
       given([]).when(command).thenThrows(IllegalTransition, /not registered/);
     });
@@ -73,8 +78,32 @@ describe('Service decider', () => {
     });
   });
 
+  describe('criticality', () => {
+    it('registers a service as medium when no criticality is given', () => {
+      given([]).when(register()).then([registered]);
+    });
+    it.each(['low', 'medium', 'high', 'critical'] as ServiceCriticality[])('registers a service as %s', (criticality) => {
+      given([]).when(register({ criticality })).then([{ ...registered, data: { ...registered.data, criticality } } as typeof registered]);
+    });
+    it('refuses a criticality that is not low, medium, high or critical', () => {
+      given([]).when(register({ criticality: 'vital' as ServiceCriticality })).thenThrows(RuleViolation, /"vital" is not a criticality \(low, medium, high, critical\)/);
+    });
+    it('changes the criticality with an update', () => {
+      given([registered])
+        .when(update({ criticality: 'critical' }))
+        .then([{ type: 'ServiceUpdated', data: { serviceId, changes: { criticality: 'critical' } } }]);
+    });
+    it('records nothing when the criticality stays the same', () => {
+      given([registered]).when(update({ criticality: 'medium' })).thenNothingHappens();
+    });
+    it('refuses an update to an unknown criticality', () => {
+      given([registered]).when(update({ criticality: 'urgent' as ServiceCriticality })).thenThrows(RuleViolation, /"urgent" is not a criticality/);
+    });
+  });
+
   describe('when retired', () => {
     const history = [registered, wentLive, retired()];
+    const historyWithGold = [registered, ...goldAsDefault, wentLive, retired()];
     it('refuses retiring again', () => {
       given(history).when(retire()).thenThrows(IllegalTransition, /already retired/);
     });
@@ -90,8 +119,16 @@ describe('Service decider', () => {
       ['dependency changes', removeDependency(otherServiceId)],
       ['cost model', setCostModel()],
       ['new change templates', addTemplate()],
+      ['maintenance windows', setMaintenanceWindows()],
+      ['updates', update({ criticality: 'high' })],
     ])('takes no %s', (what, command) => {
-      given(history).when(command).thenThrows(IllegalTransition, new RegExp(`SVC0000001 is retired and takes no ${what}`));
+      given(historyWithGold).when(command).thenThrows(IllegalTransition, new RegExp(`SVC0000001 is retired and takes no ${what}`));
+    });
+    it.each([
+      ['changing', updateOffering(silver, { name: 'Platinum' })],
+      ['removing', removeOffering(silver)],
+    ])('answers %s an offering it never had as not found, not as retired', (_what, command) => {
+      given(history).when(command).thenThrows(OfferingNotFound, /SVC0000001 has no offering/);
     });
   });
 
@@ -173,16 +210,20 @@ describe('Service decider', () => {
       it('refuses un-defaulting the default offering', () => {
         given(withGold).when(updateOffering(gold, { default: false })).thenThrows(RuleViolation, /exactly one default/);
       });
-      it('refuses updating an offering the service does not have', () => {
-        given(withGold).when(updateOffering(silver, { name: 'Silver' })).thenThrows(RuleViolation, /has no offering/);
+      it('answers updating an offering the service does not have as not found', () => {
+        given(withGold).when(updateOffering(silver, { name: 'Silver' })).thenThrows(OfferingNotFound, new RegExp(`SVC0000001 has no offering ${silver}`));
       });
       it('removes the default offering when it is the only one', () => {
         given(withGold)
           .when(removeOffering(gold))
           .then([{ type: 'ServiceOfferingRemoved', data: { serviceId, offeringId: gold } }]);
       });
-      it('refuses removing an offering the service does not have', () => {
-        given(withGold).when(removeOffering(silver)).thenThrows(RuleViolation, /has no offering/);
+      it('answers removing an offering the service does not have as not found', () => {
+        given(withGold).when(removeOffering(silver)).thenThrows(OfferingNotFound, new RegExp(`SVC0000001 has no offering ${silver}`));
+      });
+      it('answers removing an offering that was already removed as not found', () => {
+        const removed = { type: 'ServiceOfferingRemoved' as const, data: { serviceId, offeringId: gold } };
+        given([...withGold, removed]).when(removeOffering(gold)).thenThrows(OfferingNotFound);
       });
       it('makes the next offering the default once the only one was removed', () => {
         const removed = { type: 'ServiceOfferingRemoved' as const, data: { serviceId, offeringId: gold } };
@@ -213,6 +254,79 @@ describe('Service decider', () => {
       it('refuses removing the default while others remain', () => {
         given(withGoldAndSilver).when(removeOffering(gold)).thenThrows(RuleViolation, /default offering cannot be removed/);
       });
+    });
+  });
+
+  describe('maintenance windows', () => {
+    const windows = (...list: MaintenanceWindow[]) => ({ timeZone: 'Europe/Berlin', windows: list });
+    it('sets the weekly windows, crossing midnight, as one set', () => {
+      given([registered]).when(setMaintenanceWindows()).then([maintenanceWindowsSet()]);
+    });
+    it('replaces the whole set', () => {
+      const sundays = windows({ day: 'sun', from: '06:00', to: '10:00' });
+      given([registered, maintenanceWindowsSet()]).when(setMaintenanceWindows(sundays)).then([maintenanceWindowsSet(sundays)]);
+    });
+    it('clears the windows with an empty set', () => {
+      given([registered, maintenanceWindowsSet()]).when(setMaintenanceWindows({ windows: [] })).then([maintenanceWindowsSet(windows())]);
+    });
+    it('records nothing when the set is the same', () => {
+      given([registered, maintenanceWindowsSet()]).when(setMaintenanceWindows()).thenNothingHappens();
+    });
+    it('records an empty set the first time: the windows are known to be none', () => {
+      given([registered]).when(setMaintenanceWindows({ windows: [] })).then([maintenanceWindowsSet(windows())]);
+    });
+    it('sorts the windows by their start in the week and spells the zone as the time-zone database does', () => {
+      given([registered])
+        .when(setMaintenanceWindows({ timeZone: 'europe/berlin', windows: [{ day: 'sun', from: '22:00', to: '02:00' }, { day: 'tue', from: '20:00', to: '24:00' }, { day: 'tue', from: '01:00', to: '03:00' }] }))
+        .then([maintenanceWindowsSet(windows({ day: 'tue', from: '01:00', to: '03:00' }, { day: 'tue', from: '20:00', to: '24:00' }, { day: 'sun', from: '22:00', to: '02:00' }))]);
+    });
+    it('accepts windows that touch, across midnight too', () => {
+      const touching = windows({ day: 'sat', from: '18:00', to: '22:00' }, { day: 'sat', from: '22:00', to: '02:00' }, { day: 'sun', from: '02:00', to: '04:00' });
+      given([registered]).when(setMaintenanceWindows(touching)).then([maintenanceWindowsSet(touching)]);
+    });
+    it('accepts a whole day, 00:00–24:00', () => {
+      given([registered]).when(setMaintenanceWindows(windows({ day: 'sun', from: '00:00', to: '24:00' }))).then([maintenanceWindowsSet(windows({ day: 'sun', from: '00:00', to: '24:00' }))]);
+    });
+    it('refuses overlapping windows on the same day', () => {
+      given([registered])
+        .when(setMaintenanceWindows(windows({ day: 'wed', from: '20:00', to: '23:00' }, { day: 'wed', from: '22:00', to: '23:30' })))
+        .thenThrows(RuleViolation, /wed 20:00–23:00 overlaps wed 22:00–23:30/);
+    });
+    it('refuses a window crossing midnight into the next day’s window', () => {
+      given([registered])
+        .when(setMaintenanceWindows(windows({ day: 'sat', from: '22:00', to: '06:00' }, { day: 'sun', from: '05:00', to: '08:00' })))
+        .thenThrows(RuleViolation, /sat 22:00–06:00 overlaps sun 05:00–08:00/);
+    });
+    it('refuses a Sunday window running into Monday’s', () => {
+      given([registered])
+        .when(setMaintenanceWindows(windows({ day: 'mon', from: '00:30', to: '02:00' }, { day: 'sun', from: '23:00', to: '01:00' })))
+        .thenThrows(RuleViolation, /sun 23:00–01:00 overlaps mon 00:30–02:00/);
+    });
+    it('refuses the same window twice', () => {
+      given([registered])
+        .when(setMaintenanceWindows(windows({ day: 'fri', from: '22:00', to: '23:00' }, { day: 'fri', from: '22:00', to: '23:00' })))
+        .thenThrows(RuleViolation, /overlaps/);
+    });
+    it('refuses a window whose ends are equal', () => {
+      given([registered]).when(setMaintenanceWindows(windows({ day: 'mon', from: '22:00', to: '22:00' }))).thenThrows(RuleViolation, /must differ/);
+    });
+    it.each([
+      ['9:00', '10:00'], ['24:00', '02:00'], ['12:60', '13:00'], ['22:00', '24:01'], ['22:00', '25:00'], ['noon', '13:00'],
+    ])('refuses the times %p–%p', (from, to) => {
+      given([registered]).when(setMaintenanceWindows(windows({ day: 'mon', from, to }))).thenThrows(RuleViolation, /is not a time of day/);
+    });
+    it('refuses a day that is not a weekday', () => {
+      given([registered])
+        .when(setMaintenanceWindows(windows({ day: 'saturday' as 'sat', from: '22:00', to: '23:00' })))
+        .thenThrows(RuleViolation, /"saturday" is not a weekday/);
+    });
+    it.each(['Mars/Olympus', 'Berlin', ''])('refuses the time zone %p', (timeZone) => {
+      given([registered]).when(setMaintenanceWindows({ timeZone })).thenThrows(RuleViolation, /is not an IANA time zone/);
+    });
+    it('keeps the windows while the service is live', () => {
+      given([registered, maintenanceWindowsSet(), wentLive])
+        .when(setMaintenanceWindows(saturdayNight))
+        .thenNothingHappens();
     });
   });
 

@@ -1,4 +1,4 @@
-import type { ServiceDetails, ServiceOffering } from '@itsm/contracts';
+import { DEFAULT_SERVICE_CRITICALITY, type ServiceDetails, type ServiceOffering } from '@itsm/contracts';
 import { assertNever, IllegalTransition, RuleViolation, type Decider } from '@itsm/event-sourcing';
 import type {
   AddChangeTemplate,
@@ -10,11 +10,15 @@ import type {
   RetireService,
   ServiceCommand,
   SetServiceCostModel,
+  SetServiceMaintenanceWindows,
   TakeServiceLive,
   UpdateService,
   UpdateServiceOffering,
 } from './commands';
+import { assertCriticality } from './criticality.rules';
+import { OfferingNotFound } from './errors';
 import type { ServiceEvent } from './events';
+import { validMaintenanceWindows } from './maintenance-window.rules';
 import { assertValidSlaTargets } from './sla-target.rules';
 import { evolve, initialState, type RegisteredService, type Service } from './state';
 
@@ -28,6 +32,7 @@ export const decide = (command: ServiceCommand, state: Service): ServiceEvent[] 
     case 'UpdateServiceOffering': return updateOffering(command, state);
     case 'RemoveServiceOffering': return removeOffering(command, state);
     case 'SetServiceCostModel': return setCostModel(command, state);
+    case 'SetServiceMaintenanceWindows': return setMaintenanceWindows(command, state);
     case 'AddChangeTemplate': return addChangeTemplate(command, state);
     case 'AddServiceDependency': return addDependency(command, state);
     case 'RemoveServiceDependency': return removeDependency(command, state);
@@ -44,7 +49,7 @@ const registered = (state: Service): RegisteredService => {
   return state;
 };
 
-/** A retired service is read-only: no updates, offerings, dependencies, templates or cost model. */
+/** A retired service is read-only: no updates, offerings, dependencies, templates, cost model or maintenance windows. */
 const notRetired = (state: Service, what: string): RegisteredService => {
   const service = registered(state);
   if (service.lifecycle === 'retired') {
@@ -60,11 +65,12 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
 const register = ({ data, metadata }: RegisterService, state: Service): ServiceEvent[] => {
   if (state.status === 'registered') throw new IllegalTransition(`Service ${state.number} is already registered`);
   const { serviceId, number, name, kind, description, ownerGroup, supportGroup } = data;
+  const criticality = assertCriticality(data.criticality ?? DEFAULT_SERVICE_CRITICALITY);
   return [
     {
       type: 'ServiceRegistered',
       data: {
-        serviceId, number, name, kind, description, ownerGroup, supportGroup,
+        serviceId, number, name, kind, description, ownerGroup, supportGroup, criticality,
         lifecycle: 'pipeline',
         registeredAt: metadata.now.toISOString(),
       },
@@ -74,6 +80,7 @@ const register = ({ data, metadata }: RegisterService, state: Service): ServiceE
 
 const update = ({ data }: UpdateService, state: Service): ServiceEvent[] => {
   const service = notRetired(state, 'updates');
+  if (data.changes.criticality !== undefined) assertCriticality(data.changes.criticality);
   const changes = Object.fromEntries(
     Object.entries(data.changes).filter(
       ([field, value]) => value !== undefined && service.details[field as keyof ServiceDetails] !== value,
@@ -147,15 +154,16 @@ const addOffering = ({ data }: AddServiceOffering, state: Service): ServiceEvent
   return isDefault ? [added, defaultChanged(service, data.offeringId)] : [added];
 };
 
+/** An offering the service does not have is not found (404), whatever else the command says, retired or not. */
 const existingOffering = (service: RegisteredService, offeringId: string) => {
   const offering = service.offerings[offeringId];
-  if (!offering) throw new RuleViolation(`Service ${service.number} has no offering ${offeringId}`);
+  if (!offering) throw new OfferingNotFound(service.serviceId, offeringId, service.number);
   return offering;
 };
 
 const updateOffering = ({ data }: UpdateServiceOffering, state: Service): ServiceEvent[] => {
+  const current = existingOffering(registered(state), data.offeringId);
   const service = notRetired(state, 'offering changes');
-  const current = existingOffering(service, data.offeringId);
   const { name, calendarId, slaTargets } = data.changes;
   const wasDefault = service.defaultOfferingId === data.offeringId;
   if (data.changes.default === false && wasDefault) {
@@ -184,8 +192,8 @@ const updateOffering = ({ data }: UpdateServiceOffering, state: Service): Servic
 };
 
 const removeOffering = ({ data }: RemoveServiceOffering, state: Service): ServiceEvent[] => {
+  existingOffering(registered(state), data.offeringId);
   const service = notRetired(state, 'offering changes');
-  existingOffering(service, data.offeringId);
   const isDefault = service.defaultOfferingId === data.offeringId;
   if (isDefault && Object.keys(service.offerings).length > 1) {
     throw new RuleViolation('The default offering cannot be removed while others remain: make another offering the default first');
@@ -209,6 +217,16 @@ const setCostModel = ({ data }: SetServiceCostModel, state: Service): ServiceEve
   };
   if (JSON.stringify(costModel) === JSON.stringify(service.costModel)) return [];
   return [{ type: 'ServiceCostModelSet', data: { serviceId: service.serviceId, ...costModel } }];
+};
+
+// --- maintenance windows -----------------------------------------------------------------------------------
+
+/** The whole set replaces the previous one; the same set again records nothing. */
+const setMaintenanceWindows = ({ data }: SetServiceMaintenanceWindows, state: Service): ServiceEvent[] => {
+  const service = notRetired(state, 'maintenance windows');
+  const next = validMaintenanceWindows(data);
+  if (JSON.stringify(next) === JSON.stringify(service.maintenanceWindows)) return [];
+  return [{ type: 'ServiceMaintenanceWindowsSet', data: { serviceId: service.serviceId, ...next } }];
 };
 
 const addChangeTemplate = ({ data }: AddChangeTemplate, state: Service): ServiceEvent[] => {

@@ -6,6 +6,7 @@ export type {
   ServiceDependencyAdded,
   ServiceDependencyRemoved,
   ServiceEvent,
+  ServiceMaintenanceWindowsSet,
   ServiceOfferingAdded,
   ServiceOfferingRemoved,
   ServiceOfferingUpdated,

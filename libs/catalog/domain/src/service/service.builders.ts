@@ -1,4 +1,4 @@
-import type { ServiceOffering, SlaTargets } from '@itsm/contracts';
+import type { MaintenanceWindowSet, ServiceOffering, SlaTargets } from '@itsm/contracts';
 import type { CommandMetadata } from '../command-metadata';
 import type { ServiceCommand } from './commands';
 import type { ServiceEvent } from './events';
@@ -34,7 +34,7 @@ const command = <T extends ServiceCommand['type']>(type: T, data: CommandOf<T>['
 // --- events ---
 export const registered: ServiceEvent = {
   type: 'ServiceRegistered',
-  data: { serviceId, number: 'SVC0000001', ...details, lifecycle: 'pipeline', registeredAt: now.toISOString() },
+  data: { serviceId, number: 'SVC0000001', ...details, criticality: 'medium', lifecycle: 'pipeline', registeredAt: now.toISOString() },
 };
 export const wentLive: ServiceEvent = { type: 'ServiceWentLive', data: { serviceId, wentLiveAt: now.toISOString() } };
 export const retired = (previousLifecycle: 'pipeline' | 'live' = 'live'): ServiceEvent => ({
@@ -60,6 +60,11 @@ export const costModel = { fixedMonthlyCost: 1200, currency: 'EUR', unitRate: 4.
 export const costModelSet: ServiceEvent = { type: 'ServiceCostModelSet', data: { serviceId, ...costModel } };
 export const template = { templateId, name: 'Add mailbox', steps: ['Create mailbox', 'Notify requester'], preApproved: true };
 export const templateAdded: ServiceEvent = { type: 'ChangeTemplateAdded', data: { serviceId, ...template } };
+export const saturdayNight: MaintenanceWindowSet = { timeZone: 'Europe/Berlin', windows: [{ day: 'sat', from: '22:00', to: '06:00' }] };
+export const maintenanceWindowsSet = (windowSet: MaintenanceWindowSet = saturdayNight): ServiceEvent => ({
+  type: 'ServiceMaintenanceWindowsSet',
+  data: { serviceId, ...windowSet },
+});
 
 // --- commands ---
 export const register = (overrides: Partial<CommandOf<'RegisterService'>['data']> = {}) =>
@@ -79,6 +84,8 @@ export const updateOffering = (
 export const removeOffering = (offeringId: string) => command('RemoveServiceOffering', { offeringId });
 export const setCostModel = (overrides: Partial<typeof costModel> = {}) =>
   command('SetServiceCostModel', { ...costModel, ...overrides });
+export const setMaintenanceWindows = (windowSet: Partial<MaintenanceWindowSet> = {}) =>
+  command('SetServiceMaintenanceWindows', { ...saturdayNight, ...windowSet });
 export const addTemplate = (overrides: Partial<typeof template> = {}) =>
   command('AddChangeTemplate', { ...template, ...overrides });
 export const addDependency = (

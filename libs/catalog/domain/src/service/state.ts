@@ -1,5 +1,6 @@
 import type {
   ChangeTemplateAddedV1,
+  MaintenanceWindowSet,
   ServiceCostModelSetV1,
   ServiceDetails,
   ServiceLifecycle,
@@ -34,6 +35,8 @@ export interface RegisteredService {
   dependsOn: readonly string[];
   costModel: CostModel | null;
   changeTemplates: Readonly<Record<string, ChangeTemplate>>;
+  /** Null until set; a set without windows once they were cleared. */
+  maintenanceWindows: MaintenanceWindowSet | null;
 }
 
 export type Service = UnregisteredService | RegisteredService;
@@ -45,18 +48,20 @@ const withoutKey = <T>(record: Readonly<Record<string, T>>, key: string): Record
 
 export const evolve = (state: Service, event: ServiceEvent): Service => {
   if (event.type === 'ServiceRegistered') {
-    const { serviceId, number, name, kind, description, ownerGroup, supportGroup, lifecycle } = event.data;
+    // Upcast on read: a registration written before criticality existed arrives as v2 with `medium`.
+    const { serviceId, number, name, kind, description, ownerGroup, supportGroup, criticality, lifecycle } = event.data;
     return {
       status: 'registered',
       serviceId,
       number,
-      details: { name, kind, description, ownerGroup, supportGroup },
+      details: { name, kind, description, ownerGroup, supportGroup, criticality },
       lifecycle,
       offerings: {},
       defaultOfferingId: null,
       dependsOn: [],
       costModel: null,
       changeTemplates: {},
+      maintenanceWindows: null,
     };
   }
   if (state.status === 'unregistered') return state;
@@ -90,6 +95,10 @@ export const evolve = (state: Service, event: ServiceEvent): Service => {
     case 'ChangeTemplateAdded': {
       const { templateId, name, steps, preApproved } = event.data;
       return { ...state, changeTemplates: { ...state.changeTemplates, [templateId]: { name, steps, preApproved } } };
+    }
+    case 'ServiceMaintenanceWindowsSet': {
+      const { timeZone, windows } = event.data;
+      return { ...state, maintenanceWindows: { timeZone, windows } };
     }
     default:
       return assertNever(event);

@@ -4,7 +4,7 @@ import type { ChangeCommand } from './commands';
 import { changeDecider } from './decide';
 import type { ChangeEvent } from './events';
 import {
-  approvalRecorded, approvalRequested, approvalsCanceled, approvalsLapsed, approve, assessRisk, authorized, by, cabStage, cancel,
+  approvalRecorded, approvalRequested, approvalsCanceled, approvalsLapsed, approve, assessRisk, authorized, cabStage, cancel,
   canceled, causedIncidentRecorded, causedIncidentRemoved, close, closed, complete, completed, ecabStage, fields, hashOf, histories,
   hrService, incidentId, payrollService, raise, raised, raisedEmergency, raisedStandard, raiseStandard, recordCausedIncident, reject,
   rejected, removeCausedIncident, review, reviewed, riskAssessed, scheduled, stage, stageApproved, start, started, submit,
@@ -443,6 +443,26 @@ describe('Change decider', () => {
           stageApproved('cab', ['cab-1'], null, 2),
           authorized(['cab'], 2),
           scheduled(),
+        ]);
+    });
+    it('keeps its approvals on an edit that is not material', () => {
+      given(history)
+        .when(update({ shortDescription: 'Upgrade the payroll database to 16' }))
+        .then([updated({ shortDescription: 'Upgrade the payroll database to 16' }, { riskAssessmentDue: false, state: 'scheduled' })]);
+    });
+    it('sends an emergency change back to its ECAB stages on a material edit', () => {
+      const services = { serviceIds: [payrollService, hrService] };
+      given(histories.emergency.scheduled)
+        .when(update(services))
+        .then([
+          updated(services, { materialFields: ['serviceIds'], state: 'scheduled' }),
+          approvalsLapsed({
+            fields: ['serviceIds'],
+            lapsedApprovals: [{ stage: 'ecab', approverId: 'cab-1', decision: 'approve' }],
+            previousState: 'scheduled',
+            state: 'authorize',
+          }),
+          approvalRequested([ecabStage], { round: 2, previousState: 'authorize' }),
         ]);
     });
     it('is canceled; no approval was pending', () => {

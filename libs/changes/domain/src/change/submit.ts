@@ -40,7 +40,7 @@ export const submit = ({ data, metadata }: SubmitChange, state: Change): ChangeE
       return [submitted(change, 'assess', at)];
     case 'emergency': {
       const stages = validStages(data.approvalStages, change);
-      return [submitted(change, 'authorize', at), approvalRequested({ ...change, state: 'new' }, stages, at)];
+      return [submitted(change, 'authorize', at), approvalRequested(change, stages, at)];
     }
     case 'standard':
       refuseStages(data.approvalStages, `Change ${change.number} is a standard change: it is pre-approved by its template`);
