@@ -1,12 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChangesModule } from '@itsm/changes-api';
-import { changesProjections } from '@itsm/changes-read-models';
+import { changesApplicationProjections } from '@itsm/changes-application';
+import { changesProjections, createChangesReadModels } from '@itsm/changes-read-models';
 import { contextHostImports } from '@itsm/platform-kit';
 
 /** Consumer group of the changes projections: its own, so it sees every partition next to the projector. */
 export const CHANGES_CONSUMER_GROUP = 'changes';
 
-/** The changes process (DESIGN §1, distributed shape): its routes, its processes and its projections. */
+/**
+ * The changes process (DESIGN §1, distributed shape): its routes, its processes and its projections: the change list
+ * and schedule, and the changes' own copies of the catalog and of incidents, learnt from `itsm.catalog.events.v1` and
+ * `itsm.incidents.events.v1` with KAFKA_BROKERS, never by calling those contexts.
+ */
 @Module({})
 export class ChangesAppModule {
   /** `env`: the settings to validate (the process environment unless a spec passes its own). */
@@ -15,9 +20,9 @@ export class ChangesAppModule {
       module: ChangesAppModule,
       imports: contextHostImports({
         env,
-        projections: [...changesProjections],
+        projections: [...changesProjections, ...changesApplicationProjections()],
         consumerGroup: CHANGES_CONSUMER_GROUP,
-        context: ChangesModule.forRoot(),
+        context: ChangesModule.forRoot({ readModels: createChangesReadModels }),
       }),
     };
   }

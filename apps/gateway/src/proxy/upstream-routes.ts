@@ -23,7 +23,7 @@ export const API_PREFIX = '/api/v1';
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { service: 'service-catalog', urlSetting: 'CATALOG_SERVICE_URL', resources: ['services', 'calendars'] },
   { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents'] },
-  { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes'] },
+  { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes', 'freeze-windows'] },
   { service: 'finance', urlSetting: 'FINANCE_SERVICE_URL', resources: ['finance'] },
 ];
 

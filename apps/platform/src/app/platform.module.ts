@@ -16,7 +16,8 @@ import {
   validateRuntimeConfig,
 } from '@itsm/platform-kit';
 import { ChangesModule } from '@itsm/changes-api';
-import { changesProjections } from '@itsm/changes-read-models';
+import { changesApplicationProjections } from '@itsm/changes-application';
+import { changesProjections, createChangesReadModels } from '@itsm/changes-read-models';
 import { FinanceModule } from '@itsm/finance-api';
 import { financeProjections } from '@itsm/finance-read-models';
 
@@ -28,12 +29,21 @@ import { financeProjections } from '@itsm/finance-read-models';
     GatewayModule.forRoot(),
     MessageBusModule,
     RelayModule,
-    // Embedded: the incidents' catalog copy is fed from the same log as everything else (distributed: from Kafka).
-    ProjectionsModule.forRoot([streamHeadsProjection, ...catalogProjections, ...incidentProjections, ...incidentsApplicationProjections(), ...changesProjections, ...financeProjections]),
+    // Embedded: the incidents' and the changes' copies of other contexts are fed from the same log as everything else
+    // (distributed: from Kafka).
+    ProjectionsModule.forRoot([
+      streamHeadsProjection,
+      ...catalogProjections,
+      ...incidentProjections,
+      ...incidentsApplicationProjections(),
+      ...changesProjections,
+      ...changesApplicationProjections(),
+      ...financeProjections,
+    ]),
     HealthModule,
     CatalogModule.forRoot({ readModels: createCatalogReadModels }),
     IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
-    ChangesModule.forRoot(),
+    ChangesModule.forRoot({ readModels: createChangesReadModels }),
     FinanceModule.forRoot(),
   ],
 })

@@ -1,1 +1,2 @@
 export * from './changes.module';
+export * from './shared/changes-read-models.port';
