@@ -2,7 +2,7 @@ import type { SqlExecutor } from '@itsm/event-store';
 import type { ChangeConflict, ConflictCandidate } from './change-conflict';
 import { CANDIDATE_STATES, SLOT_STATES, type ChangeScheduleTables } from './change-schedule.projection';
 import { detectConflicts, type ConflictSubject } from './conflict-rules';
-import type { ConflictSources, ServiceLabel } from './conflict-sources';
+import type { ConflictSources, RelatedService, ServiceLabel } from './conflict-sources';
 import {
   changeWindowStatement,
   freezesInForceStatement,
@@ -17,7 +17,11 @@ const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 
 const groupBy = <Row extends { key: string }>(rows: readonly Row[]): Map<string, Row[]> => {
   const groups = new Map<string, Row[]>();
-  for (const row of rows) groups.set(row.key, [...(groups.get(row.key) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.key);
+    if (group) group.push(row);
+    else groups.set(row.key, [row]);
+  }
   return groups;
 };
 
@@ -106,6 +110,13 @@ export class ConflictQueries {
 
     const slotsByKey = groupBy(slotRows);
     const freezesByKey = groupBy(freezeRows);
+    // Each subject reads only the relations of its own services (the graph of a page can hold thousands).
+    const relationsOf = new Map<string, RelatedService[]>();
+    for (const relation of relations) {
+      const known = relationsOf.get(relation.of);
+      if (known) known.push(relation);
+      else relationsOf.set(relation.of, [relation]);
+    }
     return new Map(
       subjects.map((subject) => [
         subject.key,
@@ -126,7 +137,7 @@ export class ConflictQueries {
             end: new Date(row.ends_at),
             serviceIds: row.service_ids,
           })),
-          relations,
+          relations: subject.serviceIds.flatMap((serviceId) => relationsOf.get(serviceId) ?? []),
           majorIncidents,
           maintenanceWindows,
           services,

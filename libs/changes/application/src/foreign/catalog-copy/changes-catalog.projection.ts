@@ -3,7 +3,11 @@ import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { SqlSession } from '@itsm/event-store';
 import { DEFAULT_READ_MODEL_LOCATION, defineProjection, type TableNames } from '@itsm/projections';
 
-export type ChangesCatalogTable = 'changes_catalog_services' | 'changes_catalog_dependencies' | 'changes_catalog_templates';
+export type ChangesCatalogTable =
+  | 'changes_catalog_services'
+  | 'changes_catalog_dependencies'
+  | 'changes_catalog_graph_version'
+  | 'changes_catalog_templates';
 export type ChangesCatalogTables = TableNames<ChangesCatalogTable>;
 
 /** Schema of the changes' catalog copy: the projection runtime's default, where every host runs it. */
@@ -14,7 +18,9 @@ export const CHANGES_CATALOG_SCHEMA = DEFAULT_READ_MODEL_LOCATION.schema;
  * `itsm.catalog.events.v1` distributed): services (number, name, lifecycle, criticality, maintenance windows), the
  * dependency edges between them (the impact graph) and the change templates. Every row is written from the stream
  * of its service (an edge from the dependent service's), so per-stream order (Kafka) gives the same rows as the
- * log; an edge whose far end is not known yet is kept and simply joins nothing until it is.
+ * log; an edge whose far end is not known yet is kept and simply joins nothing until it is. Every edge event also
+ * bumps `changes_catalog_graph_version` (increments commute, so every order gives the same count; a table made anew, by
+ * a rebuild, gets a new generation): readers that keep the graph in memory compare both to know theirs is current.
  */
 export const changesCatalogProjection = defineProjection<ChangesCatalogTable>({
   name: 'changes_catalog',
@@ -28,7 +34,7 @@ export const changesCatalogProjection = defineProjection<ChangesCatalogTable>({
     'ChangeTemplateAdded',
     'ServiceMaintenanceWindowsSet',
   ],
-  tables: ['changes_catalog_services', 'changes_catalog_dependencies', 'changes_catalog_templates'],
+  tables: ['changes_catalog_services', 'changes_catalog_dependencies', 'changes_catalog_graph_version', 'changes_catalog_templates'],
   createTables: (t) => `
     CREATE TABLE ${t.changes_catalog_services} (
       service_id text PRIMARY KEY,
@@ -44,6 +50,12 @@ export const changesCatalogProjection = defineProjection<ChangesCatalogTable>({
       PRIMARY KEY (service_id, depends_on_service_id)
     );
     CREATE INDEX ON ${t.changes_catalog_dependencies} (depends_on_service_id, service_id);
+    CREATE TABLE ${t.changes_catalog_graph_version} (
+      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+      generation text NOT NULL,
+      version bigint NOT NULL
+    );
+    INSERT INTO ${t.changes_catalog_graph_version} (generation, version) VALUES (gen_random_uuid()::text, 0);
     CREATE TABLE ${t.changes_catalog_templates} (
       template_id text PRIMARY KEY,
       service_id text NOT NULL,
@@ -80,12 +92,14 @@ const applyServiceEvent = async (tx: SqlSession, event: RecordedEvent & ServiceE
       await tx.query(`UPDATE ${t.changes_catalog_services} SET lifecycle = 'retired' WHERE service_id = $1`, [event.data.serviceId]);
       return;
     case 'ServiceDependencyAdded':
+      await tx.query(`UPDATE ${t.changes_catalog_graph_version} SET version = version + 1`);
       await tx.query(`INSERT INTO ${t.changes_catalog_dependencies} (service_id, depends_on_service_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
         event.data.serviceId,
         event.data.dependsOnServiceId,
       ]);
       return;
     case 'ServiceDependencyRemoved':
+      await tx.query(`UPDATE ${t.changes_catalog_graph_version} SET version = version + 1`);
       await tx.query(`DELETE FROM ${t.changes_catalog_dependencies} WHERE service_id = $1 AND depends_on_service_id = $2`, [
         event.data.serviceId,
         event.data.dependsOnServiceId,

@@ -3,7 +3,7 @@ import type { SqlSession } from '@itsm/event-store';
 import { liveTablesOf } from '@itsm/projections';
 import type { CatalogService, ChangeCatalog, ChangeTemplate, ServiceMaintenanceWindows, ServiceRelation } from '../../ports/change-catalog.port';
 import { CHANGES_CATALOG_SCHEMA, changesCatalogProjection, type ChangesCatalogTables } from './changes-catalog.projection';
-import { serviceRelationsOf, type DependencyEdge } from './impact-graph';
+import { ImpactGraph, type DependencyEdge } from './impact-graph';
 
 interface ServiceRow {
   service_id: string;
@@ -19,6 +19,8 @@ const parsed = <T>(value: Json<T>): T => (typeof value === 'string' ? (JSON.pars
 /** Reads the live tables of `changesCatalogProjection` (ProjectionRuntime `schema`). */
 export class SqlChangeCatalog implements ChangeCatalog {
   private readonly t: ChangesCatalogTables;
+  /** The dependency graph as of a version of the copy (see `changesCatalogProjection`). */
+  private graph: { version: string; graph: ImpactGraph } | undefined;
 
   constructor(
     private readonly db: Pick<SqlSession, 'query'>,
@@ -41,31 +43,29 @@ export class SqlChangeCatalog implements ChangeCatalog {
   }
 
   /**
-   * One round trip: the edges reachable from the services downwards (what they depend on) and upwards (what depends
-   * on them), each node visited once (`UNION`), then the hops per service in memory.
+   * From the catalog's dependency graph as it is now: one indexed row read tells whether the graph held in memory is
+   * still the copy's (its version); else the edges are read again, with their version, in one statement (one
+   * snapshot). Each service's relations are computed once per version.
    */
   async relatedServices(serviceIds: readonly string[]): Promise<ServiceRelation[]> {
     if (serviceIds.length === 0) return [];
-    const deps = this.t.changes_catalog_dependencies;
-    const edges = await this.db.query<{ service_id: string; depends_on_service_id: string }>(
-      `WITH RECURSIVE
-         down(service_id) AS (
-           SELECT unnest($1::text[])
-           UNION
-           SELECT d.depends_on_service_id FROM down JOIN ${deps} d ON d.service_id = down.service_id),
-         up(service_id) AS (
-           SELECT unnest($1::text[])
-           UNION
-           SELECT d.service_id FROM up JOIN ${deps} d ON d.depends_on_service_id = up.service_id)
-       SELECT d.service_id, d.depends_on_service_id FROM ${deps} d JOIN down ON d.service_id = down.service_id
-       UNION
-       SELECT d.service_id, d.depends_on_service_id FROM ${deps} d JOIN up ON d.depends_on_service_id = up.service_id`,
-      [[...new Set(serviceIds)]],
+    const graph = await this.currentGraph();
+    return [...new Set(serviceIds)].flatMap((serviceId) => graph.relationsOf(serviceId));
+  }
+
+  private async currentGraph(): Promise<ImpactGraph> {
+    const [current] = await this.db.query<{ version: string }>(`SELECT generation || ':' || version AS version FROM ${this.t.changes_catalog_graph_version}`);
+    if (this.graph && this.graph.version === current?.version) return this.graph.graph;
+    const rows = await this.db.query<{ version: string; service_id: string | null; depends_on_service_id: string | null }>(
+      `SELECT g.generation || ':' || g.version AS version, d.service_id, d.depends_on_service_id
+       FROM ${this.t.changes_catalog_graph_version} g LEFT JOIN ${this.t.changes_catalog_dependencies} d ON true`,
     );
-    return serviceRelationsOf(
-      serviceIds,
-      edges.map((edge): DependencyEdge => ({ serviceId: edge.service_id, dependsOnServiceId: edge.depends_on_service_id })),
+    const edges = rows.flatMap((row): DependencyEdge[] =>
+      row.service_id === null || row.depends_on_service_id === null ? [] : [{ serviceId: row.service_id, dependsOnServiceId: row.depends_on_service_id }],
     );
+    const graph = new ImpactGraph(edges);
+    this.graph = { version: rows[0]?.version ?? '', graph };
+    return graph;
   }
 
   async maintenanceWindows(serviceIds: readonly string[]): Promise<ServiceMaintenanceWindows[]> {
