@@ -88,6 +88,9 @@ describe('Service handlers on PGlite', () => {
       const input = { ...saturdayNight, windows: [{ ...saturdayNight.windows[0], note: 'x' }], extra: true } as unknown as typeof saturdayNight;
       const set = await catalog.handlers.setMaintenanceWindows.execute(id, input, requestMetadata, { expectedRevision: 0 });
       expect(set.events.map((event) => [event.type, event.schemaVersion, event.data])).toEqual([['ServiceMaintenanceWindowsSet', 1, { serviceId: id, ...saturdayNight }]]);
+      // The same set again, read back from the log (jsonb), records nothing.
+      const again = await catalog.handlers.setMaintenanceWindows.execute(id, saturdayNight, requestMetadata, { expectedRevision: 1 });
+      expect(again).toMatchObject({ revision: 1, events: [] });
       const cleared = await catalog.handlers.setMaintenanceWindows.execute(id, { timeZone: 'UTC', windows: [] }, requestMetadata, { expectedRevision: 1 });
       expect(cleared).toMatchObject({ revision: 2, service: { maintenanceWindows: { timeZone: 'UTC', windows: [] } } });
     });
