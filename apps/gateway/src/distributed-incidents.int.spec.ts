@@ -153,7 +153,7 @@ describeWithKafka(
       ];
       expect(catalogEvents.map((read) => header(read.message, 'ce_type'))).toEqual([
         'itsm.catalog.CalendarCreated.v1',
-        'itsm.catalog.ServiceRegistered.v1',
+        'itsm.catalog.ServiceRegistered.v2',
         'itsm.catalog.ServiceOfferingAdded.v1',
         'itsm.catalog.ServiceDefaultOfferingChanged.v1',
         'itsm.catalog.ServiceWentLive.v1',

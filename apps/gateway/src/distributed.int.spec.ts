@@ -112,7 +112,7 @@ describeWithKafka('distributed shape: gateway → service-catalog on PostgreSQL,
     const subject = `service-${id}`;
     const messages = (await topics.waitForSubject('catalog', subject, 3, 30_000)).map((read) => read.message);
     expect(messages.map((message) => header(message, 'ce_type'))).toEqual([
-      'itsm.catalog.ServiceRegistered.v1',
+      'itsm.catalog.ServiceRegistered.v2',
       'itsm.catalog.ServiceUpdated.v1',
       'itsm.catalog.ServiceRetired.v1',
     ]);

@@ -43,7 +43,15 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
       { 'x-correlation-id': 'spec-register-1' },
     );
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ number: expect.stringMatching(/^SVC\d{7}$/), lifecycle: 'pipeline', revision: 0, offerings: [], costModel: null });
+    expect(created.body).toMatchObject({
+      number: expect.stringMatching(/^SVC\d{7}$/),
+      lifecycle: 'pipeline',
+      criticality: 'medium',
+      revision: 0,
+      offerings: [],
+      costModel: null,
+      maintenanceWindows: null,
+    });
     expect(created.headers.get('etag')).toBe('"0"');
     expect(created.headers.get('location')).toBe(`/api/v1/services/${created.body.id}`);
 
@@ -295,6 +303,7 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
         'POST /api/v1/services/{id}/go-live', 'POST /api/v1/services/{id}/retire', 'GET /api/v1/services/{id}/impact',
         'POST /api/v1/services/{id}/dependencies', 'DELETE /api/v1/services/{id}/dependencies/{dependsOnId}',
         'POST /api/v1/services/{id}/offerings', 'GET /api/v1/services/{id}/offerings', 'PUT /api/v1/services/{id}/cost-model',
+        'PUT /api/v1/services/{id}/maintenance-windows', 'GET /api/v1/services/{id}/maintenance-windows',
         'POST /api/v1/services/{id}/change-templates', 'GET /api/v1/services/{id}/change-templates',
         'PATCH /api/v1/services/{id}/offerings/{offeringId}', 'DELETE /api/v1/services/{id}/offerings/{offeringId}',
         'POST /api/v1/calendars', 'GET /api/v1/calendars', 'GET /api/v1/calendars/{id}', 'PATCH /api/v1/calendars/{id}',
@@ -315,6 +324,9 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     expect(['09:00', '17:30', '24:00'].filter((time) => toPattern.test(time))).toEqual(['09:00', '17:30', '24:00']);
     expect(['9:00', '24:00', '12:60', 'HH:MM'].filter((time) => fromPattern.test(time))).toEqual([]);
     expect(['24:01', '25:00', 'HH:MM'].filter((time) => toPattern.test(time))).toEqual([]);
+    // Maintenance windows take the same days and times (their own schema, the calendar's rules).
+    const windowSchema = document.components.schemas.MaintenanceWindowRequest.properties as Record<string, { pattern?: string; enum?: string[] }>;
+    expect([windowSchema.from.pattern, windowSchema.to.pattern, windowSchema.day.enum]).toEqual([from.pattern, to.pattern, ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']]);
   });
 
   const patch = (path: string, body: unknown, headers: Record<string, string> = {}) => call(api(path), { method: 'PATCH', headers: as(owner, headers), body });
@@ -356,7 +368,14 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     expect((await patch(`/services/${id}/offerings/${goldId}`, { default: false })).status).toBe(409);
     expect((await patch(`/services/${id}/offerings/${goldId}`, { calendarId: newId() })).status).toBe(409);
     expect((await patch(`/services/${id}/offerings/${goldId}`, { name: '   ' })).status).toBe(400);
-    expect((await patch(`/services/${id}/offerings/${newId()}`, { name: 'Nobody' })).status).toBe(404);
+    const logBefore = (await app.store.readStream(`service-${id}`)).length;
+    const nobody = newId();
+    const unknown = await patch(`/services/${id}/offerings/${nobody}`, { name: 'Nobody' });
+    expect([unknown.status, unknown.headers.get('content-type')]).toEqual([404, expect.stringContaining('application/problem+json')]);
+    expect(unknown.body).toMatchObject({ status: 404, detail: `Service ${id} has no offering with id ${nobody}` });
+    expect((await remove(`/services/${id}/offerings/${nobody}`)).body).toMatchObject({ status: 404, detail: expect.stringContaining('has no offering') });
+    expect((await patch(`/services/${newId()}/offerings/${goldId}`, { name: 'Nobody' })).status).toBe(404);
+    expect((await app.store.readStream(`service-${id}`)).length).toBe(logBefore);
     expect((await patch(`/services/${id}/offerings/not-a-uuid`, { name: 'Nobody' })).status).toBe(400);
 
     expect((await remove(`/services/${id}/offerings/${goldId}`)).status).toBe(409);
@@ -367,6 +386,79 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     expect((await remove(`/services/${id}/offerings/${silverId}`)).status).toBe(404);
     const listed = await get(`/services/${id}/offerings`, afterWrite(removed));
     expect(listed.body.items.map((offering: { offeringId: string }) => offering.offeringId)).toEqual([goldId]);
+  });
+
+  it('registers, changes, lists and filters services by criticality; a service registered before criticality reads as medium', async () => {
+    const owners = `crit-${newId().slice(-8)}`;
+    const critical = await service({ ownerGroup: owners, criticality: 'critical' });
+    expect(critical.body.criticality).toBe('critical');
+    const plain = await service({ ownerGroup: owners });
+    const raised = await patch(`/services/${plain.body.id}`, { criticality: 'high' }, { 'if-match': '"0"' });
+    expect([raised.status, raised.body.criticality, raised.headers.get('etag')]).toEqual([200, 'high', '"1"']);
+    expect((await patch(`/services/${plain.body.id}`, { criticality: 'vital' })).body.errors).toEqual([expect.objectContaining({ field: 'criticality' })]);
+    expect((await patch(`/services/${plain.body.id}`, { criticality: null })).status).toBe(400);
+
+    // As an older release wrote it: ServiceRegistered v1, without criticality.
+    const legacyId = newId();
+    const written = await app.store.appendToStream(
+      `service-${legacyId}`,
+      [{
+        type: 'ServiceRegistered',
+        schemaVersion: 1,
+        data: { serviceId: legacyId, number: 'SVC0900001', name: 'Legacy', kind: 'business', description: 'old', ownerGroup: owners, supportGroup: 's', lifecycle: 'pipeline', registeredAt: new Date().toISOString() },
+        metadata: { actor: { id: 'older-release' }, correlationId: newId() },
+      }],
+      { expectedRevision: 'no-stream' },
+    );
+    const legacy = await get(`/services/${legacyId}`);
+    expect([legacy.status, legacy.body.criticality]).toEqual([200, 'medium']);
+
+    const wait = { 'x-wait-for-position': String(written.lastGlobalPosition) };
+    const listed = await get(`/services?ownerGroup=${owners}`, wait);
+    expect(listed.body.items.map((item: { id: string; criticality: string }) => [item.id, item.criticality])).toEqual([
+      [critical.body.id, 'critical'],
+      [plain.body.id, 'high'],
+      [legacyId, 'medium'],
+    ]);
+    expect((await get(`/services?ownerGroup=${owners}&criticality=medium`, wait)).body.items.map((item: { id: string }) => item.id)).toEqual([legacyId]);
+    expect((await get('/services?criticality=vital')).body.errors).toEqual([expect.objectContaining({ field: 'criticality' })]);
+  });
+
+  it('sets maintenance windows with PUT, reads them with GET and in the service; 412 when stale, 400 and 409 change nothing', async () => {
+    const id = (await service()).body.id;
+    const path = `/services/${id}/maintenance-windows`;
+    const put = (body: unknown, headers: Record<string, string> = {}, token = owner) => call(api(path), { method: 'PUT', headers: as(token, headers), body });
+    const never = await get(path);
+    expect([never.status, never.body, never.headers.get('etag')]).toEqual([200, { serviceId: id, timeZone: null, windows: [] }, '"0"']);
+
+    const windows = [{ day: 'sun', from: '22:00', to: '02:00' }, { day: 'sat', from: '22:00', to: '24:00' }];
+    const set = await put({ timeZone: 'europe/berlin', windows }, { 'if-match': '"0"' });
+    const expected = { timeZone: 'Europe/Berlin', windows: [windows[1], windows[0]] };
+    expect([set.status, set.body, set.headers.get('etag')]).toEqual([200, { serviceId: id, ...expected }, '"1"']);
+    const read = await get(path);
+    expect([read.body, read.headers.get('etag')]).toEqual([set.body, '"1"']);
+    expect((await get(`/services/${id}`)).body).toMatchObject({ revision: 1, maintenanceWindows: expected });
+    const listed = await get(`/services?q=${encodeURIComponent((await get(`/services/${id}`)).body.name)}`, afterWrite(set));
+    expect(listed.body.items[0].maintenanceWindows).toEqual(expected);
+
+    const stale = await put({ timeZone: 'UTC', windows: [] }, { 'if-match': '"0"' });
+    expect([stale.status, stale.headers.get('content-type')]).toEqual([412, expect.stringContaining('application/problem+json')]);
+    const bad = await put({ timeZone: 'Mars/Olympus', windows: [{ day: 'funday', from: '9:00', to: '25:00' }], colour: 'red' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['colour', 'timeZone', 'windows[0].day', 'windows[0].from', 'windows[0].to']);
+    const overlapping = await put({ timeZone: 'UTC', windows: [{ day: 'sat', from: '22:00', to: '06:00' }, { day: 'sun', from: '05:00', to: '07:00' }] });
+    expect(overlapping.body).toMatchObject({ status: 409, detail: 'sat 22:00–06:00 overlaps sun 05:00–07:00' });
+    expect((await put(expected, {}, agent)).status).toBe(403);
+    expect((await call(api(`/services/${newId()}/maintenance-windows`), { method: 'PUT', headers: as(owner), body: expected })).status).toBe(404);
+    expect((await get(`/services/${newId()}/maintenance-windows`)).status).toBe(404);
+    expect((await get(path)).body).toEqual(set.body);
+    expect(await app.store.readStream(`service-${id}`)).toHaveLength(2);
+
+    const changeManager = await app.token(['change-manager'], 'carla');
+    const cleared = await put({ timeZone: 'UTC', windows: [] }, { 'if-match': '"1"' }, changeManager);
+    expect([cleared.status, cleared.body]).toEqual([200, { serviceId: id, timeZone: 'UTC', windows: [] }]);
+    const [, , event] = await app.store.readStream(`service-${id}`);
+    expect(event).toMatchObject({ type: 'ServiceMaintenanceWindowsSet', actor: { id: 'carla', role: 'change-manager' }, data: { serviceId: id, timeZone: 'UTC', windows: [] } });
   });
 
   it('takes If-Match: * as "the resource exists", as the incident routes do', async () => {

@@ -7,6 +7,7 @@ import { AddDependencyController } from './add-dependency/add-dependency.control
 import { AddOfferingController } from './add-offering/add-offering.controller';
 import { CreateCalendarController } from './create-calendar/create-calendar.controller';
 import { GetCalendarController } from './get-calendar/get-calendar.controller';
+import { GetMaintenanceWindowsController } from './get-maintenance-windows/get-maintenance-windows.controller';
 import { GetServiceController } from './get-service/get-service.controller';
 import { ListCalendarsController } from './list-calendars/list-calendars.controller';
 import { ListChangeTemplatesController } from './list-change-templates/list-change-templates.controller';
@@ -18,6 +19,7 @@ import { RemoveOfferingController } from './remove-offering/remove-offering.cont
 import { RetireServiceController } from './retire-service/retire-service.controller';
 import { ServiceImpactController } from './service-impact/service-impact.controller';
 import { SetCostModelController } from './set-cost-model/set-cost-model.controller';
+import { SetMaintenanceWindowsController } from './set-maintenance-windows/set-maintenance-windows.controller';
 import { CalendarResource } from './shared/calendar-resource';
 import { CatalogErrorsInterceptor } from './shared/catalog-errors.interceptor';
 import { CATALOG_READ_MODELS, type CatalogReadModelsFactory, type CatalogReadModelsPort } from './shared/catalog-read-models.port';
@@ -65,6 +67,8 @@ export const CATALOG_CONTROLLERS = [
   UpdateOfferingController,
   RemoveOfferingController,
   SetCostModelController,
+  SetMaintenanceWindowsController,
+  GetMaintenanceWindowsController,
   AddChangeTemplateController,
   ListChangeTemplatesController,
   CreateCalendarController,
@@ -75,7 +79,7 @@ export const CATALOG_CONTROLLERS = [
 
 /**
  * The service catalog behind /api/v1 (services, offerings, calendars, dependencies, impact, cost model, change
- * templates): controllers, the application's command side, and the read-model queries. Needs the global
+ * templates, maintenance windows): controllers, the application's command side, and the read-model queries. Needs the global
  * EventStoreModule and GatewayModule; the catalog projections run in ProjectionsModule (see the README).
  */
 @Module({})

@@ -1,3 +1,6 @@
+// An offering the service does not have: decided by the service decider from its state (404 like the others).
+export { OfferingNotFound } from '@itsm/catalog-domain';
+
 /** A command named a service or calendar that does not exist (the API answers 404). */
 export class CatalogEntityNotFound extends Error {
   override readonly name: string = 'CatalogEntityNotFound';

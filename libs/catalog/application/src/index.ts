@@ -18,6 +18,7 @@ export * from './add-offering/add-offering.handler';
 export * from './update-offering/update-offering.handler';
 export * from './remove-offering/remove-offering.handler';
 export * from './set-cost-model/set-cost-model.handler';
+export * from './set-maintenance-windows/set-maintenance-windows.handler';
 export * from './add-change-template/add-change-template.handler';
 export * from './add-dependency/add-dependency.handler';
 export * from './remove-dependency/remove-dependency.handler';

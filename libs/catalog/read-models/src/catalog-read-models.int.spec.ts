@@ -119,6 +119,37 @@ describe('catalog read models (PGlite, projection runtime)', () => {
     expect(await readModels.services.get(newId())).toBeNull();
   });
 
+  it('keeps criticality (v1 registrations read as medium) and maintenance windows, filters by criticality, as the stream folds them', async () => {
+    const owners = `crit-${newId().slice(-8)}`;
+    const legacy = await register({ ownerGroup: owners }); // appended as schema version 1, without criticality
+    const payments = newId();
+    sequence += 1;
+    await append(serviceStreamId(payments), {
+      ...event('ServiceRegistered', {
+        serviceId: payments, number: `SVC${String(sequence).padStart(7, '0')}`, name: 'Payments', kind: 'business', description: 'spec',
+        ownerGroup: owners, supportGroup: 'support', criticality: 'critical', lifecycle: 'pipeline', registeredAt: new Date().toISOString(),
+      }),
+      schemaVersion: 2,
+    });
+    const raised = await register({ ownerGroup: owners });
+    await on(raised, 'ServiceUpdated', { changes: { criticality: 'high' } });
+    const windows = { timeZone: 'Europe/Berlin', windows: [{ day: 'sat', from: '22:00', to: '06:00' }, { day: 'sun', from: '06:00', to: '08:00' }] };
+    await on(payments, 'ServiceMaintenanceWindowsSet', windows);
+    await on(raised, 'ServiceMaintenanceWindowsSet', windows);
+    await on(raised, 'ServiceMaintenanceWindowsSet', { timeZone: 'UTC', windows: [] });
+    await runtime.catchUp();
+
+    const listed = await readModels.services.list({ ownerGroup: owners });
+    expect(listed.items.map(({ id, criticality, maintenanceWindows }) => [id, criticality, maintenanceWindows])).toEqual([
+      [legacy, 'medium', null],
+      [payments, 'critical', windows],
+      [raised, 'high', { timeZone: 'UTC', windows: [] }],
+    ]);
+    expect((await readModels.services.list({ ownerGroup: owners, criticality: 'critical' })).items.map(({ id }) => id)).toEqual([payments]);
+    expect((await readModels.services.list({ ownerGroup: owners, criticality: 'low' })).items).toEqual([]);
+    for (const id of [legacy, payments, raised]) expect(await readModels.services.projected(id)).toEqual((await readModels.services.get(id))?.service);
+  });
+
   it('refuses cursors it did not hand out', async () => {
     for (const cursor of ['not a cursor', Buffer.from('{"n":-1}').toString('base64url'), Buffer.from('[1]').toString('base64url'), 'e30']) {
       await expect(readModels.services.list({ cursor })).rejects.toBeInstanceOf(InvalidCursor);

@@ -14,7 +14,7 @@ export class ListServicesController {
   @Get()
   @CatalogRead(400)
   @ApiWaitForPosition()
-  @ApiOperation({ summary: 'List services', description: 'By number; filter by kind, lifecycle, owner group and text in the name.' })
+  @ApiOperation({ summary: 'List services', description: 'By number; filter by kind, lifecycle, criticality, owner group and text in the name.' })
   @ApiOkResponse({ type: ServicePageResponse })
   async list(@Query() query: ListServicesQuery, @WaitForPosition() position: number | undefined) {
     await readAfter(position, (at) => this.readModels.consistency.services(at));

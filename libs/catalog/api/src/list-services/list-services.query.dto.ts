@@ -7,7 +7,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import type { ServiceKind, ServiceLifecycle } from '@itsm/contracts';
+import { SERVICE_CRITICALITIES, type ServiceCriticality, type ServiceKind, type ServiceLifecycle } from '@itsm/contracts';
 import { PageQuery, WITHOUT_NUL } from '@itsm/platform-kit';
 import { SERVICE_KINDS } from '../register-service/register-service.request.dto';
 
@@ -22,6 +22,11 @@ export class ListServicesQuery extends PageQuery {
   @IsOptional()
   @IsIn(LIFECYCLES)
   lifecycle?: ServiceLifecycle;
+
+  @ApiPropertyOptional({ enum: SERVICE_CRITICALITIES })
+  @IsOptional()
+  @IsIn(SERVICE_CRITICALITIES)
+  criticality?: ServiceCriticality;
 
   @ApiPropertyOptional({ example: 'messaging-owners' })
   @IsOptional()

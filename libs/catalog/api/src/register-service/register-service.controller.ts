@@ -19,7 +19,7 @@ export class RegisterServiceController {
 
   @Post()
   @CatalogRegister()
-  @ApiOperation({ summary: 'Register a service', description: 'It gets a number (SVC…) and starts in the pipeline lifecycle.' })
+  @ApiOperation({ summary: 'Register a service', description: 'It gets a number (SVC…) and starts in the pipeline lifecycle; criticality `medium` unless given.' })
   @ApiCreatedResponse({ type: ServiceResponse, description: 'The new service; ETag = its revision, Location = its URL' })
   async register(@Body() body: RegisterServiceRequest, @RequestMetadata() metadata: EventMetadata, @Res({ passthrough: true }) response: Response) {
     const result = await this.handler.execute(body, metadata);

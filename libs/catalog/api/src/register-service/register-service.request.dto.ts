@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import type { ServiceKind } from '@itsm/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, ValidateIf } from 'class-validator';
+import { DEFAULT_SERVICE_CRITICALITY, SERVICE_CRITICALITIES, type ServiceCriticality, type ServiceKind } from '@itsm/contracts';
 import { IsName, IsText } from '@itsm/platform-kit';
 
 export const SERVICE_KINDS: readonly ServiceKind[] = ['business', 'technical'];
@@ -25,4 +25,10 @@ export class RegisterServiceRequest {
   @ApiProperty({ example: 'messaging-support', maxLength: 100 })
   @IsName(100)
   supportGroup!: string;
+
+  @ApiPropertyOptional({ enum: SERVICE_CRITICALITIES, default: DEFAULT_SERVICE_CRITICALITY })
+  // Left out: the default; null is refused like any other value that is not a criticality.
+  @ValidateIf((_body, value) => value !== undefined)
+  @IsIn(SERVICE_CRITICALITIES)
+  criticality?: ServiceCriticality;
 }

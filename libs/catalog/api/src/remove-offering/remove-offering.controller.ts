@@ -21,7 +21,8 @@ export class RemoveOfferingController {
   @CatalogWrite(404, 409, 412)
   @ApiOperation({
     summary: 'Remove an offering',
-    description: 'Refused (409) on a retired service, or for the default offering while others remain (make another the default first).',
+    description:
+      'Refused (409) on a retired service, or for the default offering while others remain (make another the default first); an offering the service does not have is 404.',
   })
   @ApiOkResponse({ type: ServiceResponse, description: 'The service with its remaining offerings' })
   async remove(
@@ -30,7 +31,6 @@ export class RemoveOfferingController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.services.offeringOf(id, offeringId);
     const result = await this.handler.execute(id, offeringId, metadata, ifMatchCondition(ifMatch));
     announceWrite(response, result.events);
     return this.services.withETag(id);

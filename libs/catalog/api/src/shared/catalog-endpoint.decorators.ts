@@ -1,11 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiSecurity } from '@nestjs/swagger';
-import { API_KEY_SCHEME, ApiProblemResponses, BEARER_SCHEME, Roles } from '@itsm/platform-kit';
+import { API_KEY_SCHEME, ApiProblemResponses, BEARER_SCHEME, Roles, type Role } from '@itsm/platform-kit';
 
-/** Catalog writes: service owners and admins; answers may be refusals (409) or stale revisions (412). */
-export const CatalogWrite = (...problems: number[]) =>
+/** Who edits the catalog: service owners and admins. */
+const CATALOG_EDITORS: Role[] = ['service-owner', 'admin'];
+
+/** A catalog write for these roles; answers may be refusals (409) or stale revisions (412). */
+export const CatalogWriteBy = (roles: Role[], ...problems: number[]) =>
   applyDecorators(
-    Roles('service-owner', 'admin'),
+    Roles(...roles),
     ApiProblemResponses(400, ...problems),
     ApiHeader({
       name: 'If-Match',
@@ -13,6 +16,9 @@ export const CatalogWrite = (...problems: number[]) =>
       description: 'ETag of the revision you read; the change is refused with 412 when the resource has moved on',
     }),
   );
+
+/** Catalog writes: service owners and admins. */
+export const CatalogWrite = (...problems: number[]) => CatalogWriteBy(CATALOG_EDITORS, ...problems);
 
 const IDEMPOTENCY_KEY = ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body → the same response; other body → 422' });
 
@@ -24,7 +30,7 @@ export const CatalogCreate = (...problems: number[]) => applyDecorators(CatalogW
  * there is no revision yet to match (a malformed one is still refused, 400, as on every route).
  */
 export const CatalogRegister = (...problems: number[]) =>
-  applyDecorators(Roles('service-owner', 'admin'), ApiProblemResponses(400, 422, ...problems), IDEMPOTENCY_KEY);
+  applyDecorators(Roles(...CATALOG_EDITORS), ApiProblemResponses(400, 422, ...problems), IDEMPOTENCY_KEY);
 
 /** Catalog reads: any authenticated role. */
 export const CatalogRead = (...problems: number[]) =>

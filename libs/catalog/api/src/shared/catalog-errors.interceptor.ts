@@ -1,6 +1,6 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { catchError, type Observable } from 'rxjs';
-import { CatalogEntityNotFound } from '@itsm/catalog-application';
+import { CatalogEntityNotFound, OfferingNotFound } from '@itsm/catalog-application';
 import { cursorProblemOf, ProblemException } from '@itsm/platform-kit';
 
 /** Translates the catalog's own errors to problems; the global filter maps the rest (rule refusals → 409…). */
@@ -23,5 +23,6 @@ export const offeringNotFound = (serviceId: string, offeringId: string): Problem
 
 const translate = (error: unknown): unknown => {
   if (error instanceof CatalogEntityNotFound) return notFound(error.entity, error.id);
+  if (error instanceof OfferingNotFound) return offeringNotFound(error.serviceId, error.offeringId);
   return cursorProblemOf(error);
 };

@@ -1,5 +1,5 @@
 import type { ServiceDependencyGraph } from '@itsm/catalog-application';
-import type { ServiceKind, ServiceLifecycle } from '@itsm/contracts';
+import type { ServiceCriticality, ServiceKind, ServiceLifecycle } from '@itsm/contracts';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import type { Page, WaitOptions } from '@itsm/projections';
 import type { CalendarResponse } from './responses/calendar.response';
@@ -11,6 +11,7 @@ import type { ServiceResponse } from './responses/service.response';
 export interface ServiceListFilter {
   kind?: ServiceKind;
   lifecycle?: ServiceLifecycle;
+  criticality?: ServiceCriticality;
   ownerGroup?: string;
   q?: string;
   limit?: number;

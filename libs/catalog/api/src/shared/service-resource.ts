@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { withETag, type WithETag } from '@itsm/platform-kit';
 import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from './catalog-read-models.port';
 import { notFound, offeringNotFound } from './catalog-errors.interceptor';
+import type { ServiceMaintenanceWindowsResponse } from './responses/maintenance-windows.response';
 import type { OfferingResponse } from './responses/offering.response';
 import type { ServiceResponse } from './responses/service.response';
 
@@ -28,6 +29,13 @@ export class ServiceResource {
   async offeringWithETag(serviceId: string, offeringId: string): Promise<WithETag<OfferingResponse>> {
     const { service, offering } = await this.offeringOf(serviceId, offeringId);
     return withETag(offering, service.revision);
+  }
+
+  /** The service's maintenance windows as its stream says now, with the service's revision as ETag. */
+  async maintenanceWindowsWithETag(serviceId: string): Promise<WithETag<ServiceMaintenanceWindowsResponse>> {
+    const { service } = await this.load(serviceId);
+    const { timeZone = null, windows = [] } = service.maintenanceWindows ?? {};
+    return withETag({ serviceId: service.id, timeZone, windows }, service.revision);
   }
 
   async withETag(serviceId: string): Promise<WithETag<ServiceResponse>> {

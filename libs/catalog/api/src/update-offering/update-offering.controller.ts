@@ -23,7 +23,7 @@ export class UpdateOfferingController {
   @ApiOperation({
     summary: 'Change an offering’s name, calendar, SLA targets or whether it is the default',
     description:
-      'Refused (409) on a retired service, an unknown calendar, a duplicate name, resolution < response, or `default: false` on the default offering (make another the default instead). ETag = the service’s revision.',
+      'Refused (409) on a retired service, an unknown calendar, a duplicate name, resolution < response, or `default: false` on the default offering (make another the default instead); an offering the service does not have is 404. ETag = the service’s revision.',
   })
   @ApiOkResponse({ type: OfferingResponse })
   async update(
@@ -33,7 +33,6 @@ export class UpdateOfferingController {
     @RequestMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.services.offeringOf(id, offeringId);
     const result = await this.handler.execute(id, offeringId, body, metadata, ifMatchCondition(ifMatch));
     announceWrite(response, result.events, `/api/v1/services/${id}/offerings`);
     return this.services.offeringWithETag(id, offeringId);

@@ -20,7 +20,7 @@ export class UpdateServiceController {
 
   @Patch(':id')
   @CatalogWrite(404, 409, 412)
-  @ApiOperation({ summary: 'Change a service’s name, kind, description or groups', description: 'Refused (409) once retired.' })
+  @ApiOperation({ summary: 'Change a service’s name, kind, description, groups or criticality', description: 'Refused (409) once retired.' })
   @ApiOkResponse({ type: ServiceResponse })
   async update(
     @Param() { id }: IdParams,

@@ -17,6 +17,7 @@ import { RemoveOfferingHandler } from '../remove-offering/remove-offering.handle
 import { RetireServiceHandler } from '../retire-service/retire-service.handler';
 import { ServiceStreams } from '../service-stream/service-streams';
 import { SetCostModelHandler } from '../set-cost-model/set-cost-model.handler';
+import { SetMaintenanceWindowsHandler } from '../set-maintenance-windows/set-maintenance-windows.handler';
 import { TakeServiceLiveHandler } from '../take-service-live/take-service-live.handler';
 import { UpdateCalendarHandler } from '../update-calendar/update-calendar.handler';
 import { UpdateOfferingHandler } from '../update-offering/update-offering.handler';
@@ -33,6 +34,7 @@ export const CATALOG_HANDLERS = [
   UpdateOfferingHandler,
   RemoveOfferingHandler,
   SetCostModelHandler,
+  SetMaintenanceWindowsHandler,
   AddChangeTemplateHandler,
   AddDependencyHandler,
   RemoveDependencyHandler,

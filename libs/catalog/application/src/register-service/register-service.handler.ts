@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { newId, type EventMetadata } from '@itsm/event-sourcing';
-import type { ServiceDetails } from '@itsm/contracts';
 import { SERVICE_NUMBER_ALLOCATOR } from '../nest/catalog-application.tokens';
 import type { ServiceNumberAllocator } from '../ports/service-number-allocator.port';
 import { serviceDetailsOf, type RegisterServiceInput } from '../service-stream/service-inputs';
 import { ServiceStreams, type ServiceCommandResult } from '../service-stream/service-streams';
 
-/** Registers a service in the pipeline lifecycle under the next SVC number. */
+/** Registers a service in the pipeline lifecycle under the next SVC number (criticality `medium` unless given). */
 @Injectable()
 export class RegisterServiceHandler {
   constructor(
@@ -17,7 +16,7 @@ export class RegisterServiceHandler {
   async execute(input: RegisterServiceInput, metadata: EventMetadata): Promise<ServiceCommandResult> {
     const serviceId = newId();
     const number = await this.numbers.next();
-    const details = serviceDetailsOf(input) as ServiceDetails;
+    const details = serviceDetailsOf(input) as RegisterServiceInput;
     return this.streams.execute(serviceId, { type: 'RegisterService', data: { serviceId, number, ...details } }, metadata);
   }
 }

@@ -1,6 +1,6 @@
 import { serviceStreamId } from '@itsm/contracts';
 import { RuleViolation, IllegalTransition, WrongExpectedRevisionError } from '@itsm/event-sourcing';
-import { ServiceNotFound } from '../errors';
+import { OfferingNotFound, ServiceNotFound } from '../errors';
 import { calendarInput, fixedNow, openPgliteCatalog, requestMetadata, serviceInput, slaTargets, type PgliteCatalog } from '../testing/pglite-catalog';
 
 describe('Service handlers on PGlite', () => {
@@ -26,7 +26,7 @@ describe('Service handlers on PGlite', () => {
       const [event] = await catalog.store.readStream(serviceStreamId(result.id));
       expect(event).toMatchObject({
         type: 'ServiceRegistered',
-        schemaVersion: 1,
+        schemaVersion: 2,
         actor: requestMetadata.actor,
         correlationId: 'corr-1',
         data: {
@@ -34,6 +34,7 @@ describe('Service handlers on PGlite', () => {
           number: 'SVC0000001',
           name: 'Email',
           kind: 'technical',
+          criticality: 'medium',
           lifecycle: 'pipeline',
           registeredAt: fixedNow.toISOString(),
         },
@@ -52,9 +53,63 @@ describe('Service handlers on PGlite', () => {
       const { id } = await catalog.handlers.registerService.execute(input, requestMetadata);
       const [event] = await catalog.store.readStream(serviceStreamId(id));
       expect(Object.keys(event.data as object).sort()).toEqual(
-        ['description', 'kind', 'lifecycle', 'name', 'number', 'ownerGroup', 'registeredAt', 'serviceId', 'supportGroup'],
+        ['criticality', 'description', 'kind', 'lifecycle', 'name', 'number', 'ownerGroup', 'registeredAt', 'serviceId', 'supportGroup'],
       );
       expect((event.data as { lifecycle: string }).lifecycle).toBe('pipeline');
+    });
+  });
+
+  describe('criticality', () => {
+    it('registers with the criticality given and changes it with an update', async () => {
+      const { id, service } = await catalog.handlers.registerService.execute({ ...serviceInput('Payments'), criticality: 'critical' }, requestMetadata);
+      expect(service.details.criticality).toBe('critical');
+      const updated = await catalog.handlers.updateService.execute(id, { criticality: 'high' }, requestMetadata, { expectedRevision: 0 });
+      expect(updated.events.map((event) => event.data)).toEqual([{ serviceId: id, changes: { criticality: 'high' } }]);
+    });
+
+    it('reads a service registered as v1 (before criticality) as medium, and keeps the stored event', async () => {
+      const serviceId = '0190f3a4-0000-7000-8000-0000000000e1';
+      const v1 = { serviceId, number: 'SVC0999999', name: 'Legacy', kind: 'business', description: 'old', ownerGroup: 'o', supportGroup: 's', lifecycle: 'pipeline', registeredAt: fixedNow.toISOString() };
+      await catalog.store.appendToStream(serviceStreamId(serviceId), [{ type: 'ServiceRegistered', schemaVersion: 1, data: v1, metadata: { actor: { id: 'older-release' }, correlationId: 'corr-v1' } }], { expectedRevision: 'no-stream' });
+      expect((await catalog.services.load(serviceId)).state.details.criticality).toBe('medium');
+      const raised = await catalog.handlers.updateService.execute(serviceId, { criticality: 'high' }, requestMetadata, { expectedRevision: 0 });
+      expect(raised.service.details).toMatchObject({ name: 'Legacy', criticality: 'high' });
+      const [stored] = await catalog.store.readStream(serviceStreamId(serviceId));
+      expect(stored).toMatchObject({ schemaVersion: 1, data: v1 });
+      expect(stored.data).not.toHaveProperty('criticality');
+    });
+  });
+
+  describe('maintenance windows', () => {
+    const saturdayNight = { timeZone: 'Europe/Berlin', windows: [{ day: 'sat' as const, from: '22:00', to: '06:00' }] };
+
+    it('sets and replaces the whole set, with If-Match, keeping only the zone and each window’s day, from and to', async () => {
+      const { id } = await register('Email');
+      const input = { ...saturdayNight, windows: [{ ...saturdayNight.windows[0], note: 'x' }], extra: true } as unknown as typeof saturdayNight;
+      const set = await catalog.handlers.setMaintenanceWindows.execute(id, input, requestMetadata, { expectedRevision: 0 });
+      expect(set.events.map((event) => [event.type, event.schemaVersion, event.data])).toEqual([['ServiceMaintenanceWindowsSet', 1, { serviceId: id, ...saturdayNight }]]);
+      // The same set again, read back from the log (jsonb), records nothing.
+      const again = await catalog.handlers.setMaintenanceWindows.execute(id, saturdayNight, requestMetadata, { expectedRevision: 1 });
+      expect(again).toMatchObject({ revision: 1, events: [] });
+      const cleared = await catalog.handlers.setMaintenanceWindows.execute(id, { timeZone: 'UTC', windows: [] }, requestMetadata, { expectedRevision: 1 });
+      expect(cleared).toMatchObject({ revision: 2, service: { maintenanceWindows: { timeZone: 'UTC', windows: [] } } });
+    });
+
+    it('refuses a stale If-Match, overlapping windows and a retired service, appending nothing', async () => {
+      const { id } = await register('Email');
+      await catalog.handlers.setMaintenanceWindows.execute(id, saturdayNight, requestMetadata);
+      await expect(catalog.handlers.setMaintenanceWindows.execute(id, { timeZone: 'UTC', windows: [] }, requestMetadata, { expectedRevision: 0 })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+      const overlapping = { timeZone: 'UTC', windows: [{ day: 'sat' as const, from: '22:00', to: '06:00' }, { day: 'sun' as const, from: '05:00', to: '07:00' }] };
+      await expect(catalog.handlers.setMaintenanceWindows.execute(id, overlapping, requestMetadata)).rejects.toThrow(RuleViolation);
+      await catalog.handlers.retireService.execute(id, {}, requestMetadata);
+      await expect(catalog.handlers.setMaintenanceWindows.execute(id, saturdayNight, requestMetadata)).rejects.toBeInstanceOf(IllegalTransition);
+      expect((await catalog.store.readStream(serviceStreamId(id))).map((event) => event.type)).toEqual([
+        'ServiceRegistered',
+        'ServiceMaintenanceWindowsSet',
+        'ServiceRetired',
+      ]);
     });
   });
 
@@ -150,6 +205,19 @@ describe('Service handlers on PGlite', () => {
       const london = await catalog.handlers.createCalendar.execute({ ...calendarInput(), name: 'London', timeZone: 'Europe/London' }, requestMetadata);
       const moved = await catalog.handlers.updateOffering.execute(id, offeringId, { calendarId: london.id }, requestMetadata);
       expect(moved.service.offerings[offeringId].calendarId).toBe(london.id);
+    });
+
+    it('answers OfferingNotFound for an offering the service does not have, and appends nothing', async () => {
+      const { id } = await register('Email');
+      const calendar = await catalog.handlers.createCalendar.execute(calendarInput(), requestMetadata);
+      const { offeringId } = await catalog.handlers.addOffering.execute(id, { name: 'Gold', calendarId: calendar.id, slaTargets: slaTargets() }, requestMetadata);
+      const missing = '0190f3a4-0000-7000-8000-0000000000a9';
+      const before = await logSize();
+      await expect(catalog.handlers.updateOffering.execute(id, missing, { name: 'Silver' }, requestMetadata)).rejects.toBeInstanceOf(OfferingNotFound);
+      await expect(catalog.handlers.removeOffering.execute(id, missing, requestMetadata)).rejects.toMatchObject({ name: 'OfferingNotFound', serviceId: id, offeringId: missing });
+      await catalog.handlers.removeOffering.execute(id, offeringId, requestMetadata);
+      await expect(catalog.handlers.removeOffering.execute(id, offeringId, requestMetadata)).rejects.toBeInstanceOf(OfferingNotFound);
+      expect(await logSize()).toBe(before + 1);
     });
 
     it('sets a cost model and adds a change template', async () => {

@@ -17,6 +17,7 @@ import { RemoveOfferingHandler } from '../remove-offering/remove-offering.handle
 import { RetireServiceHandler } from '../retire-service/retire-service.handler';
 import { ServiceStreams } from '../service-stream/service-streams';
 import { SetCostModelHandler } from '../set-cost-model/set-cost-model.handler';
+import { SetMaintenanceWindowsHandler } from '../set-maintenance-windows/set-maintenance-windows.handler';
 import { TakeServiceLiveHandler } from '../take-service-live/take-service-live.handler';
 import { UpdateCalendarHandler } from '../update-calendar/update-calendar.handler';
 import { UpdateOfferingHandler } from '../update-offering/update-offering.handler';
@@ -57,6 +58,7 @@ export interface CatalogHandlers {
   updateOffering: UpdateOfferingHandler;
   removeOffering: RemoveOfferingHandler;
   setCostModel: SetCostModelHandler;
+  setMaintenanceWindows: SetMaintenanceWindowsHandler;
   addChangeTemplate: AddChangeTemplateHandler;
   addDependency: AddDependencyHandler;
   removeDependency: RemoveDependencyHandler;
@@ -87,6 +89,7 @@ export const catalogHandlersOn = (store: EventStore, db: SqlExecutor, clock: Clo
     updateOffering: new UpdateOfferingHandler(services, calendars),
     removeOffering: new RemoveOfferingHandler(services),
     setCostModel: new SetCostModelHandler(services),
+    setMaintenanceWindows: new SetMaintenanceWindowsHandler(services),
     addChangeTemplate: new AddChangeTemplateHandler(services),
     addDependency: new AddDependencyHandler(services, graph, createExclusiveSections(db)),
     removeDependency: new RemoveDependencyHandler(services),

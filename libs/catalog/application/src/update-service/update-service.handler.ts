@@ -4,7 +4,7 @@ import type { CommandOptions } from '../command-options';
 import { serviceDetailsOf, type UpdateServiceInput } from '../service-stream/service-inputs';
 import { ServiceStreams, type ServiceCommandResult } from '../service-stream/service-streams';
 
-/** Changes a service's name, kind, description or groups. */
+/** Changes a service's name, kind, description, groups or criticality. */
 @Injectable()
 export class UpdateServiceHandler {
   constructor(private readonly streams: ServiceStreams) {}

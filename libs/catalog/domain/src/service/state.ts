@@ -97,8 +97,9 @@ export const evolve = (state: Service, event: ServiceEvent): Service => {
       return { ...state, changeTemplates: { ...state.changeTemplates, [templateId]: { name, steps, preApproved } } };
     }
     case 'ServiceMaintenanceWindowsSet': {
+      // Rebuilt field by field: jsonb hands keys back in its own order, and the decider compares sets as JSON.
       const { timeZone, windows } = event.data;
-      return { ...state, maintenanceWindows: { timeZone, windows } };
+      return { ...state, maintenanceWindows: { timeZone, windows: windows.map(({ day, from, to }) => ({ day, from, to })) } };
     }
     default:
       return assertNever(event);

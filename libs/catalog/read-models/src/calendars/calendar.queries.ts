@@ -1,4 +1,4 @@
-import { calendarStreamId, type WeeklyHours } from '@itsm/contracts';
+import { calendarStreamId, upcastEvent, type WeeklyHours } from '@itsm/contracts';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import { cursorKeyOf, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, isCursorNumber, pageOf, type Page, type TableNames } from '@itsm/projections';
 import { isoOf, jsonOf } from '../services/service-rows';
@@ -49,8 +49,8 @@ export class CalendarQueries {
     return pageOf(rows, limit, calendarViewOf, (row) => encodeCursor({ p: Number(row.created_position) }));
   }
 
-  /** The calendar as its stream says now; null when there is none. */
+  /** The calendar as its stream says now (upcast, as every reader of the log); null when there is none. */
   async get(calendarId: string): Promise<CalendarView | null> {
-    return foldCalendar(await this.store.readStream(calendarStreamId(calendarId)));
+    return foldCalendar((await this.store.readStream(calendarStreamId(calendarId))).map(upcastEvent));
   }
 }

@@ -5,8 +5,9 @@ import type {
   ServiceDependencyAddedV1,
   ServiceEvent,
   ServiceOfferingAddedV1,
+  ServiceMaintenanceWindowsSetV1,
   ServiceOfferingRemovedV1,
-  ServiceRegisteredV1,
+  ServiceRegisteredV2,
   ServiceRetiredV1,
   ServiceUpdatedV1,
 } from '@itsm/contracts';
@@ -32,6 +33,7 @@ const createTables = (t: Tables) => `
     description text NOT NULL,
     owner_group text NOT NULL,
     support_group text NOT NULL,
+    criticality text NOT NULL,
     lifecycle text NOT NULL,
     revision integer NOT NULL,
     created_at timestamptz NOT NULL,
@@ -43,11 +45,13 @@ const createTables = (t: Tables) => `
     fixed_monthly_cost numeric,
     currency text,
     unit_rate numeric,
-    unit_name text
+    unit_name text,
+    maintenance_windows jsonb
   );
   CREATE INDEX ON ${t.catalog_services} (kind, number_seq);
   CREATE INDEX ON ${t.catalog_services} (lifecycle, number_seq);
   CREATE INDEX ON ${t.catalog_services} (owner_group, number_seq);
+  CREATE INDEX ON ${t.catalog_services} (criticality, number_seq);
   CREATE TABLE ${t.catalog_offerings} (
     offering_id uuid PRIMARY KEY,
     service_id uuid NOT NULL,
@@ -79,12 +83,13 @@ const createTables = (t: Tables) => `
 type Apply = (tx: SqlSession, event: RecordedEvent, t: Tables) => Promise<unknown>;
 
 const registered: Apply = (tx, event, t) => {
-  const d = event.data as ServiceRegisteredV1;
+  // The runtime upcasts before apply: a registration written as v1 arrives with criticality `medium`.
+  const d = event.data as ServiceRegisteredV2;
   return tx.query(
     `INSERT INTO ${t.catalog_services}
-       (service_id, number, number_seq, name, kind, description, owner_group, support_group, lifecycle, revision, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-    [d.serviceId, d.number, serviceNumberSequence(d.number), d.name, d.kind, d.description, d.ownerGroup, d.supportGroup, d.lifecycle, event.streamRevision, event.recordedAt],
+       (service_id, number, number_seq, name, kind, description, owner_group, support_group, criticality, lifecycle, revision, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)`,
+    [d.serviceId, d.number, serviceNumberSequence(d.number), d.name, d.kind, d.description, d.ownerGroup, d.supportGroup, d.criticality, d.lifecycle, event.streamRevision, event.recordedAt],
   );
 };
 
@@ -92,8 +97,9 @@ const updated: Apply = (tx, event, t) => {
   const { serviceId, changes } = event.data as ServiceUpdatedV1;
   return tx.query(
     `UPDATE ${t.catalog_services} SET name = COALESCE($2, name), kind = COALESCE($3, kind), description = COALESCE($4, description),
-       owner_group = COALESCE($5, owner_group), support_group = COALESCE($6, support_group) WHERE service_id = $1`,
-    [serviceId, changes.name ?? null, changes.kind ?? null, changes.description ?? null, changes.ownerGroup ?? null, changes.supportGroup ?? null],
+       owner_group = COALESCE($5, owner_group), support_group = COALESCE($6, support_group), criticality = COALESCE($7, criticality)
+     WHERE service_id = $1`,
+    [serviceId, changes.name ?? null, changes.kind ?? null, changes.description ?? null, changes.ownerGroup ?? null, changes.supportGroup ?? null, changes.criticality ?? null],
   );
 };
 
@@ -173,6 +179,11 @@ const changeTemplateAdded: Apply = (tx, event, t) => {
   );
 };
 
+const maintenanceWindowsSet: Apply = (tx, event, t) => {
+  const { serviceId, timeZone, windows } = event.data as ServiceMaintenanceWindowsSetV1;
+  return tx.query(`UPDATE ${t.catalog_services} SET maintenance_windows = $2 WHERE service_id = $1`, [serviceId, JSON.stringify({ timeZone, windows })]);
+};
+
 const appliers: Record<ServiceEvent['type'], Apply> = {
   ServiceRegistered: registered,
   ServiceUpdated: updated,
@@ -186,11 +197,14 @@ const appliers: Record<ServiceEvent['type'], Apply> = {
   ServiceDependencyRemoved: dependencyRemoved,
   ServiceCostModelSet: costModelSet,
   ChangeTemplateAdded: changeTemplateAdded,
+  ServiceMaintenanceWindowsSet: maintenanceWindowsSet,
 };
 
 /**
  * Services with their offerings, change templates and dependencies. Every row belongs to one service stream,
- * so the tables come out the same in log order or in Kafka's per-stream order.
+ * so the tables come out the same in log order or in Kafka's per-stream order. A change of `createTables` changes
+ * the projection's table-shape fingerprint (@itsm/projections): on start the runtime drops the old tables and
+ * refills them from the log, so a release that adds a column (criticality, maintenance windows) needs no migration.
  */
 export const catalogServicesProjection = defineProjection<CatalogServicesTable>({
   name: CATALOG_SERVICES_PROJECTION,

@@ -1,4 +1,4 @@
-import type { ServiceKind, ServiceLifecycle, SlaTargets } from '@itsm/contracts';
+import type { MaintenanceWindowSet, ServiceCriticality, ServiceKind, ServiceLifecycle, SlaTargets } from '@itsm/contracts';
 import type { ChangeTemplateView, OfferingSummary, OfferingView, ServiceView } from './service.view';
 
 /** A `catalog_services` row with its offerings and dependencies aggregated (see ServiceQueries). */
@@ -11,6 +11,7 @@ export interface ServiceRow {
   description: string;
   owner_group: string;
   support_group: string;
+  criticality: ServiceCriticality;
   lifecycle: ServiceLifecycle;
   revision: number;
   created_at: Date | string;
@@ -19,6 +20,7 @@ export interface ServiceRow {
   currency: string | null;
   unit_rate: string | number | null;
   unit_name: string | null;
+  maintenance_windows: MaintenanceWindowSet | string | null;
   offerings: OfferingSummary[] | string | null;
   depends_on: string[] | string | null;
 }
@@ -36,6 +38,7 @@ export const serviceViewOf = (row: ServiceRow): ServiceView => ({
   description: row.description,
   ownerGroup: row.owner_group,
   supportGroup: row.support_group,
+  criticality: row.criticality,
   lifecycle: row.lifecycle,
   revision: row.revision,
   createdAt: isoOf(row.created_at),
@@ -46,6 +49,7 @@ export const serviceViewOf = (row: ServiceRow): ServiceView => ({
       ? null
       : { fixedMonthlyCost: Number(row.fixed_monthly_cost), currency: row.currency, unitRate: Number(row.unit_rate), unitName: row.unit_name ?? '' },
   dependsOn: jsonOf<string[]>(row.depends_on, []),
+  maintenanceWindows: jsonOf<MaintenanceWindowSet | null>(row.maintenance_windows, null),
 });
 
 export interface OfferingRow {

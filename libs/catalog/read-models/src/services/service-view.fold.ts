@@ -3,9 +3,10 @@ import type {
   ServiceDefaultOfferingChangedV1,
   ServiceDependencyAddedV1,
   ServiceEvent,
+  ServiceMaintenanceWindowsSetV1,
   ServiceOfferingAddedV1,
   ServiceOfferingRemovedV1,
-  ServiceRegisteredV1,
+  ServiceRegisteredV2,
   ServiceUpdatedV1,
 } from '@itsm/contracts';
 import type { RecordedEvent } from '@itsm/event-sourcing';
@@ -18,7 +19,8 @@ export interface ServiceFold {
 
 /**
  * A service straight from its stream (the source of truth, never behind): the same view the projection keeps,
- * for `GET /services/:id` and its ETag. Null when the stream holds no registration.
+ * for `GET /services/:id` and its ETag. Null when the stream holds no registration. Takes upcast events (the
+ * latest schema of each type), as ServiceQueries.get hands them over.
  */
 export const foldService = (events: readonly RecordedEvent[]): ServiceFold | null => {
   let fold: ServiceFold | null = null;
@@ -36,7 +38,7 @@ export const foldService = (events: readonly RecordedEvent[]): ServiceFold | nul
 const evolveView = (fold: ServiceFold | null, event: RecordedEvent): ServiceFold | null => {
   const type = event.type as ServiceEvent['type'];
   if (type === 'ServiceRegistered') {
-    const d = event.data as ServiceRegisteredV1;
+    const d = event.data as ServiceRegisteredV2;
     const service: ServiceView = {
       id: d.serviceId,
       number: d.number,
@@ -45,6 +47,7 @@ const evolveView = (fold: ServiceFold | null, event: RecordedEvent): ServiceFold
       description: d.description,
       ownerGroup: d.ownerGroup,
       supportGroup: d.supportGroup,
+      criticality: d.criticality,
       lifecycle: d.lifecycle,
       revision: event.streamRevision,
       createdAt: event.recordedAt,
@@ -52,6 +55,7 @@ const evolveView = (fold: ServiceFold | null, event: RecordedEvent): ServiceFold
       offerings: [],
       costModel: null,
       dependsOn: [],
+      maintenanceWindows: null,
     };
     return { service, offerings: [] };
   }
@@ -98,6 +102,11 @@ const evolveView = (fold: ServiceFold | null, event: RecordedEvent): ServiceFold
     case 'ServiceCostModelSet': {
       const { fixedMonthlyCost, currency, unitRate, unitName } = event.data as ServiceCostModelSetV1;
       service.costModel = { fixedMonthlyCost, currency, unitRate, unitName };
+      break;
+    }
+    case 'ServiceMaintenanceWindowsSet': {
+      const { timeZone, windows } = event.data as ServiceMaintenanceWindowsSetV1;
+      service.maintenanceWindows = { timeZone, windows };
       break;
     }
     case 'ChangeTemplateAdded':

@@ -1,5 +1,5 @@
-import type { ServiceKind, ServiceLifecycle } from '@itsm/contracts';
-import { serviceStreamId } from '@itsm/contracts';
+import type { ServiceCriticality, ServiceKind, ServiceLifecycle } from '@itsm/contracts';
+import { serviceStreamId, upcastEvent } from '@itsm/contracts';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import { cursorKeyOf, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, isCursorNumber, pageOf, type Page, type TableNames } from '@itsm/projections';
 import type { CatalogServicesTable } from './catalog-services.projection';
@@ -11,6 +11,7 @@ export interface ServiceFilter {
   kind?: ServiceKind;
   lifecycle?: ServiceLifecycle;
   ownerGroup?: string;
+  criticality?: ServiceCriticality;
   /** Text in the name, case-insensitive. */
   q?: string;
   limit?: number;
@@ -41,6 +42,7 @@ export class ServiceQueries {
     if (filter.kind !== undefined) where((p) => `s.kind = ${p}`, filter.kind);
     if (filter.lifecycle !== undefined) where((p) => `s.lifecycle = ${p}`, filter.lifecycle);
     if (filter.ownerGroup !== undefined) where((p) => `s.owner_group = ${p}`, filter.ownerGroup);
+    if (filter.criticality !== undefined) where((p) => `s.criticality = ${p}`, filter.criticality);
     // strpos, not LIKE: the user's text is matched literally (no % or _ wildcards to escape).
     if (filter.q !== undefined) where((p) => `strpos(lower(s.name), lower(${p})) > 0`, filter.q);
     params.push(limit + 1);
@@ -51,9 +53,9 @@ export class ServiceQueries {
     return pageOf(rows, limit, serviceViewOf, (row) => encodeCursor({ n: Number(row.number_seq) }));
   }
 
-  /** The service as its stream says now, with its revision; null when there is no such service. */
+  /** The service as its stream says now (upcast, as every reader of the log), with its revision; null when there is none. */
   async get(serviceId: string): Promise<ServiceFold | null> {
-    return foldService(await this.store.readStream(serviceStreamId(serviceId)));
+    return foldService((await this.store.readStream(serviceStreamId(serviceId))).map(upcastEvent));
   }
 
   /** The id of the service with this number (SVC0000001), or null when the read model does not know it (yet). */

@@ -1,4 +1,4 @@
-import type { ServiceKind, ServiceLifecycle, SlaTargets } from '@itsm/contracts';
+import type { MaintenanceWindowSet, ServiceCriticality, ServiceKind, ServiceLifecycle, SlaTargets } from '@itsm/contracts';
 
 /** An offering as lists of services show it. */
 export interface OfferingSummary {
@@ -25,6 +25,7 @@ export interface ServiceView {
   description: string;
   ownerGroup: string;
   supportGroup: string;
+  criticality: ServiceCriticality;
   lifecycle: ServiceLifecycle;
   /** Stream revision: the resource's ETag. */
   revision: number;
@@ -35,6 +36,8 @@ export interface ServiceView {
   costModel: CostModelView | null;
   /** Services this one depends on, in the order the dependencies were added. */
   dependsOn: string[];
+  /** The weekly windows for changes; null until set (a set without windows once cleared). */
+  maintenanceWindows: MaintenanceWindowSet | null;
 }
 
 export interface OfferingView {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ServiceKind, ServiceLifecycle } from '@itsm/contracts';
+import { SERVICE_CRITICALITIES, type ServiceCriticality, type ServiceKind, type ServiceLifecycle } from '@itsm/contracts';
+import { MaintenanceWindowSetResponse } from './maintenance-windows.response';
 
 export class OfferingSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -23,6 +24,7 @@ export class ServiceResponse {
   @ApiProperty() description!: string;
   @ApiProperty({ example: 'messaging-owners' }) ownerGroup!: string;
   @ApiProperty({ example: 'messaging-support' }) supportGroup!: string;
+  @ApiProperty({ enum: SERVICE_CRITICALITIES, description: 'How much the business depends on it' }) criticality!: ServiceCriticality;
   @ApiProperty({ enum: ['pipeline', 'live', 'retired'] }) lifecycle!: ServiceLifecycle;
   @ApiProperty({ description: 'Stream revision, also sent as ETag' }) revision!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -30,6 +32,8 @@ export class ServiceResponse {
   @ApiProperty({ type: [OfferingSummaryResponse] }) offerings!: OfferingSummaryResponse[];
   @ApiProperty({ type: CostModelResponse, nullable: true }) costModel!: CostModelResponse | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Services this one depends on' }) dependsOn!: string[];
+  @ApiProperty({ type: MaintenanceWindowSetResponse, nullable: true, description: 'Weekly windows for changes; null until set' })
+  maintenanceWindows!: MaintenanceWindowSetResponse | null;
 }
 
 export class ServicePageResponse {
