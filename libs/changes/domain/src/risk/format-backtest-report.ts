@@ -6,7 +6,7 @@ export const formatBacktestReport = (report: BacktestReport): string => {
   const versions = Object.entries(report.recordedPolicyVersions).map(([version, count]) => `${version} (${count})`).join(', ');
   const lines = [
     `Back-test of risk policy ${report.candidateVersion} over ${report.changesReplayed} past change${report.changesReplayed === 1 ? '' : 's'}${versions ? `, recorded under ${versions}` : ''}`,
-    `${report.changedLevel} would change level.`,
+    `${report.changedLevel} of ${report.changesReplayed} would change level${report.notReplayed.length > 0 ? `; ${report.notReplayed.length} could not be replayed (listed at the end)` : ''}.`,
     '',
     'Moves (rows: recorded level, columns: candidate level)',
     ...table(['recorded \\ candidate', ...RISK_LEVELS], RISK_LEVELS.map((from) => [from, ...RISK_LEVELS.map((to) => String(report.moves[from][to]))])),

@@ -31,12 +31,6 @@ export const worstAnswers = (): QuestionnaireAnswers =>
 
 export const policyWith = (changes: { version?: string; rules?: RiskRule[] } = {}): RiskPolicy => ({ ...DEFAULT_RISK_POLICY, ...changes });
 
-export const rule = (id: string): RiskRule => {
-  const found = DEFAULT_RISK_POLICY.rules.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`No default rule ${id}`);
-  return found;
-};
-
 let sequence = 0;
 export const pastChange = (overrides: Partial<PastChange> = {}): PastChange => {
   sequence += 1;
