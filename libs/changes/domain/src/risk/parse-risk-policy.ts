@@ -11,14 +11,13 @@ import type { RiskCondition, RiskFact, RiskPolicy } from './risk-policy';
  */
 export const parseRiskPolicy = (json: unknown): RiskPolicy => {
   const problems: RiskPolicyProblem[] = [];
-  checkPolicy(json, { problems, add: (path, message) => problems.push({ path: path || '(policy)', message }) });
+  checkPolicy(json, { add: (path, message) => problems.push({ path: path || '(policy)', message }) });
   if (problems.length > 0) throw new RiskPolicyInvalid(problems);
   // A copy, so that the caller's later edits to the file's object cannot change a policy already checked.
   return structuredClone(json) as RiskPolicy;
 };
 
 interface Problems {
-  readonly problems: RiskPolicyProblem[];
   add(path: string, message: string): void;
 }
 
