@@ -1,3 +1,4 @@
 export * from './change';
 export * from './freeze-window';
 export * from './conflicts';
+export * from './risk';

@@ -1,0 +1,11 @@
+export * from './risk-level';
+export * from './risk-facts';
+export type * from './risk-policy';
+export { DEFAULT_RISK_POLICY } from './default-risk-policy';
+export { parseRiskPolicy } from './parse-risk-policy';
+export * from './risk-errors';
+export { assessRisk, type FiredRule, type RiskAssessment } from './assess-risk';
+export { levelForScore, type QuestionScore } from './score-questionnaire';
+export { changedRiskInputs, type RiskInputs } from './changed-risk-inputs';
+export * from './backtest-risk';
+export { formatBacktestReport } from './format-backtest-report';
