@@ -1,4 +1,4 @@
-import { CALENDAR_EVENT_TYPES, type CalendarEventType } from './calendar-events';
+import { CALENDAR_EVENT_SCHEMA_VERSIONS, CALENDAR_EVENT_TYPES, type CalendarEventType } from './calendar-events';
 import { SERVICE_EVENT_TYPES, type ServiceEventType } from './service-events';
 
 export type CatalogEventType = ServiceEventType | CalendarEventType;
@@ -7,6 +7,7 @@ export type CatalogEventType = ServiceEventType | CalendarEventType;
 export const CATALOG_EVENT_TYPES: readonly CatalogEventType[] = [...SERVICE_EVENT_TYPES, ...CALENDAR_EVENT_TYPES];
 
 /** The schema version each catalog event is written in today; readers upcast older ones to it. */
-export const CATALOG_EVENT_SCHEMA_VERSIONS: Readonly<Record<CatalogEventType, number>> = Object.freeze(
-  Object.fromEntries(CATALOG_EVENT_TYPES.map((type) => [type, 1])) as Record<CatalogEventType, number>,
-);
+export const CATALOG_EVENT_SCHEMA_VERSIONS: Readonly<Record<CatalogEventType, number>> = Object.freeze({
+  ...(Object.fromEntries(CATALOG_EVENT_TYPES.map((type) => [type, 1])) as Record<CatalogEventType, number>),
+  ...CALENDAR_EVENT_SCHEMA_VERSIONS,
+});

@@ -3,3 +3,4 @@ export * from './sla-targets';
 export * from './service-events';
 export * from './calendar-events';
 export * from './catalog-schema-versions';
+export * from './calendar-upcasters';
