@@ -152,7 +152,7 @@ describeWithKafka(
         ...(await topics.waitForSubject('catalog', `service-${serviceId}`, 4, 30_000)),
       ];
       expect(catalogEvents.map((read) => header(read.message, 'ce_type'))).toEqual([
-        'itsm.catalog.CalendarCreated.v1',
+        'itsm.catalog.CalendarCreated.v2',
         'itsm.catalog.ServiceRegistered.v2',
         'itsm.catalog.ServiceOfferingAdded.v1',
         'itsm.catalog.ServiceDefaultOfferingChanged.v1',

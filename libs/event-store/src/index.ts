@@ -4,3 +4,4 @@ export * from './eventstoredb';
 export * from './postgres';
 export * from './sections';
 export * from './in-memory';
+export * from './sequences';

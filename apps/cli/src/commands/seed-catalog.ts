@@ -7,6 +7,7 @@ import {
   DEFAULT_CATALOG_SCHEMA,
   RegisterServiceHandler,
   ServiceStreams,
+  SqlCalendarNumberAllocator,
   SqlServiceNumberAllocator,
   systemClock,
   TakeServiceLiveHandler,
@@ -67,7 +68,7 @@ export const seedCatalog = async (log: { store: EventStore; db: SqlExecutor }, s
   const pipeline = writePipelineOn(log.store);
   const services = new ServiceStreams(pipeline, systemClock);
   const calendars = new CalendarStreams(pipeline, systemClock);
-  const createCalendar = new CreateCalendarHandler(calendars);
+  const createCalendar = new CreateCalendarHandler(calendars, new SqlCalendarNumberAllocator(log.db, DEFAULT_CATALOG_SCHEMA));
   const registerService = new RegisterServiceHandler(services, new SqlServiceNumberAllocator(log.db, DEFAULT_CATALOG_SCHEMA));
   const addOffering = new AddOfferingHandler(services, calendars);
   const takeServiceLive = new TakeServiceLiveHandler(services);

@@ -134,6 +134,7 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     });
     expect(calendar.status).toBe(201);
     expect(calendar.headers.get('etag')).toBe('"0"');
+    expect(calendar.body.number).toMatch(/^CAL\d{7}$/);
     expect((await get(`/calendars/${calendar.body.id}`)).body).toEqual(calendar.body);
     const calendars = await get('/calendars?limit=100', afterWrite(calendar));
     expect(calendars.body.items).toContainEqual(calendar.body);
@@ -315,6 +316,19 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
     }
   });
 
+  it('documents the ids or numbers GET /services/{id} and GET /calendars/{id} take, and the calendar’s nullable number', async () => {
+    const document = (await call(`${app.baseUrl}/api/docs-json`)).body;
+    const idPattern = (path: string) => {
+      const parameters = document.paths[path].get.parameters as Array<{ name: string; in: string; schema: { pattern: string } }>;
+      const [id] = parameters.filter((parameter) => parameter.in === 'path' && parameter.name === 'id');
+      return new RegExp(id.schema.pattern);
+    };
+    const refs = [newId(), 'SVC0000001', 'CAL0000001', 'CAL12345678', 'CAL12', 'SVC12'];
+    expect(refs.filter((ref) => idPattern('/api/v1/services/{id}').test(ref))).toEqual([refs[0], 'SVC0000001']);
+    expect(refs.filter((ref) => idPattern('/api/v1/calendars/{id}').test(ref))).toEqual([refs[0], 'CAL0000001', 'CAL12345678']);
+    expect(document.components.schemas.CalendarResponse.properties.number).toMatchObject({ type: 'string', nullable: true, example: 'CAL0000001' });
+  });
+
   it('documents weekly hours with patterns that are regular expressions accepting what the calendar accepts', async () => {
     const document = (await call(`${app.baseUrl}/api/docs-json`)).body;
     const { from, to } = document.components.schemas.WeeklyHoursRequest.properties as Record<string, { pattern: string }>;
@@ -332,6 +346,55 @@ describe('catalog API (embedded shape: PGlite, gateway conventions, projections)
   const patch = (path: string, body: unknown, headers: Record<string, string> = {}) => call(api(path), { method: 'PATCH', headers: as(owner, headers), body });
   const remove = (path: string, headers: Record<string, string> = {}) => call(api(path), { method: 'DELETE', headers: as(owner, headers) });
   const officeHours = () => ({ name: `Hours ${newId().slice(-6)}`, timeZone: 'Europe/Berlin', weeklyHours: [{ day: 'mon', from: '09:00', to: '17:00' }], holidays: [] });
+
+  it('numbers calendars CAL…, finds one by its number like services, and answers 404 or 400 for unknown or malformed numbers', async () => {
+    const first = await post('/calendars', officeHours());
+    const second = await post('/calendars', officeHours());
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(first.body).toMatchObject({ id: expect.any(String), number: expect.stringMatching(/^CAL\d{7}$/), revision: 0 });
+    expect(Number(second.body.number.slice(3))).toBe(Number(first.body.number.slice(3)) + 1);
+    expect(first.headers.get('location')).toBe(`/api/v1/calendars/${first.body.id}`);
+
+    const byNumber = await get(`/calendars/${second.body.number}`, afterWrite(second));
+    expect([byNumber.status, byNumber.body, byNumber.headers.get('etag')]).toEqual([200, second.body, '"0"']);
+
+    const unknown = await get('/calendars/CAL9999999', afterWrite(second));
+    expect([unknown.status, unknown.body.detail]).toEqual([404, 'No calendar with number CAL9999999']);
+    expect(unknown.headers.get('content-type')).toContain('application/problem+json');
+    expect((await get('/services/SVC9999999')).body.detail).toBe('No service with number SVC9999999');
+    for (const malformed of ['CAL12', 'cal0000001', 'SVC0000001', 'CAL0000001x']) {
+      const answer = await get(`/calendars/${malformed}`);
+      expect([malformed, answer.status, answer.body.errors]).toEqual([malformed, 400, [{ field: 'id', message: 'id must be a calendar id (uuid) or number (CAL0000001)' }]]);
+    }
+    expect((await get(`/services/${first.body.number}`)).status).toBe(400);
+
+    // Numbers only name calendars for reading: PATCH takes the id.
+    expect((await patch(`/calendars/${first.body.number}`, { name: 'By number' })).status).toBe(400);
+    const changed = await patch(`/calendars/${first.body.id}`, { name: 'Renamed' });
+    expect(changed.body).toMatchObject({ number: first.body.number, name: 'Renamed', revision: 1 });
+    const renamed = await get(`/calendars/${first.body.number}`, afterWrite(changed));
+    expect(renamed.body).toEqual(changed.body);
+
+    const listed = await get(`/calendars?q=${first.body.number.toLowerCase()}`, afterWrite(changed));
+    expect(listed.body.items).toEqual([changed.body]);
+    expect((await get(`/calendars?q=${encodeURIComponent(changed.body.name)}&limit=100`)).body.items.map((item: { id: string }) => item.id)).toContain(first.body.id);
+    expect((await get('/calendars?q=')).status).toBe(400);
+  });
+
+  it('answers number null for a calendar created before calendars were numbered (CalendarCreated v1 in the log)', async () => {
+    const calendarId = newId();
+    const written = await app.store.appendToStream(
+      `calendar-${calendarId}`,
+      [{ type: 'CalendarCreated', schemaVersion: 1, data: { calendarId, ...officeHours() }, metadata: { actor: { id: 'older-release' }, correlationId: newId() } }],
+      { expectedRevision: -1 },
+    );
+    const read = await get(`/calendars/${calendarId}`);
+    expect([read.status, read.body.id, read.body.number]).toEqual([200, calendarId, null]);
+    const listed = await get('/calendars?limit=100', { 'x-wait-for-position': String(written.lastGlobalPosition) });
+    expect(listed.body.items).toContainEqual(read.body);
+    const changed = await patch(`/calendars/${calendarId}`, { name: 'Still without a number' });
+    expect(changed.body).toMatchObject({ number: null, name: 'Still without a number', revision: 1 });
+  });
 
   it('changes a calendar with PATCH /calendars/:id, conditionally on If-Match', async () => {
     const calendar = await post('/calendars', officeHours());

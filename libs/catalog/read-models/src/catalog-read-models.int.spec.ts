@@ -1,4 +1,4 @@
-import type { CalendarCreatedV1, ServiceEvent, ServiceRegisteredV1, SlaTargets } from '@itsm/contracts';
+import type { CalendarCreatedV1, CalendarCreatedV2, ServiceEvent, ServiceRegisteredV1, SlaTargets } from '@itsm/contracts';
 import { calendarStreamId, serviceStreamId } from '@itsm/contracts';
 import { newId, type NewEvent } from '@itsm/event-sourcing';
 import { createPgliteEventStore, createPgliteExecutor, openPglite, type EventStore, type SqlExecutor } from '@itsm/event-store';
@@ -193,17 +193,20 @@ describe('catalog read models (PGlite, projection runtime)', () => {
     expect([...(await dependents)]).toEqual([b]);
   });
 
-  it('lists calendars in creation order with pages, the same view as their streams', async () => {
+  const officeHours = (calendarId: string, name: string): CalendarCreatedV1 => ({
+    calendarId,
+    name,
+    timeZone: 'Europe/Berlin',
+    weeklyHours: [{ day: 'mon', from: '09:00', to: '17:00' }],
+    holidays: ['2026-12-25'],
+  });
+  /** CalendarCreated as this release writes it: v2, with the number. */
+  const createdV2 = (data: CalendarCreatedV2): NewEvent => ({ ...event('CalendarCreated', data), schemaVersion: 2 });
+
+  it('lists calendars in creation order with pages, the same view as their streams, numbers kept through updates', async () => {
     const ids = [newId(), newId(), newId()];
     for (const [index, calendarId] of ids.entries()) {
-      const data: CalendarCreatedV1 = {
-        calendarId,
-        name: `Office hours ${index}`,
-        timeZone: 'Europe/Berlin',
-        weeklyHours: [{ day: 'mon', from: '09:00', to: '17:00' }],
-        holidays: ['2026-12-25'],
-      };
-      await append(calendarStreamId(calendarId), event('CalendarCreated', data));
+      await append(calendarStreamId(calendarId), createdV2({ ...officeHours(calendarId, `Office hours ${index}`), number: `CAL000010${index}` }));
     }
     await append(calendarStreamId(ids[0]), event('CalendarUpdated', { calendarId: ids[0], name: 'Renamed', timeZone: 'UTC', weeklyHours: [], holidays: [] }));
     const { lastGlobalPosition } = await append(calendarStreamId(ids[1]), event('CalendarUpdated', { calendarId: ids[1], name: 'Two', timeZone: 'UTC', weeklyHours: [], holidays: [] }));
@@ -215,6 +218,39 @@ describe('catalog read models (PGlite, projection runtime)', () => {
     expect([...page1.items, ...page2.items].map((calendar) => calendar.id)).toEqual(ids);
     expect(page2.nextCursor).toBeNull();
     expect(page1.items[0]).toEqual(await readModels.calendars.get(ids[0]));
-    expect(page1.items[0]).toMatchObject({ name: 'Renamed', timeZone: 'UTC', revision: 1 });
+    expect(page1.items[0]).toMatchObject({ number: 'CAL0000100', name: 'Renamed', timeZone: 'UTC', revision: 1 });
+    expect([...page1.items, ...page2.items].map((calendar) => calendar.number)).toEqual(['CAL0000100', 'CAL0000101', 'CAL0000102']);
+    expect(await readModels.calendars.idOfNumber('CAL0000101')).toBe(ids[1]);
+    expect(await readModels.calendars.idOfNumber('CAL0000999')).toBeNull();
+  });
+
+  it('shows a calendar created before numbering (CalendarCreated v1) with number null, in the list and from its stream', async () => {
+    const calendarId = newId();
+    const { lastGlobalPosition } = await append(calendarStreamId(calendarId), event('CalendarCreated', officeHours(calendarId, 'Legacy hours')));
+    await runtime.catchUp();
+    await readModels.positions.waitForPosition('catalog_calendars', lastGlobalPosition, { timeoutMs: 1000 });
+
+    const listed = (await readModels.calendars.list({ limit: 100 })).items.find((calendar) => calendar.id === calendarId);
+    expect(listed).toMatchObject({ number: null, name: 'Legacy hours' });
+    expect(await readModels.calendars.get(calendarId)).toEqual(listed);
+    const [stored] = await store.readStream(calendarStreamId(calendarId));
+    expect([stored.schemaVersion, 'number' in (stored.data as object)]).toEqual([1, false]);
+  });
+
+  it('searches calendars by text in the name or the number, case-insensitive and literally', async () => {
+    const [berlin, london] = [newId(), newId()];
+    await append(calendarStreamId(berlin), createdV2({ ...officeHours(berlin, 'Berlin 100% hours'), number: 'CAL0000201' }));
+    const { lastGlobalPosition } = await append(calendarStreamId(london), createdV2({ ...officeHours(london, 'London hours'), number: 'CAL0000202' }));
+    await runtime.catchUp();
+    await readModels.positions.waitForPosition('catalog_calendars', lastGlobalPosition, { timeoutMs: 1000 });
+    const search = async (q: string) => (await readModels.calendars.list({ q, limit: 100 })).items.map((calendar) => calendar.id);
+
+    expect(await search('cal000020')).toEqual([berlin, london]);
+    expect(await search('CAL0000202')).toEqual([london]);
+    expect(await search('BERLIN')).toEqual([berlin]);
+    expect(await search('100%')).toEqual([berlin]);
+    expect(await search('_')).toEqual([]);
+    const first = await readModels.calendars.list({ q: 'cal000020', limit: 1 });
+    expect((await readModels.calendars.list({ q: 'cal000020', limit: 1, cursor: first.nextCursor ?? '' })).items.map((calendar) => calendar.id)).toEqual([london]);
   });
 });

@@ -20,3 +20,7 @@ export const CALENDAR_STREAM_PREFIX = `${CALENDAR_STREAM_TYPE}-`;
 /** Human-facing service numbers: `SVC0000001`. */
 export const SERVICE_NUMBER_PREFIX = 'SVC';
 export const SERVICE_NUMBER_PATTERN = /^SVC\d{7,}$/;
+
+/** Human-facing calendar numbers: `CAL0000001` (calendars created before numbering have none). */
+export const CALENDAR_NUMBER_PREFIX = 'CAL';
+export const CALENDAR_NUMBER_PATTERN = /^CAL\d{7,}$/;

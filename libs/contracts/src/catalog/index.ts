@@ -5,3 +5,4 @@ export * from './calendar-events';
 export * from './maintenance-windows';
 export * from './catalog-schema-versions';
 export * from './catalog-upcasters';
+export * from './calendar-upcasters';

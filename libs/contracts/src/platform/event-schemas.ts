@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
+import { CALENDAR_UPCASTERS } from '../catalog/calendar-upcasters';
 import { CATALOG_EVENT_SCHEMA_VERSIONS } from '../catalog/catalog-schema-versions';
 import { CATALOG_UPCASTERS } from '../catalog/catalog-upcasters';
 import { INCIDENTS_EVENT_SCHEMA_VERSIONS } from '../incidents/incidents-schema-versions';
@@ -30,7 +31,7 @@ export const isPublishedEventType = (type: string): boolean => type in EVENT_SCH
 export const schemaVersionOf = (type: string): number => EVENT_SCHEMA_VERSIONS[type] ?? 1;
 
 /** Every context's upcasters, in one registry: what every read path applies (stream loads, readAll, Kafka). */
-export const EVENT_UPCASTERS = new UpcasterRegistry([...CATALOG_UPCASTERS, ...INCIDENTS_UPCASTERS]);
+export const EVENT_UPCASTERS = new UpcasterRegistry([...CATALOG_UPCASTERS, ...CALENDAR_UPCASTERS, ...INCIDENTS_UPCASTERS]);
 
 /** A stored event at the latest schema of its type (the same object when it already is). */
 export const upcastEvent = <Event extends RecordedEvent>(event: Event): Event => EVENT_UPCASTERS.upcast(event);

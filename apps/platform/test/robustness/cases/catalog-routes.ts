@@ -21,8 +21,8 @@ export interface CatalogRoute {
   ifMatch?: boolean;
   /** Lists served from read models take X-Wait-For-Position. */
   waitsForPosition?: boolean;
-  /** `:id` may also be the service's number (SVC0000001). */
-  takesNumber?: boolean;
+  /** `:id` may also be the resource's number: the prefix of its numbers (`SVC` for SVC0000001, `CAL`). */
+  takesNumber?: 'SVC' | 'CAL';
 }
 
 const API = '/api/v1';
@@ -59,7 +59,7 @@ export const CATALOG_ROUTES: readonly CatalogRoute[] = [
   { name: 'register service', method: 'POST', path: () => `${API}/services`, idOf: serviceId, write: true, body: validService, fields: serviceFields(false) },
   { name: 'list services', method: 'GET', path: () => `${API}/services`, idOf: serviceId, write: false, waitsForPosition: true },
   // A number is looked up in the read model: X-Wait-For-Position reads a just-registered one.
-  { name: 'get service', method: 'GET', path: (id) => `${API}/services/${id}`, idOf: serviceId, write: false, waitsForPosition: true, takesNumber: true },
+  { name: 'get service', method: 'GET', path: (id) => `${API}/services/${id}`, idOf: serviceId, write: false, waitsForPosition: true, takesNumber: 'SVC' },
   {
     name: 'update service',
     method: 'PATCH',
@@ -163,7 +163,7 @@ export const CATALOG_ROUTES: readonly CatalogRoute[] = [
     ],
   },
   { name: 'list calendars', method: 'GET', path: () => `${API}/calendars`, idOf: (targets) => targets.calendarId, write: false, waitsForPosition: true },
-  { name: 'get calendar', method: 'GET', path: (id) => `${API}/calendars/${id}`, idOf: (targets) => targets.calendarId, write: false },
+  { name: 'get calendar', method: 'GET', path: (id) => `${API}/calendars/${id}`, idOf: (targets) => targets.calendarId, write: false, waitsForPosition: true, takesNumber: 'CAL' },
 ];
 
 /** Routes whose path holds an id (the path-fault generator varies it). */

@@ -6,6 +6,8 @@ const MALFORMED_IDS: readonly string[] = [
   'not-a-uuid',
   '123',
   'SVC0000001',
+  'CAL0000001',
+  'CAL12',
   '0190f1e2d3c44b5a8c7d6e5f4a3b2c1d',
   '00000000-0000-0000-0000-00000000000g',
   '%2e%2e',
@@ -47,11 +49,12 @@ export const pathFaults = (targets: CaseTargets): MalformedCase[] => [
     const id = route.idOf(targets);
     const second = route.secondIdOf?.(targets);
     const label = (value: string) => (value.length > 40 ? `${value.slice(0, 20)}… (${value.length} chars)` : value);
-    const malformed = route.takesNumber ? MALFORMED_IDS.filter((bad) => !/^SVC\d{7,}$/.test(bad)) : MALFORMED_IDS;
+    const prefix = route.takesNumber;
+    const malformed = prefix ? MALFORMED_IDS.filter((bad) => !new RegExp(`^${prefix}\\d{7,}$`).test(bad)) : MALFORMED_IDS;
     return [
       ...malformed.map((bad) => pathCase(route, targets, `id ${label(bad)}`, route.path(bad, second), [400])),
       pathCase(route, targets, 'id of nothing', route.path(UUID_OF_NOTHING, second), [404]),
-      ...(route.takesNumber ? [pathCase(route, targets, 'number of nothing', route.path('SVC9999999', second), [404])] : []),
+      ...(prefix ? [pathCase(route, targets, 'number of nothing', route.path(`${prefix}9999999`, second), [404])] : []),
       ...(second !== undefined
         ? [
             ...MALFORMED_IDS.map((bad) => pathCase(route, targets, `second id ${label(bad)}`, route.path(id, bad), [400])),

@@ -60,6 +60,9 @@ const SERVICE_FILTER_FAULTS: readonly string[] = [
   'ownerGroup=%00',
 ];
 
+/** Searches of the calendar list it refuses. */
+const CALENDAR_FILTER_FAULTS: readonly string[] = ['q=', `q=${'q'.repeat(201)}`, 'q=a&q=b', 'q[a]=b', 'q=%00', 'q=a%00b'];
+
 /** Instants a store cannot hold, or ISO 8601 shapes that are not RFC 3339 date-times: 400, never a 500 from SQL. */
 const UNSTORABLE_YEARS: readonly string[] = ['0000-01-01T00:00:00.000Z', '+010000-01-01T00:00:00.000Z', '-000001-01-01T00:00:00.000Z'];
 const AS_OF_FAULTS: readonly string[] = [
@@ -84,6 +87,7 @@ const WAIT_FOR_POSITION_FAULTS: readonly string[] = ['-1', 'abc', '1.5', '1e3', 
 export const queryFaults = (targets: CaseTargets): MalformedCase[] => {
   const lists = CATALOG_ROUTES.filter((route) => route.method === 'GET' && route.waitsForPosition && route.path('ID') === route.path('OTHER'));
   const services = CATALOG_ROUTES.find((route) => route.name === 'list services')!;
+  const calendars = CATALOG_ROUTES.find((route) => route.name === 'list calendars')!;
   const get = (name: string, path: string, headers = adminOnly(targets)): MalformedCase => ({ name, method: 'GET', path, headers, expect: [400] });
   const incidents = '/api/v1/incidents';
   return [
@@ -94,6 +98,7 @@ export const queryFaults = (targets: CaseTargets): MalformedCase[] => {
       NO_QUERY_FAULTS.map((query) => get(`${route.name}: ?${query}`, `${seededPath(route, targets)}?${query}`)),
     ),
     ...SERVICE_FILTER_FAULTS.map((query) => get(`list services: ?${query.slice(0, 50)}`, `${seededPath(services, targets)}?${query}`)),
+    ...CALENDAR_FILTER_FAULTS.map((query) => get(`list calendars: ?${query.slice(0, 50)}`, `${seededPath(calendars, targets)}?${query}`)),
     ...CATALOG_ROUTES.filter((route) => route.waitsForPosition).flatMap((route) =>
       WAIT_FOR_POSITION_FAULTS.map((value) =>
         get(`${route.name}: X-Wait-For-Position ${JSON.stringify(value)}`, seededPath(route, targets), adminOnly(targets, { 'x-wait-for-position': value })),

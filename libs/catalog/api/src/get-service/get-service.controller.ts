@@ -1,12 +1,12 @@
 import { Get, Inject, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { SERVICE_NUMBER_PATTERN } from '@itsm/contracts';
-import { ApiWaitForPosition, ProblemException, readAfter, WaitForPosition } from '@itsm/platform-kit';
+import { ApiWaitForPosition, WaitForPosition } from '@itsm/platform-kit';
 import { CatalogRead } from '../shared/catalog-endpoint.decorators';
 import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from '../shared/catalog-read-models.port';
 import { ServiceResponse } from '../shared/responses/service.response';
 import { ServiceResource } from '../shared/service-resource';
 import { CatalogController } from '../shared/catalog-controller.decorator';
+import { idOfRef, NUMBERED_SERVICE } from '../shared/numbered-ref';
 import { ServiceRefParams } from './service-ref.params';
 
 @CatalogController('services')
@@ -30,11 +30,10 @@ export class GetServiceController {
     return this.services.withETag(await this.idOf(ref, position));
   }
 
-  private async idOf(ref: string, position: number | undefined): Promise<string> {
-    if (!SERVICE_NUMBER_PATTERN.test(ref)) return ref;
-    await readAfter(position, (at) => this.readModels.consistency.services(at));
-    const id = await this.readModels.services.idOfNumber(ref);
-    if (id === null) throw new ProblemException({ title: 'Not found', status: 404, detail: `No service with number ${ref}` });
-    return id;
+  private idOf(ref: string, position: number | undefined): Promise<string> {
+    return idOfRef(NUMBERED_SERVICE, ref, position, {
+      caughtUp: (at) => this.readModels.consistency.services(at),
+      idOfNumber: (number) => this.readModels.services.idOfNumber(number),
+    });
   }
 }

@@ -18,6 +18,9 @@ export class CatalogErrorsInterceptor implements NestInterceptor {
 export const notFound = (entity: 'service' | 'calendar', id: string): ProblemException =>
   new ProblemException({ title: 'Not found', status: 404, detail: `No ${entity} with id ${id}` });
 
+export const numberNotFound = (entity: 'service' | 'calendar', number: string): ProblemException =>
+  new ProblemException({ title: 'Not found', status: 404, detail: `No ${entity} with number ${number}` });
+
 export const offeringNotFound = (serviceId: string, offeringId: string): ProblemException =>
   new ProblemException({ title: 'Not found', status: 404, detail: `Service ${serviceId} has no offering with id ${offeringId}` });
 

@@ -18,6 +18,13 @@ export interface ServiceListFilter {
   cursor?: string;
 }
 
+export interface CalendarListFilter {
+  /** Text in the name or the number, case-insensitive. */
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
 /**
  * What the catalog API reads (implemented by @itsm/catalog-read-models' `createCatalogReadModels`; the host passes
  * that factory to `CatalogModule.forRoot`, since the API lib does not depend on the read-model lib).
@@ -35,8 +42,11 @@ export interface CatalogReadModelsPort {
     changeTemplatesOf(serviceId: string): Promise<ChangeTemplateResponse[]>;
   };
   calendars: {
-    list(page: { limit?: number; cursor?: string }): Promise<Page<CalendarResponse>>;
+    list(filter: CalendarListFilter): Promise<Page<CalendarResponse>>;
+    /** From the calendar's stream: never behind. */
     get(calendarId: string): Promise<CalendarResponse | null>;
+    /** The id of the calendar with this number, or null when the read model does not know it (yet). */
+    idOfNumber(number: string): Promise<string | null>;
   };
   impact: { impactOf(serviceId: string): Promise<ImpactedServiceResponse[]> };
   dependencyGraph: ServiceDependencyGraph;

@@ -11,6 +11,8 @@ export type CalendarIntent = WithoutMetadata<CalendarCommand>;
 
 export interface CalendarCommandResult {
   id: string;
+  /** `CAL0000001`; null for a calendar created before calendars were numbered. */
+  number: string | null;
   revision: number;
   calendar: CreatedCalendar;
   events: RecordedEvent[];
@@ -45,9 +47,18 @@ export class CalendarStreams {
     return this.streams.exists((await this.streams.loadEvenIfAbsent(calendarId)).state);
   }
 
+  /**
+   * Decides a creation on an absent calendar without appending: throws the decider's refusal. Lets the create
+   * handler refuse before it takes a number from the sequence, which never gives one back.
+   */
+  assertCreateAllowed(intent: Extract<CalendarIntent, { type: 'CreateCalendar' }>, metadata: EventMetadata): void {
+    calendarDecider.decide({ ...intent, metadata: { now: this.clock.now(), actor: metadata.actor } }, calendarDecider.initialState());
+  }
+
   async execute(calendarId: string, intent: CalendarIntent, metadata: EventMetadata, options: CommandOptions = {}): Promise<CalendarCommandResult> {
     const command = { ...intent, metadata: { now: this.clock.now(), actor: metadata.actor } } as CalendarCommand;
     const result = await this.streams.execute(calendarId, command, { metadata, expectedRevision: options.expectedRevision });
-    return { id: calendarId, revision: result.revision, calendar: result.state as CreatedCalendar, events: result.events };
+    const calendar = result.state as CreatedCalendar;
+    return { id: calendarId, number: calendar.number, revision: result.revision, calendar, events: result.events };
   }
 }

@@ -39,7 +39,7 @@ describe('CatalogApplicationModule', () => {
     const registered = await app.get(RegisterServiceHandler).execute(serviceInput('Email'), requestMetadata);
     expect(registered.number).toMatch(/^SVC\d{7}$/);
     expect((await app.get(ServiceStreams).load(registered.id)).revision).toBe(0);
-    expect((await app.get(CreateCalendarHandler).execute(calendarInput(), requestMetadata)).revision).toBe(0);
+    expect(await app.get(CreateCalendarHandler).execute(calendarInput(), requestMetadata)).toMatchObject({ number: expect.stringMatching(/^CAL\d{7}$/), revision: 0 });
     await app.close();
   });
 

@@ -6,6 +6,7 @@ import { AddChangeTemplateHandler } from '../add-change-template/add-change-temp
 import { AddDependencyHandler } from '../add-dependency/add-dependency.handler';
 import { AddOfferingHandler } from '../add-offering/add-offering.handler';
 import { EventLogServiceDependencyGraph } from '../adapters/event-log-service-dependency-graph.adapter';
+import { SqlCalendarNumberAllocator } from '../adapters/sql-calendar-number-allocator.adapter';
 import { SqlServiceNumberAllocator } from '../adapters/sql-service-number-allocator.adapter';
 import { CalendarStreams } from '../calendar-stream/calendar-streams';
 import { CreateCalendarHandler } from '../create-calendar/create-calendar.handler';
@@ -22,7 +23,7 @@ import { TakeServiceLiveHandler } from '../take-service-live/take-service-live.h
 import { UpdateCalendarHandler } from '../update-calendar/update-calendar.handler';
 import { UpdateOfferingHandler } from '../update-offering/update-offering.handler';
 import { UpdateServiceHandler } from '../update-service/update-service.handler';
-import { CATALOG_CLOCK, SERVICE_DEPENDENCY_GRAPH, SERVICE_NUMBER_ALLOCATOR } from './catalog-application.tokens';
+import { CALENDAR_NUMBER_ALLOCATOR, CATALOG_CLOCK, SERVICE_DEPENDENCY_GRAPH, SERVICE_NUMBER_ALLOCATOR } from './catalog-application.tokens';
 
 /** One handler per use case (the api has one folder each). */
 export const CATALOG_HANDLERS = [
@@ -46,7 +47,7 @@ export interface CatalogApplicationModuleOptions {
   /** Binds the dependency graph, e.g. to the catalog read model; default: fold the event log on each query. */
   dependencyGraph?: Pick<FactoryProvider<ServiceDependencyGraph>, 'useFactory' | 'inject'> & Pick<ModuleMetadata, 'imports'>;
   clock?: Clock;
-  /** Schema of the SVC number sequence; default `catalog`. */
+  /** Schema of the SVC and CAL number sequences (`service_numbers`, `calendar_numbers`); default `catalog`. */
   catalogSchema?: string;
 }
 
@@ -69,6 +70,11 @@ export class CatalogApplicationModule {
           inject: [SQL_DATABASE],
           useFactory: (db: SqlExecutor) => new SqlServiceNumberAllocator(db, options.catalogSchema),
         },
+        {
+          provide: CALENDAR_NUMBER_ALLOCATOR,
+          inject: [SQL_DATABASE],
+          useFactory: (db: SqlExecutor) => new SqlCalendarNumberAllocator(db, options.catalogSchema),
+        },
         graph
           ? { provide: SERVICE_DEPENDENCY_GRAPH, useFactory: graph.useFactory, inject: graph.inject ?? [] }
           : {
@@ -80,7 +86,7 @@ export class CatalogApplicationModule {
         { provide: CalendarStreams, inject: [WRITE_PIPELINE, CATALOG_CLOCK], useFactory: (pipeline: WritePipeline, clock: Clock) => new CalendarStreams(pipeline, clock) },
         ...CATALOG_HANDLERS,
       ],
-      exports: [...CATALOG_HANDLERS, ServiceStreams, CalendarStreams, SERVICE_NUMBER_ALLOCATOR, SERVICE_DEPENDENCY_GRAPH],
+      exports: [...CATALOG_HANDLERS, ServiceStreams, CalendarStreams, SERVICE_NUMBER_ALLOCATOR, CALENDAR_NUMBER_ALLOCATOR, SERVICE_DEPENDENCY_GRAPH],
     };
   }
 }

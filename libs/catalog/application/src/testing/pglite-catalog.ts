@@ -5,6 +5,7 @@ import { AddChangeTemplateHandler } from '../add-change-template/add-change-temp
 import { AddDependencyHandler } from '../add-dependency/add-dependency.handler';
 import { AddOfferingHandler } from '../add-offering/add-offering.handler';
 import { EventLogServiceDependencyGraph } from '../adapters/event-log-service-dependency-graph.adapter';
+import { SqlCalendarNumberAllocator } from '../adapters/sql-calendar-number-allocator.adapter';
 import { SqlServiceNumberAllocator } from '../adapters/sql-service-number-allocator.adapter';
 import { CalendarStreams } from '../calendar-stream/calendar-streams';
 import type { RequestMetadata } from '../command-options';
@@ -93,7 +94,7 @@ export const catalogHandlersOn = (store: EventStore, db: SqlExecutor, clock: Clo
     addChangeTemplate: new AddChangeTemplateHandler(services),
     addDependency: new AddDependencyHandler(services, graph, createExclusiveSections(db)),
     removeDependency: new RemoveDependencyHandler(services),
-    createCalendar: new CreateCalendarHandler(calendars),
+    createCalendar: new CreateCalendarHandler(calendars, new SqlCalendarNumberAllocator(db)),
     updateCalendar: new UpdateCalendarHandler(calendars),
   };
   return { services, calendars, handlers };

@@ -3,7 +3,8 @@ import type { CommandMetadata } from '../command-metadata';
 
 export interface CreateCalendar {
   type: 'CreateCalendar';
-  data: SupportCalendar & { calendarId: string };
+  /** `number` is allocated by the application (a database sequence) before the command is decided. */
+  data: SupportCalendar & { calendarId: string; number: string };
   metadata: CommandMetadata;
 }
 

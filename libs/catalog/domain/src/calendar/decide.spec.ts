@@ -20,15 +20,17 @@ const berlin: SupportCalendar = {
   holidays: ['2026-12-25', '2026-12-26'],
 };
 
-const create = (overrides: Partial<SupportCalendar> = {}): CalendarCommand => ({
+const number = 'CAL0000001';
+
+const create = (overrides: Partial<SupportCalendar & { number: string }> = {}): CalendarCommand => ({
   type: 'CreateCalendar',
-  data: { calendarId, ...berlin, ...overrides },
+  data: { calendarId, number, ...berlin, ...overrides },
   metadata,
 });
 const update = (changes: Partial<SupportCalendar>): CalendarCommand => ({ type: 'UpdateCalendar', data: { changes }, metadata });
-const created = (overrides: Partial<SupportCalendar> = {}): CalendarEvent => ({
+const created = (overrides: Partial<SupportCalendar & { number: string | null }> = {}): CalendarEvent => ({
   type: 'CalendarCreated',
-  data: { calendarId, ...berlin, ...overrides },
+  data: { calendarId, number, ...berlin, ...overrides },
 });
 const updated = (overrides: Partial<SupportCalendar> = {}): CalendarEvent => ({
   type: 'CalendarUpdated',
@@ -39,6 +41,15 @@ describe('Calendar decider', () => {
   describe('when absent', () => {
     it('creates a calendar', () => {
       given([]).when(create()).then([created()]);
+    });
+
+    it('records the number the application allocated in CalendarCreated', () => {
+      given([]).when(create({ number: 'CAL0001234' })).then([created({ number: 'CAL0001234' })]);
+      given([]).when(create({ number: 'CAL12345678' })).then([created({ number: 'CAL12345678' })]);
+    });
+
+    it.each(['CAL12', 'SVC0000001', 'cal0000001', ''])('refuses %p as a calendar number', (bad) => {
+      given([]).when(create({ number: bad })).thenThrows(RuleViolation, /is not a calendar number \(CAL0000001\)/);
     });
     it('refuses an update', () => {
       given([]).when(update({ name: 'x' })).thenThrows(IllegalTransition, /does not exist/);
@@ -113,7 +124,20 @@ describe('Calendar decider', () => {
 
   describe('when created', () => {
     it('refuses creating it again', () => {
-      given([created()]).when(create()).thenThrows(IllegalTransition, /already exists/);
+      given([created()]).when(create({ number: 'CAL0000002' })).thenThrows(IllegalTransition, /Calendar CAL0000001 already exists/);
+    });
+
+    it('keeps the number through updates: CalendarUpdated carries the calendar, not the number', () => {
+      const state = [created(), updated({ name: 'Renamed' })].reduce(calendarDecider.evolve, calendarDecider.initialState());
+      expect(state).toMatchObject({ status: 'created', number, name: 'Renamed' });
+      given([created(), updated({ name: 'Renamed' })]).when(update({ name: 'Again' })).then([updated({ name: 'Again' })]);
+    });
+
+    it('updates a calendar created before numbering (CalendarCreated v1, upcast with number null); it stays without one', () => {
+      const unnumbered = created({ number: null });
+      expect([unnumbered].reduce(calendarDecider.evolve, calendarDecider.initialState())).toMatchObject({ number: null });
+      given([unnumbered]).when(update({ name: 'Renamed' })).then([updated({ name: 'Renamed' })]);
+      given([unnumbered]).when(create()).thenThrows(IllegalTransition, new RegExp(`Calendar ${calendarId} already exists`));
     });
     it('updates and carries the whole calendar', () => {
       given([created()]).when(update({ timeZone: 'America/New_York' })).then([updated({ timeZone: 'America/New_York' })]);

@@ -1,5 +1,5 @@
-import type { SupportCalendar } from '@itsm/contracts';
-import { assertNever, IllegalTransition, type Decider } from '@itsm/event-sourcing';
+import { CALENDAR_NUMBER_PATTERN, type SupportCalendar } from '@itsm/contracts';
+import { assertNever, IllegalTransition, RuleViolation, type Decider } from '@itsm/event-sourcing';
 import { validCalendar } from './calendar.rules';
 import type { CalendarCommand, CreateCalendar, UpdateCalendar } from './commands';
 import type { CalendarEvent } from './events';
@@ -16,9 +16,10 @@ export const decide = (command: CalendarCommand, state: Calendar): CalendarEvent
 export const calendarDecider: Decider<CalendarCommand, Calendar, CalendarEvent> = { decide, evolve, initialState };
 
 const create = ({ data }: CreateCalendar, state: Calendar): CalendarEvent[] => {
-  if (state.status === 'created') throw new IllegalTransition(`Calendar ${state.calendarId} already exists`);
-  const { calendarId, ...calendar } = data;
-  return [{ type: 'CalendarCreated', data: { calendarId, ...validCalendar(calendar) } }];
+  if (state.status === 'created') throw new IllegalTransition(`Calendar ${state.number ?? state.calendarId} already exists`);
+  const { calendarId, number, ...calendar } = data;
+  if (!CALENDAR_NUMBER_PATTERN.test(number)) throw new RuleViolation(`"${number}" is not a calendar number (CAL0000001)`);
+  return [{ type: 'CalendarCreated', data: { calendarId, number, ...validCalendar(calendar) } }];
 };
 
 const update = ({ data }: UpdateCalendar, state: Calendar): CalendarEvent[] => {

@@ -9,6 +9,13 @@ export class WeeklyHoursResponse {
 
 export class CalendarResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'CAL0000001',
+    description: 'Null for a calendar created before calendars were numbered (it keeps none)',
+  })
+  number!: string | null;
   @ApiProperty({ example: 'Office hours Berlin' }) name!: string;
   @ApiProperty({ example: 'Europe/Berlin' }) timeZone!: string;
   @ApiProperty({ type: [WeeklyHoursResponse] }) weeklyHours!: WeeklyHoursResponse[];

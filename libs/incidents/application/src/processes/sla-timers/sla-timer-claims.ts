@@ -1,5 +1,4 @@
-import type { SqlExecutor } from '@itsm/event-store';
-import { assertSchemaName, onceDdl } from '../../adapters/sql-incident-number-allocator.adapter';
+import { assertSchemaName, onceDdl, type SqlExecutor } from '@itsm/event-store';
 import { SLA_DUE_TIMERS } from './sla-due-timers.projection';
 
 /**
