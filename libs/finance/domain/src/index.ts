@@ -1,1 +1,4 @@
+export * from './money';
+export { NAME_MAX_LENGTH } from './shared/guards';
+export * from './shared/calendar-day';
 export * from './cost-center';
