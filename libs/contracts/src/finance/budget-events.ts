@@ -47,6 +47,8 @@ export interface BudgetActualRecordedV1 {
   postedAt: string;
   /** What posted it: an invoice, an allocation run, a journal entry. */
   source: string;
+  /** The poster's id of this posting, when it has one: the same id is recorded once. */
+  postingId: string | null;
   conversion: BudgetConversionV1 | null;
   recordedAt: string;
 }
@@ -59,6 +61,7 @@ export interface BudgetCommitmentRecordedV1 {
   committed: MoneyV1;
   postedAt: string;
   source: string;
+  postingId: string | null;
   conversion: BudgetConversionV1 | null;
   recordedAt: string;
 }
