@@ -27,8 +27,8 @@ export const evolve = (state: RateCard, event: RateCardEvent): RateCard => {
       return { status: 'created', ...event.data, versions: [] };
     case 'RateCardVersionPublished': {
       if (state.status !== 'created') return state;
-      const { rateCardId: _rateCardId, ...version } = event.data;
-      return { ...state, versions: [...state.versions, version] };
+      const { version, effectiveFrom, currency, roleRates, unitPrices, publishedAt } = event.data;
+      return { ...state, versions: [...state.versions, { version, effectiveFrom, currency, roleRates, unitPrices, publishedAt }] };
     }
     default:
       return assertNever(event);

@@ -19,14 +19,19 @@ const day = (year: number, month: number, dayOfMonth: number): string =>
 
 /** The period of "2026-12" or "2026-Q4"; anything else is a RuleViolation. */
 export const parsePeriod = (id: string): Period => {
-  const month = MONTH.exec(id);
-  const quarter = QUARTER.exec(id);
-  if (month === null && quarter === null) throw new RuleViolation(`The period "${String(id).slice(0, 40)}" is not a month (2026-12) or a quarter (2026-Q4)`);
-  const year = Number((month ?? quarter)![1]);
-  const [firstMonth, lastMonth] = month !== null ? [Number(month[2]), Number(month[2])] : [Number(quarter![2]) * 3 - 2, Number(quarter![2]) * 3];
+  const [year, firstMonth, lastMonth] = monthsOf(id);
   const start = day(year, firstMonth, 1);
   const end = day(year, lastMonth, daysInMonth(year, lastMonth));
   return { id, start, end, days: daysBetween(start, end) + 1 };
+};
+
+/** The year and the first and last month of the period. */
+const monthsOf = (id: string): [number, number, number] => {
+  const month = MONTH.exec(id);
+  if (month !== null) return [Number(month[1]), Number(month[2]), Number(month[2])];
+  const quarter = QUARTER.exec(id);
+  if (quarter !== null) return [Number(quarter[1]), Number(quarter[2]) * 3 - 2, Number(quarter[2]) * 3];
+  throw new RuleViolation(`The period "${String(id).slice(0, 40)}" is not a month (2026-12) or a quarter (2026-Q4)`);
 };
 
 export const isInPeriod = (period: Period, dayOfPosting: string): boolean => dayOfPosting >= period.start && dayOfPosting <= period.end;
