@@ -160,6 +160,28 @@ describe('allocation engine', () => {
       const posted = postInCurrency(allocateCost(equalThree, eur('90.00')), '2', 'USD');
       expect(posted.map((line) => line.kind)).toEqual(['allocated', 'allocated', 'allocated']);
     });
+    it('posts each cost’s lines with their own rounding line, and a cost without a rule on its own', () => {
+      const lines = runAllocation(
+        [
+          { source: hosting, amount: eur('100.00') },
+          { source: compute, amount: eur('0.01') },
+          { source: serviceDesk, amount: eur('0.01') },
+        ],
+        [equalThree],
+      );
+      expect(postInCurrency(lines, '1.5', 'USD').map((line) => [line.kind, line.ruleId, line.amount.amount])).toEqual([
+        ['allocated', 'rule-1', '50.01'],
+        ['allocated', 'rule-1', '50.00'],
+        ['allocated', 'rule-1', '50.00'],
+        ['rounding', 'rule-1', '-0.01'],
+        ['unallocated', null, '0.02'], // 0.015 → even
+        ['unallocated', null, '0.02'],
+      ]);
+    });
+    it('refuses lines in more than one currency: one rate converts one currency', () => {
+      const lines = runAllocation([{ source: hosting, amount: eur('1') }, { source: compute, amount: { amount: '1', currency: 'USD' } }], [equalThree]);
+      expect(() => postInCurrency(lines, '1.5', 'GBP')).toThrow('Lines posted at one rate must be in EUR, not USD');
+    });
     it('refuses to post lines twice', () => {
       const posted = postInCurrency(allocateCost(equalThree, eur('100.00')), '1.5', 'USD');
       expect(() => postInCurrency(posted, '1', 'EUR')).toThrow(RuleViolation);

@@ -3,6 +3,7 @@ import {
   allocate,
   convert,
   currencyCodeOf,
+  CurrencyMismatch,
   decimalToString,
   isZero,
   moneyFromWire,
@@ -160,8 +161,14 @@ export const runAllocation = (costs: readonly CostToAllocate[], rules: readonly 
  */
 export const postInCurrency = (lines: readonly AllocationLine[], rate: string, currency: string): AllocationLine[] => {
   if (lines.some((line) => line.kind === 'rounding')) throw new RuleViolation('Lines that were already posted (with a rounding line) cannot be posted again');
-  const groups = new Map<string | null, AllocationLine[]>();
-  for (const line of lines) groups.set(line.ruleId, [...(groups.get(line.ruleId) ?? []), line]);
+  const currencies = new Set(lines.map((line) => line.amount.currency));
+  if (currencies.size > 1) throw new CurrencyMismatch(lines[0].amount.currency, [...currencies][1], 'Lines posted at one rate');
+  // A line without a rule (a cost nobody shares out) is a group of its own.
+  const groups = new Map<string, AllocationLine[]>();
+  lines.forEach((line, index) => {
+    const key = line.ruleId === null ? `no rule ${index}` : `rule ${line.ruleId}`;
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  });
   return [...groups.values()].flatMap((group) => postGroup(group, rate, currency));
 };
 
