@@ -11,6 +11,7 @@ describe('contextOfStream', () => {
     ['offering', 'catalog'],
     ['calendar', 'catalog'],
     ['cost-center', 'finance'],
+    ['cost-pool', 'finance'],
     ['budget', 'finance'],
     ['rate-card', 'finance'],
     ['allocation-rule', 'finance'],

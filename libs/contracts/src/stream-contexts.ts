@@ -13,6 +13,7 @@ export const STREAM_TYPE_CONTEXTS: Readonly<Record<string, EventContext>> = Obje
   offering: 'catalog',
   calendar: 'catalog',
   'cost-center': 'finance',
+  'cost-pool': 'finance',
   budget: 'finance',
   'rate-card': 'finance',
   'allocation-rule': 'finance',

@@ -39,11 +39,19 @@ describe('finance app (in process, on PGlite)', () => {
   });
 
   it('opens a cost center: 201 with the cost center, its ETag and the log position of the write', async () => {
-    const answer = await open({ name: 'Name of the cost center' });
+    const answer = await open({ code: 'it-ops', name: 'Name of the cost center', currency: 'EUR' });
     expect(answer.status).toBe(201);
     expect(answer.headers.get('etag')).toBe('"0"');
     expect(answer.headers.get('x-log-position')).toMatch(/^\d+$/);
-    expect(await answer.json()).toEqual({ id: expect.any(String), name: 'Name of the cost center', status: 'opened', openedAt: expect.any(String) });
+    expect(await answer.json()).toEqual({
+      id: expect.any(String),
+      code: 'IT-OPS',
+      name: 'Name of the cost center',
+      currency: 'EUR',
+      parentId: null,
+      status: 'opened',
+      openedAt: expect.any(String),
+    });
   });
 
   it('answers 400 problem+json for a request without a name, 401 without credentials', async () => {
@@ -55,7 +63,7 @@ describe('finance app (in process, on PGlite)', () => {
   });
 
   it('answers 409 with the decider’s reason for a blank name', async () => {
-    const answer = await open({ name: '   ' });
+    const answer = await open({ code: 'CC2', name: '   ', currency: 'EUR' });
     expect(answer.status).toBe(409);
     expect(await answer.json()).toMatchObject({ detail: 'The name must not be blank' });
   });

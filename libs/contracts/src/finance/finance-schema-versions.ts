@@ -1,9 +1,19 @@
+import { ALLOCATION_RULE_EVENT_TYPES, type AllocationRuleEventType } from './allocation-rule-events';
+import { BUDGET_EVENT_TYPES, type BudgetEventType } from './budget-events';
 import { COST_CENTER_EVENT_TYPES, type CostCenterEventType } from './cost-center-events';
+import { COST_POOL_EVENT_TYPES, type CostPoolEventType } from './cost-pool-events';
+import { RATE_CARD_EVENT_TYPES, type RateCardEventType } from './rate-card-events';
 
-export type FinanceEventType = CostCenterEventType;
+export type FinanceEventType = CostCenterEventType | CostPoolEventType | RateCardEventType | BudgetEventType | AllocationRuleEventType;
 
 /** Every event type the finance context publishes (topic `itsm.finance.events.v1`). */
-export const FINANCE_EVENT_TYPES: readonly FinanceEventType[] = [...COST_CENTER_EVENT_TYPES];
+export const FINANCE_EVENT_TYPES: readonly FinanceEventType[] = [
+  ...COST_CENTER_EVENT_TYPES,
+  ...COST_POOL_EVENT_TYPES,
+  ...RATE_CARD_EVENT_TYPES,
+  ...BUDGET_EVENT_TYPES,
+  ...ALLOCATION_RULE_EVENT_TYPES,
+];
 
 /** The schema version each finance event is written in today; readers upcast older ones to it. */
 export const FINANCE_EVENT_SCHEMA_VERSIONS: Readonly<Record<FinanceEventType, number>> = Object.freeze(

@@ -1,1 +1,12 @@
+export * from './money';
+export { NAME_MAX_LENGTH } from './shared/guards';
+export * from './shared/calendar-day';
 export * from './cost-center';
+export * from './cost-pool';
+export * from './rate-card';
+export * from './shared/period';
+export * from './budget';
+export * from './allocation';
+export * from './allocation-rule';
+export * from './credits';
+export * from './exchange-rates';

@@ -6,8 +6,17 @@ export class CostCenterResponse {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
+  @ApiProperty({ example: 'IT-OPS' })
+  code!: string;
+
   @ApiProperty()
   name!: string;
+
+  @ApiProperty({ example: 'EUR' })
+  currency!: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  parentId!: string | null;
 
   @ApiProperty({ enum: ['opened'] })
   status!: string;
@@ -16,7 +25,7 @@ export class CostCenterResponse {
   openedAt!: string;
 
   static of(costCenter: OpenedCostCenter): CostCenterResponse {
-    const { costCenterId, name, status, openedAt } = costCenter;
-    return { id: costCenterId, name, status, openedAt };
+    const { costCenterId, code, name, currency, parentId, status, openedAt } = costCenter;
+    return { id: costCenterId, code, name, currency, parentId, status, openedAt };
   }
 }

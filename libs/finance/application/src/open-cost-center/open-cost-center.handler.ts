@@ -6,7 +6,10 @@ import { WRITE_PIPELINE } from '@itsm/platform-kit';
 import { FINANCE_CLOCK } from '../nest/finance-application.tokens';
 
 export interface OpenCostCenterInput {
+  code: string;
   name: string;
+  currency: string;
+  parentId?: string | null;
 }
 
 export interface OpenCostCenterResult {
@@ -17,7 +20,11 @@ export interface OpenCostCenterResult {
   events: RecordedEvent[];
 }
 
-/** Opens a cost center on a new stream (`cost-center-<uuid>`); the decider checks the name. */
+/**
+ * Opens a cost center on a new stream (`cost-center-<uuid>`); the decider checks the code, name, currency and that
+ * it is not its own parent. Not yet checked here: that the code is unique and the parent exists (the full finance
+ * API adds them, against the cost center read model).
+ */
 @Injectable()
 export class OpenCostCenterHandler {
   constructor(
@@ -28,7 +35,7 @@ export class OpenCostCenterHandler {
   async execute(input: OpenCostCenterInput, metadata: EventMetadata): Promise<OpenCostCenterResult> {
     const costCenterId = newId();
     const now = this.clock.now();
-    const command = { type: 'OpenCostCenter', data: { costCenterId, name: input.name }, metadata: { now, actor: metadata.actor } } as const;
+    const command = { type: 'OpenCostCenter', data: { costCenterId, code: input.code, name: input.name, currency: input.currency, parentId: input.parentId ?? null }, metadata: { now, actor: metadata.actor } } as const;
     // A new id names a new stream: expecting no stream turns a (theoretical) id clash into a conflict, not a merge.
     const executed = await this.pipeline.execute(costCenterStreamId(costCenterId), decisionOf(costCenterDecider, command), {
       metadata,

@@ -1,5 +1,5 @@
 export * from './commands';
 export * from './events';
-export type { CostCenter, OpenedCostCenter, InitialCostCenter } from './state';
+export type { CostCenter, OpenedCostCenter, ClosedCostCenter, InitialCostCenter } from './state';
 export { evolve as evolveCostCenter, initialState as initialCostCenter } from './state';
-export { costCenterDecider, NAME_MAX_LENGTH } from './decide';
+export { costCenterDecider, COST_CENTER_CODE_PATTERN } from './decide';

@@ -8,17 +8,33 @@ export interface InitialCostCenter {
 export interface OpenedCostCenter {
   status: 'opened';
   costCenterId: string;
+  code: string;
   name: string;
+  currency: string;
+  parentId: string | null;
   openedAt: string;
 }
 
-export type CostCenter = InitialCostCenter | OpenedCostCenter;
+export interface ClosedCostCenter extends Omit<OpenedCostCenter, 'status'> {
+  status: 'closed';
+  closedAt: string;
+}
+
+export type CostCenter = InitialCostCenter | OpenedCostCenter | ClosedCostCenter;
 
 export const initialState = (): CostCenter => ({ status: 'initial' });
 
 export const evolve = (state: CostCenter, event: CostCenterEvent): CostCenter => {
   switch (event.type) {
-    case 'CostCenterOpened': return { status: 'opened', ...event.data };
-    default: return assertNever(event.type);
+    case 'CostCenterOpened':
+      return { status: 'opened', ...event.data };
+    case 'CostCenterRenamed':
+      return state.status === 'opened' ? { ...state, name: event.data.name } : state;
+    case 'CostCenterMoved':
+      return state.status === 'opened' ? { ...state, parentId: event.data.parentId } : state;
+    case 'CostCenterClosed':
+      return state.status === 'opened' ? { ...state, status: 'closed', closedAt: event.data.closedAt } : state;
+    default:
+      return assertNever(event);
   }
 };

@@ -9,7 +9,7 @@ const opened: RecordedEvent = {
   eventId: '0190f3a4-2222-7222-8333-944445555666',
   type: 'CostCenterOpened',
   schemaVersion: 1,
-  data: { costCenterId: id, name: 'A name', openedAt: '2026-03-02T09:30:00.000Z' },
+  data: { costCenterId: id, code: 'CC1', name: 'A name', currency: 'EUR', parentId: null, openedAt: '2026-03-02T09:30:00.000Z' },
   streamId: `cost-center-${id}`,
   streamRevision: 0,
   globalPosition: 7,

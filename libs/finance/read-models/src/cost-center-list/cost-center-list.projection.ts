@@ -1,4 +1,4 @@
-import { costCenterIdOf, FINANCE_EVENT_TYPES, type CostCenterOpened } from '@itsm/contracts';
+import { COST_CENTER_EVENT_TYPES, costCenterIdOf, type CostCenterOpened } from '@itsm/contracts';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { SqlSession } from '@itsm/event-store';
 import { defineProjection, type TableNames } from '@itsm/projections';
@@ -30,7 +30,8 @@ const opened = (tx: SqlSession, t: CostCenterListTables, event: RecordedEvent, d
 /** The cost center rows the finance lists and views read. */
 export const costCenterListProjection = defineProjection<'cost_center_list'>({
   name: COST_CENTER_LIST_PROJECTION,
-  eventTypes: FINANCE_EVENT_TYPES,
+  // Only the cost center's events: budgets, rate cards and the other finance streams have read models of their own.
+  eventTypes: COST_CENTER_EVENT_TYPES,
   tables: ['cost_center_list'],
   createTables,
   apply: async (tx, event, t) => {

@@ -1,0 +1,25 @@
+import { parseStreamName, streamName } from '@itsm/event-sourcing';
+
+/*
+ * Stream types of the finance aggregates besides the cost center (`cost-center-streams.ts`), each routed to
+ * `finance` by STREAM_TYPE_CONTEXTS: one stream per aggregate, `<type>-<uuid>`.
+ */
+export const COST_POOL_STREAM_TYPE = 'cost-pool';
+export const RATE_CARD_STREAM_TYPE = 'rate-card';
+export const BUDGET_STREAM_TYPE = 'budget';
+export const ALLOCATION_RULE_STREAM_TYPE = 'allocation-rule';
+
+export const costPoolStreamId = (costPoolId: string): string => streamName(COST_POOL_STREAM_TYPE, costPoolId);
+export const rateCardStreamId = (rateCardId: string): string => streamName(RATE_CARD_STREAM_TYPE, rateCardId);
+/** One budget per cost center and period; which budget id that is, the application keeps. */
+export const budgetStreamId = (budgetId: string): string => streamName(BUDGET_STREAM_TYPE, budgetId);
+export const allocationRuleStreamId = (ruleId: string): string => streamName(ALLOCATION_RULE_STREAM_TYPE, ruleId);
+
+/** The entity id (uuid) of a finance stream id. */
+export const financeEntityIdOf = (streamId: string): string => parseStreamName(streamId).entityId;
+
+/** Prefix filters for reading the finance streams from the log (`readAll({ filter })`). */
+export const COST_POOL_STREAM_PREFIX = `${COST_POOL_STREAM_TYPE}-`;
+export const RATE_CARD_STREAM_PREFIX = `${RATE_CARD_STREAM_TYPE}-`;
+export const BUDGET_STREAM_PREFIX = `${BUDGET_STREAM_TYPE}-`;
+export const ALLOCATION_RULE_STREAM_PREFIX = `${ALLOCATION_RULE_STREAM_TYPE}-`;

@@ -1,0 +1,2 @@
+export * from './allocation-method';
+export * from './allocation-engine';

@@ -1,0 +1,16 @@
+import { convert as dineroConvert, halfEven, transformScale } from 'dinero.js/bigint';
+import { currencyOf } from './currency';
+import { parsePositiveDecimal } from './decimal';
+import type { Money } from './money';
+
+/**
+ * `money` in currency `to` at `rate` (a decimal string: units of `to` per unit of the money's currency, "1.0834"
+ * USD per EUR). dinero.js multiplies exactly (the scale grows by the rate's decimals); the product is then rounded
+ * once to `to`'s minor unit, half to even. A same-currency conversion needs the rate "1" like any other.
+ */
+export const convert = (money: Money, rate: string, to: string): Money => {
+  const target = currencyOf(to);
+  const { amount, scale } = parsePositiveDecimal(rate, 'The exchange rate');
+  const exact = dineroConvert(money, target, { [target.code]: { amount, scale } });
+  return transformScale(exact, target.exponent, halfEven);
+};
