@@ -3,7 +3,8 @@ import { incidentStreamId } from '@itsm/contracts';
 import { newId, waitUntil, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
 import { InvalidCursor, ProjectionRuntime, ReadModelBehind } from '@itsm/projections';
 import { createIncidentReadModels, incidentListTablesIn, incidentProjections, type IncidentReadModels } from './incidents-read-models';
-import { incidentListStatement, type IncidentListFilter } from './list/incident-list.queries';
+import { IncidentListQueries, incidentListStatement, type IncidentListFilter } from './list/incident-list.queries';
+import { DEFAULT_SEARCH_TUNING, type SearchTuning } from './list/incident-list-search';
 import type { IncidentListItem } from './list/incident-list.view';
 import { assigned, incidentEvent, opened } from './testing/incident-event-builders';
 import { readModelTestDatabases, type ReadModelTestDatabase } from './testing/read-model-test-database';
@@ -181,6 +182,32 @@ describe.each(readModelTestDatabases)('incident read models on %s', (_label, ope
       expect(item.number).toBe(number);
       expect(description).toContain('team');
     }
+  });
+
+  describe('text search plans (small windows walk every plan on this table)', () => {
+    const plans: [string, SearchTuning][] = [
+      ['windows only (common text)', { windows: [4, 1000], rareMatches: [-1, -1] }],
+      ['matches from the GIN index (rare text)', { windows: [4, 8], rareMatches: [1e9, 1e9] }],
+      ['a filter index walked, terms checked (rare filters)', { windows: [2, 2], rareMatches: [-1, -1] }],
+      ['the default tuning', DEFAULT_SEARCH_TUNING],
+    ];
+    const textCases = cases.filter(([, filter]) => filter.q !== undefined);
+
+    it.each(plans)('gives every match once, newest first, across pages: %s', async (_plan, tuning) => {
+      const queries = new IncidentListQueries(database.db, incidentListTablesIn(database.schema), tuning);
+      for (const [, filter, matches] of textCases) {
+        const expected = seeded.filter(matches).sort(newestFirst).map((incident) => incident.id);
+        const listed: string[] = [];
+        let cursor: string | undefined;
+        for (let pages = 0; pages < 100; pages += 1) {
+          const page = await queries.list({ ...filter, limit: 3, ...(cursor === undefined ? {} : { cursor }) });
+          listed.push(...page.items.map((item) => item.id));
+          if (page.nextCursor === null) break;
+          cursor = page.nextCursor;
+        }
+        expect([filter.q, listed]).toEqual([filter.q, expected]);
+      }
+    });
   });
 
   it('keeps pages stable while newer incidents are opened (keyset, not offset)', async () => {

@@ -6,6 +6,7 @@ import { recordOfRow, type IncidentListRow } from './incident-list-rows';
 import { LIST_ORDER, type IncidentListTables } from './incident-list.tables';
 import { listItemOf, type IncidentListItem } from './incident-list.view';
 import { substringTsQuery } from './incident-text-query';
+import { DEFAULT_SEARCH_TUNING, searchPage, type SearchTuning } from './incident-list-search';
 
 /** A filter that takes one value or several (any of them matches). */
 export type OneOrMany<T> = T | readonly T[];
@@ -28,44 +29,63 @@ export interface IncidentListFilter {
   cursor?: string;
 }
 
-/** The SQL of one page (limit + 1 rows: the extra one only tells that another page exists). */
-export const incidentListStatement = (filter: IncidentListFilter, t: IncidentListTables): { sql: string; params: unknown[]; limit: number } => {
-  const limit = pageSizeOf(filter.limit);
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  const where = (sql: (placeholder: string) => string, value: unknown) => {
-    params.push(value);
-    conditions.push(sql(`$${params.length}`));
-  };
-  if (filter.cursor !== undefined) {
-    const after = decodeIncidentCursor(filter.cursor);
-    params.push(after.openedAt, after.incidentId);
-    conditions.push(`(opened_at, incident_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+/** Bound parameters of a statement being built: each value gets the next `$n`. */
+export class SqlParameters {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
   }
+}
+
+/** The list filters other than text and cursor, as SQL conditions on `incident_list` columns (`prefix` qualifies them). */
+export const filterConditions = (filter: IncidentListFilter, params: SqlParameters, prefix = ''): string[] => {
+  const conditions: string[] = [];
   /** One value stays a plain equality (the index range in order); several are `= ANY` of them. */
   const whereAnyOf = (column: string, value: OneOrMany<string> | undefined) => {
     if (value === undefined) return;
     const values = typeof value === 'string' ? [value] : [...new Set(value)];
-    if (values.length === 1) where((p) => `${column} = ${p}`, values[0]);
-    else where((p) => `${column} = ANY(${p}::text[])`, values);
+    conditions.push(values.length === 1 ? `${prefix}${column} = ${params.add(values[0])}` : `${prefix}${column} = ANY(${params.add(values)}::text[])`);
   };
   whereAnyOf('state', filter.state);
   whereAnyOf('priority', filter.priority);
-  if (filter.serviceId !== undefined) where((p) => `service_id = ${p}::uuid`, filter.serviceId);
+  if (filter.serviceId !== undefined) conditions.push(`${prefix}service_id = ${params.add(filter.serviceId)}::uuid`);
   whereAnyOf('assignment_group', filter.assignmentGroup);
-  if (filter.assignee !== undefined) where((p) => `assignee = ${p}`, filter.assignee);
-  if (filter.callerId !== undefined) where((p) => `caller_id = ${p}`, filter.callerId);
-  if (filter.breached !== undefined) conditions.push(filter.breached ? 'breached' : 'NOT breached');
-  if (filter.major !== undefined) conditions.push(filter.major ? `major_status = 'accepted'` : `major_status <> 'accepted'`);
+  if (filter.assignee !== undefined) conditions.push(`${prefix}assignee = ${params.add(filter.assignee)}`);
+  if (filter.callerId !== undefined) conditions.push(`${prefix}caller_id = ${params.add(filter.callerId)}`);
+  if (filter.breached !== undefined) conditions.push(filter.breached ? `${prefix}breached` : `NOT ${prefix}breached`);
+  if (filter.major !== undefined) conditions.push(filter.major ? `${prefix}major_status = 'accepted'` : `${prefix}major_status <> 'accepted'`);
+  return conditions;
+};
+
+/** The keyset condition of a page after `cursor` (list order), or null on the first page. */
+export const afterCursorCondition = (cursor: string | undefined, params: SqlParameters, prefix = ''): string | null => {
+  if (cursor === undefined) return null;
+  const after = decodeIncidentCursor(cursor);
+  return `(${prefix}opened_at, ${prefix}incident_id) < (${params.add(after.openedAt)}::timestamptz, ${params.add(after.incidentId)}::uuid)`;
+};
+
+const whereClause = (conditions: readonly (string | null)[]): string => {
+  const present = conditions.filter((condition): condition is string => condition !== null);
+  return present.length === 0 ? '' : `WHERE ${present.join(' AND ')}`;
+};
+
+/**
+ * The SQL of one page as a single statement (limit + 1 rows: the extra one only tells that another page exists).
+ * Text search is a semi-join on `incident_search`; the planner walks a filter's index and checks each row's terms,
+ * which is right when the text is common and a filter is selective (see incident-list-search.ts for the others).
+ */
+export const incidentListStatement = (filter: IncidentListFilter, t: IncidentListTables): { sql: string; params: unknown[]; limit: number } => {
+  const limit = pageSizeOf(filter.limit);
+  const params = new SqlParameters();
+  const conditions: (string | null)[] = [afterCursorCondition(filter.cursor, params), ...filterConditions(filter, params)];
   const tsquery = filter.q === undefined ? null : substringTsQuery(filter.q);
   if (tsquery !== null) {
-    where((p) => `incident_id IN (SELECT incident_id FROM ${t.incident_search} WHERE terms @@ ${p}::tsquery)`, tsquery);
+    conditions.push(`incident_id IN (SELECT incident_id FROM ${t.incident_search} WHERE terms @@ ${params.add(tsquery)}::tsquery)`);
   }
-  params.push(limit + 1);
-  const sql = `SELECT * FROM ${t.incident_list}
-     ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`}
-     ORDER BY ${LIST_ORDER} LIMIT $${params.length}`;
-  return { sql, params, limit };
+  const sql = `SELECT * FROM ${t.incident_list} ${whereClause(conditions)} ORDER BY ${LIST_ORDER} LIMIT ${params.add(limit + 1)}`;
+  return { sql, params: params.values, limit };
 };
 
 /** The incident list: newest first, keyset pages on (opened_at, incident_id), every filter an indexed equality. */
@@ -73,12 +93,20 @@ export class IncidentListQueries {
   constructor(
     private readonly db: SqlExecutor,
     private readonly t: IncidentListTables,
+    private readonly searchTuning: SearchTuning = DEFAULT_SEARCH_TUNING,
   ) {}
 
   async list(filter: IncidentListFilter = {}): Promise<Page<IncidentListItem>> {
-    const { sql, params, limit } = incidentListStatement(filter, this.t);
-    const records = (await this.db.query<IncidentListRow>(sql, params)).map(recordOfRow);
+    const tsquery = filter.q === undefined ? null : substringTsQuery(filter.q);
+    const limit = pageSizeOf(filter.limit);
+    const rows = tsquery === null ? await this.plainPage(filter) : await searchPage(this.db, this.t, filter, tsquery, limit, this.searchTuning);
+    const records = rows.map(recordOfRow);
     return pageOf(records, limit, listItemOf, ({ openedAt, incidentId }) => encodeIncidentCursor({ openedAt, incidentId }));
+  }
+
+  private plainPage(filter: IncidentListFilter): Promise<IncidentListRow[]> {
+    const { sql, params } = incidentListStatement(filter, this.t);
+    return this.db.query<IncidentListRow>(sql, params);
   }
 
   /** The id of the incident with this number (INC0000001), or null when the list does not know it (yet). */
