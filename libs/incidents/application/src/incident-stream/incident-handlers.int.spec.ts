@@ -127,8 +127,9 @@ describe('the incident handlers on PGlite', () => {
     const incidentManager = { ...requestMetadata, actor: { id: 'mim-1', role: 'incident-manager' } };
     const accepted = await kit.handlers.major.execute(id, { action: 'accept' }, incidentManager);
     expect(accepted.incident.major).toBe('accepted');
-    const linked = await kit.handlers.link.execute(id, { kind: 'change', changeId: 'chg-1', changeNumber: 'CHG0000001', relation: 'caused-by' }, requestMetadata);
-    expect(linked.incident.changeLinks).toEqual([{ changeId: 'chg-1', changeNumber: 'CHG0000001', relation: 'caused-by' }]);
+    const { changeId, changeNumber } = await kit.raiseChange();
+    const linked = await kit.handlers.link.execute(id, { kind: 'change', changeId, changeNumber, relation: 'caused-by' }, requestMetadata);
+    expect(linked.incident.changeLinks).toEqual([{ changeId, changeNumber, relation: 'caused-by' }]);
   });
 
   it('links parent and child on both streams, and resolving the parent resolves the open child', async () => {

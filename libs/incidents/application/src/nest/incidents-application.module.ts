@@ -10,6 +10,9 @@ import { CancelIncidentHandler } from '../cancel-incident/cancel-incident.handle
 import { CloseIncidentHandler } from '../close-incident/close-incident.handler';
 import { EscalateIncidentHandler } from '../escalate-incident/escalate-incident.handler';
 import { incidentsCatalogProjection } from '../foreign/catalog-copy/incidents-catalog.projection';
+import { ChangeDirectoryPositions } from '../foreign/change-directory/change-directory.positions';
+import { incidentsChangesProjection } from '../foreign/change-directory/incidents-changes.projection';
+import { SqlChangeDirectory } from '../foreign/change-directory/sql-change-directory.adapter';
 import { SqlIncidentCatalog } from '../foreign/catalog-copy/sql-incident-catalog.adapter';
 import { HoldIncidentHandler } from '../hold-incident/hold-incident.handler';
 import { IncidentStreams } from '../incident-stream/incident-streams';
@@ -31,7 +34,7 @@ import { ResumeIncidentHandler } from '../resume-incident/resume-incident.handle
 import { StartIncidentHandler } from '../start-incident/start-incident.handler';
 import { UpdateIncidentHandler } from '../update-incident/update-incident.handler';
 import { IncidentsProcessesHost } from './incidents-processes.host';
-import { INCIDENT_CATALOG, INCIDENT_NUMBERS, INCIDENT_POLICY, INCIDENTS_CLOCK } from './incidents-application.tokens';
+import { CHANGE_DIRECTORY, INCIDENT_CATALOG, INCIDENT_NUMBERS, INCIDENT_POLICY, INCIDENTS_CLOCK } from './incidents-application.tokens';
 
 /** One handler per use case (the api has one folder each). */
 export const INCIDENT_HANDLERS = [
@@ -55,7 +58,7 @@ export interface IncidentsApplicationOptions {
   /** Default: the system clock. Tests pass a clock they move by hand (or override INCIDENTS_CLOCK). */
   clock?: Clock;
   policy?: IncidentPolicy;
-  /** Schema of the projections this context needs (catalog copy, due SLA timers): the projection runtime's. */
+  /** Schema of the projections this context needs (catalog and changes copies, due SLA timers): the projection runtime's. */
   readModelSchema?: string;
   /** Schema of INC numbers and the SLA scheduler's claims; default `incidents`. */
   incidentsSchema?: string;
@@ -66,11 +69,13 @@ export interface IncidentsApplicationOptions {
 }
 
 /**
- * Projections an incidents host must run besides the incident read models: the incidents' own copy of the catalog
- * (fed by catalog events: from the log embedded, from Kafka distributed) and the due SLA timers the scheduler polls.
+ * Projections an incidents host must run besides the incident read models: the incidents' own copies of the catalog
+ * and of changes (fed by catalog and changes events: from the log embedded, from Kafka distributed) and the due SLA
+ * timers the scheduler polls.
  */
 export const incidentsApplicationProjections = (readModelSchema: string = DEFAULT_READ_MODEL_LOCATION.schema): readonly Projection[] => [
   incidentsCatalogProjection,
+  incidentsChangesProjection,
   slaDueTimersProjection(readModelSchema),
 ];
 
@@ -111,6 +116,7 @@ export class IncidentsApplicationModule {
         { provide: INCIDENTS_CLOCK, useValue: options.clock ?? systemClock },
         { provide: INCIDENT_POLICY, useValue: options.policy ?? DEFAULT_INCIDENT_POLICY },
         { provide: INCIDENT_CATALOG, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlIncidentCatalog(db, readModelSchema) },
+        { provide: CHANGE_DIRECTORY, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlChangeDirectory(db, readModelSchema) },
         { provide: INCIDENT_NUMBERS, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlIncidentNumberAllocator(db, incidentsSchema) },
         {
           provide: IncidentStreams,
@@ -120,9 +126,10 @@ export class IncidentsApplicationModule {
         ...INCIDENT_HANDLERS,
         { provide: IncidentHierarchyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new IncidentHierarchyPositions(db) },
         { provide: IncidentCatalogPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new IncidentCatalogPositions(db) },
+        { provide: ChangeDirectoryPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new ChangeDirectoryPositions(db) },
         ...processes,
       ],
-      exports: [...INCIDENT_HANDLERS, IncidentStreams, IncidentHierarchyPositions, IncidentCatalogPositions, INCIDENTS_CLOCK, INCIDENT_CATALOG, INCIDENT_POLICY, ...(options.processes === false ? [] : [SlaScheduler])],
+      exports: [...INCIDENT_HANDLERS, IncidentStreams, IncidentHierarchyPositions, IncidentCatalogPositions, ChangeDirectoryPositions, INCIDENTS_CLOCK, INCIDENT_CATALOG, CHANGE_DIRECTORY, INCIDENT_POLICY, ...(options.processes === false ? [] : [SlaScheduler])],
     };
   }
 }

@@ -6,3 +6,5 @@ export const INCIDENT_CATALOG = Symbol('INCIDENT_CATALOG');
 export const INCIDENT_NUMBERS = Symbol('INCIDENT_NUMBERS');
 /** The priority matrix, reopen window and escalation levels in force (`IncidentPolicy`). */
 export const INCIDENT_POLICY = Symbol('INCIDENT_POLICY');
+/** The incidents' local copy of changes (`ChangeDirectory` port): a change's id from its number and back. */
+export const CHANGE_DIRECTORY = Symbol('CHANGE_DIRECTORY');

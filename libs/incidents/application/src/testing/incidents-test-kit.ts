@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { calendarStreamId, serviceStreamId, type SlaTargets, type SupportCalendar } from '@itsm/contracts';
+import { calendarStreamId, changeStreamId, serviceStreamId, type ChangeRaisedV1, type SlaTargets, type SupportCalendar } from '@itsm/contracts';
 import { newId, type EventMetadata } from '@itsm/event-sourcing';
 import {
   createPgExecutor,
@@ -20,6 +20,8 @@ import { CloseIncidentHandler } from '../close-incident/close-incident.handler';
 import { EscalateIncidentHandler } from '../escalate-incident/escalate-incident.handler';
 import { incidentsCatalogProjection } from '../foreign/catalog-copy/incidents-catalog.projection';
 import { SqlIncidentCatalog } from '../foreign/catalog-copy/sql-incident-catalog.adapter';
+import { incidentsChangesProjection } from '../foreign/change-directory/incidents-changes.projection';
+import { SqlChangeDirectory } from '../foreign/change-directory/sql-change-directory.adapter';
 import { HoldIncidentHandler } from '../hold-incident/hold-incident.handler';
 import { IncidentStreams } from '../incident-stream/incident-streams';
 import { LinkIncidentHandler } from '../link-incident/link-incident.handler';
@@ -40,6 +42,27 @@ import type { RequestMetadata } from '../command-options';
 
 export const requestMetadata: RequestMetadata = { actor: { id: 'agent-1', role: 'agent', via: 'api' }, correlationId: 'corr-1' };
 const catalogMetadata: EventMetadata = { actor: { id: 'owner-1', role: 'service-owner', via: 'api' }, correlationId: 'catalog' };
+
+/** A `ChangeRaised` as the changes context publishes it (the incidents' copy keeps its id and number). */
+export const changeRaised = (changeId: string, number: string, raisedAt = '2026-03-01T09:00:00.000Z'): ChangeRaisedV1 => ({
+  changeId,
+  number,
+  type: 'normal',
+  requesterId: 'requester-1',
+  templateId: null,
+  state: 'new',
+  raisedAt,
+  shortDescription: 'Upgrade the mail relay',
+  description: 'Relay 2.4 to 2.5',
+  justification: 'Security fix',
+  serviceIds: ['0190f3a4-1111-7222-8333-944445555666'],
+  implementationPlan: 'Roll the nodes one by one',
+  backoutPlan: 'Roll back to 2.4',
+  testPlan: 'Send a test mail',
+  plannedStart: '2026-03-03T20:00:00.000Z',
+  plannedEnd: '2026-03-03T22:00:00.000Z',
+  implementer: { group: 'mail-ops', agent: null },
+});
 
 export const slaTargets = (): SlaTargets => ({
   P1: { responseMinutes: 15, resolutionMinutes: 240 },
@@ -77,7 +100,11 @@ export interface IncidentHandlers {
 export interface IncidentsTestKit {
   store: EventStore;
   db: SqlExecutor;
+  /** Schema of the kit's projections (the catalog and changes copies, the due SLA timers). */
+  readModelSchema: string;
   catalog: SqlIncidentCatalog;
+  /** The incidents' copy of changes. */
+  changes: SqlChangeDirectory;
   clock: ManualClock;
   streams: IncidentStreams;
   handlers: IncidentHandlers;
@@ -90,7 +117,12 @@ export interface IncidentsTestKit {
   /** Publishes a live service with one default offering on a new calendar, as the catalog would; returns their ids. */
   publishService(calendar?: SupportCalendar): Promise<{ serviceId: string; offeringId: string; calendarId: string }>;
   publishCalendarUpdate(calendarId: string, calendar: SupportCalendar): Promise<void>;
-  /** Brings the projections (catalog copy, due SLA timers) up to the log's head. */
+  /**
+   * Raises a change as the changes context would (`ChangeRaised` on its stream: a new id, and the kit's next number,
+   * CHG0000001, CHG0000002…, unless one is given) and brings the copies up to it; returns its id, number and log position.
+   */
+  raiseChange(number?: string): Promise<{ changeId: string; changeNumber: string; position: number }>;
+  /** Brings the projections (catalog and changes copies, due SLA timers) up to the log's head. */
   syncCatalog(): Promise<void>;
   close(): Promise<void>;
 }
@@ -154,11 +186,12 @@ export const openIncidentsTestKit = async (on: 'pglite' | 'postgres', start: str
   const runtime = await ProjectionRuntime.create({
     db,
     source: store,
-    projections: [incidentsCatalogProjection, slaDueTimersProjection(catalogSchema)],
+    projections: [incidentsCatalogProjection, incidentsChangesProjection, slaDueTimersProjection(catalogSchema)],
     schema: catalogSchema,
     checkpointSchema,
   });
   const catalog = new SqlIncidentCatalog(db, catalogSchema);
+  const changes = new SqlChangeDirectory(db, catalogSchema);
   const clock = new ManualClock(new Date(start));
   const streams = new IncidentStreams({ pipeline: writePipelineOn(store), catalog, clock });
   const policy = DEFAULT_INCIDENT_POLICY;
@@ -176,16 +209,19 @@ export const openIncidentsTestKit = async (on: 'pglite' | 'postgres', start: str
     escalate: new EscalateIncidentHandler(streams, policy),
     logWork: new LogIncidentWorkHandler(streams),
     major: new MajorIncidentHandler(streams),
-    link: new LinkIncidentHandler(streams, clock),
+    link: new LinkIncidentHandler(streams, clock, changes),
   };
   const claims = new SlaTimerClaims(db, { dueTimersSchema: catalogSchema, claimsSchema: incidentsSchema });
   const hierarchy = await ProcessRunner.create({ db, source: store, processes: [new IncidentHierarchyProcess(streams, clock)], checkpointSchema });
   const append = (streamId: string, events: { type: string; data: unknown }[]) =>
     store.appendToStream(streamId, events.map((event) => ({ ...event, metadata: catalogMetadata })), { expectedRevision: 'any' });
+  let changeNumbers = 0;
   return {
     store,
     db,
+    readModelSchema: catalogSchema,
     catalog,
+    changes,
     clock,
     streams,
     handlers,
@@ -212,6 +248,14 @@ export const openIncidentsTestKit = async (on: 'pglite' | 'postgres', start: str
     async publishCalendarUpdate(calendarId, calendar) {
       await append(calendarStreamId(calendarId), [{ type: 'CalendarUpdated', data: { calendarId, ...calendar } }]);
       await runtime.catchUp();
+    },
+    async raiseChange(number) {
+      const changeId = newId();
+      changeNumbers += 1;
+      const changeNumber = number ?? `CHG${String(changeNumbers).padStart(7, '0')}`;
+      const written = await append(changeStreamId(changeId), [{ type: 'ChangeRaised', data: changeRaised(changeId, changeNumber) }]);
+      await runtime.catchUp();
+      return { changeId, changeNumber, position: written.lastGlobalPosition };
     },
     syncCatalog: async () => {
       await runtime.catchUp();
