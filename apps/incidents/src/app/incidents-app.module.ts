@@ -8,9 +8,10 @@ import { contextHostImports } from '@itsm/platform-kit';
 export const INCIDENTS_CONSUMER_GROUP = 'incidents';
 
 /**
- * The incidents process (DESIGN §1, distributed shape). Its projections are the incident list and history, and the
- * incidents' own copy of the catalog (offerings, SLA targets, calendars), learnt from `itsm.catalog.events.v1` with
- * KAFKA_BROKERS, never by calling the catalog.
+ * The incidents process (DESIGN §1, distributed shape). Its projections are the incident list and history, the
+ * incidents' own copy of the catalog (offerings, SLA targets, calendars), learnt from `itsm.catalog.events.v1`, and of
+ * changes (each change's id and number, for links), learnt from `itsm.changes.events.v1`, with KAFKA_BROKERS: never
+ * by calling the catalog or changes.
  */
 @Module({})
 export class IncidentsAppModule {

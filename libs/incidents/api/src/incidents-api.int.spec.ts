@@ -230,10 +230,11 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
       parentIncidentId: parent.id,
     });
     expect(linked.body.parentIncidentId).toBe(parent.id);
+    const raised = await app.raiseChange();
     const change = {
       kind: 'change',
-      changeId: '0190f3a4-0000-7000-8000-000000000001',
-      changeNumber: 'CHG0000001',
+      changeId: raised.changeId,
+      changeNumber: raised.changeNumber,
       relation: 'caused-by',
     };
     expect(
@@ -242,7 +243,7 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     ).toEqual([
       {
         changeId: change.changeId,
-        changeNumber: 'CHG0000001',
+        changeNumber: raised.changeNumber,
         relation: 'caused-by',
       },
     ]);
@@ -469,23 +470,117 @@ describe('incidents API (embedded shape: PGlite, gateway conventions, projection
     ]).toEqual([true, true, true, true, true]);
   });
 
-  it('links to a change as the schema documents it: id and number, the relation defaulting to related', async () => {
-    const { id } = (await open(agent)).body;
-    const linked = await post(agent, `/incidents/${id}/link`, {
-      kind: 'change',
-      changeId: '0190f3a4-0000-7000-8000-0000000000c1',
-      changeNumber: 'CHG0000042',
+  describe('links to a change by its number, its id or both, looked up in the incidents copy of changes', () => {
+    const linkChange = (id: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      post(agent, `/incidents/${id}/link`, { kind: 'change', ...body }, headers);
+    /** The incident's revision and its links, read from its stream. */
+    const stateOf = async (id: string) => {
+      const read = await get(agent, `/incidents/${id}`);
+      return { etag: read.headers.get('etag'), changeLinks: read.body.changeLinks };
+    };
+
+    it('by its number alone (as OpenAPI documents it): 200, and the incident shows the link with the id and the number', async () => {
+      const { id } = (await open(agent)).body;
+      const change = await app.raiseChange();
+      const linked = await linkChange(id, { changeNumber: change.changeNumber });
+      const link = { changeId: change.changeId, changeNumber: change.changeNumber, relation: 'related' };
+      expect([linked.status, linked.body.changeLinks]).toEqual([200, [link]]);
+      expect((await get(agent, `/incidents/${id}`)).body.changeLinks).toEqual([link]);
     });
-    expect([linked.status, linked.body.changeLinks]).toEqual([
-      200,
-      [{ changeId: '0190f3a4-0000-7000-8000-0000000000c1', changeNumber: 'CHG0000042', relation: 'related' }],
-    ]);
-    const badNumber = await post(agent, `/incidents/${id}/link`, {
-      kind: 'change',
-      changeId: '0190f3a4-0000-7000-8000-0000000000c2',
-      changeNumber: 'change 42',
+
+    it('by its id alone, or by an id and a number of the same change', async () => {
+      const { id } = (await open(agent)).body;
+      const [first, second] = [await app.raiseChange(), await app.raiseChange()];
+      const byId = await linkChange(id, { changeId: first.changeId, relation: 'caused-by' });
+      expect([byId.status, byId.body.changeLinks]).toEqual([
+        200,
+        [{ changeId: first.changeId, changeNumber: first.changeNumber, relation: 'caused-by' }],
+      ]);
+      const both = await linkChange(id, { changeId: second.changeId, changeNumber: second.changeNumber });
+      expect([both.status, both.body.changeLinks.at(-1)]).toEqual([
+        200,
+        { changeId: second.changeId, changeNumber: second.changeNumber, relation: 'related' },
+      ]);
     });
-    expect([badNumber.status, badNumber.body.errors[0].field]).toEqual([400, 'changeNumber']);
+
+    it('waits with X-Wait-For-Position for the copy to take in a change raised a moment ago', async () => {
+      const { id } = (await open(agent)).body;
+      const change = await app.raiseChange({ waitForCopy: false });
+      const linked = await linkChange(id, { changeNumber: change.changeNumber }, { 'x-wait-for-position': String(change.position) });
+      expect([linked.status, linked.body.changeLinks]).toEqual([
+        200,
+        [{ changeId: change.changeId, changeNumber: change.changeNumber, relation: 'related' }],
+      ]);
+      expect((await linkChange(id, { changeNumber: change.changeNumber, relation: 'caused-by' }, { 'x-wait-for-position': 'soon' })).status).toBe(400);
+    });
+
+    it('holds a link that names a position not yet written until the change written there is in the copy', async () => {
+      const opened = await open(agent);
+      // The next append starts at head + 1: the link can only go on once that write is in the copy of changes.
+      const head = Number(opened.headers.get('x-log-position'));
+      const waiting = linkChange(opened.body.id, { changeNumber: 'CHG0900001' }, { 'x-wait-for-position': String(head + 1) });
+      const change = await app.raiseChange({ number: 'CHG0900001', waitForCopy: false });
+      const linked = await waiting;
+      expect([linked.status, linked.body.changeLinks]).toEqual([
+        200,
+        [{ changeId: change.changeId, changeNumber: 'CHG0900001', relation: 'related' }],
+      ]);
+    });
+
+    it('answers an unknown change with 404 problem+json naming the number, and changes nothing', async () => {
+      const { id } = (await open(agent)).body;
+      const before = await stateOf(id);
+      const unknown = await linkChange(id, { changeNumber: 'CHG9999999' });
+      expect(unknown.status).toBe(404);
+      expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(unknown.body).toMatchObject({ status: 404, title: 'Not found', detail: expect.stringContaining('No change with number CHG9999999') });
+      expect((await linkChange(id, { changeId: '0190f3a4-0000-7000-8000-0000000000c9' })).status).toBe(404);
+      expect(await stateOf(id)).toEqual(before);
+    });
+
+    it('refuses an id and a number of two different changes with 409 problem+json, and changes nothing', async () => {
+      const { id } = (await open(agent)).body;
+      const [first, second] = [await app.raiseChange(), await app.raiseChange()];
+      const before = await stateOf(id);
+      const mismatch = await linkChange(id, { changeId: first.changeId, changeNumber: second.changeNumber });
+      expect(mismatch.status).toBe(409);
+      expect(mismatch.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(mismatch.body.detail).toBe(
+        `The change id ${first.changeId} and the change number ${second.changeNumber} do not name the same change: ` +
+          `${first.changeId} is ${first.changeNumber}, ${second.changeNumber} is change ${second.changeId}. Send one of them, or both of the same change`,
+      );
+      expect((await linkChange(id, { changeId: first.changeId, changeNumber: 'CHG9999999' })).status).toBe(409);
+      expect(await stateOf(id)).toEqual(before);
+    });
+
+    it('needs the number or the id (400 naming what is missing), each well-formed', async () => {
+      const { id } = (await open(agent)).body;
+      const neither = await linkChange(id, { relation: 'related' });
+      expect([neither.status, neither.body.errors]).toEqual([
+        400,
+        [{ field: 'changeNumber', message: 'kind=change names the change: changeNumber, changeId or both' }],
+      ]);
+      const badNumber = await linkChange(id, { changeNumber: 'change 42' });
+      expect([badNumber.status, badNumber.body.errors]).toEqual([
+        400,
+        [{ field: 'changeNumber', message: 'changeNumber must be a change number (CHG0000001)' }],
+      ]);
+      const badId = await linkChange(id, { changeId: 'chg-1', changeNumber: 'CHG0000001' });
+      expect([badId.status, badId.body.errors.map((error: { field: string }) => error.field)]).toEqual([400, ['changeId']]);
+      expect((await linkChange(id, { changeId: null })).status).toBe(400);
+      expect((await get(agent, `/incidents/${id}`)).body.changeLinks).toEqual([]);
+    });
+
+    it('documents both as optional in OpenAPI, the number with its pattern, and X-Wait-For-Position on the route', async () => {
+      const docs = (await call(`${app.baseUrl}/api/docs-json`)).body;
+      const schema = docs.components.schemas.LinkIncidentRequest;
+      expect(schema.required).toEqual(['kind']);
+      expect(schema.properties.changeNumber).toMatchObject({ pattern: '^CHG\\d{7,}$', example: 'CHG0000001' });
+      const headers = docs.paths['/api/v1/incidents/{id}/link'].post.parameters
+        .filter((parameter: { in: string }) => parameter.in === 'header')
+        .map((parameter: { name: string }) => parameter.name);
+      expect(headers).toEqual(expect.arrayContaining(['X-Wait-For-Position', 'If-Match']));
+    });
   });
 
   it('lists with filters and cursor pages', async () => {

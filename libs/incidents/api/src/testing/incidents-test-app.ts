@@ -6,17 +6,22 @@ import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import {
   calendarStreamId,
+  changeStreamId,
   serviceStreamId,
+  type ChangeRaisedV1,
   type SlaTargets,
   type SupportCalendar,
 } from '@itsm/contracts';
 import { newId, waitUntil, type EventMetadata } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import {
+  CHANGE_DIRECTORY,
+  ChangeNotFound,
   incidentsApplicationProjections,
   ManualClock,
   SLA_DUE_TIMERS,
   SlaScheduler,
+  type ChangeDirectory,
   type IncidentCatalog,
 } from '@itsm/incidents-application';
 import type { Projection, ProjectionRuntime } from '@itsm/projections';
@@ -50,6 +55,18 @@ export interface PublishedService {
   position: number;
 }
 
+export interface RaisedChange {
+  changeId: string;
+  changeNumber: string;
+  /** The log position of `ChangeRaised`: what a link names in X-Wait-For-Position. */
+  position: number;
+}
+
+const CHANGES_METADATA: EventMetadata = {
+  actor: { id: 'change-requester', role: 'agent', via: 'api' },
+  correlationId: 'spec-changes',
+};
+
 export interface IncidentsTestApp {
   baseUrl: string;
   store: EventStore;
@@ -68,6 +85,14 @@ export interface IncidentsTestApp {
     slaTargets: SlaTargets,
     options?: { waitForCopy?: boolean },
   ): Promise<PublishedService>;
+  /**
+   * Appends a `ChangeRaised` as the changes context would (a new id, the app's next number CHG0000001, CHG0000002…
+   * unless one is given) and waits for the incidents' copy of changes (unless `waitForCopy` is false).
+   */
+  raiseChange(options?: {
+    number?: string;
+    waitForCopy?: boolean;
+  }): Promise<RaisedChange>;
   close(): Promise<void>;
 }
 
@@ -122,15 +147,18 @@ export const startIncidentsTestApp = async (
   await app.listen(0, '127.0.0.1');
   const store = app.get<EventStore>(EVENT_STORE);
   const catalog = app.get<IncidentCatalog>(INCIDENT_CATALOG);
+  const changes = app.get<ChangeDirectory>(CHANGE_DIRECTORY);
   const append = (
     streamId: string,
     events: { type: string; data: unknown }[],
+    metadata: EventMetadata = CATALOG_METADATA,
   ) =>
     store.appendToStream(
       streamId,
-      events.map((event) => ({ ...event, metadata: CATALOG_METADATA })),
+      events.map((event) => ({ ...event, metadata })),
       { expectedRevision: 'any' },
     );
+  let changeNumbers = 0;
   return {
     baseUrl: await app.getUrl(),
     store,
@@ -204,11 +232,59 @@ export const startIncidentsTestApp = async (
       );
       return { serviceId, offeringId, calendarId, position };
     },
+    async raiseChange({ number, waitForCopy = true } = {}) {
+      const changeId = newId();
+      changeNumbers += 1;
+      const changeNumber =
+        number ?? `CHG${String(changeNumbers).padStart(7, '0')}`;
+      const written = await append(
+        changeStreamId(changeId),
+        [{ type: 'ChangeRaised', data: changeRaised(changeId, changeNumber, clock.now().toISOString()) }],
+        CHANGES_METADATA,
+      );
+      const raised = { changeId, changeNumber, position: written.lastGlobalPosition };
+      if (!waitForCopy) return raised;
+      await waitUntil(
+        "the incidents' copy of changes to know the change",
+        () =>
+          changes.changeOf({ changeId }).catch((error: unknown) => {
+            if (error instanceof ChangeNotFound) return undefined;
+            throw error;
+          }),
+        5_000,
+      );
+      return raised;
+    },
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };
+
+/** A `ChangeRaised` as the changes context publishes it (the incidents keep its id and number). */
+const changeRaised = (
+  changeId: string,
+  number: string,
+  raisedAt: string,
+): ChangeRaisedV1 => ({
+  changeId,
+  number,
+  type: 'normal',
+  requesterId: 'change-requester',
+  templateId: null,
+  state: 'new',
+  raisedAt,
+  shortDescription: 'Upgrade the mail relay',
+  description: 'Relay 2.4 to 2.5',
+  justification: 'Security fix',
+  serviceIds: [newId()],
+  implementationPlan: 'Roll the nodes one by one',
+  backoutPlan: 'Roll back to 2.4',
+  testPlan: 'Send a test mail',
+  plannedStart: '2026-03-03T20:00:00.000Z',
+  plannedEnd: '2026-03-03T22:00:00.000Z',
+  implementer: { group: 'mail-ops', agent: null },
+});
 
 export { call, type JsonAnswer as Answer } from '@itsm/platform-kit';
