@@ -18,7 +18,7 @@ import {
   validateRuntimeConfig,
   type Role,
 } from '@itsm/platform-kit';
-import { ChangesModule } from '../changes.module';
+import { ChangesModule, type ChangesModuleOptions } from '../changes.module';
 import type { ChangesReadModelsFactory } from '../shared/changes-read-models.port';
 
 const TEST_SECRET = 'changes-api-spec-secret-at-least-32-characters';
@@ -39,6 +39,8 @@ export interface ChangesTestApp {
 export const startChangesTestApp = async (
   readModels: ChangesReadModelsFactory,
   projections: readonly Projection[],
+  /** More settings (`ITSM_CHANGE_APPROVAL_POLICY`…) and the module's options. */
+  options: { env?: Record<string, string>; module?: Omit<ChangesModuleOptions, 'readModels'> } = {},
 ): Promise<ChangesTestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-changes-api-'));
   const env = {
@@ -46,6 +48,7 @@ export const startChangesTestApp = async (
     ITSM_DATA_DIR: dataDir,
     ITSM_JWT_SECRET: TEST_SECRET,
     ITSM_RATE_LIMIT: '0',
+    ...options.env,
   };
 
   @Module({
@@ -59,7 +62,7 @@ export const startChangesTestApp = async (
       EventStoreModule,
       GatewayModule.forRoot(),
       ProjectionsModule.forRoot(projections),
-      ChangesModule.forRoot({ readModels }),
+      ChangesModule.forRoot({ ...options.module, readModels }),
     ],
   })
   class ChangesTestModule {}
