@@ -15,7 +15,8 @@ export const wireEmbeddedProcess = (tree: Tree, names: ContextNames): boolean =>
     chain(
       (text) => withImport(text, `import { ${Name}Module } from '${importPaths.api}';`),
       (text) => withImport(text, `import { ${projections} } from '${importPaths['read-models']}';`),
-      (text) => insertAfterGroup(text, /(ProjectionsModule\.forRoot\(\[[^\]]*?)\]/, `, ...${projections}`, `...${projections}`),
+      // The group stops before a trailing comma and line break, so a multi-line list gets no hole (`, ,`).
+      (text) => insertAfterGroup(text, /(ProjectionsModule\.forRoot\(\[[^\]]*?)(,?\s*)\]/, `, ...${projections}`, `...${projections}`),
       (text) => insertAfterGroup(text, /(\n) {2}\],\n\}\)\nexport class PlatformModule/, `    ${Name}Module.forRoot(),\n`, `${Name}Module.forRoot(`),
     ),
   );
