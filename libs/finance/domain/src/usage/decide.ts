@@ -3,6 +3,7 @@ import { RuleViolation, type Decider } from '@itsm/event-sourcing';
 import { decimalToString, InvalidMoney, parseUnsignedDecimal } from '../money';
 import { requireCalendarDay } from '../shared/calendar-day';
 import { requireId, requireKey, requireText } from '../shared/guards';
+import { sameJson } from '../shared/same-json';
 import type { RecordUsage, UsageCommand, UsageRecordInput } from './commands';
 import type { UsageEvent } from './events';
 import { evolve, initialState, type UsageBatch } from './state';
@@ -27,7 +28,7 @@ const record = ({ data, metadata }: RecordUsage, batch: UsageBatch): UsageEvent[
   const twice = records.map((r) => r.reference).find((ref, index, all) => ref !== null && all.indexOf(ref) !== index);
   if (twice !== undefined) throw new RuleViolation(`The record reference "${twice}" is given twice in the batch`);
   if (batch.status === 'recorded') {
-    if (JSON.stringify(batch.records) === JSON.stringify(records)) return [];
+    if (sameJson(batch.records, records)) return [];
     throw new RuleViolation(`The reference "${reference}" was already used for other usage records (batch of ${batch.recordedAt})`);
   }
   const known = new Set(data.knownServiceIds);
