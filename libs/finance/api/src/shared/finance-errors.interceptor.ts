@@ -24,7 +24,7 @@ const problemOf = (error: unknown): unknown => {
       type: ProblemType.validation,
       title: 'Invalid ledger file',
       status: 400,
-      detail: `${error.message}; nothing was imported`,
+      detail: error.message,
       importId: run.importId,
       errorCount: run.errorCount,
       // One entry per bad line (the first 100), as the other 400s list fields.

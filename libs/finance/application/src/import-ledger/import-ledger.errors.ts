@@ -4,7 +4,7 @@ import type { LedgerImportRun } from '../ports/ledger-import-runs.port';
 export class LedgerImportRejected extends Error {
   override readonly name = 'LedgerImportRejected';
   constructor(readonly run: LedgerImportRun) {
-    super(run.failure ?? `${run.errorCount} bad line${run.errorCount === 1 ? '' : 's'} in the ledger file: nothing was imported`);
+    super(run.failure === null ? `${run.errorCount} bad line${run.errorCount === 1 ? '' : 's'} in the ledger file: nothing was imported` : `${run.failure} (nothing was imported)`);
   }
 }
 
