@@ -1,6 +1,8 @@
 import { incidentStreamId, serviceStreamId } from '@itsm/contracts';
 import { newId, type NewEvent } from '@itsm/event-sourcing';
 import { financeApplicationProjections } from '@itsm/finance-application';
+// The spec plays the host, which joins the api and read-model libs (as apps/finance and apps/platform do).
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
 import { call, startFinanceTestApp, type Answer, type FinanceTestApp } from './testing/finance-test-app';
 

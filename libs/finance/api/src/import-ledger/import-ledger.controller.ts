@@ -17,7 +17,7 @@ export class ImportLedgerQuery {
 
   @ApiPropertyOptional({ example: 'gl-2026-03.csv', description: 'The file’s name, kept with the import' })
   @IsOptional()
-  @Matches(/^[^\u0000-\u001f/\\]{1,200}$/u, { message: '$property must be a file name of 1 to 200 characters' })
+  @Matches(/^[^\p{Cc}/\\]{1,200}$/u, { message: '$property must be a file name of 1 to 200 characters' })
   fileName?: string;
 }
 

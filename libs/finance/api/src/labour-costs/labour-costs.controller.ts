@@ -26,6 +26,7 @@ export class PricedWorkResponse {
   @ApiProperty() loggedBy!: string;
   @ApiProperty({ example: 'agent', description: 'The role the person logged the work in (the event’s actor role), else agent' }) role!: string;
   @ApiProperty({ format: 'date' }) loggedOn!: string;
+  @ApiProperty({ format: 'date-time' }) loggedAt!: string;
   @ApiProperty({ type: MoneyResponse, nullable: true }) cost!: MoneyResponse | null;
   @ApiProperty({ nullable: true, type: Number }) rateCardVersion!: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'Why the card cannot price it' }) problem!: string | null;
@@ -57,11 +58,6 @@ export class LabourCostsController {
   @ApiOkResponse({ type: LabourCostsResponse })
   async get(@Query() query: LabourCostsRequestQuery): Promise<LabourCostsResponse> {
     const { period, rateCardId, entries, totals } = await this.labour.execute(query);
-    return {
-      period,
-      rateCardId,
-      entries: entries.map(({ loggedAt: _loggedAt, ...entry }) => entry),
-      totals,
-    };
+    return { period, rateCardId, entries, totals };
   }
 }

@@ -193,13 +193,13 @@ export class ImportLedgerHandler {
       const { kind, ref } = line.target;
       const found = kind === 'cost-center' ? centers.get(ref) : poolsById.get(ref);
       const what = kind === 'cost-center' ? `cost_center "${ref}"` : `cost_pool "${ref}"`;
-      const problem = found === undefined ? `${what} is not a ${kind.replace('-', ' ')} finance knows` : found.status === 'closed' ? `${what} is closed` : null;
-      if (problem !== null) {
+      if (found === undefined || found.status === 'closed') {
         errorCount += 1;
+        const problem = found === undefined ? `${what} is not a ${kind.replace('-', ' ')} finance knows` : `${what} is closed`;
         if (errors.length < MAX_REPORTED_LINE_ERRORS) errors.push({ line: line.lineNumber, problems: [problem] });
         continue;
       }
-      lines.push({ ...line, target: { kind, id: found!.id } });
+      lines.push({ ...line, target: { kind, id: found.id } });
     }
     errors.sort((a, b) => a.line - b.line);
     return { lines, errors, errorCount };
