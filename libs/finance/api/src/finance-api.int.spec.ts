@@ -269,6 +269,14 @@ describe('finance API through HTTP (embedded shape: PGlite, gateway conventions,
       expect((await get(`/ledger-imports/${importId}`)).body).toMatchObject({ status: 'rejected', processed: 50, errorCount: 2 });
     });
 
+    it('names an import by the caller’s Idempotency-Key when no importId is given: a retry of the file is a replay', async () => {
+      const csv = `${header}\n2026-03-03,6400,,IT-OPS,12.00,EUR,JE-K1,keyed\n`;
+      const first = await postCsv('/ledger-imports', csv, { 'idempotency-key': 'gl-upload-7' });
+      const retry = await postCsv('/ledger-imports', csv, { 'idempotency-key': 'gl-upload-7' });
+      expect([first.status, retry.status, retry.body.id, retry.headers.get('idempotent-replayed')]).toEqual([201, 200, first.body.id, 'true']);
+      expectProblem(await postCsv('/ledger-imports', `${header}\n2026-03-03,6400,,IT-OPS,13.00,EUR,JE-K2,other\n`, { 'idempotency-key': 'gl-upload-7' }), 409);
+    });
+
     it('takes CSV only on the import route, and only CSV there (415)', async () => {
       expectProblem(await postCsv('/cost-centers', 'code,name\nX,Y\n'), 415);
       expectProblem(await post('/ledger-imports', { lines: [] }), 415);
