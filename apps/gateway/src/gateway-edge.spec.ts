@@ -110,6 +110,13 @@ describe('gateway edge (in process, against a stand-in service)', () => {
     expect(upstream.received.map((request) => request.url)).toEqual(['/api/v1/services/slow']);
   });
 
+  it('streams a text/csv body to the service as it came (a ledger import), past the JSON size limit', async () => {
+    const csv = `date,account\n${Array.from({ length: 300 }, (_, index) => `2026-03-01,acc-${index}`).join('\n')}\n`;
+    const answer = await call(`${gateway.url}/api/v1/services/imports`, { method: 'POST', headers: { authorization: bearer, 'content-type': 'text/csv' }, body: csv });
+    expect(answer.status).toBe(200);
+    expect(upstream.received.map((request) => [request.method, request.headers['content-type'], request.body])).toEqual([['POST', 'text/csv', csv]]);
+  });
+
   it('refuses a body over ITSM_BODY_LIMIT with 413 at the edge', async () => {
     const answer = await call(`${gateway.url}/api/v1/services`, {
       method: 'POST',

@@ -17,6 +17,9 @@ export const STREAM_TYPE_CONTEXTS: Readonly<Record<string, EventContext>> = Obje
   budget: 'finance',
   'rate-card': 'finance',
   'allocation-rule': 'finance',
+  'exchange-rate': 'finance',
+  'usage-batch': 'finance',
+  'ledger-import': 'finance',
 });
 
 // Longest first, so a stream type never matches a shorter type that is its prefix.

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { FinanceModule } from '@itsm/finance-api';
-import { financeProjections } from '@itsm/finance-read-models';
+import { financeApplicationProjections } from '@itsm/finance-application';
+import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
 import { contextHostImports } from '@itsm/platform-kit';
 
 /** Consumer group of the finance projections: its own, so it sees every partition next to the projector. */
@@ -15,9 +16,10 @@ export class FinanceAppModule {
       module: FinanceAppModule,
       imports: contextHostImports({
         env,
-        projections: [...financeProjections],
+        // Finance's read models, and the directory and copies of the catalog and incidents its handlers read (from Kafka when KAFKA_BROKERS).
+        projections: [...financeProjections, ...financeApplicationProjections()],
         consumerGroup: FINANCE_CONSUMER_GROUP,
-        context: FinanceModule.forRoot(),
+        context: FinanceModule.forRoot({ readModels: createFinanceReadModels, env }),
       }),
     };
   }

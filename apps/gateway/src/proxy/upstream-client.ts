@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Response } from 'express';
-import type { GatewayRequest } from '@itsm/platform-kit';
+import { isStreamedBodyRequest, type GatewayRequest } from '@itsm/platform-kit';
 import type { GatewayConfig } from '../config/gateway-config';
 import { callerResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
 import { UpstreamMetrics } from './upstream-metrics';
@@ -30,8 +30,14 @@ export class UpstreamClient {
     const target = upstreamTargetOf(request.originalUrl, this.baseUrlOf);
     if (!target) throw noSuchRoute();
     const service = target.route.service;
-    // The edge parsed (and size-checked) the JSON body; the service gets the same JSON.
-    const body = request.body === undefined || ['GET', 'HEAD'].includes(request.method) ? undefined : JSON.stringify(request.body);
+    // The edge parsed (and size-checked) the JSON body; the service gets the same JSON. A streamed body (a CSV
+    // import), which no parser here touched, flows through as it arrives.
+    const streamed = !['GET', 'HEAD'].includes(request.method) && isStreamedBodyRequest(request);
+    const body = streamed
+      ? (Readable.toWeb(request) as unknown as ReadableStream)
+      : request.body === undefined || ['GET', 'HEAD'].includes(request.method)
+        ? undefined
+        : JSON.stringify(request.body);
     const callerGone = new AbortController();
     response.once('close', () => callerGone.abort());
     const timeout = AbortSignal.timeout(this.timeoutMs);
@@ -45,6 +51,7 @@ export class UpstreamClient {
           clientIp: request.ip,
         }),
         body,
+        ...(streamed ? { duplex: 'half' } : {}),
         redirect: 'manual',
         signal: AbortSignal.any([timeout, callerGone.signal]),
       });

@@ -19,7 +19,8 @@ import { ChangesModule } from '@itsm/changes-api';
 import { changesApplicationProjections } from '@itsm/changes-application';
 import { changesProjections, createChangesReadModels } from '@itsm/changes-read-models';
 import { FinanceModule } from '@itsm/finance-api';
-import { financeProjections } from '@itsm/finance-read-models';
+import { financeApplicationProjections } from '@itsm/finance-application';
+import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -29,7 +30,7 @@ import { financeProjections } from '@itsm/finance-read-models';
     GatewayModule.forRoot(),
     MessageBusModule,
     RelayModule,
-    // Embedded: the incidents' and the changes' copies of other contexts are fed from the same log as everything else
+    // Embedded: the incidents', changes' and finance's copies of other contexts are fed from the same log as everything else
     // (distributed: from Kafka).
     ProjectionsModule.forRoot([
       streamHeadsProjection,
@@ -39,12 +40,13 @@ import { financeProjections } from '@itsm/finance-read-models';
       ...changesProjections,
       ...changesApplicationProjections(),
       ...financeProjections,
+      ...financeApplicationProjections(),
     ]),
     HealthModule,
     CatalogModule.forRoot({ readModels: createCatalogReadModels }),
     IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
     ChangesModule.forRoot({ readModels: createChangesReadModels }),
-    FinanceModule.forRoot(),
+    FinanceModule.forRoot({ readModels: createFinanceReadModels }),
   ],
 })
 export class PlatformModule {}

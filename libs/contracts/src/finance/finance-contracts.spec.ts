@@ -6,6 +6,9 @@ import {
   costCenterIdOf,
   costCenterStreamId,
   costPoolStreamId,
+  exchangeRateStreamId,
+  ledgerImportStreamId,
+  usageBatchStreamId,
   financeEntityIdOf,
   FINANCE_EVENT_SCHEMA_VERSIONS,
   FINANCE_EVENT_TYPES,
@@ -26,6 +29,9 @@ describe('finance contracts', () => {
     [rateCardStreamId, 'rate-card'],
     [budgetStreamId, 'budget'],
     [allocationRuleStreamId, 'allocation-rule'],
+    [exchangeRateStreamId, 'exchange-rate'],
+    [usageBatchStreamId, 'usage-batch'],
+    [ledgerImportStreamId, 'ledger-import'],
   ])('names the other finance streams <type>-<uuid>, owned by the finance context (%#: %s)', (streamIdOf, type) => {
     expect(streamIdOf(id)).toBe(`${type}-${id}`);
     expect(contextOfStream(streamIdOf(id))).toBe('finance');
@@ -36,7 +42,7 @@ describe('finance contracts', () => {
     expect(new Set(FINANCE_EVENT_TYPES).size).toBe(FINANCE_EVENT_TYPES.length);
     for (const type of FINANCE_EVENT_TYPES) expect([type, EVENT_SCHEMA_VERSIONS[type]]).toEqual([type, FINANCE_EVENT_SCHEMA_VERSIONS[type]]);
     expect(FINANCE_EVENT_TYPES).toEqual(
-      expect.arrayContaining(['CostCenterOpened', 'CostCenterClosed', 'CostPoolOpened', 'RateCardVersionPublished', 'BudgetThresholdCrossed', 'BudgetFellBelowThreshold', 'AllocationRuleDefined']),
+      expect.arrayContaining(['CostCenterOpened', 'CostCenterClosed', 'CostPoolOpened', 'RateCardVersionPublished', 'BudgetThresholdCrossed', 'BudgetFellBelowThreshold', 'AllocationRuleDefined', 'ExchangeRateSet', 'UsageRecorded', 'LedgerImported', 'LedgerLinesImported']),
     );
   });
 });

@@ -3,8 +3,19 @@ import { BUDGET_EVENT_TYPES, type BudgetEventType } from './budget-events';
 import { COST_CENTER_EVENT_TYPES, type CostCenterEventType } from './cost-center-events';
 import { COST_POOL_EVENT_TYPES, type CostPoolEventType } from './cost-pool-events';
 import { RATE_CARD_EVENT_TYPES, type RateCardEventType } from './rate-card-events';
+import { EXCHANGE_RATE_EVENT_TYPES, type ExchangeRateEventType } from './exchange-rate-events';
+import { USAGE_EVENT_TYPES, type UsageEventType } from './usage-events';
+import { LEDGER_IMPORT_EVENT_TYPES, type LedgerImportEventType } from './ledger-events';
 
-export type FinanceEventType = CostCenterEventType | CostPoolEventType | RateCardEventType | BudgetEventType | AllocationRuleEventType;
+export type FinanceEventType =
+  | CostCenterEventType
+  | CostPoolEventType
+  | RateCardEventType
+  | BudgetEventType
+  | AllocationRuleEventType
+  | ExchangeRateEventType
+  | UsageEventType
+  | LedgerImportEventType;
 
 /** Every event type the finance context publishes (topic `itsm.finance.events.v1`). */
 export const FINANCE_EVENT_TYPES: readonly FinanceEventType[] = [
@@ -13,6 +24,9 @@ export const FINANCE_EVENT_TYPES: readonly FinanceEventType[] = [
   ...RATE_CARD_EVENT_TYPES,
   ...BUDGET_EVENT_TYPES,
   ...ALLOCATION_RULE_EVENT_TYPES,
+  ...EXCHANGE_RATE_EVENT_TYPES,
+  ...USAGE_EVENT_TYPES,
+  ...LEDGER_IMPORT_EVENT_TYPES,
 ];
 
 /** The schema version each finance event is written in today; readers upcast older ones to it. */

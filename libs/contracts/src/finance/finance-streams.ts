@@ -8,12 +8,21 @@ export const COST_POOL_STREAM_TYPE = 'cost-pool';
 export const RATE_CARD_STREAM_TYPE = 'rate-card';
 export const BUDGET_STREAM_TYPE = 'budget';
 export const ALLOCATION_RULE_STREAM_TYPE = 'allocation-rule';
+/** One stream per currency pair; its uuid is derived from the pair by the application. */
+export const EXCHANGE_RATE_STREAM_TYPE = 'exchange-rate';
+/** One stream per usage batch; its uuid is derived from the client's reference by the application. */
+export const USAGE_BATCH_STREAM_TYPE = 'usage-batch';
+/** One stream per ledger import. */
+export const LEDGER_IMPORT_STREAM_TYPE = 'ledger-import';
 
 export const costPoolStreamId = (costPoolId: string): string => streamName(COST_POOL_STREAM_TYPE, costPoolId);
 export const rateCardStreamId = (rateCardId: string): string => streamName(RATE_CARD_STREAM_TYPE, rateCardId);
 /** One budget per cost center and period; which budget id that is, the application keeps. */
 export const budgetStreamId = (budgetId: string): string => streamName(BUDGET_STREAM_TYPE, budgetId);
 export const allocationRuleStreamId = (ruleId: string): string => streamName(ALLOCATION_RULE_STREAM_TYPE, ruleId);
+export const exchangeRateStreamId = (pairId: string): string => streamName(EXCHANGE_RATE_STREAM_TYPE, pairId);
+export const usageBatchStreamId = (batchId: string): string => streamName(USAGE_BATCH_STREAM_TYPE, batchId);
+export const ledgerImportStreamId = (importId: string): string => streamName(LEDGER_IMPORT_STREAM_TYPE, importId);
 
 /** The entity id (uuid) of a finance stream id. */
 export const financeEntityIdOf = (streamId: string): string => parseStreamName(streamId).entityId;
@@ -23,3 +32,6 @@ export const COST_POOL_STREAM_PREFIX = `${COST_POOL_STREAM_TYPE}-`;
 export const RATE_CARD_STREAM_PREFIX = `${RATE_CARD_STREAM_TYPE}-`;
 export const BUDGET_STREAM_PREFIX = `${BUDGET_STREAM_TYPE}-`;
 export const ALLOCATION_RULE_STREAM_PREFIX = `${ALLOCATION_RULE_STREAM_TYPE}-`;
+export const EXCHANGE_RATE_STREAM_PREFIX = `${EXCHANGE_RATE_STREAM_TYPE}-`;
+export const USAGE_BATCH_STREAM_PREFIX = `${USAGE_BATCH_STREAM_TYPE}-`;
+export const LEDGER_IMPORT_STREAM_PREFIX = `${LEDGER_IMPORT_STREAM_TYPE}-`;

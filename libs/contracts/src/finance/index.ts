@@ -5,5 +5,8 @@ export * from './cost-pool-events';
 export * from './rate-card-events';
 export * from './budget-events';
 export * from './allocation-rule-events';
+export * from './exchange-rate-events';
+export * from './usage-events';
+export * from './ledger-events';
 export * from './finance-streams';
 export * from './finance-schema-versions';

@@ -10,3 +10,6 @@ export * from './allocation';
 export * from './allocation-rule';
 export * from './credits';
 export * from './exchange-rates';
+export * from './exchange-rate';
+export * from './usage';
+export * from './ledger-import';

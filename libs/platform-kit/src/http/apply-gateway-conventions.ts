@@ -17,6 +17,7 @@ import { correlationIdMiddleware } from './request-context/correlation-id';
 import { refuseUnsafeJson } from './request-context/json-body-reviver';
 import { QueryParametersGuard } from './validation/query-parameters.guard';
 import { requireJsonBody } from './request-context/json-body.middleware';
+import { BodyTypeGuard } from './request-context/streamed-body';
 
 export interface GatewayConventionOptions {
   openApi?: OpenApiOptions;
@@ -26,7 +27,7 @@ export interface GatewayConventionOptions {
  * Puts the gateway conventions in front of every HTTP route of an app that imports `GatewayModule.forRoot()`.
  * Call it after `NestFactory.create` and before `listen`; the embedded host and apps/gateway call the same.
  * Guards run in order: identify the caller, count the request against its rate limit, check its roles, then the
- * request's If-Match syntax and its query parameters' names.
+ * request's If-Match syntax, its query parameters' names and its body's type (a streamed CSV only where declared).
  */
 export const applyGatewayConventions = <App extends INestApplication>(app: App, options: GatewayConventionOptions = {}): App => {
   const express = app as unknown as NestExpressApplication;
@@ -43,7 +44,14 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
     type: ['application/json', 'application/*+json'],
     reviver: refuseUnsafeJson,
   });
-  app.useGlobalGuards(app.get(AuthenticationGuard), app.get(CallerThrottlerGuard), app.get(AuthorizationGuard), app.get(IfMatchGuard), app.get(QueryParametersGuard));
+  app.useGlobalGuards(
+    app.get(AuthenticationGuard),
+    app.get(CallerThrottlerGuard),
+    app.get(AuthorizationGuard),
+    app.get(IfMatchGuard),
+    app.get(QueryParametersGuard),
+    app.get(BodyTypeGuard),
+  );
   app.useGlobalFilters(app.get(ProblemDetailsFilter));
   app.useGlobalPipes(createValidationPipe());
   // Idempotency is outermost so that it stores the response as the ETag interceptor finished it.

@@ -14,6 +14,7 @@ import { IdempotencyStore } from './idempotency/idempotency.store';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { QueryParametersGuard } from './validation/query-parameters.guard';
+import { BodyTypeGuard } from './request-context/streamed-body';
 
 export interface GatewayModuleOptions {
   /**
@@ -61,6 +62,7 @@ export class GatewayModule {
         CallerThrottlerGuard,
         IfMatchGuard,
         QueryParametersGuard,
+        BodyTypeGuard,
         ProblemDetailsFilter,
         ETagInterceptor,
         ...idempotency,

@@ -19,6 +19,7 @@ export * from './idempotency/idempotency.interceptor';
 export * from './rate-limit/caller-throttler.guard';
 export * from './request-context/correlation-id';
 export * from './request-context/request-metadata';
+export { AcceptsStreamedBody, BodyTypeGuard, isStreamedBodyRequest, STREAMED_BODY_TYPES, type StreamedBodyType } from './request-context/streamed-body';
 export * from './openapi/setup-openapi';
 export * from './openapi/security-schemes';
 export * from './pagination/page-query.dto';

@@ -3,19 +3,19 @@ import { ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventMetadata } from '@itsm/event-sourcing';
 import { OpenCostCenterHandler } from '@itsm/finance-application';
-import { announceWrite, ApiProblemResponses, RequestMetadata, Roles, withETag, type WithETag } from '@itsm/platform-kit';
-import { CostCenterController } from '../shared/cost-center-controller.decorator';
-import { CostCenterResponse } from '../shared/cost-center.response';
+import { announceWrite, RequestMetadata, withETag, type WithETag } from '@itsm/platform-kit';
+import { FINANCE_ROUTE, FinanceController } from '../shared/finance-controller.decorator';
+import { FinanceCreate } from '../shared/finance-endpoint.decorators';
+import { CostCenterResponse } from '../shared/responses/cost-center.response';
 import { OpenCostCenterRequest } from './open-cost-center.request.dto';
 
-@CostCenterController()
+@FinanceController('cost-centers')
 export class OpenCostCenterController {
   constructor(private readonly handler: OpenCostCenterHandler) {}
 
   @Post()
-  @Roles('finance', 'admin')
-  @ApiProblemResponses(400, 409, 422)
-  @ApiOperation({ summary: 'Open a cost center' })
+  @FinanceCreate()
+  @ApiOperation({ summary: 'Open a cost center', description: 'The code is unique (stored upper case); a parent must exist and be open.' })
   @ApiCreatedResponse({ type: CostCenterResponse })
   async open(
     @Body() body: OpenCostCenterRequest,
@@ -23,7 +23,7 @@ export class OpenCostCenterController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<WithETag<CostCenterResponse>> {
     const result = await this.handler.execute(body, metadata);
-    announceWrite(response, result.events);
-    return withETag(CostCenterResponse.of(result.costCenter), result.revision);
+    announceWrite(response, result.events, `/${FINANCE_ROUTE}/cost-centers/${result.id}`);
+    return withETag(CostCenterResponse.of(result.state), result.revision);
   }
 }

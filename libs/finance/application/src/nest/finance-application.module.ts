@@ -1,27 +1,151 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { systemClock, type Clock } from '@itsm/event-sourcing';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { systemClock, type Clock, type WritePipeline } from '@itsm/event-sourcing';
+import type { EventStore, SqlExecutor } from '@itsm/event-store';
+import { EVENT_STORE, SQL_DATABASE, WRITE_PIPELINE } from '@itsm/platform-kit';
+import { DEFAULT_READ_MODEL_LOCATION, type Projection } from '@itsm/projections';
+import { DEFAULT_FINANCE_SCHEMA, SqlLedgerImportRuns } from '../adapters/sql-ledger-import-runs.adapter';
+import { CloseCostCenterHandler } from '../close-cost-center/close-cost-center.handler';
+import { CloseCostPoolHandler } from '../close-cost-pool/close-cost-pool.handler';
+import { CreateRateCardHandler } from '../create-rate-card/create-rate-card.handler';
+import { DefineAllocationRuleHandler } from '../define-allocation-rule/define-allocation-rule.handler';
+import { financeDirectoryProjection } from '../directory/finance-directory.projection';
+import { SqlFinanceDirectory } from '../directory/sql-finance-directory.adapter';
+import { financeCatalogProjection } from '../foreign/catalog-copy/finance-catalog.projection';
+import { SqlFinanceCatalog } from '../foreign/catalog-copy/sql-finance-catalog.adapter';
+import { FinanceCopyPositions } from '../foreign/finance-copies.positions';
+import { financeIncidentsProjection } from '../foreign/incidents-copy/finance-incidents.projection';
+import { SqlFinanceIncidents } from '../foreign/incidents-copy/sql-finance-incidents.adapter';
+import { ImportLedgerHandler } from '../import-ledger/import-ledger.handler';
+import { LedgerImportStatusQuery } from '../import-ledger/ledger-import-status.query';
+import { LabourCostsQuery } from '../labour-costs/labour-costs.query';
+import { MoveCostCenterHandler } from '../move-cost-center/move-cost-center.handler';
 import { OpenCostCenterHandler } from '../open-cost-center/open-cost-center.handler';
-import { FINANCE_CLOCK } from './finance-application.tokens';
+import { OpenCostPoolHandler } from '../open-cost-pool/open-cost-pool.handler';
+import { PlanBudgetHandler } from '../plan-budget/plan-budget.handler';
+import { PublishRateCardVersionHandler } from '../publish-rate-card-version/publish-rate-card-version.handler';
+import { RecordBudgetActualHandler } from '../record-budget-actual/record-budget-actual.handler';
+import { RecordBudgetCommitmentHandler } from '../record-budget-commitment/record-budget-commitment.handler';
+import { RecordUsageHandler } from '../record-usage/record-usage.handler';
+import { RenameCostCenterHandler } from '../rename-cost-center/rename-cost-center.handler';
+import { RenameCostPoolHandler } from '../rename-cost-pool/rename-cost-pool.handler';
+import { RetireAllocationRuleHandler } from '../retire-allocation-rule/retire-allocation-rule.handler';
+import { ReviseAllocationRuleHandler } from '../revise-allocation-rule/revise-allocation-rule.handler';
+import { ReviseBudgetPlanHandler } from '../revise-budget-plan/revise-budget-plan.handler';
+import { ExchangeRateLookup } from '../set-exchange-rate/exchange-rate-lookup';
+import { SetExchangeRateHandler } from '../set-exchange-rate/set-exchange-rate.handler';
+import { financeSettingsFrom } from '../settings/finance-settings';
+import {
+  AllocationRuleStreams,
+  BudgetStreams,
+  CostCenterStreams,
+  CostPoolStreams,
+  ExchangeRateStreams,
+  LedgerImportStreams,
+  RateCardStreams,
+  UsageBatchStreams,
+} from '../streams/finance-streams';
+import { FINANCE_CATALOG, FINANCE_CLOCK, FINANCE_DIRECTORY, FINANCE_INCIDENTS, FINANCE_SETTINGS, LEDGER_IMPORT_RUNS } from './finance-application.tokens';
 
-/** One handler per use case (the api has one folder each). */
-export const FINANCE_HANDLERS = [OpenCostCenterHandler] as const;
+/** One handler per use case (the api has one folder each), and the queries that fold streams or price copies. */
+export const FINANCE_HANDLERS = [
+  OpenCostCenterHandler,
+  RenameCostCenterHandler,
+  MoveCostCenterHandler,
+  CloseCostCenterHandler,
+  OpenCostPoolHandler,
+  RenameCostPoolHandler,
+  CloseCostPoolHandler,
+  CreateRateCardHandler,
+  PublishRateCardVersionHandler,
+  DefineAllocationRuleHandler,
+  ReviseAllocationRuleHandler,
+  RetireAllocationRuleHandler,
+  PlanBudgetHandler,
+  ReviseBudgetPlanHandler,
+  RecordBudgetActualHandler,
+  RecordBudgetCommitmentHandler,
+  SetExchangeRateHandler,
+  RecordUsageHandler,
+  ImportLedgerHandler,
+  LedgerImportStatusQuery,
+  LabourCostsQuery,
+] as const;
+
+/** How each finance use case reaches its aggregate's stream. */
+export const FINANCE_STREAMS = [
+  CostCenterStreams,
+  CostPoolStreams,
+  RateCardStreams,
+  BudgetStreams,
+  AllocationRuleStreams,
+  ExchangeRateStreams,
+  UsageBatchStreams,
+  LedgerImportStreams,
+] as const;
+
+/**
+ * Projections a finance host must run besides the finance read models: the directory the handlers' rules across
+ * aggregates read, and finance's copies of the catalog and of incidents (fed by those contexts' events: from the log
+ * embedded, from Kafka distributed). Their tables live in the runtime's read-model schema.
+ */
+export const financeApplicationProjections = (): readonly Projection[] => [financeDirectoryProjection, financeCatalogProjection, financeIncidentsProjection];
 
 export interface FinanceApplicationOptions {
   /** Default: the system clock. Tests pass a clock they set by hand. */
   clock?: Clock;
+  /** The settings to read (`ITSM_FINANCE_REPORTING_CURRENCY`); default the process environment. */
+  env?: Record<string, unknown>;
+  /** Schema of finance's working tables (ledger import runs); default `finance`. */
+  financeSchema?: string;
+  /** Schema and checkpoint schema of the projections finance needs (directory, copies): the projection runtime's. */
+  readModelSchema?: string;
+  checkpointSchema?: string;
 }
 
 /**
- * The finance composition root: the handlers on the kernel's write pipeline, ports bound to adapters, and the
- * context's processes when it has some. Needs the global EventStoreModule (WRITE_PIPELINE, SQL_DATABASE).
+ * The finance composition root: the handlers on the kernel's write pipeline, ports bound to adapters (the directory
+ * and the copies on their projections' tables, the import runs in SQL), settings checked at start. Needs the global
+ * EventStoreModule (WRITE_PIPELINE, EVENT_STORE, SQL_DATABASE, EXCLUSIVE_SECTIONS).
  */
 @Module({})
 export class FinanceApplicationModule {
   static forRoot(options: FinanceApplicationOptions = {}): DynamicModule {
+    const schema = options.readModelSchema ?? DEFAULT_READ_MODEL_LOCATION.schema;
+    const checkpointSchema = options.checkpointSchema ?? DEFAULT_READ_MODEL_LOCATION.checkpointSchema;
+    const streams: Provider[] = FINANCE_STREAMS.map((Streams) => ({
+      provide: Streams,
+      inject: [WRITE_PIPELINE, FINANCE_CLOCK],
+      useFactory: (pipeline: WritePipeline, clock: Clock) => new Streams(pipeline, clock),
+    }));
     return {
       module: FinanceApplicationModule,
-      providers: [{ provide: FINANCE_CLOCK, useValue: options.clock ?? systemClock }, ...FINANCE_HANDLERS],
-      exports: [...FINANCE_HANDLERS, FINANCE_CLOCK],
+      providers: [
+        { provide: FINANCE_CLOCK, useValue: options.clock ?? systemClock },
+        // Read once when the host starts: an invalid setting stops the start, naming it.
+        { provide: FINANCE_SETTINGS, useFactory: () => financeSettingsFrom(options.env ?? process.env) },
+        {
+          provide: FINANCE_DIRECTORY,
+          inject: [SQL_DATABASE, EVENT_STORE],
+          useFactory: (db: SqlExecutor, store: EventStore) => new SqlFinanceDirectory(db, store, { schema, checkpointSchema }),
+        },
+        { provide: FINANCE_CATALOG, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlFinanceCatalog(db, schema) },
+        { provide: FINANCE_INCIDENTS, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlFinanceIncidents(db, schema) },
+        { provide: LEDGER_IMPORT_RUNS, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlLedgerImportRuns(db, options.financeSchema ?? DEFAULT_FINANCE_SCHEMA) },
+        { provide: FinanceCopyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new FinanceCopyPositions(db, checkpointSchema) },
+        ...streams,
+        ExchangeRateLookup,
+        ...FINANCE_HANDLERS,
+      ],
+      exports: [
+        ...FINANCE_HANDLERS,
+        ...FINANCE_STREAMS,
+        FINANCE_CLOCK,
+        FINANCE_SETTINGS,
+        FINANCE_DIRECTORY,
+        FINANCE_CATALOG,
+        FINANCE_INCIDENTS,
+        FinanceCopyPositions,
+      ],
     };
   }
 }

@@ -1,9 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { costCenterStreamId } from '@itsm/contracts';
-import { decisionOf, newId, NO_STREAM_REVISION, type Clock, type EventMetadata, type RecordedEvent, type WritePipeline } from '@itsm/event-sourcing';
-import { costCenterDecider, type OpenedCostCenter } from '@itsm/finance-domain';
-import { WRITE_PIPELINE } from '@itsm/platform-kit';
-import { FINANCE_CLOCK } from '../nest/finance-application.tokens';
+import type { ExclusiveSections } from '@itsm/event-store';
+import { newId, NO_STREAM_REVISION, RuleViolation, type EventMetadata } from '@itsm/event-sourcing';
+import type { OpenedCostCenter } from '@itsm/finance-domain';
+import { EXCLUSIVE_SECTIONS } from '@itsm/platform-kit';
+import { FINANCE_DIRECTORY } from '../nest/finance-application.tokens';
+import type { FinanceDirectory } from '../ports/finance-directory.port';
+import { CostCenterStreams, type FinanceCommandResult } from '../streams/finance-streams';
+import { requireOpenParent } from './cost-center-rules';
+
+/** The one section every process takes to change the cost center hierarchy or claim a code. */
+export const COST_CENTER_SECTION = 'finance:cost-centers';
 
 export interface OpenCostCenterInput {
   code: string;
@@ -12,36 +18,36 @@ export interface OpenCostCenterInput {
   parentId?: string | null;
 }
 
-export interface OpenCostCenterResult {
-  id: string;
-  costCenter: OpenedCostCenter;
-  /** The stream revision after the command: the new ETag. */
-  revision: number;
-  events: RecordedEvent[];
-}
+export type OpenCostCenterResult = FinanceCommandResult<OpenedCostCenter>;
 
 /**
- * Opens a cost center on a new stream (`cost-center-<uuid>`); the decider checks the code, name, currency and that
- * it is not its own parent. Not yet checked here: that the code is unique and the parent exists (the full finance
- * API adds them, against the cost center read model).
+ * Opens a cost center on a new stream (`cost-center-<uuid>`). The decider checks the code's shape, the name, the
+ * currency and that it is not its own parent; what one stream cannot know is checked here, inside the cost
+ * centers' exclusive section on a directory caught up with the log: the code is not taken, the parent exists and
+ * is open.
  */
 @Injectable()
 export class OpenCostCenterHandler {
   constructor(
-    @Inject(WRITE_PIPELINE) private readonly pipeline: WritePipeline,
-    @Inject(FINANCE_CLOCK) private readonly clock: Clock,
+    private readonly streams: CostCenterStreams,
+    @Inject(FINANCE_DIRECTORY) private readonly directory: FinanceDirectory,
+    @Inject(EXCLUSIVE_SECTIONS) private readonly sections: ExclusiveSections,
   ) {}
 
   async execute(input: OpenCostCenterInput, metadata: EventMetadata): Promise<OpenCostCenterResult> {
     const costCenterId = newId();
-    const now = this.clock.now();
-    const command = { type: 'OpenCostCenter', data: { costCenterId, code: input.code, name: input.name, currency: input.currency, parentId: input.parentId ?? null }, metadata: { now, actor: metadata.actor } } as const;
-    // A new id names a new stream: expecting no stream turns a (theoretical) id clash into a conflict, not a merge.
-    const executed = await this.pipeline.execute(costCenterStreamId(costCenterId), decisionOf(costCenterDecider, command), {
-      metadata,
-      expectedRevision: NO_STREAM_REVISION,
-      occurredAt: now,
+    const parentId = input.parentId == null ? null : input.parentId.toLowerCase();
+    return this.sections.run(COST_CENTER_SECTION, async () => {
+      await this.directory.catchUp();
+      const code = typeof input.code === 'string' ? input.code.trim().toUpperCase() : input.code;
+      const holder = await this.directory.costCenterByCode(code);
+      if (holder !== null) throw new RuleViolation(`The code ${code} is already the code of cost center ${holder.id}`);
+      if (parentId !== null) await requireOpenParent(this.streams, parentId);
+      // A new id names a new stream: expecting none turns a (theoretical) id clash into a conflict, not a merge.
+      const result = await this.streams.execute(costCenterId, { type: 'OpenCostCenter', data: { costCenterId, code, name: input.name, currency: input.currency, parentId } }, metadata, {
+        expectedRevision: NO_STREAM_REVISION,
+      });
+      return { ...result, state: result.state as OpenedCostCenter };
     });
-    return { id: costCenterId, costCenter: executed.state as OpenedCostCenter, revision: executed.revision, events: executed.events };
   }
 }

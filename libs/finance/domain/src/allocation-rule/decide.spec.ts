@@ -72,6 +72,12 @@ describe('Allocation rule decider', () => {
     it('does nothing when revised to the method it has', () => {
       given([defined()]).when(revise({ kind: 'usage-units', unit: ' vm-hour ' })).thenNothingHappens();
     });
+    it('does nothing for the method it has whatever the order of its keys (the log’s jsonb sorts them)', () => {
+      const byPercentage = percentage(['cc-a', '50'], ['cc-b', '50']);
+      const reordered = JSON.parse(JSON.stringify(byPercentage, ['shares', 'percent', 'consumerCostCenterId', 'kind']));
+      given([defined(), revised(byPercentage)]).when(revise(byPercentage)).thenNothingHappens();
+      given([defined(), { ...revised(byPercentage), data: { ...revised(byPercentage).data, method: reordered } }]).when(revise(byPercentage)).thenNothingHappens();
+    });
     it('refuses an invalid revision', () => {
       given([defined()]).when(revise(percentage(['cc-a', '50']))).thenThrows(RuleViolation, /not 50/);
     });

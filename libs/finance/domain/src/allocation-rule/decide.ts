@@ -1,6 +1,7 @@
 import { assertNever, IllegalTransition, type Decider } from '@itsm/event-sourcing';
 import { requireAllocationMethod, requireSource } from '../allocation';
 import { requireText } from '../shared/guards';
+import { sameJson } from '../shared/same-json';
 import type { AllocationRuleCommand, DefineAllocationRule, RetireAllocationRule, ReviseAllocationRule } from './commands';
 import type { AllocationRuleEvent } from './events';
 import { evolve, initialState, type AllocationRuleState, type DefinedAllocationRule } from './state';
@@ -27,7 +28,7 @@ const define = ({ data, metadata }: DefineAllocationRule, rule: AllocationRuleSt
 const revise = ({ data, metadata }: ReviseAllocationRule, rule: AllocationRuleState): AllocationRuleEvent[] => {
   const defined = requireLive(rule, 'revised');
   const method = requireAllocationMethod(data.method);
-  if (JSON.stringify(method) === JSON.stringify(defined.method)) return [];
+  if (sameJson(method, defined.method)) return [];
   return [{ type: 'AllocationRuleRevised', data: { ruleId: defined.ruleId, method, previousMethod: defined.method, revisedAt: metadata.now.toISOString() } }];
 };
 

@@ -4,3 +4,4 @@ export * from './decimal';
 export * from './money';
 export * from './convert';
 export * from './allocate';
+export * from './legacy-float';

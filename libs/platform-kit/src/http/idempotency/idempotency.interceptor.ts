@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { canonicalize } from 'json-canonicalize';
 import { catchError, finalize, from, mergeMap, of, switchMap, type Observable } from 'rxjs';
 import type { GatewayRequest } from '../gateway-request';
 import { ProblemException, ProblemType } from '../problems/problem';
+import { isStreamedBodyRequest, streamedBodyTypesOf } from '../request-context/streamed-body';
 import { IdempotencyStore, type Held, type StoredResponse } from './idempotency.store';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -15,18 +17,24 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 /**
  * `Idempotency-Key` on POST: the first request with a key runs and its response is stored; a retry with the same
  * key and request gets that response again (`Idempotent-Replayed: true`), with another request 422, and while
- * the first still runs 409. Keys are per caller. Failed requests do not keep their key, and the key of a request
+ * the first still runs 409. Keys are per caller. A route that streams its body (`@AcceptsStreamedBody`) honours the
+ * key itself. Failed requests do not keep their key, and the key of a request
  * whose process died is free once its lease runs out (the running request renews it).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<GatewayRequest>();
     const key = request.headers[IDEMPOTENCY_KEY_HEADER];
     if (request.method !== 'POST' || key === undefined) return next.handle();
+    // A streamed body (a CSV import) is read by the handler, not here: the key is the handler's to honour.
+    if (streamedBodyTypesOf(this.reflector, context).length > 0 && isStreamedBodyRequest(request)) return next.handle();
     if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
       throw new ProblemException({
         type: ProblemType.malformedRequest,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiCreatedResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -17,6 +18,7 @@ import { withETag } from '../concurrency/etag';
 import { IfMatch } from '../concurrency/if-match';
 import { ApiProblemResponses } from '../problems/problem.openapi';
 import { CorrelationId, RequestMetadata } from '../request-context/request-metadata';
+import { AcceptsStreamedBody } from '../request-context/streamed-body';
 
 class ProbeLabel {
   @ApiProperty({ maxLength: 20 })
@@ -69,6 +71,18 @@ export class ProbeController {
   executions = 0;
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Reads a CSV body as a stream and counts its lines (a streamed-body route). */
+  @Post('csv')
+  @HttpCode(200)
+  @Roles('service-owner', 'admin')
+  @AcceptsStreamedBody('text/csv')
+  async countCsvLines(@Req() request: Request) {
+    this.executions += 1;
+    let text = '';
+    for await (const chunk of request) text += String(chunk);
+    return { lines: text.split('\n').filter((line) => line.length > 0).length, execution: this.executions };
+  }
 
   @Post()
   @Roles('service-owner', 'admin')
