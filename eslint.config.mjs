@@ -31,7 +31,7 @@ export default [
               sourceTag: 'scope:shared',
               onlyDependOnLibsWithTags: ['scope:shared'],
             },
-            ...['incidents', 'changes', 'catalog', 'finance'].map(
+            ...['incidents', 'changes', 'catalog', 'finance', 'audit'].map(
               (context) => ({
                 sourceTag: `scope:${context}`,
                 onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared'],
