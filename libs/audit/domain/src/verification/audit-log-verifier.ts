@@ -122,6 +122,16 @@ export class AuditLogVerifier {
     return this.checkCheckpoint(event);
   }
 
+  /** Continuing from the middle of the log: the stream's last event before the first one checked, as stored. */
+  assumeHead(streamId: string, revision: number, hash: string): void {
+    if (!this.heads.has(streamId)) this.heads.set(streamId, { revision, hash });
+  }
+
+  /** Whether the verifier has seen (or assumed) an event of the stream. */
+  knows(streamId: string): boolean {
+    return this.heads.has(streamId);
+  }
+
   /** After the last event: a checkpoint larger than the log means its tail was deleted. */
   finish(): AuditFailure | null {
     if (this.failure) return this.failure;
