@@ -247,6 +247,16 @@ export class SqlAuditTree {
     return { leafIndex: Number(row.first_leaf) + offset, position: firstPosition + offset };
   }
 
+  /** The global position the tree recorded for a leaf, or null past the tree. */
+  async positionOfLeaf(leafIndex: number): Promise<number | null> {
+    const [row] = await this.db.query<{ first_leaf: string; first_position: string; length: number }>(
+      `SELECT first_leaf, first_position, length FROM ${this.tables.leafRuns} WHERE first_leaf <= $1 ORDER BY first_leaf DESC LIMIT 1`,
+      [leafIndex],
+    );
+    if (!row || Number(row.first_leaf) + Number(row.length) <= leafIndex) return null;
+    return Number(row.first_position) + leafIndex - Number(row.first_leaf);
+  }
+
   /** The leaf index of exactly this position, or null when the tree has no leaf for it. */
   async leafOf(position: number): Promise<number | null> {
     const found = await this.leafAtOrAfter(position);

@@ -15,6 +15,8 @@ export type VerificationFailureReason = AuditFailureReason | CheckpointFailureRe
 
 export interface VerificationFailure extends Omit<AuditFailure, 'reason'> {
   reason: VerificationFailureReason;
+  /** For `leaf-not-recorded`: the position of the event the tree recorded at that leaf (the one missing or changed). */
+  recordedPosition?: number;
 }
 
 /** The outcome of `itsm verify` (and of the platform's background run), as stored and as GET /audit/verify shows it. */

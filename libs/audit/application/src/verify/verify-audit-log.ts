@@ -169,8 +169,22 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
     const figures = verifier.figures();
     options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
   }
-  const failure = verifier.finish();
+  const found = verifier.finish();
   const figures = verifier.figures();
+  const recordedPosition = found?.reason === 'leaf-not-recorded' && found.leafIndex !== undefined && tree ? await tree.positionOfLeaf(found.leafIndex) : null;
+  const failure: VerificationFailure | null =
+    found && recordedPosition !== null
+      ? {
+          ...found,
+          recordedPosition,
+          detail:
+            recordedPosition === found.globalPosition
+              ? `the event at position ${recordedPosition} is not the one the audit tree recorded there: it was rewritten (its chain recomputed)`
+              : recordedPosition < found.globalPosition
+                ? `the audit tree recorded the event at position ${recordedPosition} on this leaf: it was deleted (or moved), and every later event stands one leaf early`
+                : `the audit tree recorded the event at position ${recordedPosition} on this leaf: the event at ${found.globalPosition} was inserted before it`,
+        }
+      : found;
   return finished(
     {
       ...base,

@@ -30,6 +30,8 @@ export interface AuditFailure {
   actual: string;
   /** One sentence for the operator. */
   detail: string;
+  /** The event's leaf in the audit tree (its index in global order), for the failures about the tree. */
+  leafIndex?: number;
 }
 
 /** A tree head to check the log against (signatures are checked before: this is the tree's side). */
@@ -112,6 +114,7 @@ export class AuditLogVerifier {
         recordedLeaf.toString('hex'),
         leaf.toString('hex'),
         `leaf ${this.tree.size} of the audit tree recorded another event: this one was rewritten or inserted, or one before it was removed`,
+        this.tree.size,
       );
     }
     this.tree.append(leaf);
@@ -193,8 +196,9 @@ export class AuditLogVerifier {
     return null;
   }
 
-  private fail(event: RecordedEvent, reason: AuditFailureReason, expected: string, actual: string, detail: string): AuditFailure {
+  private fail(event: RecordedEvent, reason: AuditFailureReason, expected: string, actual: string, detail: string, leafIndex?: number): AuditFailure {
     this.failure = {
+      ...(leafIndex === undefined ? {} : { leafIndex }),
       reason,
       globalPosition: event.globalPosition,
       streamId: event.streamId,
