@@ -18,6 +18,7 @@ import {
 import { ChangesModule } from '@itsm/changes-api';
 import { changesProjections } from '@itsm/changes-read-models';
 import { FinanceModule } from '@itsm/finance-api';
+import { AuditModule } from '@itsm/audit-api';
 import { financeProjections } from '@itsm/finance-read-models';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
@@ -35,6 +36,8 @@ import { financeProjections } from '@itsm/finance-read-models';
     IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
     ChangesModule.forRoot(),
     FinanceModule.forRoot(),
+    // The auditors' routes, the checkpointer (Merkle tree + signed checkpoints) and the background verification.
+    AuditModule.forRoot(),
   ],
 })
 export class PlatformModule {}

@@ -11,3 +11,6 @@ export * from './verify/verify-audit-log';
 export * from './export/export-events';
 export * from './timeline/record-timeline';
 export * from './proofs/audit-proofs';
+export * from './processes/verification/background-verification';
+export * from './nest/audit-application.tokens';
+export * from './nest/audit-application.module';

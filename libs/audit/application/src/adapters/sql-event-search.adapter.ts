@@ -60,6 +60,12 @@ export class SqlEventLogQueries {
     return rows.map(toRecordedEvent);
   }
 
+  /** Events by id (the unique index of the log), as stored. */
+  async eventsById(eventIds: readonly string[]): Promise<RecordedEvent[]> {
+    const rows = await this.db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${this.names.events} WHERE event_id = ANY ($1::uuid[]) ORDER BY global_position`, [eventIds]);
+    return rows.map(toRecordedEvent);
+  }
+
   /** The stream whose first event carries this number (`INC0000042`, `SVC0000001`, `CHG…`), or null. */
   async streamOfNumber(number: string): Promise<string | null> {
     const [row] = await this.db.query<{ stream_id: string }>(
