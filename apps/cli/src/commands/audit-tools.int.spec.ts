@@ -128,7 +128,7 @@ describe('itsm audit, verify, export and rebuild (PostgreSQL server)', () => {
       expect(rows[0]).toBe('globalPosition,streamId,streamRevision,eventId,type,schemaVersion,occurredAt,recordedAt,actorId,actorRole,actorVia,correlationId,causationId,traceparent,hash,data');
       expect(summary.events).toBe(rows.length - 2);
       expect(rows).toContainEqual(expect.stringContaining(',IncidentWorkLogged,1,'));
-      expect(rows.find((row) => row.includes('IncidentWorkLogged'))).toContain('"{""minutesSpent"":0,""note"":""checked the \\""queue\\"", again""}"');
+      expect(rows.find((row) => row.includes('IncidentWorkLogged'))).toContain('"{""note"":""checked the \\""queue\\"", again"",""minutesSpent"":0}"');
     });
   });
 

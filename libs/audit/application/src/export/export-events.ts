@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import { canonicalJson } from '@itsm/audit-domain';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import { readHeadPosition } from '@itsm/projections';
@@ -39,7 +38,7 @@ export interface ExportSummary {
   eventsPerSecond: number;
 }
 
-/** The CSV columns, in order; `data` holds canonical JSON text. */
+/** The CSV columns, in order; `data` holds the event's facts as JSON text. */
 export const CSV_COLUMNS = [
   'globalPosition',
   'streamId',
@@ -83,17 +82,14 @@ const csvLine = (event: RecordedEvent): string =>
     event.causationId,
     event.traceparent,
     event.hash,
-    canonicalJson(event.data),
+    JSON.stringify(event.data),
   ]
     .map(csvField)
     .join(',');
 
-/**
- * The event exactly as recorded: the envelope of DESIGN §3 with its position and hash, one JSON object per line;
- * `data` in canonical JSON (RFC 8785), as the hash chain reads it, so the same log always exports the same bytes.
- */
+/** The event exactly as recorded: the envelope of DESIGN §3 with its position and hash, one JSON object per line. */
 const jsonLine = (event: RecordedEvent): string =>
-  `${JSON.stringify({
+  JSON.stringify({
     globalPosition: event.globalPosition,
     streamId: event.streamId,
     streamRevision: event.streamRevision,
@@ -107,7 +103,8 @@ const jsonLine = (event: RecordedEvent): string =>
     causationId: event.causationId,
     traceparent: event.traceparent,
     hash: event.hash,
-  }).slice(0, -1)},"data":${canonicalJson(event.data)}}`;
+    data: event.data,
+  });
 
 const within = (event: RecordedEvent, from: ExportBound | undefined, to: ExportBound | undefined): boolean => {
   if (from && ('position' in from ? event.globalPosition < from.position : Date.parse(event.recordedAt) < from.time.getTime())) return false;
