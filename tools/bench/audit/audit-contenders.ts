@@ -12,6 +12,8 @@ export const AUDIT_PAGE_SIZE = 5000;
 
 export interface AuditReadContext {
   store: EventStore;
+  /** The PostgreSQL server of the log, for the parallel verification. */
+  connectionString?: string;
   tree: SqlAuditTree;
   verifier: NoteVerifier;
   origin: string;
@@ -40,17 +42,21 @@ export const readAllPass: AuditReadContender = {
   },
 };
 
-/** `itsm verify`: every chain, the order, each event against the recorded tree, every signed checkpoint. */
-export const verifyPass: AuditReadContender = {
-  name: 'verify',
-  async run({ store, tree, verifier, origin, logSize }) {
+/**
+ * `itsm verify`: every chain, the order, each event against the recorded tree, every signed checkpoint; in one
+ * thread through the store, or with worker threads reading the server (what the CLI does on PostgreSQL).
+ */
+export const verifyPass = (workers: number): AuditReadContender => ({
+  name: workers > 0 ? `verify (${workers} workers)` : 'verify (1 thread)',
+  async run({ store, tree, verifier, origin, logSize, connectionString }) {
     const start = process.hrtime.bigint();
-    const result = await verifyAuditLog({ store, tree }, { verifier, origin, batchSize: AUDIT_PAGE_SIZE });
+    const parallel = workers > 0 && connectionString ? { connectionString, workers } : undefined;
+    const result = await verifyAuditLog({ store, tree }, { verifier, origin, batchSize: AUDIT_PAGE_SIZE, parallel });
     const notes = [...countNote('verify checked', result.events, logSize), ...(result.ok ? [] : [`verify failed: ${result.firstFailure?.reason}`])];
     if (result.recordedLeavesChecked !== logSize) notes.push(`verify compared ${result.recordedLeavesChecked} events with the audit tree`);
-    return { events: result.events, totalMs: elapsedMs(start), latenciesMs: [], notes };
+    return { events: result.events, totalMs: elapsedMs(start), latenciesMs: [], notes: [...notes, ...result.notes] };
   },
-};
+});
 
 /** `itsm export`: the whole log into a file, as JSON Lines or CSV. */
 export const exportPass = (format: ExportFormat): AuditReadContender => ({

@@ -13,7 +13,16 @@ import { incidentEvent } from '../event-store/incident-event';
 import { exportPass, readAllPass, verifyPass, type AuditReadContender } from './audit-contenders';
 import { printAuditTables, type AppendOverhead, type AuditTargetResult } from './audit.table';
 
-const READERS: readonly AuditReadContender[] = [readAllPass, verifyPass, exportPass('jsonl'), exportPass('csv')];
+/** Worker threads of the parallel verification (the CLI's default on a 2-core machine). */
+const VERIFY_WORKERS = 2;
+/** The parallel verification reads a PostgreSQL server: not on PGlite. */
+const readersOf = (target: LogTarget): readonly AuditReadContender[] => [
+  readAllPass,
+  verifyPass(0),
+  ...(target === 'postgres' ? [verifyPass(VERIFY_WORKERS)] : []),
+  exportPass('jsonl'),
+  exportPass('csv'),
+];
 const ORIGIN = 'bench.local/audit';
 const EVENTS_PER_APPEND = 25;
 const WRITERS = 8;
@@ -91,19 +100,21 @@ const runTarget = async (target: LogTarget, config: BenchConfig): Promise<AuditT
     const checkpointerMs = elapsedMs(built);
     progress(`[audit ${target}] checkpointer caught up with ${formatInt(size.events)} events: ${formatInt((size.events / checkpointerMs) * 1000)} ev/s`);
 
-    const samples = new Map(READERS.map(({ name }) => [name, [] as Sample[]]));
-    const context = { store: log.store, tree, verifier: signer.verifier, origin: ORIGIN, logSize: size.events };
+    const contenders = readersOf(target);
+    const samples = new Map(contenders.map(({ name }) => [name, [] as Sample[]]));
+    const context = { store: log.store, tree, verifier: signer.verifier, origin: ORIGIN, logSize: size.events, connectionString: log.connectionString };
     for (let round = 0; round < config.rounds; round++) {
-      for (const reader of rotate(READERS, round)) {
+      for (const reader of rotate(contenders, round)) {
         const sample = await reader.run(context);
         samples.get(reader.name)?.push(sample);
         progress(`[audit ${target}] round ${round + 1}/${config.rounds} ${reader.name}: ${formatInt((sample.events / sample.totalMs) * 1000)} ev/s`);
       }
     }
-    const readers = READERS.map(({ name }) => ({ name, measurement: summarize(samples.get(name) ?? []) }));
+    const readers = contenders.map(({ name }) => ({ name, measurement: summarize(samples.get(name) ?? []) }));
     const rate = (name: string) => readers.find((reader) => reader.name === name)?.measurement.eventsPerSec ?? 0;
     const readAll = rate(readAllPass.name);
-    const verifyRate = rate(verifyPass.name);
+    // What `itsm verify` runs on this target: worker threads on PostgreSQL, one thread on PGlite.
+    const verifyRate = rate(verifyPass(target === 'postgres' ? VERIFY_WORKERS : 0).name);
     const appends = await measureAppendOverhead(log, tree, config, target);
     return {
       target,

@@ -19,7 +19,7 @@ export interface AuditTargetResult {
   rounds: number;
   checkpointerCatchUpEventsPerSec: number;
   readers: { name: string; measurement: Measurement }[];
-  /** verify ÷ readAll in events/s. */
+  /** verify (as the CLI runs it on this target) ÷ readAll in events/s. */
   verifyRatio: number | null;
   /** export jsonl ÷ readAll in events/s. */
   exportRatio: number | null;
@@ -35,13 +35,18 @@ const appendCell = (measurement: Measurement): string =>
 
 export const printAuditTables = (results: readonly AuditTargetResult[]): void => {
   if (results.length === 0) return;
-  const names = results[0].readers.map(({ name }) => name);
+  const names = [...new Set(results.flatMap((result) => result.readers.map(({ name }) => name)))];
   const reads = renderTable({
-    title: 'Audit: verify and export over the whole log, next to a plain readAll pass in the same run (events/s, median of rounds, higher is better)',
+    title:
+      'Audit: verify and export over the whole log, next to a plain readAll pass in the same run (events/s, median of rounds, higher is better); ' +
+      'verify / readAll takes the verification the CLI runs there (workers on PostgreSQL)',
     head: ['target', ...names, 'verify / readAll', 'export jsonl / readAll', 'target'],
     rows: results.map((result) => [
       `${result.target}\n${formatInt(result.size.events)} events, ${formatInt(result.size.streams)} streams, ${result.rounds} rounds\ncheckpointer catch-up ${formatInt(result.checkpointerCatchUpEventsPerSec)} ev/s`,
-      ...result.readers.map(({ measurement }) => cell(measurement)),
+      ...names.map((name) => {
+        const reader = result.readers.find((entry) => entry.name === name);
+        return reader ? cell(reader.measurement) : 'n/a';
+      }),
       formatRatio(result.verifyRatio),
       formatRatio(result.exportRatio),
       verdictText(result.verifyVerdict),

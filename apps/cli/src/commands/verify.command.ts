@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import type { AuditVerification } from '@itsm/audit-application';
 import { auditSourcesOf, loadAudit, type AuditAccess } from '../cli/audit-access';
@@ -14,7 +15,11 @@ export interface VerifyCommandOptions extends AuditAccess {
   progressBar?: boolean;
   /** Keep the result out of the audit tables (GET /api/v1/audit/verify shows the latest recorded one). */
   record?: boolean;
+  /** Worker threads reading the PostgreSQL server in parallel; 0: one thread through the store. Default: the CPUs, up to 4. */
+  workers?: number;
 }
+
+const defaultWorkers = (): number => Math.min(4, Math.max(2, availableParallelism()));
 
 /**
  * Re-checks the configured log: every stream's hash chain and the global order, each event against the leaf the
@@ -30,7 +35,14 @@ export const runVerify = (options: VerifyCommandOptions): Promise<AuditVerificat
     try {
       result = options.stream
         ? await verifyAuditStream(sources, options.stream, { verifier, origin })
-        : await verifyAuditLog(sources, { verifier, origin, fromPosition: options.from, onProgress: ({ position, head }) => bar.update(position, head) });
+        : await verifyAuditLog(sources, {
+            verifier,
+            origin,
+            fromPosition: options.from,
+            // On a PostgreSQL server (DATABASE_URL, the embedded one) worker threads read and hash ranges of the log side by side.
+            parallel: log.logConnectionString && (options.workers ?? defaultWorkers()) > 0 ? { connectionString: log.logConnectionString, workers: options.workers ?? defaultWorkers() } : undefined,
+            onProgress: ({ position, head }) => bar.update(position, head),
+          });
     } finally {
       bar.stop();
     }
@@ -63,6 +75,11 @@ const position = (value: string): number => {
   return Number(value);
 };
 
+const count = (value: string): number => {
+  if (!/^\d{1,2}$/.test(value)) throw new InvalidArgumentError('a number of worker threads, 0 to 99');
+  return Number(value);
+};
+
 export const verifyCommand = (): Command =>
   new Command('verify')
     .description('re-check every hash chain, the global order, the audit tree and the signed checkpoints (exit 3 when the log does not verify)')
@@ -70,6 +87,7 @@ export const verifyCommand = (): Command =>
     .option('--from <position>', 'start at this global position (earlier hashes are taken as stored)', position)
     .option('--key <verifier-key>', 'check the checkpoints with this key (<name>+<id>+<base64>); default: the platform\'s own')
     .option('--checkpoints <dir>', 'also check against the checkpoint copies in this directory (default: ITSM_AUDIT_CHECKPOINT_COPY_DIR)')
+    .option('--workers <n>', 'worker threads reading a PostgreSQL log in parallel (0: one thread; default: the CPUs, 2 to 4)', count)
     .option('--no-record', 'do not record the result for GET /api/v1/audit/verify')
     .option('--data-dir <dir>', 'embedded data directory (default: ITSM_DATA_DIR or ./data); may be in use by a running platform')
     .option('--json', 'print the result as JSON')

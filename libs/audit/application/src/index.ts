@@ -14,3 +14,4 @@ export * from './proofs/audit-proofs';
 export * from './processes/verification/background-verification';
 export * from './nest/audit-application.tokens';
 export * from './nest/audit-application.module';
+export * from './verify/parallel/verify-in-parallel';

@@ -45,8 +45,21 @@ describe('tampering with the log on the PostgreSQL server', () => {
   };
 
   const checkpointer = () => new AuditCheckpointer({ store, tree, signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0, batchSize: 500, copies });
-  const verify = (options: { recorded?: boolean } = {}) =>
-    verifyAuditLog({ store, tree: options.recorded === false ? withoutRecordedLeaves(tree) : tree, copies }, { verifier: signer.verifier, origin: ORIGIN, batchSize: 97 });
+  /**
+   * Both ways `itsm verify` runs: one thread through the store, and worker threads reading ranges of the server
+   * (ranges of 37 positions, so every check crosses range ends); they must find the same first failure.
+   */
+  const verify = async (options: { recorded?: boolean } = {}) => {
+    const sources = { store, tree: options.recorded === false ? withoutRecordedLeaves(tree) : tree, copies };
+    const common = { verifier: signer.verifier, origin: ORIGIN, batchSize: 97 };
+    const [single, parallel] = await Promise.all([
+      verifyAuditLog(sources, common),
+      verifyAuditLog(sources, { ...common, parallel: { connectionString: database.url, workers: 2, rangeSize: 37 } }),
+    ]);
+    expect(parallel.notes).toEqual(single.notes);
+    expect({ ...parallel, startedAt: 0, finishedAt: 0, eventsPerSecond: 0 }).toEqual({ ...single, startedAt: 0, finishedAt: 0, eventsPerSecond: 0 });
+    return single;
+  };
 
   /** The same tree, but as if its tiles had been rewritten to match the log: only the signed checkpoints remain. */
   const withoutRecordedLeaves = (source: SqlAuditTree): SqlAuditTree => Object.assign(Object.create(source) as SqlAuditTree, { readLeaves: async () => [] });

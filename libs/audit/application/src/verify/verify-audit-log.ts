@@ -1,5 +1,7 @@
 import {
   AuditLogVerifier,
+  type AuditFailure,
+  type EventCoordinates,
   canonicalEvent,
   eventLeafHash,
   inclusionProof,
@@ -10,12 +12,12 @@ import {
   type NoteVerifier,
   type TreeHead,
 } from '@itsm/audit-domain';
-import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import { readHeadPosition } from '@itsm/projections';
 import type { CheckpointCopies } from '../adapters/checkpoint-copies.adapter';
 import type { SqlAuditTree } from '../adapters/sql-audit-tree.adapter';
 import { readLogPages } from '../log/read-log-pages';
+import { parallelVerifyWorkerFile, verifyInParallel, type ParallelVerification } from './parallel/verify-in-parallel';
 import type { AuditVerification, VerificationFailure } from './audit-verification';
 
 export interface VerifyProgress {
@@ -42,6 +44,11 @@ export interface AuditVerifyOptions {
   fromPosition?: number;
   /** Events per read; default 5000. */
   batchSize?: number;
+  /**
+   * Read the log from this PostgreSQL server with worker threads (the CLI on a server or the embedded server);
+   * without it, or when the worker's file is not at hand, one thread reads through the store.
+   */
+  parallel?: ParallelVerification;
   onProgress?(progress: VerifyProgress): void;
 }
 
@@ -157,19 +164,37 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
   const recordedSize = treeExists && tree ? (await tree.readState()).treeSize : 0;
 
   let recordedLeavesChecked = 0;
-  for await (const events of readLogPages(store, { after, upTo: head, batchSize: options.batchSize })) {
-    if (options.fromPosition !== undefined) await assumeEarlierHeads(store, verifier, events);
-    const first = verifier.treeSize;
-    const recorded = tree && first < recordedSize ? await tree.readLeaves(first, Math.min(events.length, recordedSize - first)) : [];
-    for (let i = 0; i < events.length; i++) {
-      if (verifier.check(events[i], recorded[i])) break;
+  const recordedLeaves = (first: number, count: number) => (tree && first < recordedSize ? tree.readLeaves(first, Math.min(count, recordedSize - first)) : Promise.resolve([]));
+  const workerFile = options.parallel ? parallelVerifyWorkerFile() : undefined;
+  if (options.parallel && workerFile) {
+    await verifyInParallel(options.parallel, workerFile, {
+      verifier,
+      after,
+      head,
+      recordedLeaves,
+      beforeRange: options.fromPosition !== undefined ? (firsts) => assumeEarlierHeads(store, verifier, firsts) : undefined,
+      onRange: (compared) => {
+        recordedLeavesChecked += compared;
+        const figures = verifier.figures();
+        options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
+      },
+    });
+  } else {
+    if (options.parallel) notes.push('the parallel verification worker is not at hand: verified in one thread');
+    for await (const events of readLogPages(store, { after, upTo: head, batchSize: options.batchSize })) {
+      if (options.fromPosition !== undefined) await assumeEarlierHeads(store, verifier, events);
+      const first = verifier.treeSize;
+      const recorded = await recordedLeaves(first, events.length);
+      for (let i = 0; i < events.length; i++) {
+        if (verifier.check(events[i], recorded[i])) break;
+      }
+      recordedLeavesChecked += Math.min(recorded.length, verifier.figures().treeSize - first);
+      if (verifier.firstFailure) break;
+      const figures = verifier.figures();
+      options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
     }
-    recordedLeavesChecked += Math.min(recorded.length, verifier.figures().treeSize - first);
-    if (verifier.firstFailure) break;
-    const figures = verifier.figures();
-    options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
   }
-  const found = verifier.finish();
+  const found = await withCoordinates(store, verifier.finish(), verifier.figures().lastPosition);
   const figures = verifier.figures();
   const recordedPosition = found?.reason === 'leaf-not-recorded' && found.leafIndex !== undefined && tree ? await tree.positionOfLeaf(found.leafIndex) : null;
   const failure: VerificationFailure | null =
@@ -202,9 +227,21 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
   );
 };
 
+/**
+ * A failure found from leaves alone names a position: the stream, revision and id are those of the event there
+ * (for a deleted tail, of the log's last event).
+ */
+const withCoordinates = async (store: Pick<EventStore, 'readAll'>, failure: AuditFailure | null, lastPosition: number): Promise<AuditFailure | null> => {
+  if (!failure || failure.streamId !== '') return failure;
+  const position = failure.reason === 'log-shorter-than-checkpoint' ? lastPosition : failure.globalPosition;
+  if (position <= 0) return failure;
+  const [event] = (await store.readAll({ fromPosition: position - 1, maxCount: 1 })).events;
+  return event?.globalPosition === position ? { ...failure, streamId: event.streamId, streamRevision: event.streamRevision, eventId: event.eventId } : failure;
+};
+
 /** For a run from a position: the stored hash before each stream's first event in the page. */
-const assumeEarlierHeads = async (store: Pick<EventStore, 'readStream'>, verifier: AuditLogVerifier, events: readonly RecordedEvent[]): Promise<void> => {
-  const firsts = new Map<string, RecordedEvent>();
+const assumeEarlierHeads = async (store: Pick<EventStore, 'readStream'>, verifier: AuditLogVerifier, events: readonly EventCoordinates[]): Promise<void> => {
+  const firsts = new Map<string, EventCoordinates>();
   for (const event of events) if (!verifier.knows(event.streamId) && !firsts.has(event.streamId)) firsts.set(event.streamId, event);
   const pending = [...firsts.values()].filter((event) => event.streamRevision > 0);
   for (let i = 0; i < pending.length; i += 16) {

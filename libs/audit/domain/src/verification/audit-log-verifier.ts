@@ -51,6 +51,26 @@ export interface AuditVerifierStart {
   lastPosition?: number;
 }
 
+/** Where an event is, as far as a failure names it. */
+export type EventCoordinates = Pick<RecordedEvent, 'globalPosition' | 'streamId' | 'streamRevision' | 'eventId'>;
+
+/**
+ * A range of the log checked elsewhere (a worker thread): each event's chain against the one before it in the
+ * range, and its leaf hash. What the range cannot know, the verifier checks: the first event of each stream in the
+ * range against the stream's earlier hash, the recorded leaves, the tree and the checkpoints.
+ */
+export interface DigestedRange {
+  /** Leaf hashes in order (32 bytes each) and their events' global positions. */
+  leaves: readonly Hash[];
+  positions: readonly number[];
+  /** The first event of each stream in the range: its chain is checked here. `index` is its place in `leaves`. */
+  firsts: readonly (EventCoordinates & { index: number; hash: string; hashed: string })[];
+  /** Each stream's last event in the range. */
+  heads: readonly (readonly [streamId: string, revision: number, hash: string])[];
+  /** The range's own first failure (it stopped there). */
+  failure: AuditFailure | null;
+}
+
 export interface AuditVerifierFigures {
   events: number;
   streams: number;
@@ -72,7 +92,7 @@ export class AuditLogVerifier {
   private readonly checkpoints: TreeHead[];
   private nextCheckpoint = 0;
   private lastPosition: number;
-  private lastEvent: RecordedEvent | undefined;
+  private lastEvent: EventCoordinates | undefined;
   private checked = 0;
   private checkpointsChecked = 0;
   private failure: AuditFailure | null = null;
@@ -107,8 +127,50 @@ export class AuditLogVerifier {
       return this.fail(event, 'hash-mismatch', expectedHash, event.hash, 'the event does not hash to what its stream chain holds: it, or the one before it, was altered');
     }
     const leaf = sha256(prefixedLeafOf(event, canonical));
+    if (this.acceptLeaf(event, leaf, recordedLeaf)) return this.failure;
+    this.heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
+    return null;
+  }
+
+  /**
+   * Takes a range checked elsewhere (see DigestedRange), in order after the events before it; `recordedLeaves`
+   * as in `check`. Failures about the tree name only the position: the caller reads the event there for the rest.
+   */
+  acceptRange(range: DigestedRange, recordedLeaves: readonly Hash[] = []): AuditFailure | null {
+    if (this.failure) return this.failure;
+    // The chain across the range's start, for each stream's first event in it, in position order.
+    let chainFailure: AuditFailure | null = null;
+    for (const first of range.firsts) {
+      const head = this.heads.get(first.streamId);
+      const expectedRevision = head ? head.revision + 1 : 0;
+      if (first.streamRevision !== expectedRevision) {
+        chainFailure = failureAt(first, 'revision-gap', String(expectedRevision), String(first.streamRevision), 'a stream revision is missing or repeated');
+        break;
+      }
+      const expectedHash = sha256((head?.hash ?? GENESIS_HASH) + first.hashed).toString('hex');
+      if (expectedHash !== first.hash) {
+        chainFailure = failureAt(first, 'hash-mismatch', expectedHash, first.hash, 'the event does not hash to what its stream chain holds: it, or the one before it, was altered');
+        break;
+      }
+    }
+    if (range.failure && (!chainFailure || range.failure.globalPosition < chainFailure.globalPosition)) chainFailure = range.failure;
+    for (let i = 0; i < range.leaves.length; i++) {
+      const position = range.positions[i];
+      if (chainFailure && position >= chainFailure.globalPosition) break;
+      if (this.acceptLeaf({ globalPosition: position, streamId: '', streamRevision: -1, eventId: '' }, range.leaves[i], recordedLeaves[i])) return this.failure;
+    }
+    if (chainFailure) {
+      this.failure = chainFailure;
+      return chainFailure;
+    }
+    for (const [streamId, revision, hash] of range.heads) this.heads.set(streamId, { revision, hash });
+    return null;
+  }
+
+  /** The tree's side of an event whose chain holds: its recorded leaf, the tree, the checkpoint at this size. */
+  private acceptLeaf(event: EventCoordinates, leaf: Hash, recordedLeaf: Hash | undefined): boolean {
     if (recordedLeaf && !recordedLeaf.equals(leaf)) {
-      return this.fail(
+      this.fail(
         event,
         'leaf-not-recorded',
         recordedLeaf.toString('hex'),
@@ -116,13 +178,13 @@ export class AuditLogVerifier {
         `leaf ${this.tree.size} of the audit tree recorded another event: this one was rewritten or inserted, or one before it was removed`,
         this.tree.size,
       );
+      return true;
     }
     this.tree.append(leaf);
-    this.heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
     this.lastPosition = event.globalPosition;
     this.lastEvent = event;
     this.checked++;
-    return this.checkCheckpoint(event);
+    return this.checkCheckpoint(event) !== null;
   }
 
   /** Continuing from the middle of the log: the stream's last event before the first one checked, as stored. */
@@ -175,7 +237,7 @@ export class AuditLogVerifier {
     };
   }
 
-  private checkCheckpoint(event: RecordedEvent): AuditFailure | null {
+  private checkCheckpoint(event: EventCoordinates): AuditFailure | null {
     const head = this.checkpoints[this.nextCheckpoint];
     if (!head || head.treeSize !== this.tree.size) return null;
     this.nextCheckpoint++;
@@ -196,18 +258,19 @@ export class AuditLogVerifier {
     return null;
   }
 
-  private fail(event: RecordedEvent, reason: AuditFailureReason, expected: string, actual: string, detail: string, leafIndex?: number): AuditFailure {
-    this.failure = {
-      ...(leafIndex === undefined ? {} : { leafIndex }),
-      reason,
-      globalPosition: event.globalPosition,
-      streamId: event.streamId,
-      streamRevision: event.streamRevision,
-      eventId: event.eventId,
-      expected,
-      actual,
-      detail,
-    };
+  private fail(event: EventCoordinates, reason: AuditFailureReason, expected: string, actual: string, detail: string, leafIndex?: number): AuditFailure {
+    this.failure = { ...failureAt(event, reason, expected, actual, detail), ...(leafIndex === undefined ? {} : { leafIndex }) };
     return this.failure;
   }
 }
+
+const failureAt = (event: EventCoordinates, reason: AuditFailureReason, expected: string, actual: string, detail: string): AuditFailure => ({
+  reason,
+  globalPosition: event.globalPosition,
+  streamId: event.streamId,
+  streamRevision: event.streamRevision,
+  eventId: event.eventId,
+  expected,
+  actual,
+  detail,
+});
