@@ -126,6 +126,12 @@ describe('audit API (PostgreSQL server, gateway conventions, checkpointer on)', 
       expect((await get('auditor', '/events?from=yesterday')).body).toMatchObject({ status: 400, errors: [{ field: 'from' }] });
       expect((await get('auditor', '/events?who=alice')).status).toBe(400);
       expect((await get('auditor', '/events?cursor=bm90LWEtY3Vyc29y')).body).toMatchObject({ status: 400, errors: [{ field: 'cursor' }] });
+      for (const query of ['limit=1&limit=2', 'limit=0', 'cursor=', 'from=2026-01-01T00:00:00Z&from=2026-01-02T00:00:00Z', 'actor=', `type=${'x'.repeat(201)}`, '__proto__=x']) {
+        expect((await get('auditor', `/events?${query}`)).status).toBe(400);
+      }
+      for (const path of ['/proofs/inclusion?position=1e400', '/proofs/inclusion?position=0', '/proofs/inclusion?eventId=nope', '/proofs/consistency?from=abc', '/checkpoints/abc', '/checkpoints/0', '/checkpoints?limit=101']) {
+        expect((await get('auditor', path)).status).toBe(400);
+      }
     });
   });
 
