@@ -11,7 +11,7 @@ export interface ParallelVerification {
   schema?: string;
   /** Worker threads; default 2. */
   workers?: number;
-  /** Global positions per range handed to a worker; default 20,000. */
+  /** Global positions per range handed to a worker; default: the log split in 8 ranges per worker, 2,000 to 20,000 each. */
   rangeSize?: number;
 }
 
@@ -96,9 +96,11 @@ export interface ParallelRun {
  * most two ranges per worker wait, so memory stays bounded.
  */
 export const verifyInParallel = async (parallel: ParallelVerification, workerFile: string, run: ParallelRun): Promise<void> => {
-  const rangeSize = parallel.rangeSize ?? 20_000;
+  const workerCount = Math.max(1, parallel.workers ?? 2);
+  // Small enough that every worker has work on a short log, large enough that a range's set-up does not count.
+  const rangeSize = parallel.rangeSize ?? Math.min(20_000, Math.max(2_000, Math.ceil((run.head - run.after) / (workerCount * 8))));
   const workers = Array.from(
-    { length: Math.max(1, parallel.workers ?? 2) },
+    { length: workerCount },
     () => new RangeWorker(workerFile, { connectionString: parallel.connectionString, columns: EVENT_COLUMNS, table: eventLogSchema(parallel.schema).events, pageSize: 5_000 }),
   );
   const ranges: { after: number; upTo: number }[] = [];
