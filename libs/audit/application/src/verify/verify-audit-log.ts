@@ -77,21 +77,19 @@ const collectCheckpoints = async ({ tree, copies }: AuditVerifySources, options:
   const notes: string[] = [];
   const bySize = new Map<number, TreeHead & { signedAt: string; from: string }>();
   const add = (note: string, from: string, verifier: NoteVerifier): VerificationFailure | null => {
-    {
-      const check = verifyCheckpointNote(note, verifier, options.origin);
-      if (!check.ok) {
-        const size = Number(note.split('\n')[1]) || 0;
-        const reason = check.reason === 'malformed' || check.reason === 'wrong-origin' ? 'checkpoint-malformed' : 'checkpoint-signature';
-        return checkpointFailure(reason, { lastPosition: 0, treeSize: size }, 'a valid signature', check.reason, `${from}: ${check.detail}`);
-      }
-      const head = { treeSize: check.checkpoint.treeSize, rootHash: check.checkpoint.rootHash, lastPosition: check.checkpoint.lastPosition, signedAt: check.checkpoint.time, from };
-      const known = bySize.get(head.treeSize);
-      if (known && !known.rootHash.equals(head.rootHash)) {
-        return checkpointFailure('checkpoint-conflict', head, known.rootHash.toString('hex'), head.rootHash.toString('hex'), `${from} and ${known.from} sign different roots for the same size`);
-      }
-      bySize.set(head.treeSize, head);
-      return null;
+    const check = verifyCheckpointNote(note, verifier, options.origin);
+    if (!check.ok) {
+      const size = Number(note.split('\n')[1]) || 0;
+      const reason = check.reason === 'malformed' || check.reason === 'wrong-origin' ? 'checkpoint-malformed' : 'checkpoint-signature';
+      return checkpointFailure(reason, { lastPosition: 0, treeSize: size }, 'a valid signature', check.reason, `${from}: ${check.detail}`);
     }
+    const head = { treeSize: check.checkpoint.treeSize, rootHash: check.checkpoint.rootHash, lastPosition: check.checkpoint.lastPosition, signedAt: check.checkpoint.time, from };
+    const known = bySize.get(head.treeSize);
+    if (known && !known.rootHash.equals(head.rootHash)) {
+      return checkpointFailure('checkpoint-conflict', head, known.rootHash.toString('hex'), head.rootHash.toString('hex'), `${from} and ${known.from} sign different roots for the same size`);
+    }
+    bySize.set(head.treeSize, head);
+    return null;
   };
   if (tree && (await tree.exists())) {
     for await (const stored of tree.allCheckpoints()) {
