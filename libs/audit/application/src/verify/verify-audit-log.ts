@@ -164,7 +164,8 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
   let recordedLeavesChecked = 0;
   const recordedLeaves = (first: number, count: number) => (tree && first < recordedSize ? tree.readLeaves(first, Math.min(count, recordedSize - first)) : Promise.resolve([]));
   const workerFile = options.parallel ? parallelVerifyWorkerFile() : undefined;
-  if (options.parallel && workerFile) {
+  const worthThreads = options.parallel !== undefined && head - after >= (options.parallel.minimumPositions ?? 20_000);
+  if (options.parallel && workerFile && worthThreads) {
     await verifyInParallel(options.parallel, workerFile, {
       verifier,
       after,
@@ -178,7 +179,7 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
       },
     });
   } else {
-    if (options.parallel) notes.push('the parallel verification worker is not at hand: verified in one thread');
+    if (options.parallel && !workerFile) notes.push('the parallel verification worker is not at hand: verified in one thread');
     for await (const events of readLogPages(store, { after, upTo: head, batchSize: options.batchSize })) {
       if (options.fromPosition !== undefined) await assumeEarlierHeads(store, verifier, events);
       const first = verifier.treeSize;

@@ -13,6 +13,8 @@ export interface ParallelVerification {
   workers?: number;
   /** Global positions per range handed to a worker; default: the log split in 8 ranges per worker, 2,000 to 20,000 each. */
   rangeSize?: number;
+  /** Fewer positions to verify than this run in one thread (starting threads costs more than they save); default 20,000. */
+  minimumPositions?: number;
 }
 
 const WORKER_FILE = 'verify-chunk.worker.cjs';
