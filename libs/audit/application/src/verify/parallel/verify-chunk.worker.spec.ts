@@ -3,7 +3,6 @@ import { canonicalEvent, prefixedLeafOf } from '@itsm/audit-domain';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 
 /** The worker's own hashing (plain JavaScript, no imports of ours), loaded as a module in this thread. */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const worker = require('./verify-chunk.worker.cjs') as {
   canonicalEvent(event: RecordedEvent): { data: string; metadata: string; hashed: string };
   prefixedLeafOf(event: RecordedEvent, canonical: { data: string; metadata: string; hashed: string }): Buffer;
