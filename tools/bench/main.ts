@@ -7,7 +7,6 @@ import { httpPart } from './http';
 import { incidentsPart } from './incidents';
 import { latencyPart } from './latency';
 import { rebuildPart } from './rebuild';
-import { auditPart } from './audit';
 import { relayPart } from './relay';
 
 /** Every bench part, in run order; later parts (HTTP API…) add themselves here. */
@@ -19,7 +18,6 @@ const PARTS: readonly BenchPart[] = [
   httpPart,
   incidentsPart,
   embeddedPart,
-  auditPart,
 ];
 
 const main = async (): Promise<void> => {

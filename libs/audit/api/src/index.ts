@@ -1,2 +1,0 @@
-export * from './audit.module';
-export * from './shared/audit-controller.decorator';

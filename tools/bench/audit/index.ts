@@ -1,1 +1,0 @@
-export { auditPart } from './audit.part';
