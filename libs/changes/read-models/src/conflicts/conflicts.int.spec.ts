@@ -87,7 +87,7 @@ describe.each(readModelTestDatabases)('change conflicts and the forward schedule
       db,
       schema,
       checkpointSchema,
-      sources: { catalog: new SqlChangeCatalog(db, schema), majorIncidents: new SqlChangeIncidents(db, schema) },
+      sources: { catalog: new SqlChangeCatalog(db, schema), majorIncidents: new SqlChangeIncidents(db, schema), causedIncidents: new SqlChangeIncidents(db, schema) },
     });
   }, 60_000);
 
@@ -391,7 +391,7 @@ describe.each(readModelTestDatabases)('change conflicts and the forward schedule
         db: database.db,
         schema,
         checkpointSchema,
-        sources: { catalog: new SqlChangeCatalog(database.db, schema), majorIncidents: new SqlChangeIncidents(database.db, schema) },
+        sources: { catalog: new SqlChangeCatalog(database.db, schema), majorIncidents: new SqlChangeIncidents(database.db, schema), causedIncidents: new SqlChangeIncidents(database.db, schema) },
       });
       const range = { from: new Date(at(1, '00:00')), to: new Date(at(31, '00:00')), limit: 100 };
       const fromLog = await readModels.schedule.schedule(range);
