@@ -2,9 +2,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { SqlExecutor } from '@itsm/event-store';
 import {
   ACTIVE_MAJOR_INCIDENTS,
+  CAUSED_INCIDENTS,
   CHANGE_CATALOG,
   ChangesApplicationModule,
   type ActiveMajorIncidents,
+  type CausedIncidents,
   type ChangeCatalog,
   type ChangesApplicationOptions,
 } from '@itsm/changes-application';
@@ -19,6 +21,9 @@ import { RaiseChangeController } from './raise-change/raise-change.controller';
 import { ChangesErrorsInterceptor } from './shared/changes-errors.interceptor';
 import { CHANGES_READ_MODELS, type ChangesReadModelsFactory } from './shared/changes-read-models.port';
 import { ScheduleConsistency } from './shared/schedule-consistency';
+import { RiskBacktestController } from './risk-backtest/risk-backtest.controller';
+import { DeliveryConsistency } from './service-dora/delivery-consistency';
+import { ServiceDoraController } from './service-dora/service-dora.controller';
 
 /**
  * One controller per use case (`src/<use-case>/`). Fixed paths before parameterised ones: `GET /changes/schedule`
@@ -26,12 +31,14 @@ import { ScheduleConsistency } from './shared/schedule-consistency';
  */
 export const CHANGES_CONTROLLERS = [
   ChangeScheduleController,
+  RiskBacktestController,
   RaiseChangeController,
   ChangeConflictsController,
   DeclareFreezeWindowController,
   ListFreezeWindowsController,
   GetFreezeWindowController,
   LiftFreezeWindowController,
+  ServiceDoraController,
 ];
 
 export interface ChangesModuleOptions extends ChangesApplicationOptions {
@@ -57,10 +64,12 @@ export class ChangesModule {
       providers: [
         {
           provide: CHANGES_READ_MODELS,
-          inject: [SQL_DATABASE, CHANGE_CATALOG, ACTIVE_MAJOR_INCIDENTS],
-          useFactory: (db: SqlExecutor, catalog: ChangeCatalog, majorIncidents: ActiveMajorIncidents) => readModels({ db, sources: { catalog, majorIncidents } }),
+          inject: [SQL_DATABASE, CHANGE_CATALOG, ACTIVE_MAJOR_INCIDENTS, CAUSED_INCIDENTS],
+          useFactory: (db: SqlExecutor, catalog: ChangeCatalog, majorIncidents: ActiveMajorIncidents, causedIncidents: CausedIncidents) =>
+            readModels({ db, sources: { catalog, majorIncidents, causedIncidents } }),
         },
         ScheduleConsistency,
+        DeliveryConsistency,
         ChangesErrorsInterceptor,
       ],
       exports: [ChangesApplicationModule, CHANGES_READ_MODELS],

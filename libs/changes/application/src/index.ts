@@ -15,3 +15,4 @@ export * from './foreign/changes-copies.positions';
 export * from './freeze-window-stream/freeze-window-streams';
 export * from './declare-freeze-window/declare-freeze-window.handler';
 export * from './lift-freeze-window/lift-freeze-window.handler';
+export * from './backtest-risk/run-risk-backtest';

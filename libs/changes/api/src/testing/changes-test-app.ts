@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Module, type INestApplication } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { waitUntil } from '@itsm/event-sourcing';
+import { waitUntil, type Clock } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import type { Projection, ProjectionRuntime } from '@itsm/projections';
 import {
@@ -32,6 +32,13 @@ export interface ChangesTestApp {
   close(): Promise<void>;
 }
 
+export interface ChangesTestAppOptions {
+  /** The changes handlers' clock (default: the system clock). */
+  clock?: Clock;
+  /** ITSM_API_KEYS: `name:role1+role2:key`, comma-separated. */
+  apiKeys?: string;
+}
+
 /**
  * The changes context as the embedded platform hosts it: config, the event log on PGlite in a temp folder, the gateway
  * conventions, the changes projections and ChangesModule, listening on 127.0.0.1.
@@ -39,6 +46,7 @@ export interface ChangesTestApp {
 export const startChangesTestApp = async (
   readModels: ChangesReadModelsFactory,
   projections: readonly Projection[],
+  options: ChangesTestAppOptions = {},
 ): Promise<ChangesTestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-changes-api-'));
   const env = {
@@ -46,6 +54,7 @@ export const startChangesTestApp = async (
     ITSM_DATA_DIR: dataDir,
     ITSM_JWT_SECRET: TEST_SECRET,
     ITSM_RATE_LIMIT: '0',
+    ...(options.apiKeys ? { ITSM_API_KEYS: options.apiKeys } : {}),
   };
 
   @Module({
@@ -59,7 +68,7 @@ export const startChangesTestApp = async (
       EventStoreModule,
       GatewayModule.forRoot(),
       ProjectionsModule.forRoot(projections),
-      ChangesModule.forRoot({ readModels }),
+      ChangesModule.forRoot({ readModels, ...(options.clock ? { clock: options.clock } : {}) }),
     ],
   })
   class ChangesTestModule {}
