@@ -6,8 +6,6 @@ import type {
   ChangeImplementer,
   ChangeOutcome,
   ChangePendingApproval,
-  ChangeRiskAnswers,
-  ChangeRiskFacts,
   ChangeRiskQuestionScore,
   ChangeRiskRuleFired,
   ChangeStateName,
@@ -110,13 +108,6 @@ export interface ChangeRiskAssessedV1 {
   questionScores: ChangeRiskQuestionScore[];
   ruleLevel: RiskLevel;
   questionnaireLevel: RiskLevel;
-  /**
-   * What the policy read (criticalities, dependents, outage, maintenance window, the implementer's record) and the
-   * requester's answers, so that `itsm changes backtest-risk` can replay the change under a candidate policy. Null
-   * when the assessor did not pass them: such a change is listed as not replayed.
-   */
-  facts: ChangeRiskFacts | null;
-  answers: ChangeRiskAnswers | null;
   /** The level of the assessment this one replaces; null for the first. */
   previousLevel: RiskLevel | null;
   previousState: ChangeStateName;

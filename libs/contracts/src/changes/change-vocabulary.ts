@@ -1,7 +1,5 @@
 /* The words of the change contract: wire names as the API and the events spell them (DESIGN §6, §7). */
 
-import type { ServiceCriticality } from '../catalog/service-events';
-
 /** Standard changes come from a catalog template and are pre-approved; normal ones go through CAB; emergency ones through ECAB. */
 export const CHANGE_TYPES = ['standard', 'normal', 'emergency'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -91,26 +89,6 @@ export interface ChangeRiskRuleFired {
   level: RiskLevel;
   reason: string;
 }
-
-/**
- * The facts the risk policy read when it assessed a change (`ChangeRiskAssessed.facts`): recorded so that a candidate
- * policy can be back-tested on past changes exactly as they were known then, not as the catalog stands today.
- */
-export interface ChangeRiskFacts {
-  changeType: ChangeType;
-  /** One per service the change touches. */
-  serviceCriticalities: ServiceCriticality[];
-  /** Services that depend, directly or transitively, on the change's services. */
-  dependentServiceCount: number;
-  /** 0 when no outage is expected. */
-  expectedOutageMinutes: number;
-  outsideMaintenanceWindow: boolean;
-  /** The implementer's completed changes over the policy's look-back; `total` 0 means no history. */
-  implementerRecentFailureRate: { failed: number; total: number };
-}
-
-/** The requester's answer id to each question id of the risk questionnaire. */
-export type ChangeRiskAnswers = Record<string, string>;
 
 /** One answer of the risk questionnaire and its weighted score. */
 export interface ChangeRiskQuestionScore {

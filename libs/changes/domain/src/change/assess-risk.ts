@@ -1,13 +1,4 @@
-import {
-  CHANGE_TYPES,
-  RISK_LEVELS,
-  SERVICE_CRITICALITIES,
-  type ChangeRiskAnswers,
-  type ChangeRiskFacts,
-  type ChangeRiskQuestionScore,
-  type ChangeRiskRuleFired,
-  type RiskLevel,
-} from '@itsm/contracts';
+import { RISK_LEVELS, type ChangeRiskQuestionScore, type ChangeRiskRuleFired, type RiskLevel } from '@itsm/contracts';
 import { IllegalTransition, RuleViolation } from '@itsm/event-sourcing';
 import { approvalRequested, refuseStages, validStages } from './approval-stages';
 import { inStates, raised, requireArray, requireName, requireOneOf, requireText } from './change.guards';
@@ -35,42 +26,6 @@ const validScore = (value: unknown): ChangeRiskQuestionScore => {
     answer: requireText(answer, 'The answer to a scored question', TEXT_MAX_LENGTH),
     score,
   };
-};
-
-const requireCount = (value: unknown, what: string): number => {
-  if (!Number.isInteger(value) || (value as number) < 0) throw new RuleViolation(`${what} must be a whole number ≥ 0 (got ${JSON.stringify(value)})`);
-  return value as number;
-};
-
-/** The facts the policy read, checked field by field (a replay must read the same shape), or null when left out. */
-const validFacts = (value: unknown): ChangeRiskFacts | null => {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new RuleViolation('The risk facts must be an object');
-  const facts = value as Record<string, unknown>;
-  const rate = (facts['implementerRecentFailureRate'] ?? {}) as Record<string, unknown>;
-  const failed = requireCount(rate['failed'], 'The implementer\'s failed changes');
-  const total = requireCount(rate['total'], 'The implementer\'s completed changes');
-  if (failed > total) throw new RuleViolation(`The implementer's failed changes (${failed}) cannot exceed the completed ones (${total})`);
-  if (typeof facts['outsideMaintenanceWindow'] !== 'boolean') throw new RuleViolation('Whether the change is outside the maintenance window must be true or false');
-  return {
-    changeType: requireOneOf(facts['changeType'], CHANGE_TYPES, 'The change type of the risk facts'),
-    serviceCriticalities: requireArray(facts['serviceCriticalities'], 'The service criticalities').map((criticality) =>
-      requireOneOf(criticality, SERVICE_CRITICALITIES, 'A service criticality'),
-    ),
-    dependentServiceCount: requireCount(facts['dependentServiceCount'], 'The dependent service count'),
-    expectedOutageMinutes: requireCount(facts['expectedOutageMinutes'], 'The expected outage minutes'),
-    outsideMaintenanceWindow: facts['outsideMaintenanceWindow'],
-    implementerRecentFailureRate: { failed, total },
-  };
-};
-
-/** The answer id to each question id, or null when left out. */
-const validAnswers = (value: unknown): ChangeRiskAnswers | null => {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'object' || Array.isArray(value)) throw new RuleViolation('The questionnaire answers must be an object of answer ids by question id');
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([question, answer]) => [requireName(question, 'A question id'), requireName(answer, `The answer to ${question}`)]),
-  );
 };
 
 /** The states a change may be assessed in: a normal change on its way to approval, an emergency one until it is authorized. */
@@ -108,8 +63,6 @@ export const assessRisk = ({ data, metadata }: AssessChangeRisk, state: Change):
       questionScores: requireArray(data.questionScores, 'The question scores').map(validScore),
       ruleLevel,
       questionnaireLevel,
-      facts: validFacts(data.facts),
-      answers: validAnswers(data.answers),
       previousLevel: change.risk?.level ?? null,
       previousState: change.state,
       state: movesOn ? 'authorize' : change.state,

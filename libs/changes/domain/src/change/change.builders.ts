@@ -106,8 +106,6 @@ export const riskAssessed = (overrides: Partial<EventOf<'ChangeRiskAssessed'>['d
     questionScores: [{ question: 'Is an outage needed?', answer: 'yes', score: 3 }],
     ruleLevel: 'moderate',
     questionnaireLevel: 'low',
-    facts: null,
-    answers: null,
     previousLevel: null,
     previousState: 'assess',
     state: 'authorize',

@@ -3,8 +3,6 @@ import type {
   ChangeApprovalStage,
   ChangeBlockingConflict,
   ChangeOutcome,
-  ChangeRiskAnswers,
-  ChangeRiskFacts,
   ChangeRiskQuestionScore,
   ChangeRiskRuleFired,
   ChangeType,
@@ -67,9 +65,6 @@ export type AssessChangeRisk = Command<
     questionScores: ChangeRiskQuestionScore[];
     ruleLevel: RiskLevel;
     questionnaireLevel: RiskLevel;
-    /** What the policy read and the requester's answers: recorded for the back-test (left out: null, not replayable). */
-    facts?: ChangeRiskFacts | null;
-    answers?: ChangeRiskAnswers | null;
     approvalStages?: ChangeApprovalStage[];
   }
 >;

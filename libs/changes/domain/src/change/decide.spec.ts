@@ -215,39 +215,6 @@ describe('Change decider', () => {
     ] as const)('refuses stages with %s', (_case, approvalStages, message) => {
       given(history).when(assessRisk({ approvalStages: approvalStages as never })).thenThrows(RuleViolation, message);
     });
-    it('records the facts the policy read and the answers, for the back-test', () => {
-      const facts = {
-        changeType: 'normal' as const,
-        serviceCriticalities: ['critical' as const, 'low' as const],
-        dependentServiceCount: 4,
-        expectedOutageMinutes: 30,
-        outsideMaintenanceWindow: false,
-        implementerRecentFailureRate: { failed: 1, total: 5 },
-      };
-      const answers = { 'outage-needed': 'yes', 'tested-in-staging': 'no' };
-      given(history).when(assessRisk({ facts, answers })).then([riskAssessed({ facts, answers }), approvalRequested()]);
-    });
-    it.each([
-      ['a criticality the catalog does not know', { serviceCriticalities: ['vital'] }, /A service criticality must be one of low, medium, high, critical/],
-      ['a negative count', { dependentServiceCount: -1 }, /dependent service count must be a whole number ≥ 0/],
-      ['more failures than changes', { implementerRecentFailureRate: { failed: 3, total: 2 } }, /failed changes \(3\) cannot exceed the completed ones \(2\)/],
-      ['a maintenance-window flag that is not a boolean', { outsideMaintenanceWindow: 'no' }, /outside the maintenance window must be true or false/],
-    ])('refuses facts with %s', (_case, wrong, message) => {
-      const facts = {
-        changeType: 'normal',
-        serviceCriticalities: ['low'],
-        dependentServiceCount: 0,
-        expectedOutageMinutes: 0,
-        outsideMaintenanceWindow: false,
-        implementerRecentFailureRate: { failed: 0, total: 0 },
-        ...wrong,
-      };
-      given(history).when(assessRisk({ facts: facts as never })).thenThrows(RuleViolation, message);
-    });
-    it('refuses answers that are not answer ids by question id', () => {
-      given(history).when(assessRisk({ answers: ['yes'] as never })).thenThrows(RuleViolation, /answers must be an object/);
-      given(history).when(assessRisk({ answers: { 'outage-needed': '' } })).thenThrows(RuleViolation, 'The answer to outage-needed must not be blank');
-    });
     it('refuses a fired rule without a reason and a score that is not a number', () => {
       given(history).when(assessRisk({ firedRules: [{ rule: 'r', level: 'low', reason: '' }] })).thenThrows(RuleViolation, 'The reason of a fired rule must not be blank');
       given(history).when(assessRisk({ questionScores: [{ question: 'q', answer: 'a', score: NaN }] })).thenThrows(RuleViolation, /score of a question must be a number/);
