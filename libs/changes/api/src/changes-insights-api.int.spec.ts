@@ -50,7 +50,7 @@ const changeLife = (
       event('ChangeRiskAssessed', {
         changeId, level: risk.level, policyVersion: risk.policyVersion, firedRules: risk.firedRules,
         questionScores: risk.questionScores.map(({ question, answer, score }) => ({ question, answer, score })), ruleLevel: risk.ruleLevel,
-        questionnaireLevel: risk.questionnaireLevel, facts: assessed.facts, answers: assessed.answers, previousLevel: null, previousState: 'assess',
+        questionnaireLevel: risk.questionnaireLevel, inputs: assessed, previousLevel: null, previousState: 'assess',
         state: 'authorize', assessedAt: raisedAt,
       }),
     );

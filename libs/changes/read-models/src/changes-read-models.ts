@@ -1,7 +1,8 @@
 import type { SqlExecutor } from '@itsm/event-store';
 import { DEFAULT_READ_MODEL_LOCATION, liveTablesOf, ReadModelPositions, type Projection, type WaitOptions } from '@itsm/projections';
+import { ChangeHistoryQueries } from './change-list/change-history.queries';
 import { changeListProjection } from './change-list/change-list.projection';
-import { ChangeListQueries } from './change-list/change-list.queries';
+import { ChangeListQueries, type ImplementerRecord } from './change-list/change-list.queries';
 import { changeScheduleProjection, type ChangeScheduleTables } from './conflicts/change-schedule.projection';
 import { ConflictQueries } from './conflicts/conflict.queries';
 import type { ConflictSources } from './conflicts/conflict-sources';
@@ -20,7 +21,12 @@ import { RiskHistoryQueries } from './risk-history/risk-history.queries';
 export const changesProjections: readonly Projection[] = [changeListProjection, changeScheduleProjection, changeDeliveryProjection, changeRiskHistoryProjection];
 
 export interface ChangesReadModels {
+  /** The change list (filters, text search, keyset pages), by number. */
   changeList: ChangeListQueries;
+  /** The field-level history of each change. */
+  history: ChangeHistoryQueries;
+  /** An implementer group's recent outcomes (the risk assessment's fact; the application's `ImplementerRecords` port). */
+  implementerRecords: { recentRecord(group: string, since: Date): Promise<ImplementerRecord> };
   conflicts: ConflictQueries;
   schedule: ScheduleQueries;
   freezeWindows: FreezeWindowQueries;
@@ -31,6 +37,8 @@ export interface ChangesReadModels {
   consistency: {
     /** Read-your-writes: resolves once the schedule (changes and freeze windows) includes a write's log position. */
     schedule(position: number, options?: WaitOptions): Promise<void>;
+    /** Read-your-writes: resolves once the change list and history include a write's log position. */
+    list(position: number, options?: WaitOptions): Promise<void>;
     /** The same for the deliveries the DORA figures read. */
     deliveries(position: number, options?: WaitOptions): Promise<void>;
   };
@@ -63,8 +71,12 @@ export const createChangesReadModels = ({
   const scheduleTables = changeScheduleTablesIn(schema);
   const conflicts = new ConflictQueries(db, scheduleTables, sources);
   const positions = new ReadModelPositions(db, { checkpointSchema });
+  const listTables = liveTablesOf(changeListProjection, schema);
+  const changeList = new ChangeListQueries(db, listTables);
   return {
-    changeList: new ChangeListQueries(db, liveTablesOf(changeListProjection, schema)),
+    changeList,
+    history: new ChangeHistoryQueries(db, listTables),
+    implementerRecords: { recentRecord: (group, since) => changeList.implementerRecord(group, since) },
     conflicts,
     schedule: new ScheduleQueries(db, scheduleTables, conflicts),
     freezeWindows: new FreezeWindowQueries(db, scheduleTables),
@@ -72,6 +84,7 @@ export const createChangesReadModels = ({
     riskHistory: new RiskHistoryQueries(db, liveTablesOf(changeRiskHistoryProjection, schema)),
     consistency: {
       schedule: (position, options) => positions.waitForPosition(changeScheduleProjection.name, position, options),
+      list: (position, options) => positions.waitForPosition(changeListProjection.name, position, options),
       deliveries: (position, options) => positions.waitForPosition(changeDeliveryProjection.name, position, options),
     },
   };

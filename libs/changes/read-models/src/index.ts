@@ -1,6 +1,9 @@
 export * from './changes-read-models';
 export * from './change-list/change-list.projection';
 export * from './change-list/change-list.queries';
+export * from './change-list/change-history.queries';
+export * from './change-list/change-record';
+export { HISTORY_FIELDS, historyLinesOf, type ChangeFieldChange, type HistoryField } from './change-list/change-history';
 export * from './conflicts/change-conflict';
 export * from './conflicts/change-schedule.projection';
 export * from './conflicts/conflict-sources';

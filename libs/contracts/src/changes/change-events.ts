@@ -6,11 +6,13 @@ import type {
   ChangeImplementer,
   ChangeOutcome,
   ChangePendingApproval,
+  ChangeRiskInputs,
   ChangeRiskQuestionScore,
   ChangeRiskRuleFired,
   ChangeStateName,
   ChangeType,
   MaterialChangeField,
+  RiskAssessmentTrigger,
   RiskLevel,
 } from './change-vocabulary';
 
@@ -113,6 +115,15 @@ export interface ChangeRiskAssessedV1 {
   previousState: ChangeStateName;
   state: ChangeStateName;
   assessedAt: string;
+  /** The facts and answers the policy read (left out by assessments recorded before they were kept). */
+  inputs?: ChangeRiskInputs;
+  /** Why it was assessed; left out means asked for. */
+  trigger?: RiskAssessmentTrigger;
+  /**
+   * The inputs that differ from the previous assessment's (`expectedOutageMinutes`, `answers.tested`…): what moved
+   * the level, or why it stayed; left out for a first assessment, or when the previous one kept no inputs.
+   */
+  changedInputs?: string[];
 }
 
 /**

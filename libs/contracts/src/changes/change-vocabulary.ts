@@ -1,5 +1,7 @@
 /* The words of the change contract: wire names as the API and the events spell them (DESIGN §6, §7). */
 
+import type { ServiceCriticality } from '../catalog/service-events';
+
 /** Standard changes come from a catalog template and are pre-approved; normal ones go through CAB; emergency ones through ECAB. */
 export const CHANGE_TYPES = ['standard', 'normal', 'emergency'] as const;
 export type ChangeType = (typeof CHANGE_TYPES)[number];
@@ -102,3 +104,34 @@ export interface ChangeBlockingConflict {
   kind: ChangeConflictKind;
   detail: string;
 }
+
+/**
+ * What a change's risk assessment read (the one definition: the domain's risk policy evaluates it, the assessment
+ * event records it, so that a re-assessment can say which input moved and a back-test can replay it).
+ */
+export interface ChangeRiskFacts {
+  readonly changeType: ChangeType;
+  /** One per service the change touches (the catalog's criticality; `medium` for a service the catalog never published). */
+  readonly serviceCriticalities: readonly ServiceCriticality[];
+  /** Services that depend, directly or transitively, on the change's services. */
+  readonly dependentServiceCount: number;
+  /** 0 when no outage is expected. */
+  readonly expectedOutageMinutes: number;
+  /** The planned window is not wholly inside the maintenance windows of a service that has some. */
+  readonly outsideMaintenanceWindow: boolean;
+  /** The implementer group's completed changes over the policy's look-back: failed (failed + backed out) of total. */
+  readonly implementerRecentFailureRate: { readonly failed: number; readonly total: number };
+}
+
+/** The questionnaire's answers: the answer id chosen for each question id. */
+export type ChangeRiskAnswers = Readonly<Record<string, string>>;
+
+/** Both inputs of an assessment. */
+export interface ChangeRiskInputs {
+  facts: ChangeRiskFacts;
+  answers: ChangeRiskAnswers;
+}
+
+/** Why a risk was assessed: asked for (`POST /changes/:id/assess`), or again right after a material edit. */
+export const RISK_ASSESSMENT_TRIGGERS = ['requested', 'material-edit'] as const;
+export type RiskAssessmentTrigger = (typeof RISK_ASSESSMENT_TRIGGERS)[number];

@@ -1,4 +1,11 @@
-import { RISK_LEVELS, type ChangeRiskQuestionScore, type ChangeRiskRuleFired, type RiskLevel } from '@itsm/contracts';
+import {
+  RISK_ASSESSMENT_TRIGGERS,
+  RISK_LEVELS,
+  type ChangeRiskInputs,
+  type ChangeRiskQuestionScore,
+  type ChangeRiskRuleFired,
+  type RiskLevel,
+} from '@itsm/contracts';
 import { IllegalTransition, RuleViolation } from '@itsm/event-sourcing';
 import { approvalRequested, refuseStages, validStages } from './approval-stages';
 import { inStates, raised, requireArray, requireName, requireOneOf, requireText } from './change.guards';
@@ -26,6 +33,20 @@ const validScore = (value: unknown): ChangeRiskQuestionScore => {
     answer: requireText(answer, 'The answer to a scored question', TEXT_MAX_LENGTH),
     score,
   };
+};
+
+/** What explains the assessment, kept only when the application gave it (older assessments have none). */
+const explanationOf = ({ inputs, trigger, changedInputs }: AssessChangeRisk['data']) => ({
+  ...(inputs === undefined ? {} : { inputs: validInputs(inputs) }),
+  ...(trigger === undefined ? {} : { trigger: requireOneOf(trigger, RISK_ASSESSMENT_TRIGGERS, 'The assessment trigger') }),
+  ...(changedInputs === undefined ? {} : { changedInputs: requireArray(changedInputs, 'The changed inputs').map((name) => requireName(name, 'A changed input')) }),
+});
+
+const validInputs = (value: unknown): ChangeRiskInputs => {
+  const { facts, answers } = (value ?? {}) as Partial<ChangeRiskInputs>;
+  if (typeof facts !== 'object' || facts === null) throw new RuleViolation('The facts of the assessment must be an object');
+  if (typeof answers !== 'object' || answers === null || Array.isArray(answers)) throw new RuleViolation('The answers of the assessment must be an object');
+  return { facts, answers };
 };
 
 /** The states a change may be assessed in: a normal change on its way to approval, an emergency one until it is authorized. */
@@ -67,6 +88,7 @@ export const assessRisk = ({ data, metadata }: AssessChangeRisk, state: Change):
       previousState: change.state,
       state: movesOn ? 'authorize' : change.state,
       assessedAt: at.toISOString(),
+      ...explanationOf(data),
     },
   };
   return movesOn ? [assessed, approvalRequested(change, stages, at)] : [assessed];

@@ -3,9 +3,11 @@ import type {
   ChangeApprovalStage,
   ChangeBlockingConflict,
   ChangeOutcome,
+  ChangeRiskInputs,
   ChangeRiskQuestionScore,
   ChangeRiskRuleFired,
   ChangeType,
+  RiskAssessmentTrigger,
   RiskLevel,
 } from '@itsm/contracts';
 import type { CommandMetadata } from '@itsm/event-sourcing';
@@ -66,6 +68,9 @@ export type AssessChangeRisk = Command<
     ruleLevel: RiskLevel;
     questionnaireLevel: RiskLevel;
     approvalStages?: ChangeApprovalStage[];
+    inputs?: ChangeRiskInputs;
+    trigger?: RiskAssessmentTrigger;
+    changedInputs?: string[];
   }
 >;
 

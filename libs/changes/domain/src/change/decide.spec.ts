@@ -1,5 +1,5 @@
 import { deciderSpecification, fold, IllegalTransition, RuleViolation } from '@itsm/event-sourcing';
-import type { ChangeApprovalStage } from '@itsm/contracts';
+import type { ChangeApprovalStage, ChangeRiskInputs } from '@itsm/contracts';
 import type { ChangeCommand } from './commands';
 import { changeDecider } from './decide';
 import type { ChangeEvent } from './events';
@@ -198,6 +198,18 @@ describe('Change decider', () => {
         riskAssessed({ level: 'high', questionnaireLevel: 'high' }),
         approvalRequested(),
       ]);
+    });
+    it('records what the assessment read and why it was made, as the application gave them', () => {
+      const inputs: ChangeRiskInputs = {
+        facts: {
+          changeType: 'normal', serviceCriticalities: ['high'], dependentServiceCount: 1, expectedOutageMinutes: 30,
+          outsideMaintenanceWindow: false, implementerRecentFailureRate: { failed: 0, total: 2 },
+        },
+        answers: { tested: 'fully' },
+      };
+      const explained = { inputs, trigger: 'material-edit' as const, changedInputs: ['expectedOutageMinutes'] };
+      given(history).when(assessRisk(explained)).then([riskAssessed(explained), approvalRequested()]);
+      given(history).when(assessRisk({ trigger: 'whim' as never })).thenThrows(RuleViolation, /assessment trigger must be one of requested, material-edit/);
     });
     it('refuses an assessment without approval stages', () => {
       given(history).when(assessRisk({ approvalStages: [] })).thenThrows(RuleViolation, 'Change CHG0000001 needs at least one approval stage');

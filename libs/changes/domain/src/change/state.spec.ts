@@ -72,6 +72,7 @@ describe('Change state (the record folded from its events, as asOf shows it)', (
       ruleLevel: 'moderate',
       questionnaireLevel: 'low',
       assessedAt: at,
+      inputs: null,
     });
     expect(foldRaised([...histories.normal.authorize, riskAssessed({ level: 'high', ruleLevel: 'high' })]).risk?.level).toBe('high');
   });

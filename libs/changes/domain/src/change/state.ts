@@ -3,6 +3,7 @@ import type {
   ChangeApprovalStage,
   ChangeEditableFields,
   ChangeOutcome,
+  ChangeRiskInputs,
   ChangeRiskQuestionScore,
   ChangeRiskRuleFired,
   ChangeStateName,
@@ -25,6 +26,8 @@ export interface RecordedRisk {
   ruleLevel: RiskLevel;
   questionnaireLevel: RiskLevel;
   assessedAt: string;
+  /** The facts and answers it read; null for an assessment recorded before they were kept. */
+  inputs: ChangeRiskInputs | null;
 }
 
 export interface RecordedDecision {
@@ -133,8 +136,8 @@ export const evolve = (change: Change, event: ChangeEvent): Change => {
     case 'ChangeClosed':
       return { ...change, state: event.data.state };
     case 'ChangeRiskAssessed': {
-      const { level, policyVersion, firedRules, questionScores, ruleLevel, questionnaireLevel, assessedAt, state } = event.data;
-      const risk = { level, policyVersion, firedRules, questionScores, ruleLevel, questionnaireLevel, assessedAt };
+      const { level, policyVersion, firedRules, questionScores, ruleLevel, questionnaireLevel, assessedAt, state, inputs } = event.data;
+      const risk = { level, policyVersion, firedRules, questionScores, ruleLevel, questionnaireLevel, assessedAt, inputs: inputs ?? null };
       return { ...change, risk, riskAssessmentDue: false, state };
     }
     case 'ChangeApprovalRequested': {

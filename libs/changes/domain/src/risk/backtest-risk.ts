@@ -1,11 +1,11 @@
+import { CHANGE_OUTCOMES, type ChangeOutcome } from '@itsm/contracts';
 import { assessRisk, type FiredRule } from './assess-risk';
 import { RiskAnswerUnknown, RiskQuestionnaireIncomplete } from './risk-errors';
 import type { QuestionnaireAnswers, RiskFacts } from './risk-facts';
 import { RISK_LEVELS, type RiskLevel } from './risk-level';
 import type { RiskPolicy } from './risk-policy';
 
-export const CHANGE_OUTCOMES = ['successful', 'successful-with-issues', 'failed', 'backed-out'] as const;
-export type ChangeOutcome = (typeof CHANGE_OUTCOMES)[number];
+export { CHANGE_OUTCOMES, type ChangeOutcome } from '@itsm/contracts';
 
 /** A past change as it was assessed, and how it turned out. */
 export interface PastChange {

@@ -3,28 +3,16 @@
  * criticalities, the impact graph and the maintenance windows; the change history gives the implementer's record);
  * the assessment only reads them, so a replay over the same facts gives the same level.
  */
-export const CHANGE_TYPES = ['standard', 'normal', 'emergency'] as const;
-export type ChangeType = (typeof CHANGE_TYPES)[number];
+import { SERVICE_CRITICALITIES, type ChangeRiskAnswers, type ChangeRiskFacts, type ServiceCriticality } from '@itsm/contracts';
 
-/** From the least to the most critical. */
-export const SERVICE_CRITICALITIES = ['low', 'medium', 'high', 'critical'] as const;
-export type ServiceCriticality = (typeof SERVICE_CRITICALITIES)[number];
+// The vocabulary is the contracts' (one definition): re-exported for the policy files and the back-test.
+export { CHANGE_TYPES, SERVICE_CRITICALITIES, type ChangeType, type ServiceCriticality } from '@itsm/contracts';
 
-export interface RiskFacts {
-  readonly changeType: ChangeType;
-  /** One per service the change touches. */
-  readonly serviceCriticalities: readonly ServiceCriticality[];
-  /** Services that depend, directly or transitively, on the change's services. */
-  readonly dependentServiceCount: number;
-  /** 0 when no outage is expected. */
-  readonly expectedOutageMinutes: number;
-  readonly outsideMaintenanceWindow: boolean;
-  /** The implementer's completed changes over the policy's look-back; `total` 0 means no history. */
-  readonly implementerRecentFailureRate: { readonly failed: number; readonly total: number };
-}
+/** What an assessment reads: the contracts' `ChangeRiskFacts`, as the assessment event records them. */
+export type RiskFacts = ChangeRiskFacts;
 
 /** The answer id chosen for each question id. */
-export type QuestionnaireAnswers = Readonly<Record<string, string>>;
+export type QuestionnaireAnswers = ChangeRiskAnswers;
 
 export const criticalityRank = (criticality: ServiceCriticality): number => SERVICE_CRITICALITIES.indexOf(criticality);
 

@@ -1,7 +1,7 @@
-/** Risk levels from the lowest to the highest: the order is the one every comparison uses. */
-export const RISK_LEVELS = ['low', 'moderate', 'high', 'very-high'] as const;
+import { RISK_LEVELS, type RiskLevel } from '@itsm/contracts';
 
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+/** Risk levels from the lowest to the highest (the contracts' vocabulary): the order is the one every comparison uses. */
+export { RISK_LEVELS, type RiskLevel } from '@itsm/contracts';
 
 export const isRiskLevel = (value: unknown): value is RiskLevel => (RISK_LEVELS as readonly unknown[]).includes(value);
 

@@ -49,13 +49,13 @@ describe.each(readModelTestDatabases)('the risk history the back-test replays, o
     const [a, b, c, d] = [1, 2, 3, 4].map((sequence) => changeRaised({ sequence, serviceIds: [newId()], plannedStart: '2030-02-02T10:00:00.000Z', plannedEnd: '2030-02-02T12:00:00.000Z' }));
     history.push(
       // Assessed twice (the latest counts), failed, two incidents caused and one of them unlinked again.
-      { raised: a, events: [assessed(a.changeId, 'moderate', { facts: facts(), answers: { outage: 'no' } }), assessed(a.changeId, 'high', { facts: facts({ expectedOutageMinutes: 45 }), answers: { outage: 'yes' }, previousLevel: 'moderate' }), completed(a.changeId, 'failed'), caused(a.changeId, 'INC0000001', 1), caused(a.changeId, 'INC0000002', 2), uncaused(a.changeId, 1)] },
-      // Assessed before the event carried facts and answers (no such fields at all).
+      { raised: a, events: [assessed(a.changeId, 'moderate', { inputs: { facts: facts(), answers: { outage: 'no' } } }), assessed(a.changeId, 'high', { inputs: { facts: facts({ expectedOutageMinutes: 45 }), answers: { outage: 'yes' } }, previousLevel: 'moderate' }), completed(a.changeId, 'failed'), caused(a.changeId, 'INC0000001', 1), caused(a.changeId, 'INC0000002', 2), uncaused(a.changeId, 1)] },
+      // Assessed before the event kept its inputs (no such field at all).
       { raised: { ...b, type: 'emergency' }, events: [assessed(b.changeId, 'low', {}), completed(b.changeId, 'successful')] },
       // Standard: never assessed, never replayed.
       { raised: { ...c, type: 'standard', templateId: newId() }, events: [completed(c.changeId, 'successful')] },
       // Switched to emergency, assessed, not completed.
-      { raised: d, events: [event('ChangeTypeChanged', { changeId: d.changeId, from: 'normal', to: 'emergency', templateId: null, previousTemplateId: null, riskAssessmentDue: true, changedAt: '2030-02-01T09:00:00.000Z' }), assessed(d.changeId, 'very-high', { facts: facts({ changeType: 'emergency' }), answers: {} })] },
+      { raised: d, events: [event('ChangeTypeChanged', { changeId: d.changeId, from: 'normal', to: 'emergency', templateId: null, previousTemplateId: null, riskAssessmentDue: true, changedAt: '2030-02-01T09:00:00.000Z' }), assessed(d.changeId, 'very-high', { inputs: { facts: facts({ changeType: 'emergency' }), answers: {} } })] },
     );
     let last = -1;
     for (const { raised, events } of history) {

@@ -46,8 +46,8 @@ const apply = async (tx: SqlSession, event: RecordedEvent & ChangeEvent, t: Chan
       return;
     case 'ChangeRiskAssessed': {
       const { level, policyVersion, assessedAt } = event.data;
-      const facts = event.data.facts ?? null;
-      const answers = event.data.answers ?? null;
+      const facts = event.data.inputs?.facts ?? null;
+      const answers = event.data.inputs?.answers ?? null;
       await set(
         'recorded_level = $3, recorded_policy_version = $4, facts = $5::jsonb, answers = $6::jsonb, assessed_at = $7',
         level,

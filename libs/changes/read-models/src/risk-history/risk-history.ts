@@ -55,8 +55,9 @@ export const evolveRiskHistory = (entry: RiskHistoryEntry | undefined, changeId:
       return { ...entry, type: event.data.to };
     case 'ChangeRiskAssessed': {
       const { level, policyVersion, assessedAt } = event.data;
-      // Assessments recorded before the event carried facts and answers read as null.
-      return { ...entry, recordedLevel: level, recordedPolicyVersion: policyVersion, facts: event.data.facts ?? null, answers: event.data.answers ?? null, assessedAt };
+      // Assessments recorded before the event kept its inputs read as null.
+      const inputs = event.data.inputs ?? null;
+      return { ...entry, recordedLevel: level, recordedPolicyVersion: policyVersion, facts: inputs?.facts ?? null, answers: inputs?.answers ?? null, assessedAt };
     }
     case 'ChangeCompleted':
       return { ...entry, outcome: event.data.outcome };

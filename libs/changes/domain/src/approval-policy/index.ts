@@ -1,0 +1,2 @@
+export * from './approval-policy';
+export * from './parse-approval-policy';
