@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { backupCommand } from './commands/backup.command';
+import { changesCommand } from './commands/changes.command';
 import { restoreCommand } from './commands/restore.command';
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
@@ -14,4 +15,5 @@ export const createProgram = (): Command =>
     .addCommand(seedCommand())
     .addCommand(verifyCommand())
     .addCommand(backupCommand())
-    .addCommand(restoreCommand());
+    .addCommand(restoreCommand())
+    .addCommand(changesCommand());
