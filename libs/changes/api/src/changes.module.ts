@@ -1,45 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { SqlExecutor } from '@itsm/event-store';
-import {
-  ACTIVE_MAJOR_INCIDENTS,
-  CAUSED_INCIDENTS,
-  CHANGE_CATALOG,
-  ChangesApplicationModule,
-  type ActiveMajorIncidents,
-  type CausedIncidents,
-  type ChangeCatalog,
-  type ChangesApplicationOptions,
-} from '@itsm/changes-application';
-import { SQL_DATABASE } from '@itsm/platform-kit';
-import { ChangeConflictsController } from './change-conflicts/change-conflicts.controller';
-import { ChangeScheduleController } from './change-schedule/change-schedule.controller';
-import { DeclareFreezeWindowController } from './declare-freeze-window/declare-freeze-window.controller';
-import { GetFreezeWindowController } from './get-freeze-window/get-freeze-window.controller';
-import { LiftFreezeWindowController } from './lift-freeze-window/lift-freeze-window.controller';
-import { ListFreezeWindowsController } from './list-freeze-windows/list-freeze-windows.controller';
-import { RaiseChangeController } from './raise-change/raise-change.controller';
+import { CHANGE_QUERIES, ChangesApplicationModule, type ChangesApplicationOptions } from '@itsm/changes-application';
+import { CHANGES_CONTROLLERS } from './changes.controllers';
+import { ChangeRefs } from './shared/change-refs';
+import { ChangeResource } from './shared/change-resource';
 import { ChangesErrorsInterceptor } from './shared/changes-errors.interceptor';
 import { CHANGES_READ_MODELS, type ChangesReadModelsFactory } from './shared/changes-read-models.port';
 import { ScheduleConsistency } from './shared/schedule-consistency';
-import { RiskBacktestController } from './risk-backtest/risk-backtest.controller';
 import { DeliveryConsistency } from './service-dora/delivery-consistency';
-import { ServiceDoraController } from './service-dora/service-dora.controller';
 
-/**
- * One controller per use case (`src/<use-case>/`). Fixed paths before parameterised ones: `GET /changes/schedule`
- * must be registered before any `GET /changes/:id` route, or `schedule` would be taken for an id.
- */
-export const CHANGES_CONTROLLERS = [
-  ChangeScheduleController,
-  RiskBacktestController,
-  RaiseChangeController,
-  ChangeConflictsController,
-  DeclareFreezeWindowController,
-  ListFreezeWindowsController,
-  GetFreezeWindowController,
-  LiftFreezeWindowController,
-  ServiceDoraController,
-];
+export { CHANGES_CONTROLLERS } from './changes.controllers';
 
 export interface ChangesModuleOptions extends ChangesApplicationOptions {
   /** `createChangesReadModels` from @itsm/changes-read-models (the host joins the two libs). */
@@ -48,10 +17,11 @@ export interface ChangesModuleOptions extends ChangesApplicationOptions {
 
 /**
  * The changes context behind /api/v1/changes and /api/v1/freeze-windows: the controllers over the handlers of
- * ChangesApplicationModule (the composition root) and the read models (schedule, conflicts, freeze windows), which
- * read the application's copies of the catalog and of incidents. Needs the global EventStoreModule, GatewayModule
- * and HealthModule; the projections run in ProjectionsModule (`changesProjections` of @itsm/changes-read-models and
- * `changesApplicationProjections()` of @itsm/changes-application).
+ * ChangesApplicationModule (the composition root, with the policies and the caused-incidents process) and the read
+ * models (list, history, schedule, conflicts, freeze windows), built once by the application module from the host's
+ * factory with the application's copies of the catalog and of incidents. Needs the global EventStoreModule,
+ * GatewayModule, ConfigModule and HealthModule; the projections run in ProjectionsModule (`changesProjections` of
+ * @itsm/changes-read-models and `changesApplicationProjections()` of @itsm/changes-application).
  */
 @Module({})
 export class ChangesModule {
@@ -59,15 +29,13 @@ export class ChangesModule {
     const { readModels, ...application } = options;
     return {
       module: ChangesModule,
-      imports: [ChangesApplicationModule.forRoot(application)],
+      imports: [ChangesApplicationModule.forRoot({ ...application, queries: readModels })],
       controllers: CHANGES_CONTROLLERS,
       providers: [
-        {
-          provide: CHANGES_READ_MODELS,
-          inject: [SQL_DATABASE, CHANGE_CATALOG, ACTIVE_MAJOR_INCIDENTS, CAUSED_INCIDENTS],
-          useFactory: (db: SqlExecutor, catalog: ChangeCatalog, majorIncidents: ActiveMajorIncidents, causedIncidents: CausedIncidents) =>
-            readModels({ db, sources: { catalog, majorIncidents, causedIncidents } }),
-        },
+        // One instance serves the handlers' queries and the routes' reads: the factory's object is both.
+        { provide: CHANGES_READ_MODELS, useExisting: CHANGE_QUERIES },
+        ChangeResource,
+        ChangeRefs,
         ScheduleConsistency,
         DeliveryConsistency,
         ChangesErrorsInterceptor,

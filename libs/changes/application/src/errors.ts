@@ -5,3 +5,11 @@ export class FreezeWindowNotFound extends Error {
     super(`No freeze window with id ${id}`);
   }
 }
+
+/** A command or a read named a change that does not exist, or an id that is not a uuid (the API answers 404). */
+export class ChangeNotFound extends Error {
+  override readonly name = 'ChangeNotFound';
+  constructor(readonly id: string) {
+    super(`No change with id ${id}`);
+  }
+}

@@ -108,6 +108,36 @@ export class RuntimeConfig {
   @IsInt()
   @Min(1)
   ITSM_IDEMPOTENCY_LEASE_SECONDS = 30;
+
+  /**
+   * The changes' risk policy (rules and questionnaire): its JSON, or the path of a JSON file. Its content is checked by
+   * the changes context when it starts (a bad policy stops the process); default: the platform's policy.
+   */
+  @IsOptional()
+  @IsString()
+  ITSM_CHANGE_RISK_POLICY?: string;
+
+  /** The changes' approval policy (stages by type and risk level): its JSON, or the path of a JSON file; checked likewise. */
+  @IsOptional()
+  @IsString()
+  ITSM_CHANGE_APPROVAL_POLICY?: string;
+
+  /** Comma-separated ids of the CAB members the default approval policy names (a majority of them approves). */
+  @IsOptional()
+  @IsString()
+  ITSM_CHANGE_CAB_MEMBERS?: string;
+
+  /** Comma-separated ids of the ECAB members the default approval policy names (two of them approve an emergency change). */
+  @IsOptional()
+  @IsString()
+  ITSM_CHANGE_ECAB_MEMBERS?: string;
+
+  /** How many days of an implementer group's completed changes the risk assessment counts. */
+  @Type(() => Number)
+  @IsInt({ message: 'ITSM_CHANGE_RISK_LOOKBACK_DAYS must be a whole number of days' })
+  @Min(1, { message: 'ITSM_CHANGE_RISK_LOOKBACK_DAYS must be at least 1' })
+  @Max(3660, { message: 'ITSM_CHANGE_RISK_LOOKBACK_DAYS must be at most 3660' })
+  ITSM_CHANGE_RISK_LOOKBACK_DAYS = 90;
 }
 
 /** For `ConfigModule.forRoot({ validate })`: refuses to start with a list of every invalid setting. */

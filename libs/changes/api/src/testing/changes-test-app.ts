@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Module, type INestApplication } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { waitUntil, type Clock } from '@itsm/event-sourcing';
+import { waitUntil } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import type { Projection, ProjectionRuntime } from '@itsm/projections';
 import {
@@ -18,7 +18,7 @@ import {
   validateRuntimeConfig,
   type Role,
 } from '@itsm/platform-kit';
-import { ChangesModule } from '../changes.module';
+import { ChangesModule, type ChangesModuleOptions } from '../changes.module';
 import type { ChangesReadModelsFactory } from '../shared/changes-read-models.port';
 
 const TEST_SECRET = 'changes-api-spec-secret-at-least-32-characters';
@@ -32,13 +32,6 @@ export interface ChangesTestApp {
   close(): Promise<void>;
 }
 
-export interface ChangesTestAppOptions {
-  /** The changes handlers' clock (default: the system clock). */
-  clock?: Clock;
-  /** ITSM_API_KEYS: `name:role1+role2:key`, comma-separated. */
-  apiKeys?: string;
-}
-
 /**
  * The changes context as the embedded platform hosts it: config, the event log on PGlite in a temp folder, the gateway
  * conventions, the changes projections and ChangesModule, listening on 127.0.0.1.
@@ -46,7 +39,8 @@ export interface ChangesTestAppOptions {
 export const startChangesTestApp = async (
   readModels: ChangesReadModelsFactory,
   projections: readonly Projection[],
-  options: ChangesTestAppOptions = {},
+  /** More settings (`ITSM_CHANGE_APPROVAL_POLICY`…) and the module's options. */
+  options: { env?: Record<string, string>; module?: Omit<ChangesModuleOptions, 'readModels'> } = {},
 ): Promise<ChangesTestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-changes-api-'));
   const env = {
@@ -54,7 +48,7 @@ export const startChangesTestApp = async (
     ITSM_DATA_DIR: dataDir,
     ITSM_JWT_SECRET: TEST_SECRET,
     ITSM_RATE_LIMIT: '0',
-    ...(options.apiKeys ? { ITSM_API_KEYS: options.apiKeys } : {}),
+    ...options.env,
   };
 
   @Module({
@@ -68,7 +62,7 @@ export const startChangesTestApp = async (
       EventStoreModule,
       GatewayModule.forRoot(),
       ProjectionsModule.forRoot(projections),
-      ChangesModule.forRoot({ readModels, ...(options.clock ? { clock: options.clock } : {}) }),
+      ChangesModule.forRoot({ ...options.module, readModels }),
     ],
   })
   class ChangesTestModule {}

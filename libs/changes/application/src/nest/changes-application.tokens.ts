@@ -12,3 +12,9 @@ export const ACTIVE_MAJOR_INCIDENTS = Symbol('ACTIVE_MAJOR_INCIDENTS');
 
 /** The incidents linked as caused by changes, from the changes' incidents copy (`CausedIncidents` port). */
 export const CAUSED_INCIDENTS = Symbol('CAUSED_INCIDENTS');
+
+/** The `ChangeQueries` over the changes' read models (conflict detection, implementer records). */
+export const CHANGE_QUERIES = Symbol('CHANGE_QUERIES');
+
+/** The `ChangePolicies` in force: the risk policy, the approval policy and the look-back of the implementer's record. */
+export const CHANGE_POLICIES = Symbol('CHANGE_POLICIES');

@@ -17,6 +17,8 @@ export interface ChangeListFilter {
   /** Changes touching this service. */
   serviceId?: string;
   implementerGroup?: OneOrMany<string>;
+  /** Only the changes this person requested (requesters see their own). */
+  requesterId?: string;
   /** Words found anywhere inside the words of the number, short description or description; case-insensitive. */
   q?: string;
   limit?: number;
@@ -101,6 +103,7 @@ export const changeListStatement = (filter: ChangeListFilter, t: ChangeListTable
   whereAnyOf('type', filter.type);
   whereAnyOf('risk_level', filter.risk);
   whereAnyOf('implementer_group', filter.implementerGroup);
+  if (filter.requesterId !== undefined) where((p) => `requester_id = ${p}`, filter.requesterId);
   if (filter.serviceId !== undefined) where((p) => `service_ids @> ARRAY[${p}::text]`, filter.serviceId);
   const tsquery = filter.q === undefined ? null : substringTsQuery(filter.q);
   if (tsquery !== null) where((p) => `change_id IN (SELECT change_id FROM ${t.change_search} WHERE terms @@ ${p}::tsquery)`, tsquery);

@@ -53,6 +53,7 @@ export const createChangeListTables = (t: ChangeListTables): string => `
   CREATE INDEX ON ${t.change_list} (type, ${LIST_ORDER});
   CREATE INDEX ON ${t.change_list} (risk_level, ${LIST_ORDER});
   CREATE INDEX ON ${t.change_list} (implementer_group, ${LIST_ORDER});
+  CREATE INDEX ON ${t.change_list} (requester_id, ${LIST_ORDER});
   CREATE INDEX ON ${t.change_list} USING gin (service_ids);
   CREATE INDEX ON ${t.change_list} (implementer_group, completed_at) WHERE outcome IS NOT NULL;
   CREATE TABLE ${t.change_search} (

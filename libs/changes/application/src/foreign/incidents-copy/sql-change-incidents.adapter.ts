@@ -27,6 +27,12 @@ export class SqlChangeIncidents implements ActiveMajorIncidents, CausedIncidents
     return rows.map((row) => ({ incidentId: row.incident_id, number: row.number, serviceId: row.service_id, acceptedAt: iso(row.major_accepted_at) }));
   }
 
+  /** The incident's number, or null when the copy has not seen it opened (yet). */
+  async numberOf(incidentId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ number: string }>(`SELECT number FROM ${this.t.changes_incidents} WHERE incident_id = $1`, [incidentId]);
+    return row?.number ?? null;
+  }
+
   async causedBy(changeIds: readonly string[]): Promise<CausedIncident[]> {
     if (changeIds.length === 0) return [];
     const rows = await this.db.query<{
