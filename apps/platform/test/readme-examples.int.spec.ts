@@ -8,7 +8,7 @@ import { shellBlocksOf } from './readme/readme-shell-blocks';
 const workspaceRoot = resolve(__dirname, '../../..');
 
 /** The README's sections whose examples a new user follows in order against a running platform. */
-const SECTIONS = ['Quick start', 'The service catalog in five lines', 'Incidents', 'Read models'];
+const SECTIONS = ['Quick start', 'The service catalog in five lines', 'Incidents', 'Changes', 'Read models'];
 
 /** Lines of those sections the spec does not run, each for a reason of its own (every other line runs). */
 const NOT_RUN = [
@@ -33,7 +33,7 @@ describe("the README's examples, followed literally on a fresh data directory", 
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('answers every curl of the quick start, catalog, incidents and read-model examples with 2xx', async () => {
+  it('answers every curl of the quick start, catalog, incidents, changes and read-model examples with 2xx', async () => {
     const dataDir = join(folder, 'data');
     // No ITSM_JWT_SECRET: the platform generates its key into the data directory, and `itsm token` signs with it.
     platform = await startEmbeddedPlatform(dataDir, { ITSM_JWT_SECRET: undefined });

@@ -8,9 +8,9 @@ import { contextHostImports } from '@itsm/platform-kit';
 export const CHANGES_CONSUMER_GROUP = 'changes';
 
 /**
- * The changes process (DESIGN §1, distributed shape): its routes, its processes and its projections: the change list
- * and schedule, and the changes' own copies of the catalog and of incidents, learnt from `itsm.catalog.events.v1` and
- * `itsm.incidents.events.v1` with KAFKA_BROKERS, never by calling those contexts.
+ * The changes process (DESIGN §1, distributed shape): its routes, its processes (the caused-incidents process) and its
+ * projections: the change list and history, the schedule, and the changes' own copies of the catalog and of incidents,
+ * learnt from `itsm.catalog.events.v1` and `itsm.incidents.events.v1` with KAFKA_BROKERS, never by calling those contexts.
  */
 @Module({})
 export class ChangesAppModule {
@@ -22,7 +22,8 @@ export class ChangesAppModule {
         env,
         projections: [...changesProjections, ...changesApplicationProjections()],
         consumerGroup: CHANGES_CONSUMER_GROUP,
-        context: ChangesModule.forRoot({ readModels: createChangesReadModels }),
+        // With KAFKA_BROKERS the caused-incidents process learns incident links from `itsm.incidents.events.v1`, like the copies.
+        context: ChangesModule.forRoot({ readModels: createChangesReadModels, processEventsFrom: env['KAFKA_BROKERS'] ? 'message-bus' : 'event-store' }),
       }),
     };
   }

@@ -1,4 +1,4 @@
-import { Body, Param, Res } from '@nestjs/common';
+import { Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
 import { CloseChangeHandler } from '@itsm/changes-application';
@@ -6,7 +6,7 @@ import { IfMatch, ifMatchCondition, RequestMetadata } from '@itsm/platform-kit';
 import { ChangeController } from '../shared/change-controller.decorator';
 import { CHANGE_CLOSERS, ChangeCommandEndpoint } from '../shared/change-endpoint.decorators';
 import { ChangeResource } from '../shared/change-resource';
-import { EmptyRequest } from '../shared/empty.request.dto';
+import { EmptyBody } from '../shared/empty.request.dto';
 import { IdParams } from '../shared/id.params';
 import { CurrentViewer, type Viewer } from '../shared/viewer';
 
@@ -20,7 +20,7 @@ export class CloseChangeController {
   @ChangeCommandEndpoint('close', CHANGE_CLOSERS, 'Close a completed change', 'A failed or backed-out change, and every emergency change, needs its post-implementation review first (409). Body: none, or {}.')
   async close(
     @Param() { id }: IdParams,
-    @Body() _body: EmptyRequest,
+    @EmptyBody() _body: Record<string, never>,
     @IfMatch() ifMatch: ExpectedRevision | undefined,
     @CurrentViewer() viewer: Viewer,
     @RequestMetadata() metadata: EventMetadata,

@@ -1,4 +1,4 @@
-import { Body, Param, Res } from '@nestjs/common';
+import { Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import type { EventMetadata, ExpectedRevision } from '@itsm/event-sourcing';
 import { StartChangeHandler } from '@itsm/changes-application';
@@ -6,7 +6,7 @@ import { IfMatch, ifMatchCondition, RequestMetadata } from '@itsm/platform-kit';
 import { ChangeController } from '../shared/change-controller.decorator';
 import { CHANGE_IMPLEMENTERS, ChangeCommandEndpoint } from '../shared/change-endpoint.decorators';
 import { ChangeResource } from '../shared/change-resource';
-import { EmptyRequest } from '../shared/empty.request.dto';
+import { EmptyBody } from '../shared/empty.request.dto';
 import { IdParams } from '../shared/id.params';
 import { CurrentViewer, type Viewer } from '../shared/viewer';
 
@@ -20,7 +20,7 @@ export class StartChangeController {
   @ChangeCommandEndpoint('start', CHANGE_IMPLEMENTERS, 'Start the implementation', 'Only a scheduled change, and only without blocking conflicts (live conflict detection: a freeze window or an active major incident blocks a normal change; a standard change is blocked by any conflict; an emergency change by none): 409 naming them. Body: none, or {}.')
   async start(
     @Param() { id }: IdParams,
-    @Body() _body: EmptyRequest,
+    @EmptyBody() _body: Record<string, never>,
     @IfMatch() ifMatch: ExpectedRevision | undefined,
     @CurrentViewer() viewer: Viewer,
     @RequestMetadata() metadata: EventMetadata,

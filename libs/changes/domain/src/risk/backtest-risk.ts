@@ -1,4 +1,4 @@
-import { CHANGE_OUTCOMES, type ChangeOutcome } from '@itsm/contracts';
+import type { ChangeOutcome } from '@itsm/contracts';
 import { assessRisk, type FiredRule } from './assess-risk';
 import { RiskAnswerUnknown, RiskQuestionnaireIncomplete } from './risk-errors';
 import type { QuestionnaireAnswers, RiskFacts } from './risk-facts';

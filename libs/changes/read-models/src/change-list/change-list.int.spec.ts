@@ -188,7 +188,7 @@ describe.each(readModelTestDatabases)('the change list and history on %s', (_lab
     const events = (await database.store.readStream(changeStreamId(change.changeId))) as RecordedEvent[];
     const before = [await list.get(change.changeId), await history.historyOf(change.changeId)];
     const tables = liveTablesOf(changeListProjection, database.schema);
-    await database.db.transaction((tx) => changeListProjection.applyBatch!(tx, events, tables));
+    await database.db.transaction((tx) => (changeListProjection.applyBatch as NonNullable<typeof changeListProjection.applyBatch>)(tx, events, tables));
     expect([await list.get(change.changeId), await history.historyOf(change.changeId)]).toEqual(before);
   });
 });
