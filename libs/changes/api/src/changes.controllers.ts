@@ -1,6 +1,7 @@
 import { AssessChangeRiskController } from './assess-change-risk/assess-change-risk.controller';
 import { CancelChangeController } from './cancel-change/cancel-change.controller';
 import { ChangeConflictsController } from './change-conflicts/change-conflicts.controller';
+import { ChangeGateController } from './change-gate/change-gate.controller';
 import { ChangeHistoryController } from './change-history/change-history.controller';
 import { ChangeScheduleController } from './change-schedule/change-schedule.controller';
 import { CloseChangeController } from './close-change/close-change.controller';
@@ -43,6 +44,7 @@ export const CHANGES_CONTROLLERS = [
   CancelChangeController,
   ChangeHistoryController,
   ChangeConflictsController,
+  ChangeGateController,
   DeclareFreezeWindowController,
   ListFreezeWindowsController,
   GetFreezeWindowController,

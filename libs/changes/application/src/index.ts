@@ -34,3 +34,4 @@ export * from './processes/caused-incidents/caused-incidents.process';
 export * from './processes/caused-incidents/caused-incidents.positions';
 export * from './processes/caused-incidents/incident-numbers';
 export * from './nest/changes-processes.host';
+export * from './change-gate/change-gate.query';

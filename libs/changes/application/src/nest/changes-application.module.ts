@@ -7,6 +7,7 @@ import { DEFAULT_READ_MODEL_LOCATION, type Projection } from '@itsm/projections'
 import { DEFAULT_CHANGES_SCHEMA, SqlChangeNumberAllocator } from '../adapters/sql-change-number-allocator.adapter';
 import { AssessChangeRiskHandler } from '../assess-change-risk/assess-change-risk.handler';
 import { CancelChangeHandler } from '../cancel-change/cancel-change.handler';
+import { ChangeGateQuery } from '../change-gate/change-gate.query';
 import { ChangeStreams } from '../change-stream/change-streams';
 import { CloseChangeHandler } from '../close-change/close-change.handler';
 import { CompleteChangeHandler } from '../complete-change/complete-change.handler';
@@ -57,6 +58,7 @@ export const CHANGES_HANDLERS = [
   RecordPirHandler,
   CloseChangeHandler,
   CancelChangeHandler,
+  ChangeGateQuery,
   DeclareFreezeWindowHandler,
   LiftFreezeWindowHandler,
 ] as const;

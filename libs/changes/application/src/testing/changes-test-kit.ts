@@ -121,7 +121,7 @@ export const openChangesTestKit = async ({
   const streams = new ChangeStreams(writePipelineOn(store), clock);
   const assessor = new ChangeRiskAssessor(catalog, readModels.implementerRecords, policies);
   const handlers: ChangeHandlers = {
-    raise: new RaiseChangeHandler(writePipelineOn(store), clock, new SqlChangeNumberAllocator(db, changesSchema)),
+    raise: new RaiseChangeHandler(writePipelineOn(store), clock, new SqlChangeNumberAllocator(db, changesSchema), catalog),
     update: new UpdateChangeHandler(streams, assessor),
     switchType: new SwitchChangeTypeHandler(streams),
     submit: new SubmitChangeHandler(streams, assessor),
