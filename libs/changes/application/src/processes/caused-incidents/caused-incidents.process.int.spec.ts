@@ -1,6 +1,8 @@
 import { incidentStreamId } from '@itsm/contracts';
-import { newId, type RecordedEvent } from '@itsm/event-sourcing';
+import { newId, waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
+import { createInProcessMessageBus, toCloudEventMessage } from '@itsm/messaging';
 import { changesProjections, createChangesReadModels } from '@itsm/changes-read-models';
+import { ChangesProcessesHost } from '../../nest/changes-processes.host';
 import { changeInput, metadataOf, openChangesTestKit, type ChangesTestKit } from '../../testing/changes-test-kit';
 
 const opened = (incidentId: string, number: string, serviceId: string) => ({
@@ -75,5 +77,35 @@ describe('the caused-incidents process (PGlite, from the log)', () => {
     await kit.settleProcesses();
 
     expect((await causedOf(changeId)).map((incident) => incident.incidentNumber)).toEqual(['INC0000045', 'INC0000046']);
+  });
+});
+
+describe('the caused-incidents process (distributed shape: from the incidents topic through the message bus)', () => {
+  let kit: ChangesTestKit;
+
+  beforeAll(async () => {
+    kit = await openChangesTestKit({ queries: createChangesReadModels, readModelProjections: changesProjections });
+  }, 60_000);
+  afterAll(() => kit?.close());
+
+  it('records a caused-by link from `itsm.incidents.events.v1` once, however often the bus delivers it', async () => {
+    const service = await kit.publishService();
+    const changeId = (await kit.handlers.raise.execute(changeInput([service]), metadataOf('rita', 'agent'))).id;
+    const incidentId = newId();
+    await kit.append(incidentStreamId(incidentId), [opened(incidentId, 'INC0000099', service), linked(incidentId, changeId)]);
+    const events = (await kit.store.readStream(incidentStreamId(incidentId))) as RecordedEvent[];
+    const bus = createInProcessMessageBus();
+    const host = new ChangesProcessesHost(kit.causedIncidents, { eventsFrom: 'message-bus', topicPrefix: 'spec.' }, kit.store, kit.db, bus);
+    await host.onApplicationBootstrap();
+
+    // The relay published the link twice (a retry after a lost acknowledgement): Kafka delivers both.
+    await bus.publish([...events, events[1]].map((event) => ({ ...toCloudEventMessage(event), topic: `spec.${toCloudEventMessage(event).topic}` })));
+    await waitUntil('the link to reach the change', async () => (await kit.streams.load(changeId)).change.causedIncidents.length > 0, 10_000);
+    await new Promise((resume) => setTimeout(resume, 100));
+    await host.beforeApplicationShutdown();
+    await bus.close();
+
+    const recorded = (await kit.store.readStream(`change-${changeId}`)).filter((event) => event.type === 'ChangeCausedIncidentRecorded');
+    expect(recorded.map((event) => (event.data as { incidentNumber: string }).incidentNumber)).toEqual(['INC0000099']);
   });
 });
