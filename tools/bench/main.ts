@@ -1,6 +1,7 @@
 import type { BenchPart } from './shared/bench-part';
 import { readBenchConfig } from './shared/config';
 import { progress } from './shared/report';
+import { changesPart } from './changes';
 import { embeddedPart } from './embedded';
 import { eventStorePart } from './event-store';
 import { httpPart } from './http';
@@ -17,6 +18,7 @@ const PARTS: readonly BenchPart[] = [
   rebuildPart,
   httpPart,
   incidentsPart,
+  changesPart,
   embeddedPart,
 ];
 

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { backupCommand } from './commands/backup.command';
 import { financeCommand } from './commands/finance.command';
+import { changesCommand } from './commands/changes.command';
 import { restoreCommand } from './commands/restore.command';
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
@@ -16,4 +17,5 @@ export const createProgram = (): Command =>
     .addCommand(verifyCommand())
     .addCommand(backupCommand())
     .addCommand(restoreCommand())
-    .addCommand(financeCommand());
+    .addCommand(financeCommand())
+    .addCommand(changesCommand());

@@ -9,6 +9,11 @@ export interface UpstreamRoute {
   /** The setting that holds the service's base URL. */
   urlSetting: UpstreamUrlSetting;
   resources: readonly string[];
+  /**
+   * Paths below another service's resource that this service serves, a `*` segment standing for one segment (an id):
+   * the changes' DORA figures of a catalog service are `services/<id>/dora`. They win over the resource they sit under.
+   */
+  nestedPaths?: readonly string[];
 }
 
 /** A route whose service is configured, with its base URL. */
@@ -23,7 +28,7 @@ export const API_PREFIX = '/api/v1';
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { service: 'service-catalog', urlSetting: 'CATALOG_SERVICE_URL', resources: ['services', 'calendars'] },
   { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents'] },
-  { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes', 'freeze-windows'] },
+  { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes', 'freeze-windows'], nestedPaths: ['services/*/dora'] },
   { service: 'finance', urlSetting: 'FINANCE_SERVICE_URL', resources: ['finance'] },
 ];
 
@@ -41,11 +46,23 @@ export const configuredUpstreams = (
     return baseUrl ? [{ route, baseUrl }] : [];
   });
 
-/** The route serving a request path (already normalised), or undefined. */
-export const routeOf = (pathname: string, routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES): UpstreamRoute | undefined =>
-  routes.find((route) =>
+/** Whether a path under /api/v1 is `pattern` or below it (`*`: one non-empty segment). */
+const underPattern = (segments: readonly string[], pattern: string): boolean => {
+  const parts = pattern.split('/');
+  return segments.length >= parts.length && parts.every((part, index) => (part === '*' ? segments[index] !== '' : segments[index] === part));
+};
+
+/** The route serving a request path (already normalised), or undefined: a nested path first, then the resource. */
+export const routeOf = (pathname: string, routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES): UpstreamRoute | undefined => {
+  if (pathname.startsWith(`${API_PREFIX}/`)) {
+    const segments = pathname.slice(API_PREFIX.length + 1).split('/');
+    const nested = routes.find((route) => route.nestedPaths?.some((pattern) => underPattern(segments, pattern)));
+    if (nested) return nested;
+  }
+  return routes.find((route) =>
     route.resources.some((resource) => {
       const base = `${API_PREFIX}/${resource}`;
       return pathname === base || pathname.startsWith(`${base}/`);
     }),
   );
+};

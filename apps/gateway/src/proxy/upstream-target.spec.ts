@@ -1,7 +1,7 @@
 import type { UpstreamRoute } from './upstream-routes';
 import { upstreamTargetOf } from './upstream-target';
 
-const SERVICE_URLS: Record<string, string> = { 'service-catalog': 'http://catalog:3000', incidents: 'http://incidents:3000' };
+const SERVICE_URLS: Record<string, string> = { 'service-catalog': 'http://catalog:3000', incidents: 'http://incidents:3000', changes: 'http://changes:3000' };
 const baseUrlOf = (route: UpstreamRoute) => SERVICE_URLS[route.service];
 /** A gateway configured without INCIDENTS_SERVICE_URL. */
 const catalogOnly = (route: UpstreamRoute) => (route.service === 'service-catalog' ? SERVICE_URLS[route.service] : undefined);
@@ -24,6 +24,18 @@ describe('upstreamTargetOf', () => {
     expect(upstreamTargetOf('/api/v1/incidents', catalogOnly)).toBeUndefined();
     expect(upstreamTargetOf('/api/v1/incidents/abc', catalogOnly)).toBeUndefined();
     expect(upstreamTargetOf('/api/v1/services', catalogOnly)?.url.host).toBe('catalog:3000');
+  });
+
+  it('forwards a service’s DORA figures to the changes service, and the rest of the service to the catalog', () => {
+    expect(upstreamTargetOf('/api/v1/services/abc/dora?from=2026-01-01T00%3A00%3A00Z&to=2026-02-01T00%3A00%3A00Z', baseUrlOf)?.url.toString()).toBe(
+      'http://changes:3000/api/v1/services/abc/dora?from=2026-01-01T00%3A00%3A00Z&to=2026-02-01T00%3A00%3A00Z',
+    );
+    expect(upstreamTargetOf('/api/v1/services/abc/impact', baseUrlOf)?.route.service).toBe('service-catalog');
+    expect(upstreamTargetOf('/api/v1/services/dora', baseUrlOf)?.route.service).toBe('service-catalog');
+    expect(upstreamTargetOf('/api/v1/services//dora', baseUrlOf)?.route.service).toBe('service-catalog');
+    expect(upstreamTargetOf('/api/v1/services/abc/doras', baseUrlOf)?.route.service).toBe('service-catalog');
+    // Without CHANGES_SERVICE_URL the edge does not serve it (404), rather than asking the catalog.
+    expect(upstreamTargetOf('/api/v1/services/abc/dora', catalogOnly)).toBeUndefined();
   });
 
   it('keeps a path prefix of the service URL', () => {

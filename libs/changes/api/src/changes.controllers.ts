@@ -1,6 +1,7 @@
 import { AssessChangeRiskController } from './assess-change-risk/assess-change-risk.controller';
 import { CancelChangeController } from './cancel-change/cancel-change.controller';
 import { ChangeConflictsController } from './change-conflicts/change-conflicts.controller';
+import { ChangeGateController } from './change-gate/change-gate.controller';
 import { ChangeHistoryController } from './change-history/change-history.controller';
 import { ChangeScheduleController } from './change-schedule/change-schedule.controller';
 import { CloseChangeController } from './close-change/close-change.controller';
@@ -14,6 +15,8 @@ import { ListFreezeWindowsController } from './list-freeze-windows/list-freeze-w
 import { RaiseChangeController } from './raise-change/raise-change.controller';
 import { RecordApprovalDecisionController } from './record-approval-decision/record-approval-decision.controller';
 import { RecordPirController } from './record-pir/record-pir.controller';
+import { RiskBacktestController } from './risk-backtest/risk-backtest.controller';
+import { ServiceDoraController } from './service-dora/service-dora.controller';
 import { StartChangeController } from './start-change/start-change.controller';
 import { SubmitChangeController } from './submit-change/submit-change.controller';
 import { SwitchChangeTypeController } from './switch-change-type/switch-change-type.controller';
@@ -25,6 +28,7 @@ import { UpdateChangeController } from './update-change/update-change.controller
  */
 export const CHANGES_CONTROLLERS = [
   ChangeScheduleController,
+  RiskBacktestController,
   ListChangesController,
   RaiseChangeController,
   GetChangeController,
@@ -40,8 +44,10 @@ export const CHANGES_CONTROLLERS = [
   CancelChangeController,
   ChangeHistoryController,
   ChangeConflictsController,
+  ChangeGateController,
   DeclareFreezeWindowController,
   ListFreezeWindowsController,
   GetFreezeWindowController,
   LiftFreezeWindowController,
+  ServiceDoraController,
 ];

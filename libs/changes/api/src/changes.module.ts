@@ -6,6 +6,7 @@ import { ChangeResource } from './shared/change-resource';
 import { ChangesErrorsInterceptor } from './shared/changes-errors.interceptor';
 import { CHANGES_READ_MODELS, type ChangesReadModelsFactory } from './shared/changes-read-models.port';
 import { ScheduleConsistency } from './shared/schedule-consistency';
+import { DeliveryConsistency } from './service-dora/delivery-consistency';
 
 export { CHANGES_CONTROLLERS } from './changes.controllers';
 
@@ -36,6 +37,7 @@ export class ChangesModule {
         ChangeResource,
         ChangeRefs,
         ScheduleConsistency,
+        DeliveryConsistency,
         ChangesErrorsInterceptor,
       ],
       exports: [ChangesApplicationModule, CHANGES_READ_MODELS],

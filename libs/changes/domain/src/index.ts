@@ -3,3 +3,4 @@ export * from './freeze-window';
 export * from './conflicts';
 export * from './risk';
 export * from './approval-policy';
+export * from './gate';

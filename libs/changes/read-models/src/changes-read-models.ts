@@ -8,13 +8,17 @@ import { ConflictQueries } from './conflicts/conflict.queries';
 import type { ConflictSources } from './conflicts/conflict-sources';
 import { FreezeWindowQueries } from './conflicts/freeze-window.queries';
 import { ScheduleQueries } from './conflicts/schedule.queries';
+import { changeDeliveryProjection } from './dora/change-delivery.projection';
+import { DoraQueries, type DoraSources } from './dora/dora.queries';
+import { changeRiskHistoryProjection } from './risk-history/risk-history.projection';
+import { RiskHistoryQueries } from './risk-history/risk-history.queries';
 
 /**
  * The changes projections, for `ProjectionsModule.forRoot([...changesProjections])` (embedded, the changes host).
  * The conflict detection also needs the changes' copies of the catalog and of incidents:
  * `changesApplicationProjections()` of @itsm/changes-application.
  */
-export const changesProjections: readonly Projection[] = [changeListProjection, changeScheduleProjection];
+export const changesProjections: readonly Projection[] = [changeListProjection, changeScheduleProjection, changeDeliveryProjection, changeRiskHistoryProjection];
 
 export interface ChangesReadModels {
   /** The change list (filters, text search, keyset pages), by number. */
@@ -26,18 +30,27 @@ export interface ChangesReadModels {
   conflicts: ConflictQueries;
   schedule: ScheduleQueries;
   freezeWindows: FreezeWindowQueries;
+  /** The DORA figures of a service (`change_delivery` and the incidents copy). */
+  dora: DoraQueries;
+  /** What the risk back-test replays (`change_risk_history`). */
+  riskHistory: RiskHistoryQueries;
   consistency: {
     /** Read-your-writes: resolves once the schedule (changes and freeze windows) includes a write's log position. */
     schedule(position: number, options?: WaitOptions): Promise<void>;
     /** Read-your-writes: resolves once the change list and history include a write's log position. */
     list(position: number, options?: WaitOptions): Promise<void>;
+    /** The same for the deliveries the DORA figures read. */
+    deliveries(position: number, options?: WaitOptions): Promise<void>;
   };
 }
+
+/** The changes' copies the read models read: the catalog and incidents (conflicts, DORA). */
+export type ChangesReadModelSources = ConflictSources & Pick<DoraSources, 'causedIncidents'>;
 
 export interface ChangesReadModelsDependencies {
   db: SqlExecutor;
   /** The changes' copies of the catalog and of incidents (`SqlChangeCatalog`, `SqlChangeIncidents` of the application). */
-  sources: ConflictSources;
+  sources: ChangesReadModelSources;
   /** The projection runtime's read-model schema (default `read_models`). */
   schema?: string;
   /** The projection runtime's checkpoint schema (default `projections`). */
@@ -67,9 +80,12 @@ export const createChangesReadModels = ({
     conflicts,
     schedule: new ScheduleQueries(db, scheduleTables, conflicts),
     freezeWindows: new FreezeWindowQueries(db, scheduleTables),
+    dora: new DoraQueries(db, liveTablesOf(changeDeliveryProjection, schema), sources),
+    riskHistory: new RiskHistoryQueries(db, liveTablesOf(changeRiskHistoryProjection, schema)),
     consistency: {
       schedule: (position, options) => positions.waitForPosition(changeScheduleProjection.name, position, options),
       list: (position, options) => positions.waitForPosition(changeListProjection.name, position, options),
+      deliveries: (position, options) => positions.waitForPosition(changeDeliveryProjection.name, position, options),
     },
   };
 };

@@ -1,11 +1,12 @@
 import type { ChangeStateName, ChangeType, RiskLevel } from '@itsm/contracts';
-import type { ChangeQueriesFactory, DetectedConflict } from '@itsm/changes-application';
+import type { AssessedChange, ChangeQueriesFactory, DetectedConflict } from '@itsm/changes-application';
 import type { Page, WaitOptions } from '@itsm/projections';
 import type { ChangeConflictResponse } from './responses/change-conflict.response';
 import type { ChangeHistoryEntryResponse } from './responses/change-history.response';
 import type { ChangeListItemResponse } from './responses/change-list.response';
 import type { FreezeWindowResponse } from './responses/freeze-window.response';
 import type { ScheduledChangeResponse } from './responses/schedule.response';
+import type { ServiceDoraResponse } from '../service-dora/service-dora.response';
 
 export interface ChangeListFilter {
   /** One value, or several (any of them matches). */
@@ -49,10 +50,20 @@ export interface ChangesReadModelsPort {
   freezeWindows: {
     list(filter: { from?: Date; to?: Date; limit?: number; cursor?: string }): Promise<Page<FreezeWindowResponse>>;
   };
+  /** The DORA figures of a service over [from, to); null when the catalog copy does not know the service. */
+  dora: {
+    forService(serviceId: string, range: { from: Date; to: Date }): Promise<ServiceDoraResponse | null>;
+  };
+  /** The assessed changes a risk back-test replays. */
+  riskHistory: {
+    assessedChanges(options?: { onProgress?: (read: number) => void }): Promise<AssessedChange[]>;
+  };
   consistency: {
     schedule(position: number, options?: WaitOptions): Promise<void>;
     /** Resolves once the change list and history include a write's log position. */
     list(position: number, options?: WaitOptions): Promise<void>;
+    /** The deliveries the DORA figures read. */
+    deliveries(position: number, options?: WaitOptions): Promise<void>;
   };
 }
 

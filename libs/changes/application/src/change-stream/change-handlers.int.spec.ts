@@ -1,4 +1,4 @@
-import { freezeWindowStreamId, type ChangeEvent } from '@itsm/contracts';
+import { freezeWindowStreamId, serviceStreamId, type ChangeEvent } from '@itsm/contracts';
 import { IllegalTransition, newId, RuleViolation, WrongExpectedRevisionError, type RecordedEvent } from '@itsm/event-sourcing';
 import { defaultApprovalPolicy, DEFAULT_RISK_POLICY, materialContentHash, RiskQuestionnaireIncomplete, type RaisedChange } from '@itsm/changes-domain';
 // The host joins the application and the read models; so does this spec (the handlers ask the change list and the
@@ -118,7 +118,11 @@ describe('the change handlers on PGlite (write pipeline, catalog copy, change li
     it('refuses assessing a change not submitted, and a standard change at all', async () => {
       const id = await raise([await kit.publishService()]);
       await expect(kit.handlers.assess.execute(id, calm, manager)).rejects.toThrow(IllegalTransition);
-      const standard = await raise([await kit.publishService()], { type: 'standard', templateId: 'restart-app-server' });
+      // A standard change follows a pre-approved template the catalog published for its service.
+      const service = await kit.publishService();
+      await kit.append(serviceStreamId(service), [{ type: 'ChangeTemplateAdded', data: { serviceId: service, templateId: 'restart-app-server', name: 'Restart', steps: ['restart'], preApproved: true } }]);
+      await kit.settle();
+      const standard = await raise([service], { type: 'standard', templateId: 'restart-app-server' });
       expect((await kit.handlers.submit.execute(standard, requester)).change.state).toBe('scheduled');
       await expect(kit.handlers.assess.execute(standard, calm, manager)).rejects.toThrow(/standard change: it is pre-approved by its template and is not assessed/);
     });

@@ -141,15 +141,15 @@ describe.each(copyTestDatabases)('the changes copies of the catalog and of incid
     expect(await incidents.onServices([service])).toEqual([]);
   });
 
-  it('keeps the incidents caused by each change, with their number and when they were last resolved', async () => {
+  it('keeps the incidents caused by each change, with their number, when they were opened and when last resolved', async () => {
     const [changeId, otherChange] = [newId(), newId()];
     const [first, second, related] = [newId(), newId(), newId()];
     await append(incidentStreamId(first), [opened(first, 'INC0000011', newId()), linked(first, changeId, 'caused-by', '2026-03-02T09:00:00.000Z'), resolved(first, '2026-03-02T11:30:00.000Z')]);
     await append(incidentStreamId(second), [opened(second, 'INC0000012', newId()), linked(second, changeId, 'caused-by', '2026-03-02T10:00:00.000Z')]);
     await append(incidentStreamId(related), [opened(related, 'INC0000013', newId()), linked(related, changeId, 'related', '2026-03-02T10:30:00.000Z'), linked(related, otherChange, 'caused-by', '2026-03-02T10:30:00.000Z')]);
     expect(await incidents.causedBy([changeId])).toEqual([
-      { changeId, incidentId: first, incidentNumber: 'INC0000011', linkedAt: '2026-03-02T09:00:00.000Z', resolvedAt: '2026-03-02T11:30:00.000Z' },
-      { changeId, incidentId: second, incidentNumber: 'INC0000012', linkedAt: '2026-03-02T10:00:00.000Z', resolvedAt: null },
+      { changeId, incidentId: first, incidentNumber: 'INC0000011', linkedAt: '2026-03-02T09:00:00.000Z', openedAt: '2026-03-01T08:00:00.000Z', resolvedAt: '2026-03-02T11:30:00.000Z' },
+      { changeId, incidentId: second, incidentNumber: 'INC0000012', linkedAt: '2026-03-02T10:00:00.000Z', openedAt: '2026-03-01T08:00:00.000Z', resolvedAt: null },
     ]);
     expect((await incidents.causedBy([otherChange])).map((incident) => incident.incidentNumber)).toEqual(['INC0000013']);
     expect(await incidents.causedBy([])).toEqual([]);

@@ -7,6 +7,7 @@ import { DEFAULT_READ_MODEL_LOCATION, type Projection } from '@itsm/projections'
 import { DEFAULT_CHANGES_SCHEMA, SqlChangeNumberAllocator } from '../adapters/sql-change-number-allocator.adapter';
 import { AssessChangeRiskHandler } from '../assess-change-risk/assess-change-risk.handler';
 import { CancelChangeHandler } from '../cancel-change/cancel-change.handler';
+import { ChangeGateQuery } from '../change-gate/change-gate.query';
 import { ChangeStreams } from '../change-stream/change-streams';
 import { CloseChangeHandler } from '../close-change/close-change.handler';
 import { CompleteChangeHandler } from '../complete-change/complete-change.handler';
@@ -21,7 +22,7 @@ import { LiftFreezeWindowHandler } from '../lift-freeze-window/lift-freeze-windo
 import { changePoliciesFrom, type ChangePolicies, type ChangePolicySettings } from '../policies/change-policies';
 import type { ChangeCatalog } from '../ports/change-catalog.port';
 import type { ChangeQueries, ChangeQueriesFactory } from '../ports/change-queries.port';
-import type { ActiveMajorIncidents } from '../ports/change-incidents.port';
+import type { ActiveMajorIncidents, CausedIncidents } from '../ports/change-incidents.port';
 import { CausedIncidentsPositions } from '../processes/caused-incidents/caused-incidents.positions';
 import { CausedIncidentsProcess } from '../processes/caused-incidents/caused-incidents.process';
 import { IncidentNumbers } from '../processes/caused-incidents/incident-numbers';
@@ -57,6 +58,7 @@ export const CHANGES_HANDLERS = [
   RecordPirHandler,
   CloseChangeHandler,
   CancelChangeHandler,
+  ChangeGateQuery,
   DeclareFreezeWindowHandler,
   LiftFreezeWindowHandler,
 ] as const;
@@ -143,8 +145,9 @@ export class ChangesApplicationModule {
         { provide: CAUSED_INCIDENTS, useExisting: SqlChangeIncidents },
         {
           provide: CHANGE_QUERIES,
-          inject: [SQL_DATABASE, CHANGE_CATALOG, ACTIVE_MAJOR_INCIDENTS],
-          useFactory: (db: SqlExecutor, catalog: ChangeCatalog, majorIncidents: ActiveMajorIncidents) => options.queries({ db, sources: { catalog, majorIncidents } }),
+          inject: [SQL_DATABASE, CHANGE_CATALOG, ACTIVE_MAJOR_INCIDENTS, CAUSED_INCIDENTS],
+          useFactory: (db: SqlExecutor, catalog: ChangeCatalog, majorIncidents: ActiveMajorIncidents, causedIncidents: CausedIncidents) =>
+            options.queries({ db, sources: { catalog, majorIncidents, causedIncidents } }),
         },
         { provide: ChangesCopyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new ChangesCopyPositions(db) },
         { provide: CausedIncidentsPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new CausedIncidentsPositions(db) },

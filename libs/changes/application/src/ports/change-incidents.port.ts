@@ -20,7 +20,9 @@ export interface CausedIncident {
   /** `INC0000001`. */
   incidentNumber: string;
   linkedAt: string;
-  /** When the incident was last resolved; null while it is open again or was never resolved (DORA: time to restore). */
+  /** When the incident was opened: where DORA's failed-deployment recovery time starts. */
+  openedAt: string;
+  /** When the incident was last resolved; null while it is open again or was never resolved (DORA: where the recovery time ends). */
   resolvedAt: string | null;
 }
 

@@ -1,7 +1,7 @@
 import type { ChangeConflictKind, ChangeType } from '@itsm/contracts';
 import type { SqlExecutor } from '@itsm/event-store';
 import type { ChangeCatalog } from './change-catalog.port';
-import type { ActiveMajorIncidents } from './change-incidents.port';
+import type { ActiveMajorIncidents, CausedIncidents } from './change-incidents.port';
 
 /** A conflict of a change's window, as the live conflict detection reports it. */
 export interface DetectedConflict {
@@ -41,5 +41,6 @@ export interface ChangeQueries {
  */
 export type ChangeQueriesFactory = (dependencies: {
   db: SqlExecutor;
-  sources: { catalog: ChangeCatalog; majorIncidents: ActiveMajorIncidents };
+  /** `causedIncidents`: the incidents caused by changes, for the DORA figures. */
+  sources: { catalog: ChangeCatalog; majorIncidents: ActiveMajorIncidents; causedIncidents: CausedIncidents };
 }) => ChangeQueries;

@@ -116,12 +116,12 @@ export const openChangesTestKit = async ({
   const runtime = await ProjectionRuntime.create({ db, source: store, projections: [...readModelProjections, ...changesApplicationProjections()], schema, checkpointSchema });
   const catalog = new SqlChangeCatalog(db, schema);
   const incidents = new SqlChangeIncidents(db, schema);
-  const readModels: ChangeQueries = queries({ db, sources: { catalog, majorIncidents: incidents } });
+  const readModels: ChangeQueries = queries({ db, sources: { catalog, majorIncidents: incidents, causedIncidents: incidents } });
   const clock = new ManualClock(new Date(start));
   const streams = new ChangeStreams(writePipelineOn(store), clock);
   const assessor = new ChangeRiskAssessor(catalog, readModels.implementerRecords, policies);
   const handlers: ChangeHandlers = {
-    raise: new RaiseChangeHandler(writePipelineOn(store), clock, new SqlChangeNumberAllocator(db, changesSchema)),
+    raise: new RaiseChangeHandler(writePipelineOn(store), clock, new SqlChangeNumberAllocator(db, changesSchema), catalog),
     update: new UpdateChangeHandler(streams, assessor),
     switchType: new SwitchChangeTypeHandler(streams),
     submit: new SubmitChangeHandler(streams, assessor),

@@ -41,8 +41,19 @@ export interface ChangeFieldsInput {
  */
 export type RaiseChange = Command<
   'RaiseChange',
-  ChangeFieldsInput & { changeId: string; number: string; type: ChangeType; templateId?: string | null }
+  ChangeFieldsInput & { changeId: string; number: string; type: ChangeType; templateId?: string | null; template?: KnownChangeTemplate | null }
 >;
+
+/**
+ * What the catalog (its copy in the changes context) says of a standard change's template, looked up by the
+ * application: null when it never published it. Left out, the template is not checked against the catalog.
+ */
+export interface KnownChangeTemplate {
+  /** The service the template belongs to: the change must touch it. */
+  serviceId: string;
+  /** Only a pre-approved template makes a standard change. */
+  preApproved: boolean;
+}
 
 /** Only the fields that change; allowed until implementation starts. */
 export type UpdateChange = Command<'UpdateChange', Partial<ChangeFieldsInput>>;

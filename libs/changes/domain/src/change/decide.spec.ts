@@ -31,6 +31,16 @@ describe('Change decider', () => {
     it('raises a standard change from its template', () => {
       given([]).when(raiseStandard()).then([raisedStandard()]);
     });
+    it('raises a standard change from a pre-approved catalog template of one of its services, and refuses any other', () => {
+      given([]).when(raiseStandard({ template: { serviceId: payrollService, preApproved: true } })).then([raisedStandard()]);
+      given([]).when(raiseStandard({ template: null })).thenThrows(RuleViolation, `The change template ${templateId} is not in the catalog`);
+      given([])
+        .when(raiseStandard({ template: { serviceId: payrollService, preApproved: false } }))
+        .thenThrows(RuleViolation, `The change template ${templateId} is not pre-approved: raise a normal change`);
+      given([])
+        .when(raiseStandard({ template: { serviceId: hrService, preApproved: true } }))
+        .thenThrows(RuleViolation, `The change template ${templateId} is for service ${hrService}, which the change does not touch`);
+    });
     it('raises an emergency change', () => {
       given([]).when(raise({ type: 'emergency' })).then([raisedEmergency()]);
     });

@@ -12,8 +12,8 @@ export const CHANGES_INCIDENTS_SCHEMA = DEFAULT_READ_MODEL_LOCATION.schema;
 /**
  * The changes context's own copy of what it needs of incidents, built only from the incidents' published events
  * (the log embedded, `itsm.incidents.events.v1` distributed): each incident's number, service, whether it is open,
- * its major-incident status and when it was last resolved (the automatic freeze of a major incident; DORA's time to
- * restore), and the incidents' links to changes. Everything comes from the incident's own stream, so per-stream
+ * its major-incident status, when it was opened and last resolved (the automatic freeze of a major incident; DORA's
+ * failed-deployment recovery time), and the incidents' links to changes. Everything comes from the incident's own stream, so per-stream
  * order (Kafka) gives the same rows as the log.
  */
 export const changesIncidentsProjection = defineProjection<ChangesIncidentsTable>({
@@ -38,6 +38,7 @@ export const changesIncidentsProjection = defineProjection<ChangesIncidentsTable
       open boolean NOT NULL,
       major_status text NOT NULL,
       major_accepted_at timestamptz,
+      opened_at timestamptz NOT NULL,
       resolved_at timestamptz
     );
     CREATE INDEX ON ${t.changes_incidents} (service_id, major_accepted_at) WHERE open AND major_status = 'accepted';
@@ -57,11 +58,11 @@ const applyIncidentEvent = async (tx: SqlSession, event: RecordedEvent & Inciden
     tx.query(`UPDATE ${t.changes_incidents} SET ${assignments} WHERE incident_id = $1`, [event.data.incidentId, ...values]);
   switch (event.type) {
     case 'IncidentOpened': {
-      const { incidentId, number, serviceId } = event.data;
+      const { incidentId, number, serviceId, openedAt } = event.data;
       await tx.query(
-        `INSERT INTO ${t.changes_incidents} (incident_id, number, service_id, open, major_status) VALUES ($1, $2, $3, true, 'none')
+        `INSERT INTO ${t.changes_incidents} (incident_id, number, service_id, open, major_status, opened_at) VALUES ($1, $2, $3, true, 'none', $4)
          ON CONFLICT (incident_id) DO NOTHING`,
-        [incidentId, number, serviceId],
+        [incidentId, number, serviceId, openedAt],
       );
       return;
     }

@@ -35,8 +35,15 @@ export class SqlChangeIncidents implements ActiveMajorIncidents, CausedIncidents
 
   async causedBy(changeIds: readonly string[]): Promise<CausedIncident[]> {
     if (changeIds.length === 0) return [];
-    const rows = await this.db.query<{ change_id: string; incident_id: string; number: string; linked_at: Date | string; resolved_at: Date | string | null }>(
-      `SELECT l.change_id, l.incident_id, i.number, l.linked_at, i.resolved_at
+    const rows = await this.db.query<{
+      change_id: string;
+      incident_id: string;
+      number: string;
+      linked_at: Date | string;
+      opened_at: Date | string;
+      resolved_at: Date | string | null;
+    }>(
+      `SELECT l.change_id, l.incident_id, i.number, l.linked_at, i.opened_at, i.resolved_at
        FROM ${this.t.changes_incident_links} l JOIN ${this.t.changes_incidents} i ON i.incident_id = l.incident_id
        WHERE l.change_id = ANY($1::text[]) AND l.relation = 'caused-by'
        ORDER BY l.change_id, l.linked_at, l.incident_id`,
@@ -47,6 +54,7 @@ export class SqlChangeIncidents implements ActiveMajorIncidents, CausedIncidents
       incidentId: row.incident_id,
       incidentNumber: row.number,
       linkedAt: iso(row.linked_at),
+      openedAt: iso(row.opened_at),
       resolvedAt: row.resolved_at === null ? null : iso(row.resolved_at),
     }));
   }

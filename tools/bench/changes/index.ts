@@ -1,0 +1,1 @@
+export { changesPart } from './changes.part';
