@@ -20,3 +20,4 @@ export * from './read-models/read-model-location';
 export * from './read-models/read-model-positions';
 export * from './processes/event-process';
 export * from './processes/process-runner';
+export * from './testing/read-model-test-database';

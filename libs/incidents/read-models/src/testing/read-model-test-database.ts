@@ -1,52 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { createPgExecutor, createPgliteEventStore, createPgliteExecutor, createPostgresEventStore, openPglite, type EventStore, type SqlExecutor } from '@itsm/event-store';
+import { readModelTestDatabasesFor } from '@itsm/projections';
 
-/** An event log and a SQL executor on one database, with read-model schemas no other run uses. */
-export interface ReadModelTestDatabase {
-  store: EventStore;
-  db: SqlExecutor;
-  schema: string;
-  checkpointSchema: string;
-  dispose(): Promise<void>;
-}
+export type { ReadModelTestDatabase } from '@itsm/projections';
 
-const randomName = (label: string): string => `${label}_${randomBytes(5).toString('hex')}`;
-
-const postgres = async (): Promise<ReadModelTestDatabase> => {
-  const connectionString = process.env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const schemas = { log: randomName('inc_log'), schema: randomName('inc_rm'), checkpointSchema: randomName('inc_cp') };
-  const store = await createPostgresEventStore({ connectionString, schema: schemas.log, pollIntervalMs: 50 });
-  const db = createPgExecutor({ connectionString, max: 4 });
-  return {
-    store,
-    db,
-    schema: schemas.schema,
-    checkpointSchema: schemas.checkpointSchema,
-    async dispose() {
-      await store.close();
-      for (const name of Object.values(schemas)) await db.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
-      await db.close();
-    },
-  };
-};
-
-const pglite = async (): Promise<ReadModelTestDatabase> => {
-  const database = await openPglite();
-  const store = await createPgliteEventStore({ db: database, pollIntervalMs: 50 });
-  return {
-    store,
-    db: createPgliteExecutor(database, { ownsDatabase: false }),
-    schema: 'read_models',
-    checkpointSchema: 'projections',
-    async dispose() {
-      await store.close();
-      await database.close();
-    },
-  };
-};
-
-/** PGlite in memory (embedded shape) and the PostgreSQL server (DATABASE_URL, else the local trust-auth server). */
-export const readModelTestDatabases: [string, () => Promise<ReadModelTestDatabase>][] = [
-  ['PGlite', pglite],
-  ['PostgreSQL', postgres],
-];
+/** The read-model specs' databases (see @itsm/projections' `readModelTestDatabasesFor`). */
+export const readModelTestDatabases = readModelTestDatabasesFor('inc');
