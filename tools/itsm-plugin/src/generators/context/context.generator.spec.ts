@@ -91,7 +91,7 @@ describe('nx g @itsm/tools:context', () => {
       const platform = read('apps/platform/src/app/platform.module.ts');
       expect(platform).toContain("import { ProblemsModule } from '@itsm/problems-api';");
       expect(platform).toContain("import { problemsProjections } from '@itsm/problems-read-models';");
-      expect(platform).toMatch(/ProjectionsModule\.forRoot\(\[[^\]]*\.\.\.financeProjections, \.\.\.problemsProjections,?\s*\]\)/);
+      expect(platform).toMatch(/ProjectionsModule\.forRoot\(\[[^\]]*,\s*\.\.\.problemsProjections,?\s*\]\)/);
       expect(platform).not.toMatch(/,\s*,/);
       expect(platform).toContain('    ProblemsModule.forRoot(),\n  ],\n})');
     });
