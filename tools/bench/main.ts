@@ -8,6 +8,7 @@ import { httpPart } from './http';
 import { incidentsPart } from './incidents';
 import { latencyPart } from './latency';
 import { rebuildPart } from './rebuild';
+import { auditPart } from './audit';
 import { relayPart } from './relay';
 
 /** Every bench part, in run order; later parts (HTTP API…) add themselves here. */
@@ -20,6 +21,7 @@ const PARTS: readonly BenchPart[] = [
   incidentsPart,
   changesPart,
   embeddedPart,
+  auditPart,
 ];
 
 const main = async (): Promise<void> => {

@@ -2,7 +2,7 @@ const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
 /** The webpack build every Node service host shares: node_modules stay external (PGlite loads its wasm from there). */
-module.exports = function nodeAppWebpackConfig(appName) {
+module.exports = function nodeAppWebpackConfig(appName, { assets = [] } = {}) {
   return {
     output: {
       path: join(__dirname, '../../dist/apps', appName),
@@ -17,7 +17,7 @@ module.exports = function nodeAppWebpackConfig(appName) {
         compiler: 'tsc',
         main: './src/main.ts',
         tsConfig: './tsconfig.app.json',
-        assets: [],
+        assets,
         optimization: false,
         outputHashing: 'none',
         generatePackageJson: true,

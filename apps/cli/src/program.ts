@@ -1,7 +1,10 @@
 import { Command } from 'commander';
+import { auditCommand } from './commands/audit.command';
 import { backupCommand } from './commands/backup.command';
 import { financeCommand } from './commands/finance.command';
 import { changesCommand } from './commands/changes.command';
+import { exportCommand } from './commands/export.command';
+import { rebuildCommand } from './commands/rebuild.command';
 import { restoreCommand } from './commands/restore.command';
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
@@ -14,7 +17,10 @@ export const createProgram = (): Command =>
     .showHelpAfterError()
     .addCommand(tokenCommand())
     .addCommand(seedCommand())
+    .addCommand(auditCommand())
     .addCommand(verifyCommand())
+    .addCommand(exportCommand())
+    .addCommand(rebuildCommand())
     .addCommand(backupCommand())
     .addCommand(restoreCommand())
     .addCommand(financeCommand())

@@ -19,6 +19,8 @@ export const LOG_TARGETS: readonly LogTarget[] = ['postgres', 'pglite'];
 export interface BenchLog {
   target: LogTarget;
   store: EventStore;
+  /** The scratch database's address (`postgres` target only), for readers with connections of their own. */
+  connectionString?: string;
   /** A new executor on the log's database, as another process (relay, projector, poller) would open. */
   executor(maxConnections?: number): SqlExecutor;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export const openPostgresLog = async (
     return {
       target: 'postgres',
       store,
+      connectionString,
       executor: (max = 4) => {
         const executor = createPgExecutor({ connectionString, max });
         executors.push(executor);

@@ -8,3 +8,8 @@ export const EXIT = {
   /** `verify` ran to the end and the log does not verify. */
   verificationFailed: 3,
 } as const;
+
+/** Arguments that commander accepted but the command cannot use (an unknown projection name): exits with `EXIT.usage`. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

@@ -21,6 +21,7 @@ import { changesProjections, createChangesReadModels } from '@itsm/changes-read-
 import { FinanceModule } from '@itsm/finance-api';
 import { financeApplicationProjections } from '@itsm/finance-application';
 import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
+import { AuditModule } from '@itsm/audit-api';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -47,6 +48,8 @@ import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-
     IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
     ChangesModule.forRoot({ readModels: createChangesReadModels }),
     FinanceModule.forRoot({ readModels: createFinanceReadModels }),
+    // The auditors' routes, the checkpointer (Merkle tree + signed checkpoints) and the background verification.
+    AuditModule.forRoot(),
   ],
 })
 export class PlatformModule {}

@@ -7,3 +7,6 @@ export type { SqlExecutor, SqlSession } from './sql-executor.port';
 export { createPgExecutor } from './pg-executor.adapter';
 export { createPgliteExecutor, openPglite, type PgliteExecutorOptions } from './pglite-executor.adapter';
 export type { Unlisten } from './sql-executor.port';
+// The audit tools read the log's table directly for what the port does not offer (event search, record numbers).
+export { eventLogSchema, type EventLogSchema } from './event-log-schema';
+export { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';

@@ -138,6 +138,48 @@ export class RuntimeConfig {
   @Min(1, { message: 'ITSM_CHANGE_RISK_LOOKBACK_DAYS must be at least 1' })
   @Max(3660, { message: 'ITSM_CHANGE_RISK_LOOKBACK_DAYS must be at most 3660' })
   ITSM_CHANGE_RISK_LOOKBACK_DAYS = 90;
+
+  /**
+   * The Ed25519 key that signs the audit log's checkpoints, in the signed-note form `PRIVATE+KEY+<name>+<id>+<key>`.
+   * Unset: generated once and kept in ITSM_DATA_DIR/audit-signing-key, readable by the owner only.
+   */
+  @IsOptional()
+  @Matches(/^PRIVATE\+KEY\+[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, {
+    message: 'ITSM_AUDIT_SIGNING_KEY must be a signer key PRIVATE+KEY+<name>+<key id>+<base64 key>',
+  })
+  ITSM_AUDIT_SIGNING_KEY?: string;
+
+  /** The audit log's name in every checkpoint (the C2SP origin line), and the name of a generated signing key. */
+  @Matches(/^[\x21-\x2a\x2c-\x7e]{1,200}$/, { message: 'ITSM_AUDIT_ORIGIN must be printable ASCII without spaces or "+"' })
+  ITSM_AUDIT_ORIGIN = 'itsm.local/audit';
+
+  /** The audit checkpointer: `on` keeps the Merkle tree over the log and signs checkpoints in this process. */
+  @IsIn(['on', 'off'])
+  ITSM_AUDIT_CHECKPOINTER: 'on' | 'off' = 'on';
+
+  /** A checkpoint is signed once the tree grew by this many events (0: only by time). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  ITSM_AUDIT_CHECKPOINT_EVENTS = 1000;
+
+  /** …or this long after the last one when the tree grew at all (0: only by count). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  ITSM_AUDIT_CHECKPOINT_SECONDS = 60;
+
+  /** Each signed checkpoint is also written here as `<tree size>.checkpoint`, never overwritten (write-once storage). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  ITSM_AUDIT_CHECKPOINT_COPY_DIR?: string;
+
+  /** How often the process re-verifies the whole log in the background, for GET /api/v1/audit/verify (0: never). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  ITSM_AUDIT_VERIFY_HOURS = 24;
 }
 
 /** For `ConfigModule.forRoot({ validate })`: refuses to start with a list of every invalid setting. */

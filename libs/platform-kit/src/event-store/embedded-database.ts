@@ -18,6 +18,8 @@ export type EmbeddedDatabaseLog = (message: string, level: EmbeddedDatabaseLogLe
 /** The SQL database of a shape, and how to open the event log on it. */
 export interface SqlDatabase {
   db: SqlExecutor;
+  /** The PostgreSQL server's address when the database is one (not PGlite): for readers that open connections of their own. */
+  connectionString?: string;
   description: string;
   openStore(): Promise<EventStore>;
   close(): Promise<void>;
@@ -39,6 +41,7 @@ const embeddedPostgres = async (dataDir: string, lock: DataDirectoryLock, log: E
   const db = createPgExecutor({ connectionString: server.connectionString, max: 4 });
   return {
     db,
+    connectionString: server.connectionString,
     description: `embedded PostgreSQL ${server.version} in ${resolve(dataDir)}`,
     openStore: () => createPostgresEventStore({ connectionString: server.connectionString }),
     async close() {

@@ -21,6 +21,11 @@ export const eventStoreKindOf = (config: Pick<RuntimeConfig, 'EVENTSTORE_URL' | 
 export interface EventLog {
   store: EventStore;
   db: SqlExecutor;
+  /**
+   * The PostgreSQL server that holds the log, when one does (not PGlite, not EventStoreDB): `itsm verify` reads it
+   * on connections of its own, in parallel.
+   */
+  logConnectionString?: string;
   /** Where the log lives, in words for the start-up banner and the CLI. */
   description: string;
   close(): Promise<void>;
@@ -50,6 +55,7 @@ export const openEventLog = async (config: EventLogConfig, options: OpenEventLog
     return {
       store,
       db: sql.db,
+      logConnectionString: config.EVENTSTORE_URL ? undefined : sql.connectionString,
       description: config.EVENTSTORE_URL ? `EventStoreDB (SQL: ${sql.description})` : sql.description,
       async close() {
         await store.close();
@@ -76,6 +82,7 @@ const openServerDatabase = (connectionString: string) => {
   const db = createPgExecutor({ connectionString, max: 4 });
   return {
     db,
+    connectionString,
     description: `PostgreSQL server ${serverAddress(connectionString)}`,
     openStore: () => createPostgresEventStore({ connectionString }),
     close: () => db.close(),
@@ -95,6 +102,7 @@ export const openEventLogForReading = async (config: EventLogConfig, options: Op
   return {
     store,
     db: shared.db,
+    logConnectionString: holder.connectionString,
     description: `embedded PostgreSQL of process ${holder.pid} in ${config.ITSM_DATA_DIR}`,
     async close() {
       await store.close();

@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditApplicationModule, type AuditApplicationOptions } from '@itsm/audit-application';
+import { ConsistencyProofController } from './consistency-proof/consistency-proof.controller';
+import { GetCheckpointController } from './get-checkpoint/get-checkpoint.controller';
+import { InclusionProofController } from './inclusion-proof/inclusion-proof.controller';
+import { LatestVerificationController } from './latest-verification/latest-verification.controller';
+import { ListCheckpointsController } from './list-checkpoints/list-checkpoints.controller';
+import { SearchEventsController } from './search-events/search-events.controller';
+
+/** One controller per route (`src/<route>/`). */
+export const AUDIT_CONTROLLERS = [
+  SearchEventsController,
+  LatestVerificationController,
+  ListCheckpointsController,
+  GetCheckpointController,
+  InclusionProofController,
+  ConsistencyProofController,
+];
+
+/**
+ * The auditors' routes under /api/v1/audit (event search, the latest verification, checkpoints and proofs) over
+ * AuditApplicationModule, which also runs the checkpointer and the background verification. Needs the global
+ * EventStoreModule, GatewayModule and HealthModule.
+ */
+@Module({})
+export class AuditModule {
+  static forRoot(options: AuditApplicationOptions = {}): DynamicModule {
+    return {
+      module: AuditModule,
+      imports: [AuditApplicationModule.forRoot(options)],
+      controllers: AUDIT_CONTROLLERS,
+      exports: [AuditApplicationModule],
+    };
+  }
+}

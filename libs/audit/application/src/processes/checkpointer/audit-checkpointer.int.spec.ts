@@ -1,0 +1,131 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { noteSignerFromSeed, verifyCheckpointNote, verifyConsistency, verifyInclusion, fromHex, type SignedCheckpoint } from '@itsm/audit-domain';
+import { newId, type NewEvent } from '@itsm/event-sourcing';
+import { createPgliteEventStore, createPgliteExecutor, openPglite, type EventStore, type SqlExecutor } from '@itsm/event-store';
+import { CheckpointCopies } from '../../adapters/checkpoint-copies.adapter';
+import { SqlAuditTree } from '../../adapters/sql-audit-tree.adapter';
+import { AuditProofs } from '../../proofs/audit-proofs';
+import { verifyAuditLog } from '../../verify/verify-audit-log';
+import { AuditCheckpointer, LogDivergedFromTree } from './audit-checkpointer';
+
+const ORIGIN = 'itsm.test/audit';
+const signer = noteSignerFromSeed(ORIGIN, Buffer.alloc(32, 3));
+const noted = (index: number): NewEvent => ({ type: 'Noted', data: { index }, metadata: { actor: { id: 'ops', role: 'admin' }, correlationId: newId() } });
+
+/** Appends `count` events round-robin over `streams` streams, a few per append. */
+const seed = async (store: EventStore, count: number, streams = 7, prefix = 'incident') => {
+  const ids = Array.from({ length: streams }, () => `${prefix}-${newId()}`);
+  for (let written = 0, turn = 0; written < count; turn++) {
+    const batch = Array.from({ length: Math.min(3, count - written) }, (_, i) => noted(written + i));
+    await store.appendToStream(ids[turn % streams], batch, { expectedRevision: 'any' });
+    written += batch.length;
+  }
+  return ids;
+};
+
+describe('AuditCheckpointer (PGlite)', () => {
+  let pglite: PGlite;
+  let store: EventStore;
+  let db: SqlExecutor;
+  let tree: SqlAuditTree;
+  let folder: string;
+
+  beforeEach(async () => {
+    pglite = await openPglite();
+    store = await createPgliteEventStore({ db: pglite });
+    db = createPgliteExecutor(pglite, { ownsDatabase: false });
+    tree = new SqlAuditTree(db);
+    folder = mkdtempSync(join(tmpdir(), 'audit-copies-'));
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await pglite.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const checkpointer = (options: Partial<ConstructorParameters<typeof AuditCheckpointer>[0]> = {}) =>
+    new AuditCheckpointer({ store, tree, signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0, batchSize: 64, copies: new CheckpointCopies(folder), ...options });
+
+  it('signs a checkpoint every N events, copies each once, and each verifies with the key', async () => {
+    await seed(store, 450);
+    const signed: SignedCheckpoint[] = [];
+    await checkpointer({ onCheckpoint: (checkpoint) => signed.push(checkpoint) }).catchUp();
+
+    expect(signed.map((checkpoint) => checkpoint.treeSize)).toEqual([100, 200, 300, 400, 450]);
+    for (const checkpoint of signed) expect(verifyCheckpointNote(checkpoint.note, signer.verifier, ORIGIN).ok).toBe(true);
+    expect(readdirSync(folder).sort()).toEqual(['100.checkpoint', '200.checkpoint', '300.checkpoint', '400.checkpoint', '450.checkpoint']);
+    expect(readFileSync(join(folder, '450.checkpoint'), 'utf8')).toBe(signed[4].note);
+    expect(await tree.uncopiedCheckpoints()).toEqual([]);
+  });
+
+  it('continues where a stopped process left off, and its tree equals one built in one go', async () => {
+    await seed(store, 300);
+    await checkpointer().catchUp();
+    await seed(store, 211);
+    const resumed = await checkpointer().catchUp();
+
+    const fresh = new SqlAuditTree(db, 'audit_fresh');
+    const oneGo = await new AuditCheckpointer({ store, tree: fresh, signer, origin: ORIGIN, batchSize: 5000 }).catchUp();
+    expect(resumed?.treeSize).toBe(511);
+    expect(oneGo?.rootHash.equals(resumed?.rootHash as Buffer)).toBe(true);
+    expect(await verifyAuditLog({ store, tree, copies: new CheckpointCopies(folder) }, { verifier: signer.verifier, origin: ORIGIN })).toMatchObject({
+      ok: true,
+      events: 511,
+      recordedLeavesChecked: 511,
+      checkpoints: { found: 6, checked: 6, signaturesChecked: true },
+    });
+  });
+
+  it('hands out inclusion proofs for events and consistency proofs between checkpoints that verify', async () => {
+    await seed(store, 333);
+    await checkpointer().catchUp();
+    const proofs = new AuditProofs(tree, store);
+    for (const position of [1, 2, 100, 257, 333]) {
+      const event = await proofs.eventAt(position);
+      const proof = await proofs.inclusion(event as NonNullable<typeof event>);
+      expect(proof).toMatchObject({ globalPosition: position, leafIndex: position - 1, treeSize: 333, verified: true });
+      expect(verifyInclusion(fromHex(proof.leafHash), proof.leafIndex, proof.treeSize, proof.proof.map(fromHex), fromHex(proof.checkpoint.rootHash))).toBe(true);
+    }
+    const consistency = await proofs.consistency(100, 333);
+    expect(consistency.verified).toBe(true);
+    expect(verifyConsistency(100, 333, fromHex(consistency.from.rootHash), fromHex(consistency.to.rootHash), consistency.proof.map(fromHex))).toBe(true);
+  });
+
+  it('keeps positions straight across gaps (appends that rolled back take no leaf)', async () => {
+    await seed(store, 20);
+    await pglite.query(`SELECT setval(pg_get_serial_sequence('event_store.events', 'global_position'), 40)`);
+    await seed(store, 20);
+    await checkpointer().catchUp();
+    expect(await tree.leafOf(20)).toBe(19);
+    expect(await tree.leafOf(30)).toBeNull();
+    expect(await tree.leafOf(41)).toBe(20);
+    expect(await tree.leafAtOrAfter(30)).toEqual({ leafIndex: 20, position: 41 });
+    const proofs = new AuditProofs(tree, store);
+    expect((await proofs.inclusion((await proofs.eventAt(45)) as NonNullable<Awaited<ReturnType<AuditProofs['eventAt']>>>)).verified).toBe(true);
+  });
+
+  it('lets one of two checkpointers on the same tables advance at a time, and both end on the same tree', async () => {
+    await seed(store, 400);
+    const [first, second] = [checkpointer(), checkpointer()];
+    await Promise.all([first.catchUp({ checkpoint: false }), second.catchUp({ checkpoint: false })]);
+    const state = await tree.readState();
+    expect(state.treeSize).toBe(400);
+    expect((await verifyAuditLog({ store, tree })).recordedLeavesChecked).toBe(400);
+  });
+
+  it('stops signing when the log no longer ends with the tree\'s last leaf', async () => {
+    await seed(store, 50);
+    const process = checkpointer();
+    await process.catchUp();
+    await pglite.exec(`ALTER TABLE event_store.events DISABLE TRIGGER events_refuse_update_delete;
+      DELETE FROM event_store.events WHERE global_position = 50;
+      ALTER TABLE event_store.events ENABLE TRIGGER events_refuse_update_delete;`);
+    await seed(store, 5);
+    await expect(process.runOnce()).rejects.toBeInstanceOf(LogDivergedFromTree);
+    await expect(checkpointer().runOnce()).rejects.toThrow(/position 50 that ends the audit tree/);
+  });
+});

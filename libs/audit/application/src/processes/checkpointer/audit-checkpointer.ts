@@ -1,0 +1,256 @@
+import {
+  canonicalEvent,
+  consistencyProof,
+  consistencyRanges,
+  eventLeafHash,
+  nodesOfRanges,
+  rootOfNodes,
+  rootRanges,
+  signCheckpoint,
+  tileAppendsOf,
+  verifyConsistency,
+  type CompletedNode,
+  type NoteSigner,
+  type SignedCheckpoint,
+} from '@itsm/audit-domain';
+import type { RecordedEvent } from '@itsm/event-sourcing';
+import type { EventStore, SqlSession } from '@itsm/event-store';
+import type { ProcessStatus } from '@itsm/projections';
+import type { CheckpointCopies } from '../../adapters/checkpoint-copies.adapter';
+import { TreeMovedConcurrently, type LeafRun, type SqlAuditTree, type StoredCheckpoint, type TreeState } from '../../adapters/sql-audit-tree.adapter';
+
+export interface AuditCheckpointerOptions {
+  store: Pick<EventStore, 'readAll'>;
+  tree: SqlAuditTree;
+  signer: NoteSigner;
+  /** The log's name in every checkpoint (C2SP origin). */
+  origin: string;
+  /** Sign once the tree grew by this many events (0: only by time); default 1000. */
+  everyEvents?: number;
+  /** …or this many seconds after the last checkpoint when it grew at all (0: only by count); default 60. */
+  everySeconds?: number;
+  /** Write each checkpoint there too (write-once storage). */
+  copies?: CheckpointCopies;
+  /** Events read and added per transaction; default 2000. */
+  batchSize?: number;
+  /** Wait between polls once caught up; default 500 ms. */
+  pollIntervalMs?: number;
+  now?: () => Date;
+  onFailure?: (error: unknown, status: ProcessStatus) => void;
+  onCheckpoint?: (checkpoint: SignedCheckpoint) => void;
+}
+
+/** The log no longer ends the way the tree does (its tail was deleted or rewritten): no checkpoint is signed over it. */
+export class LogDivergedFromTree extends Error {
+  override readonly name = 'LogDivergedFromTree';
+}
+
+export interface CheckpointerRound {
+  /** Events added to the tree. */
+  added: number;
+  checkpoint: SignedCheckpoint | null;
+  /** The page was full: more events are waiting. */
+  more: boolean;
+}
+
+/**
+ * The background process that keeps an RFC 6962 tree over the whole log and signs checkpoints of it. Each round
+ * reads the events after the tree's last leaf, hashes them into the tree's edge (O(log n) each), and stores the
+ * new tiles, the leaf ↔ position runs and the new edge in one transaction, fenced on the size it started from, with
+ * a signed checkpoint when one is due. Before adding anything it checks that the log still holds the tree's last
+ * leaf unchanged, and before signing that the stored tree still has the previous checkpoint's root and extends it
+ * (a consistency proof); otherwise it stops signing and reports the failure (readiness, logs) instead.
+ */
+export class AuditCheckpointer {
+  private state: TreeState | undefined;
+  private run: LeafRun | null = null;
+  private lastCheckpoint: StoredCheckpoint | null | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+  private stopped = true;
+  private readonly current: ProcessStatus = { name: 'audit_checkpointer', position: -1, consecutiveFailures: 0, failuresTotal: 0, lastError: null, lastErrorAt: null };
+  private readonly now: () => Date;
+
+  constructor(private readonly options: AuditCheckpointerOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** One round: adds up to a batch of events, signs a checkpoint when due (or when `force`d and the tree grew). */
+  async runOnce({ force = false }: { force?: boolean } = {}): Promise<CheckpointerRound> {
+    const { tree, store } = this.options;
+    await tree.migrate();
+    const before = (this.state ??= await tree.readState());
+    this.run ??= await tree.lastRun();
+    if (this.lastCheckpoint === undefined) this.lastCheckpoint = await tree.latestCheckpoint();
+    // Stop at the next count boundary, so that checkpoints fall every N events exactly.
+    const everyEvents = this.options.everyEvents ?? 1000;
+    const toBoundary = everyEvents > 0 ? (this.lastCheckpoint?.treeSize ?? 0) + everyEvents - before.treeSize : Number.POSITIVE_INFINITY;
+    const wanted = Math.max(0, Math.min(this.options.batchSize ?? 2000, toBoundary));
+    // The page starts at the tree's last leaf, to check that the log still ends as the tree does.
+    const withLastLeaf = before.treeSize > 0 ? 1 : 0;
+    const page = await store.readAll({ fromPosition: withLastLeaf ? before.lastPosition - 1 : -1, maxCount: wanted + withLastLeaf });
+    const events = withLastLeaf ? this.withoutLastLeaf(before, page.events) : page.events;
+    const checkpointDue = this.checkpointDue(before.treeSize + events.length, force);
+    if (events.length === 0 && !checkpointDue) return { added: 0, checkpoint: null, more: false };
+
+    const after = this.grow(before, events);
+    const completed = after.completed;
+    const checkpoint = checkpointDue ? signCheckpoint({ origin: this.options.origin, treeSize: after.state.treeSize, rootHash: after.state.edge.root(), time: this.now().toISOString(), lastPosition: after.state.lastPosition }, this.options.signer) : undefined;
+    try {
+      await tree.advance(
+        { before, after: after.state, tiles: tileAppendsOf(completed), runs: after.runs, checkpoint },
+        checkpoint ? (tx) => this.assertExtendsLastCheckpoint(tx, after.state) : undefined,
+      );
+    } catch (error) {
+      // Another process (or a failed transaction) leaves the cached state unknown: read it again next round.
+      this.state = undefined;
+      this.run = null;
+      this.lastCheckpoint = undefined;
+      if (error instanceof TreeMovedConcurrently) return { added: 0, checkpoint: null, more: true };
+      throw error;
+    }
+    this.state = after.state;
+    this.run = after.run;
+    this.current.position = after.state.lastPosition;
+    if (checkpoint) {
+      this.lastCheckpoint = { ...checkpoint, signedAt: checkpoint.time, copiedAt: null };
+      this.options.onCheckpoint?.(checkpoint);
+    }
+    await this.copyCheckpoints();
+    return { added: events.length, checkpoint: checkpoint ?? null, more: events.length === wanted && wanted > 0 };
+  }
+
+  /** Adds everything up to the log's head, then signs a checkpoint of it (specs, the CLI, benchmarks). */
+  async catchUp({ checkpoint = true }: { checkpoint?: boolean } = {}): Promise<SignedCheckpoint | null> {
+    let round: CheckpointerRound;
+    let last: SignedCheckpoint | null = null;
+    do {
+      round = await this.runOnce();
+      last = round.checkpoint ?? last;
+    } while (round.more || round.added > 0);
+    if (checkpoint) last = (await this.runOnce({ force: true })).checkpoint ?? last;
+    return last;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  status(): ProcessStatus {
+    return { ...this.current };
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.poll();
+    }, delayMs);
+  }
+
+  private async poll(): Promise<void> {
+    let more = false;
+    try {
+      more = (await this.runOnce()).more;
+      this.current.consecutiveFailures = 0;
+    } catch (error) {
+      this.failed(error);
+    }
+    const idle = this.options.pollIntervalMs ?? 500;
+    this.schedule(more ? 0 : this.current.consecutiveFailures > 0 ? Math.min(idle * 2 ** this.current.consecutiveFailures, 30_000) : idle);
+  }
+
+  private withoutLastLeaf(state: TreeState, events: readonly RecordedEvent[]): RecordedEvent[] {
+    const [first, ...rest] = events;
+    if (!first || first.globalPosition !== state.lastPosition || !state.lastLeaf || !eventLeafHash(first).equals(state.lastLeaf)) {
+      throw new LogDivergedFromTree(
+        `the log no longer holds, unchanged, the event at position ${state.lastPosition} that ends the audit tree (leaf ${state.treeSize - 1}): ` +
+          `its tail was deleted or rewritten; run itsm verify. No checkpoint is signed until this is resolved`,
+      );
+    }
+    return rest;
+  }
+
+  private checkpointDue(size: number, force: boolean): boolean {
+    const last = this.lastCheckpoint;
+    const signedSize = last?.treeSize ?? 0;
+    if (size === 0 || size <= signedSize) return false;
+    if (force) return true;
+    const { everyEvents = 1000, everySeconds = 60 } = this.options;
+    // (the count boundary: runOnce never reads past it)
+    if (everyEvents > 0 && size - signedSize >= everyEvents) return true;
+    const since = last ? this.now().getTime() - Date.parse(last.signedAt) : Number.POSITIVE_INFINITY;
+    return everySeconds > 0 && since >= everySeconds * 1000;
+  }
+
+  private grow(before: TreeState, events: readonly RecordedEvent[]) {
+    const edge = before.edge.clone();
+    const completed: CompletedNode[] = [];
+    // Runs of consecutive positions: the last stored one grows, a gap in positions starts a new one.
+    const runs: LeafRun[] = [];
+    let run = this.run ? { ...this.run } : null;
+    let runChanged = false;
+    let lastLeaf = before.lastLeaf;
+    for (const event of events) {
+      const leafIndex = edge.size;
+      lastLeaf = eventLeafHash(event, canonicalEvent(event));
+      edge.append(lastLeaf, (node) => completed.push(node));
+      if (run && run.firstLeaf + run.length === leafIndex && run.firstPosition + run.length === event.globalPosition) {
+        run.length++;
+      } else {
+        if (run && runChanged) runs.push(run);
+        run = { firstLeaf: leafIndex, firstPosition: event.globalPosition, length: 1 };
+      }
+      runChanged = true;
+    }
+    if (run && runChanged) runs.push(run);
+    const last = events[events.length - 1];
+    return {
+      state: { treeSize: edge.size, lastPosition: last?.globalPosition ?? before.lastPosition, edge, lastLeaf },
+      completed,
+      runs,
+      run,
+    };
+  }
+
+  /**
+   * Inside the advance's transaction: the stored tree must still give the last checkpoint's root at its size, and
+   * a consistency proof from it to the new head must verify, or the tree was changed since it was signed.
+   */
+  private async assertExtendsLastCheckpoint(tx: SqlSession, head: TreeState): Promise<void> {
+    const last = this.lastCheckpoint;
+    if (!last) return;
+    const ranges = [...rootRanges(last.treeSize), ...consistencyRanges(last.treeSize, head.treeSize)];
+    const nodes = await this.options.tree.readNodes(nodesOfRanges(ranges), tx);
+    const storedRoot = rootOfNodes(last.treeSize, nodes);
+    const proof = consistencyProof(last.treeSize, head.treeSize, nodes);
+    if (!storedRoot.equals(last.rootHash) || !verifyConsistency(last.treeSize, head.treeSize, last.rootHash, head.edge.root(), proof)) {
+      throw new LogDivergedFromTree(`the stored audit tree no longer extends the checkpoint signed at ${last.treeSize} leaves: the audit tables were changed`);
+    }
+  }
+
+  private async copyCheckpoints(): Promise<void> {
+    const { copies, tree } = this.options;
+    if (!copies) return;
+    for (const checkpoint of await tree.uncopiedCheckpoints()) {
+      await copies.write(checkpoint.treeSize, checkpoint.note);
+      await tree.markCopied(checkpoint.treeSize);
+    }
+  }
+
+  private failed(error: unknown): void {
+    this.current.consecutiveFailures++;
+    this.current.failuresTotal++;
+    this.current.lastError = error instanceof Error ? error.message : String(error);
+    this.current.lastErrorAt = new Date().toISOString();
+    this.options.onFailure?.(error, this.status());
+  }
+}

@@ -1,0 +1,336 @@
+import {
+  AuditLogVerifier,
+  type AuditFailure,
+  type EventCoordinates,
+  canonicalEvent,
+  eventLeafHash,
+  inclusionProof,
+  inclusionRanges,
+  nodesOfRanges,
+  verifyCheckpointNote,
+  verifyInclusion,
+  type NoteVerifier,
+  type TreeHead,
+} from '@itsm/audit-domain';
+import type { EventStore } from '@itsm/event-store';
+import { readHeadPosition } from '@itsm/projections';
+import type { CheckpointCopies } from '../adapters/checkpoint-copies.adapter';
+import type { SqlAuditTree } from '../adapters/sql-audit-tree.adapter';
+import { readLogPages } from '../log/read-log-pages';
+import { parallelVerifyWorkerFile, verifyInParallel, type ParallelVerification } from './parallel/verify-in-parallel';
+import type { AuditVerification, VerificationFailure } from './audit-verification';
+
+export interface VerifyProgress {
+  events: number;
+  position: number;
+  /** The log's head when the run started (the run stops there). */
+  head: number;
+}
+
+export interface AuditVerifySources {
+  store: Pick<EventStore, 'readAll' | 'readStream'>;
+  /** The audit tree and its checkpoints; absent when the log has none (never served by a platform with the checkpointer). */
+  tree?: SqlAuditTree;
+  /** Copies of the checkpoints in a directory (write-once storage): checked against the database's. */
+  copies?: CheckpointCopies;
+}
+
+export interface AuditVerifyOptions {
+  /** The key to check the checkpoints' signatures with; without it they are used unchecked (and the result says so). */
+  verifier?: NoteVerifier;
+  /** The log's expected origin line. */
+  origin?: string;
+  /** Start at this global position (inclusive): its streams' earlier hashes are taken as stored. */
+  fromPosition?: number;
+  /** Events per read; default 5000. */
+  batchSize?: number;
+  /**
+   * Read the log from this PostgreSQL server with worker threads (the CLI on a server or the embedded server);
+   * without it, or when the worker's file is not at hand, one thread reads through the store.
+   */
+  parallel?: ParallelVerification;
+  onProgress?(progress: VerifyProgress): void;
+}
+
+interface CollectedCheckpoints {
+  heads: (TreeHead & { signedAt: string })[];
+  failure: VerificationFailure | null;
+  notes: string[];
+}
+
+const checkpointFailure = (reason: VerificationFailure['reason'], head: { lastPosition: number; treeSize: number }, expected: string, actual: string, detail: string): VerificationFailure => ({
+  reason,
+  globalPosition: head.lastPosition,
+  streamId: '',
+  streamRevision: -1,
+  eventId: '',
+  expected,
+  actual,
+  detail: `${detail} (checkpoint of ${head.treeSize} events)`,
+});
+
+/**
+ * The signed checkpoints of the database and of the copies directory, each signature checked when a key is at
+ * hand; two of one size must agree. Any checkpoint that fails makes the evidence untrustworthy: reported first.
+ */
+const collectCheckpoints = async ({ tree, copies }: AuditVerifySources, options: AuditVerifyOptions): Promise<CollectedCheckpoints> => {
+  const notes: string[] = [];
+  const bySize = new Map<number, TreeHead & { signedAt: string; from: string }>();
+  const add = (note: string, from: string, verifier: NoteVerifier): VerificationFailure | null => {
+    const check = verifyCheckpointNote(note, verifier, options.origin);
+    if (!check.ok) {
+      const size = Number(note.split('\n')[1]) || 0;
+      const reason = check.reason === 'malformed' || check.reason === 'wrong-origin' ? 'checkpoint-malformed' : 'checkpoint-signature';
+      return checkpointFailure(reason, { lastPosition: 0, treeSize: size }, 'a valid signature', check.reason, `${from}: ${check.detail}`);
+    }
+    const head = { treeSize: check.checkpoint.treeSize, rootHash: check.checkpoint.rootHash, lastPosition: check.checkpoint.lastPosition, signedAt: check.checkpoint.time, from };
+    const known = bySize.get(head.treeSize);
+    if (known && !known.rootHash.equals(head.rootHash)) {
+      return checkpointFailure('checkpoint-conflict', head, known.rootHash.toString('hex'), head.rootHash.toString('hex'), `${from} and ${known.from} sign different roots for the same size`);
+    }
+    bySize.set(head.treeSize, head);
+    return null;
+  };
+  if (tree && (await tree.exists())) {
+    for await (const stored of tree.allCheckpoints()) {
+      if (!options.verifier) {
+        bySize.set(stored.treeSize, { treeSize: stored.treeSize, rootHash: stored.rootHash, lastPosition: stored.lastPosition, signedAt: stored.signedAt, from: 'the database' });
+        continue;
+      }
+      const failure = add(stored.note, `the database's checkpoint ${stored.treeSize}`, options.verifier);
+      if (failure) return { heads: [], failure, notes };
+    }
+  }
+  if (copies) {
+    const copied = await copies.readAll();
+    if (!options.verifier && copied.length > 0) notes.push(`no verifier key: the ${copied.length} copies in ${copies.directory} were not read`);
+    for (const copy of options.verifier ? copied : []) {
+      const failure = add(copy.note, copy.file, options.verifier as NoteVerifier);
+      if (failure) return { heads: [], failure, notes };
+    }
+  }
+  if (!options.verifier) notes.push('no verifier key at hand: checkpoint signatures were not checked (pass --key or set ITSM_AUDIT_SIGNING_KEY)');
+  return { heads: [...bySize.values()].sort((a, b) => a.treeSize - b.treeSize), failure: null, notes };
+};
+
+/**
+ * `itsm verify`: re-reads the log in global order up to its head as the run starts and checks every stream's
+ * hash chain and revisions, the global order, each event against the leaf the audit tree recorded for it, and
+ * the tree's root at every signed checkpoint; then that no checkpoint reaches beyond the log (a deleted tail).
+ * Reports the first failure with its position and stream. With `fromPosition`, starts there: earlier hashes of
+ * its streams are read as stored and the tree's edge is taken from the recorded tree.
+ */
+export const verifyAuditLog = async (sources: AuditVerifySources, options: AuditVerifyOptions = {}): Promise<AuditVerification> => {
+  const startedAt = new Date();
+  const { store, tree, copies } = sources;
+  const collected = await collectCheckpoints(sources, options);
+  // After the checkpoints: every checkpoint read covers events at or below this head.
+  const head = await readHeadPosition(store);
+  const treeExists = tree ? await tree.exists() : false;
+  const notes = [...collected.notes];
+  const base = {
+    checkpoints: {
+      found: collected.heads.length,
+      checked: 0,
+      signaturesChecked: options.verifier !== undefined,
+      copies: copies?.directory ?? null,
+      latest: collected.heads.length > 0 ? (({ treeSize, lastPosition, signedAt }) => ({ treeSize, lastPosition, signedAt }))(collected.heads[collected.heads.length - 1]) : null,
+    },
+    scope: options.fromPosition !== undefined ? ({ kind: 'from', position: options.fromPosition } as const) : ({ kind: 'log' } as const),
+    startedAt: startedAt.toISOString(),
+  };
+  if (collected.failure) {
+    return finished({ ...base, ok: false, events: 0, streams: 0, lastPosition: 0, firstFailure: collected.failure, tree: null, recordedLeavesChecked: 0, notes }, startedAt);
+  }
+  if (collected.heads.length === 0) notes.push('no signed checkpoint yet: the chains and the order were checked, not the tree');
+
+  // Where to start: the beginning, or the first event at or after fromPosition with the tree's edge there.
+  let after = -1;
+  let startLeaf = 0;
+  let verifier = new AuditLogVerifier(collected.heads);
+  if (options.fromPosition !== undefined && options.fromPosition > 1) {
+    after = options.fromPosition - 1;
+    const leaf = treeExists && tree ? await tree.leafAtOrAfter(options.fromPosition) : null;
+    if (leaf && tree) {
+      startLeaf = leaf.leafIndex;
+      verifier = new AuditLogVerifier(collected.heads, { treeSize: startLeaf, edge: await tree.edgeAt(startLeaf), lastPosition: after });
+    } else {
+      verifier = new AuditLogVerifier([], { treeSize: 0, lastPosition: after });
+      notes.push(`the audit tree has no leaf at position ${options.fromPosition}: checked the chains and the order from there, not the checkpoints`);
+    }
+  }
+  const recordedSize = treeExists && tree ? (await tree.readState()).treeSize : 0;
+
+  let recordedLeavesChecked = 0;
+  const recordedLeaves = (first: number, count: number) => (tree && first < recordedSize ? tree.readLeaves(first, Math.min(count, recordedSize - first)) : Promise.resolve([]));
+  const workerFile = options.parallel ? parallelVerifyWorkerFile() : undefined;
+  const worthThreads = options.parallel !== undefined && head - after >= (options.parallel.minimumPositions ?? 20_000);
+  if (options.parallel && workerFile && worthThreads) {
+    await verifyInParallel(options.parallel, workerFile, {
+      verifier,
+      after,
+      head,
+      recordedLeaves,
+      beforeRange: options.fromPosition !== undefined ? (firsts) => assumeEarlierHeads(store, verifier, firsts) : undefined,
+      onRange: (compared) => {
+        recordedLeavesChecked += compared;
+        const figures = verifier.figures();
+        options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
+      },
+    });
+  } else {
+    if (options.parallel && !workerFile) notes.push('the parallel verification worker is not at hand: verified in one thread');
+    for await (const events of readLogPages(store, { after, upTo: head, batchSize: options.batchSize })) {
+      if (options.fromPosition !== undefined) await assumeEarlierHeads(store, verifier, events);
+      const first = verifier.treeSize;
+      const recorded = await recordedLeaves(first, events.length);
+      for (let i = 0; i < events.length; i++) {
+        if (verifier.check(events[i], recorded[i])) break;
+      }
+      recordedLeavesChecked += Math.min(recorded.length, verifier.figures().treeSize - first);
+      if (verifier.firstFailure) break;
+      const figures = verifier.figures();
+      options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
+    }
+  }
+  const found = await withCoordinates(store, verifier.finish(), verifier.figures().lastPosition);
+  const figures = verifier.figures();
+  const recordedPosition = found?.reason === 'leaf-not-recorded' && found.leafIndex !== undefined && tree ? await tree.positionOfLeaf(found.leafIndex) : null;
+  const failure: VerificationFailure | null =
+    found && recordedPosition !== null
+      ? {
+          ...found,
+          recordedPosition,
+          detail:
+            recordedPosition === found.globalPosition
+              ? `the event at position ${recordedPosition} is not the one the audit tree recorded there: it was rewritten (its chain recomputed)`
+              : recordedPosition < found.globalPosition
+                ? `the audit tree recorded the event at position ${recordedPosition} on this leaf: it was deleted (or moved), and every later event stands one leaf early`
+                : `the audit tree recorded the event at position ${recordedPosition} on this leaf: the event at ${found.globalPosition} was inserted before it`,
+        }
+      : found;
+  return finished(
+    {
+      ...base,
+      ok: failure === null,
+      events: figures.events,
+      streams: figures.streams,
+      lastPosition: figures.lastPosition,
+      firstFailure: failure,
+      tree: { size: figures.treeSize, rootHash: figures.rootHash },
+      checkpoints: { ...base.checkpoints, checked: figures.checkpointsChecked },
+      recordedLeavesChecked,
+      notes,
+    },
+    startedAt,
+  );
+};
+
+/**
+ * A failure found from leaves alone names a position: the stream, revision and id are those of the event there
+ * (for a deleted tail, of the log's last event).
+ */
+const withCoordinates = async (store: Pick<EventStore, 'readAll'>, failure: AuditFailure | null, lastPosition: number): Promise<AuditFailure | null> => {
+  if (!failure || failure.streamId !== '') return failure;
+  const position = failure.reason === 'log-shorter-than-checkpoint' ? lastPosition : failure.globalPosition;
+  if (position <= 0) return failure;
+  const [event] = (await store.readAll({ fromPosition: position - 1, maxCount: 1 })).events;
+  return event?.globalPosition === position ? { ...failure, streamId: event.streamId, streamRevision: event.streamRevision, eventId: event.eventId } : failure;
+};
+
+/** For a run from a position: the stored hash before each stream's first event in the page. */
+const assumeEarlierHeads = async (store: Pick<EventStore, 'readStream'>, verifier: AuditLogVerifier, events: readonly EventCoordinates[]): Promise<void> => {
+  const firsts = new Map<string, EventCoordinates>();
+  for (const event of events) if (!verifier.knows(event.streamId) && !firsts.has(event.streamId)) firsts.set(event.streamId, event);
+  const pending = [...firsts.values()].filter((event) => event.streamRevision > 0);
+  for (let i = 0; i < pending.length; i += 16) {
+    await Promise.all(
+      pending.slice(i, i + 16).map(async (event) => {
+        const [previous] = await store.readStream(event.streamId, { fromRevision: event.streamRevision - 1, toRevision: event.streamRevision - 1 });
+        if (previous) verifier.assumeHead(event.streamId, previous.streamRevision, previous.hash);
+      }),
+    );
+  }
+};
+
+const finished = (result: Omit<AuditVerification, 'finishedAt' | 'eventsPerSecond'>, startedAt: Date): AuditVerification => {
+  const finishedAt = new Date();
+  const seconds = Math.max((finishedAt.getTime() - startedAt.getTime()) / 1000, 0.001);
+  return { ...result, finishedAt: finishedAt.toISOString(), eventsPerSecond: Math.round(result.events / seconds) };
+};
+
+/**
+ * `itsm verify --stream ID`: the stream's chain from its first event, and each of its events proven to be in the
+ * tree of the latest signed checkpoint that covers it (an inclusion proof from the stored tree, checked against
+ * the signed root): a stream rewritten with a recomputed chain fails at the first event that differs.
+ */
+export const verifyAuditStream = async (sources: AuditVerifySources, streamId: string, options: AuditVerifyOptions = {}): Promise<AuditVerification> => {
+  const startedAt = new Date();
+  const { store, tree } = sources;
+  const collected = await collectCheckpoints(sources, options);
+  const notes = [...collected.notes];
+  const latest = collected.heads[collected.heads.length - 1];
+  const base = {
+    scope: { kind: 'stream', streamId } as const,
+    checkpoints: {
+      found: collected.heads.length,
+      checked: 0,
+      signaturesChecked: options.verifier !== undefined,
+      copies: sources.copies?.directory ?? null,
+      latest: latest ? { treeSize: latest.treeSize, lastPosition: latest.lastPosition, signedAt: latest.signedAt } : null,
+    },
+    startedAt: startedAt.toISOString(),
+    tree: null,
+  };
+  if (collected.failure) {
+    return finished({ ...base, ok: false, events: 0, streams: 0, lastPosition: 0, firstFailure: collected.failure, recordedLeavesChecked: 0, notes }, startedAt);
+  }
+  const events = await store.readStream(streamId);
+  if (events.length === 0) notes.push(`the log holds no stream ${streamId}`);
+  const verifier = new AuditLogVerifier([]);
+  let proven = 0;
+  let failure: VerificationFailure | null = null;
+  for (const event of events) {
+    // Chain and revisions (positions are those of the stream's own events, so they increase too).
+    failure = verifier.check(event);
+    if (failure) break;
+    if (latest && tree && event.globalPosition <= latest.lastPosition) {
+      const leafIndex = await tree.leafOf(event.globalPosition);
+      const leaf = eventLeafHash(event, canonicalEvent(event));
+      const proven_ =
+        leafIndex !== null &&
+        leafIndex < latest.treeSize &&
+        verifyInclusion(leaf, leafIndex, latest.treeSize, inclusionProof(leafIndex, latest.treeSize, await tree.readNodes(nodesOfRanges(inclusionRanges(leafIndex, latest.treeSize)))), latest.rootHash);
+      if (!proven_) {
+        failure = {
+          reason: 'not-in-checkpoint',
+          globalPosition: event.globalPosition,
+          streamId,
+          streamRevision: event.streamRevision,
+          eventId: event.eventId,
+          expected: `leaf ${leafIndex ?? '?'} of the tree signed at ${latest.treeSize} events`,
+          actual: leaf.toString('hex'),
+          detail: 'the event is not in the tree the latest checkpoint signs: it was rewritten (its chain recomputed), inserted or moved',
+        };
+        break;
+      }
+      proven++;
+    }
+  }
+  if (!latest) notes.push('no signed checkpoint yet: the chain was checked, not the tree');
+  const figures = verifier.figures();
+  return finished(
+    {
+      ...base,
+      ok: failure === null,
+      events: figures.events,
+      streams: events.length > 0 ? 1 : 0,
+      lastPosition: figures.lastPosition,
+      firstFailure: failure,
+      checkpoints: { ...base.checkpoints, checked: proven > 0 ? 1 : 0 },
+      recordedLeavesChecked: proven,
+      notes,
+    },
+    startedAt,
+  );
+};

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportEventsToFile, verifyAuditLog, type ExportFormat, type SqlAuditTree } from '@itsm/audit-application';
+import type { NoteVerifier } from '@itsm/audit-domain';
+import type { EventStore } from '@itsm/event-store';
+import { readWholeLog } from '../shared/read-log';
+import { elapsedMs, type Sample } from '../shared/stats';
+
+/** Events per read for every contender: verify's and export's default page. */
+export const AUDIT_PAGE_SIZE = 5000;
+
+export interface AuditReadContext {
+  store: EventStore;
+  /** The PostgreSQL server of the log, for the parallel verification. */
+  connectionString?: string;
+  tree: SqlAuditTree;
+  verifier: NoteVerifier;
+  origin: string;
+  logSize: number;
+}
+
+export interface AuditReadContender {
+  name: string;
+  run(context: AuditReadContext): Promise<Sample>;
+}
+
+const countNote = (what: string, seen: number, expected: number): string[] => (seen === expected ? [] : [`${what} ${seen} events, the log holds ${expected}`]);
+
+/** The read ceiling: one plain `readAll` pass over the same log in the same pages, nothing computed. */
+export const readAllPass: AuditReadContender = {
+  name: 'readAll pass',
+  async run({ store, logSize }) {
+    const start = process.hrtime.bigint();
+    const latencies: number[] = [];
+    let pageStart = start;
+    const count = await readWholeLog(store, AUDIT_PAGE_SIZE, () => {
+      latencies.push(elapsedMs(pageStart));
+      pageStart = process.hrtime.bigint();
+    });
+    return { events: count, totalMs: elapsedMs(start), latenciesMs: latencies, notes: countNote('readAll read', count, logSize) };
+  },
+};
+
+/**
+ * `itsm verify`: every chain, the order, each event against the recorded tree, every signed checkpoint; in one
+ * thread through the store, or with worker threads reading the server (what the CLI does on PostgreSQL).
+ */
+export const verifyPass = (workers: number): AuditReadContender => ({
+  name: workers > 0 ? `verify (${workers} workers)` : 'verify (1 thread)',
+  async run({ store, tree, verifier, origin, logSize, connectionString }) {
+    const start = process.hrtime.bigint();
+    const parallel = workers > 0 && connectionString ? { connectionString, workers, minimumPositions: 0 } : undefined;
+    const result = await verifyAuditLog({ store, tree }, { verifier, origin, batchSize: AUDIT_PAGE_SIZE, parallel });
+    const notes = [...countNote('verify checked', result.events, logSize), ...(result.ok ? [] : [`verify failed: ${result.firstFailure?.reason}`])];
+    if (result.recordedLeavesChecked !== logSize) notes.push(`verify compared ${result.recordedLeavesChecked} events with the audit tree`);
+    return { events: result.events, totalMs: elapsedMs(start), latenciesMs: [], notes: [...notes, ...result.notes] };
+  },
+});
+
+/** `itsm export`: the whole log into a file, as JSON Lines or CSV. */
+export const exportPass = (format: ExportFormat): AuditReadContender => ({
+  name: `export ${format}`,
+  async run({ store, logSize }) {
+    const folder = mkdtempSync(join(tmpdir(), 'itsm-bench-export-'));
+    try {
+      const start = process.hrtime.bigint();
+      const summary = await exportEventsToFile(store, join(folder, `log.${format}`), { format, batchSize: AUDIT_PAGE_SIZE });
+      return { events: summary.events, totalMs: elapsedMs(start), latenciesMs: [], notes: countNote(`export ${format} wrote`, summary.events, logSize) };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  },
+});

@@ -1,0 +1,153 @@
+import { cpus } from 'node:os';
+import { AuditCheckpointer, SqlAuditTree } from '@itsm/audit-application';
+import { noteSignerFromSeed } from '@itsm/audit-domain';
+import { newId } from '@itsm/event-sourcing';
+import type { BenchPart } from '../shared/bench-part';
+import { openBenchLog, selectedLogTargets, type BenchLog, type LogTarget } from '../shared/bench-log';
+import { scaled, type BenchConfig } from '../shared/config';
+import { formatInt, progress, writeJsonResult } from '../shared/report';
+import { seedLog } from '../shared/seed-log';
+import { elapsedMs, summarize, type Sample } from '../shared/stats';
+import { verdict } from '../shared/target-verdict';
+import { incidentEvent } from '../event-store/incident-event';
+import { exportPass, readAllPass, verifyPass, type AuditReadContender } from './audit-contenders';
+import { printAuditTables, type AppendOverhead, type AuditTargetResult } from './audit.table';
+
+/** Worker threads of the parallel verification (the CLI's default on a 2-core machine). */
+const VERIFY_WORKERS = 2;
+/** The parallel verification reads a PostgreSQL server: not on PGlite. */
+const readersOf = (target: LogTarget): readonly AuditReadContender[] => [
+  readAllPass,
+  verifyPass(0),
+  ...(target === 'postgres' ? [verifyPass(VERIFY_WORKERS)] : []),
+  exportPass('jsonl'),
+  exportPass('csv'),
+];
+const ORIGIN = 'bench.local/audit';
+const EVENTS_PER_APPEND = 25;
+const WRITERS = 8;
+/** The issue's targets, on PostgreSQL. */
+const VERIFY_RATIO = 0.7;
+const VERIFY_EVENTS_PER_SEC = 100_000;
+const APPEND_OVERHEAD = 0.05;
+
+const rotate = <T>(items: readonly T[], round: number): T[] => [...items.slice(round % items.length), ...items.slice(0, round % items.length)];
+
+/** 8 writers, one event per append, each to its own new stream: the event-store part's append case. */
+const appendBurst = async (log: BenchLog, appends: number): Promise<Sample> => {
+  const perWriter = Math.ceil(appends / WRITERS);
+  const latencies: number[] = [];
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      for (let index = 0; index < perWriter; index++) {
+        const began = process.hrtime.bigint();
+        await log.store.appendToStream(`incident-${newId()}`, [incidentEvent(index)], { expectedRevision: 'no-stream' });
+        latencies.push(elapsedMs(began));
+      }
+    }),
+  );
+  return { events: perWriter * WRITERS, totalMs: elapsedMs(start), latenciesMs: latencies };
+};
+
+/**
+ * Appends with and without the checkpointer following the log in the same process (as in the embedded platform:
+ * polling every 500 ms, a checkpoint every 1,000 events), rounds alternating which goes first.
+ */
+const measureAppendOverhead = async (log: BenchLog, tree: SqlAuditTree, config: BenchConfig, target: LogTarget): Promise<AppendOverhead> => {
+  const appends = scaled(config, 4000, 400);
+  const signer = noteSignerFromSeed(ORIGIN, Buffer.alloc(32, 5));
+  const samples = { without: [] as Sample[], with: [] as Sample[] };
+  let checkpoints = 0;
+  await appendBurst(log, Math.max(80, Math.round(appends / 10)));
+  for (let round = 0; round < config.rounds; round++) {
+    for (const mode of rotate(['without', 'with'] as const, round)) {
+      const checkpointer =
+        mode === 'with' ? new AuditCheckpointer({ store: log.store, tree, signer, origin: ORIGIN, everyEvents: 1000, everySeconds: 60, onCheckpoint: () => checkpoints++ }) : undefined;
+      // The tree starts level with the log, as in a platform that has been running.
+      await checkpointer?.catchUp({ checkpoint: false });
+      checkpointer?.start();
+      const sample = await appendBurst(log, appends);
+      await checkpointer?.stop();
+      samples[mode].push(sample);
+      progress(`[audit ${target}] round ${round + 1}/${config.rounds} appends ${mode} checkpointer: ${formatInt((sample.events / sample.totalMs) * 1000)} ev/s`);
+    }
+  }
+  const without = summarize(samples.without);
+  const withCheckpointer = summarize(samples.with);
+  const overhead = 1 - withCheckpointer.eventsPerSec / without.eventsPerSec;
+  return {
+    appendsPerRound: appends,
+    writers: WRITERS,
+    without,
+    with: withCheckpointer,
+    overhead,
+    checkpointsSigned: checkpoints,
+    verdict: target === 'postgres' ? verdict(`< ${APPEND_OVERHEAD * 100}% overhead`, overhead < APPEND_OVERHEAD) : verdict('none (embedded)', null),
+  };
+};
+
+const runTarget = async (target: LogTarget, config: BenchConfig): Promise<AuditTargetResult> => {
+  const size = { events: scaled(config, 100_000, 2_000), streams: scaled(config, 2_000, 40) };
+  const log = await openBenchLog(target, config, 'audit');
+  try {
+    await seedLog(log.store, { ...size, eventsPerAppend: EVENTS_PER_APPEND, label: `[audit ${target}]` });
+    const db = log.executor(4);
+    const tree = new SqlAuditTree(db);
+    const signer = noteSignerFromSeed(ORIGIN, Buffer.alloc(32, 5));
+    const built = process.hrtime.bigint();
+    await new AuditCheckpointer({ store: log.store, tree, signer, origin: ORIGIN, everyEvents: 1000 }).catchUp();
+    const checkpointerMs = elapsedMs(built);
+    progress(`[audit ${target}] checkpointer caught up with ${formatInt(size.events)} events: ${formatInt((size.events / checkpointerMs) * 1000)} ev/s`);
+
+    const contenders = readersOf(target);
+    const samples = new Map(contenders.map(({ name }) => [name, [] as Sample[]]));
+    const context = { store: log.store, tree, verifier: signer.verifier, origin: ORIGIN, logSize: size.events, connectionString: log.connectionString };
+    for (let round = 0; round < config.rounds; round++) {
+      for (const reader of rotate(contenders, round)) {
+        const sample = await reader.run(context);
+        samples.get(reader.name)?.push(sample);
+        progress(`[audit ${target}] round ${round + 1}/${config.rounds} ${reader.name}: ${formatInt((sample.events / sample.totalMs) * 1000)} ev/s`);
+      }
+    }
+    const readers = contenders.map(({ name }) => ({ name, measurement: summarize(samples.get(name) ?? []) }));
+    const rate = (name: string) => readers.find((reader) => reader.name === name)?.measurement.eventsPerSec ?? 0;
+    const readAll = rate(readAllPass.name);
+    // What `itsm verify` runs on this target: worker threads on PostgreSQL, one thread on PGlite.
+    const verifyRate = rate(verifyPass(target === 'postgres' ? VERIFY_WORKERS : 0).name);
+    const appends = await measureAppendOverhead(log, tree, config, target);
+    return {
+      target,
+      size,
+      rounds: config.rounds,
+      checkpointerCatchUpEventsPerSec: Math.round((size.events / checkpointerMs) * 1000),
+      readers,
+      verifyRatio: readAll ? verifyRate / readAll : null,
+      exportRatio: readAll ? rate('export jsonl') / readAll : null,
+      verifyVerdict:
+        target === 'postgres'
+          ? verdict(`≥ ${VERIFY_RATIO}× readAll and ≥ ${formatInt(VERIFY_EVENTS_PER_SEC)} ev/s`, verifyRate >= VERIFY_RATIO * readAll && verifyRate >= VERIFY_EVENTS_PER_SEC)
+          : verdict('none (embedded)', null),
+      appends,
+    };
+  } finally {
+    await log.close();
+  }
+};
+
+export const auditPart: BenchPart = {
+  name: 'audit',
+  async run(config) {
+    const results: AuditTargetResult[] = [];
+    for (const target of selectedLogTargets(config)) results.push(await runTarget(target, config));
+    printAuditTables(results);
+    const path = await writeJsonResult(config.resultsDir, 'audit', {
+      part: 'audit',
+      finishedAt: new Date().toISOString(),
+      scale: config.scale,
+      machine: { cpus: cpus().length, node: process.version },
+      targets: results,
+    });
+    progress(`audit results written to ${path}`);
+  },
+};

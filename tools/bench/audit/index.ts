@@ -1,0 +1,1 @@
+export { auditPart } from './audit.part';
