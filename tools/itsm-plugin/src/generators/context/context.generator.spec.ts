@@ -44,7 +44,7 @@ describe('nx g @itsm/tools:context', () => {
         const project = readProjectConfiguration(tree, `problems-${layer}`);
         expect([project.root, project.tags]).toEqual([`libs/problems/${layer}`, ['scope:problems', `type:${layer}`]]);
         expect(tree.exists(`libs/problems/${layer}/README.md`)).toBe(true);
-        expect(tree.exists(`libs/problems/${layer}/jest.config.cts`)).toBe(true);
+        expect(tree.exists(`libs/problems/${layer}/jest.config.cjs`)).toBe(true);
       }
       expect(read('libs/problems/README.md')).toContain('What goes where');
     });

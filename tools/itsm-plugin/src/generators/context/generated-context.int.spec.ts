@@ -45,7 +45,7 @@ describe('nx g @itsm/tools:context on a copy of the workspace', () => {
     expect(lint).not.toMatch(/error/);
 
     for (const project of ['libs/problems/domain', 'libs/problems/application']) {
-      const results = JSON.parse(run('npx', ['jest', '-c', `${project}/jest.config.cts`, '--ci', '--json'])) as { numPassedTests: number; numFailedTests: number };
+      const results = JSON.parse(run('npx', ['jest', '-c', `${project}/jest.config.cjs`, '--ci', '--json'])) as { numPassedTests: number; numFailedTests: number };
       expect({ project, failed: results.numFailedTests, passedSome: results.numPassedTests > 0 }).toEqual({ project, failed: 0, passedSome: true });
     }
   });
