@@ -6,6 +6,7 @@ export * from './ports/finance-directory.port';
 export * from './ports/finance-catalog.port';
 export * from './ports/finance-incidents.port';
 export * from './ports/ledger-import-runs.port';
+export * from './ports/period-credits.port';
 export * from './directory/finance-directory.projection';
 export * from './directory/sql-finance-directory.adapter';
 export * from './foreign/catalog-copy/finance-catalog.projection';

@@ -15,3 +15,6 @@ export const LEDGER_IMPORT_RUNS = Symbol('LEDGER_IMPORT_RUNS');
 
 /** Finance's validated settings (`FinanceSettings`). */
 export const FINANCE_SETTINGS = Symbol('FINANCE_SETTINGS');
+
+/** The service credits a period's statements include (PeriodCredits). */
+export const PERIOD_CREDITS = Symbol('PERIOD_CREDITS');
