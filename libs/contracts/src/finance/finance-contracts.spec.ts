@@ -13,6 +13,9 @@ import {
   FINANCE_EVENT_SCHEMA_VERSIONS,
   FINANCE_EVENT_TYPES,
   rateCardStreamId,
+  creditPolicyStreamId,
+  serviceCreditsStreamId,
+  disputeStreamId,
 } from './index';
 
 const id = '0190f3a4-1111-7222-8333-944445555666';
@@ -32,6 +35,9 @@ describe('finance contracts', () => {
     [exchangeRateStreamId, 'exchange-rate'],
     [usageBatchStreamId, 'usage-batch'],
     [ledgerImportStreamId, 'ledger-import'],
+    [creditPolicyStreamId, 'credit-policy'],
+    [serviceCreditsStreamId, 'service-credits'],
+    [disputeStreamId, 'dispute'],
   ])('names the other finance streams <type>-<uuid>, owned by the finance context (%#: %s)', (streamIdOf, type) => {
     expect(streamIdOf(id)).toBe(`${type}-${id}`);
     expect(contextOfStream(streamIdOf(id))).toBe('finance');
@@ -42,7 +48,7 @@ describe('finance contracts', () => {
     expect(new Set(FINANCE_EVENT_TYPES).size).toBe(FINANCE_EVENT_TYPES.length);
     for (const type of FINANCE_EVENT_TYPES) expect([type, EVENT_SCHEMA_VERSIONS[type]]).toEqual([type, FINANCE_EVENT_SCHEMA_VERSIONS[type]]);
     expect(FINANCE_EVENT_TYPES).toEqual(
-      expect.arrayContaining(['CostCenterOpened', 'CostCenterClosed', 'CostPoolOpened', 'RateCardVersionPublished', 'BudgetThresholdCrossed', 'BudgetFellBelowThreshold', 'AllocationRuleDefined', 'ExchangeRateSet', 'UsageRecorded', 'LedgerImported', 'LedgerLinesImported']),
+      expect.arrayContaining(['CostCenterOpened', 'CostCenterClosed', 'CostPoolOpened', 'RateCardVersionPublished', 'BudgetThresholdCrossed', 'BudgetFellBelowThreshold', 'AllocationRuleDefined', 'ExchangeRateSet', 'UsageRecorded', 'LedgerImported', 'LedgerLinesImported', 'CreditPolicyVersionPublished', 'ServiceCreditAccrued', 'ServiceCreditReversed', 'DisputeOpened', 'DisputeReviewStarted', 'DisputeResolved']),
     );
   });
 });

@@ -14,6 +14,12 @@ export const EXCHANGE_RATE_STREAM_TYPE = 'exchange-rate';
 export const USAGE_BATCH_STREAM_TYPE = 'usage-batch';
 /** One stream per ledger import. */
 export const LEDGER_IMPORT_STREAM_TYPE = 'ledger-import';
+/** One stream per offering: its credit policy versions (the offering's uuid). */
+export const CREDIT_POLICY_STREAM_TYPE = 'credit-policy';
+/** One stream per offering, consumer and period: its service credits; the uuid derived from the three by the application. */
+export const SERVICE_CREDITS_STREAM_TYPE = 'service-credits';
+/** One stream per dispute of a statement line. */
+export const DISPUTE_STREAM_TYPE = 'dispute';
 
 export const costPoolStreamId = (costPoolId: string): string => streamName(COST_POOL_STREAM_TYPE, costPoolId);
 export const rateCardStreamId = (rateCardId: string): string => streamName(RATE_CARD_STREAM_TYPE, rateCardId);
@@ -23,6 +29,9 @@ export const allocationRuleStreamId = (ruleId: string): string => streamName(ALL
 export const exchangeRateStreamId = (pairId: string): string => streamName(EXCHANGE_RATE_STREAM_TYPE, pairId);
 export const usageBatchStreamId = (batchId: string): string => streamName(USAGE_BATCH_STREAM_TYPE, batchId);
 export const ledgerImportStreamId = (importId: string): string => streamName(LEDGER_IMPORT_STREAM_TYPE, importId);
+export const creditPolicyStreamId = (offeringId: string): string => streamName(CREDIT_POLICY_STREAM_TYPE, offeringId);
+export const serviceCreditsStreamId = (ledgerId: string): string => streamName(SERVICE_CREDITS_STREAM_TYPE, ledgerId);
+export const disputeStreamId = (disputeId: string): string => streamName(DISPUTE_STREAM_TYPE, disputeId);
 
 /** The entity id (uuid) of a finance stream id. */
 export const financeEntityIdOf = (streamId: string): string => parseStreamName(streamId).entityId;
@@ -35,3 +44,6 @@ export const ALLOCATION_RULE_STREAM_PREFIX = `${ALLOCATION_RULE_STREAM_TYPE}-`;
 export const EXCHANGE_RATE_STREAM_PREFIX = `${EXCHANGE_RATE_STREAM_TYPE}-`;
 export const USAGE_BATCH_STREAM_PREFIX = `${USAGE_BATCH_STREAM_TYPE}-`;
 export const LEDGER_IMPORT_STREAM_PREFIX = `${LEDGER_IMPORT_STREAM_TYPE}-`;
+export const CREDIT_POLICY_STREAM_PREFIX = `${CREDIT_POLICY_STREAM_TYPE}-`;
+export const SERVICE_CREDITS_STREAM_PREFIX = `${SERVICE_CREDITS_STREAM_TYPE}-`;
+export const DISPUTE_STREAM_PREFIX = `${DISPUTE_STREAM_TYPE}-`;
