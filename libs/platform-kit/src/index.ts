@@ -19,4 +19,5 @@ export * from './lifecycle/report-start-failure';
 export * from './lifecycle/serve-context-app';
 export * from './event-store/write-pipeline-on';
 export * from './processes/process-monitor';
+export * from './processes/event-processes.runner';
 export * from './host/context-host';

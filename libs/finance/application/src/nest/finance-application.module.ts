@@ -1,17 +1,22 @@
-import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { systemClock, type Clock, type WritePipeline } from '@itsm/event-sourcing';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
-import { EVENT_STORE, SQL_DATABASE, WRITE_PIPELINE } from '@itsm/platform-kit';
+import { EVENT_STORE, SQL_DATABASE, WRITE_PIPELINE, type ProcessEventSource } from '@itsm/platform-kit';
 import { DEFAULT_READ_MODEL_LOCATION, type Projection } from '@itsm/projections';
 import { DEFAULT_FINANCE_SCHEMA, SqlLedgerImportRuns } from '../adapters/sql-ledger-import-runs.adapter';
 import { CloseCostCenterHandler } from '../close-cost-center/close-cost-center.handler';
 import { CloseCostPoolHandler } from '../close-cost-pool/close-cost-pool.handler';
 import { CreateRateCardHandler } from '../create-rate-card/create-rate-card.handler';
+import { financeCreditsProjection } from '../credits/finance-credits.projection';
+import { SqlFinanceCredits } from '../credits/sql-finance-credits.adapter';
 import { DefineAllocationRuleHandler } from '../define-allocation-rule/define-allocation-rule.handler';
+import { DisputeQuery, OpenDisputeHandler, ResolveDisputeHandler, StartDisputeReviewHandler } from '../disputes/dispute.handlers';
 import { financeDirectoryProjection } from '../directory/finance-directory.projection';
 import { SqlFinanceDirectory } from '../directory/sql-finance-directory.adapter';
 import { financeCatalogProjection } from '../foreign/catalog-copy/finance-catalog.projection';
 import { SqlFinanceCatalog } from '../foreign/catalog-copy/sql-finance-catalog.adapter';
+import type { FinanceCatalog } from '../ports/finance-catalog.port';
 import { FinanceCopyPositions } from '../foreign/finance-copies.positions';
 import { financeIncidentsProjection } from '../foreign/incidents-copy/finance-incidents.projection';
 import { SqlFinanceIncidents } from '../foreign/incidents-copy/sql-finance-incidents.adapter';
@@ -22,6 +27,9 @@ import { MoveCostCenterHandler } from '../move-cost-center/move-cost-center.hand
 import { OpenCostCenterHandler } from '../open-cost-center/open-cost-center.handler';
 import { OpenCostPoolHandler } from '../open-cost-pool/open-cost-pool.handler';
 import { PlanBudgetHandler } from '../plan-budget/plan-budget.handler';
+import { ServiceCreditMemory } from '../processes/service-credits/service-credit-memory';
+import { ServiceCreditsProcess } from '../processes/service-credits/service-credits.process';
+import { CreditPolicyQuery, PublishCreditPolicyVersionHandler } from '../publish-credit-policy/publish-credit-policy-version.handler';
 import { PublishRateCardVersionHandler } from '../publish-rate-card-version/publish-rate-card-version.handler';
 import { RecordBudgetActualHandler } from '../record-budget-actual/record-budget-actual.handler';
 import { RecordBudgetCommitmentHandler } from '../record-budget-commitment/record-budget-commitment.handler';
@@ -39,12 +47,16 @@ import {
   BudgetStreams,
   CostCenterStreams,
   CostPoolStreams,
+  CreditPolicyStreams,
+  DisputeStreams,
   ExchangeRateStreams,
   LedgerImportStreams,
   RateCardStreams,
+  ServiceCreditsStreams,
   UsageBatchStreams,
 } from '../streams/finance-streams';
-import { FINANCE_CATALOG, FINANCE_CLOCK, FINANCE_DIRECTORY, FINANCE_INCIDENTS, FINANCE_SETTINGS, LEDGER_IMPORT_RUNS } from './finance-application.tokens';
+import { FINANCE_CATALOG, FINANCE_CLOCK, FINANCE_DIRECTORY, FINANCE_INCIDENTS, FINANCE_SETTINGS, LEDGER_IMPORT_RUNS, PERIOD_CREDITS } from './finance-application.tokens';
+import { FINANCE_PROCESSES_OPTIONS, FinanceProcessesHost } from './finance-processes.host';
 
 /** One handler per use case (the api has one folder each), and the queries that fold streams or price copies. */
 export const FINANCE_HANDLERS = [
@@ -69,6 +81,12 @@ export const FINANCE_HANDLERS = [
   ImportLedgerHandler,
   LedgerImportStatusQuery,
   LabourCostsQuery,
+  PublishCreditPolicyVersionHandler,
+  CreditPolicyQuery,
+  OpenDisputeHandler,
+  StartDisputeReviewHandler,
+  ResolveDisputeHandler,
+  DisputeQuery,
 ] as const;
 
 /** How each finance use case reaches its aggregate's stream. */
@@ -81,14 +99,18 @@ export const FINANCE_STREAMS = [
   ExchangeRateStreams,
   UsageBatchStreams,
   LedgerImportStreams,
+  CreditPolicyStreams,
+  ServiceCreditsStreams,
+  DisputeStreams,
 ] as const;
 
 /**
  * Projections a finance host must run besides the finance read models: the directory the handlers' rules across
- * aggregates read, and finance's copies of the catalog and of incidents (fed by those contexts' events: from the log
- * embedded, from Kafka distributed). Their tables live in the runtime's read-model schema.
+ * aggregates read, finance's copies of the catalog and of incidents (fed by those contexts' events: from the log
+ * embedded, from Kafka distributed), and the credits (policies, service credits, disputes) the period close reads
+ * through `PeriodCredits`. Their tables live in the runtime's read-model schema.
  */
-export const financeApplicationProjections = (): readonly Projection[] => [financeDirectoryProjection, financeCatalogProjection, financeIncidentsProjection];
+export const financeApplicationProjections = (): readonly Projection[] => [financeDirectoryProjection, financeCatalogProjection, financeIncidentsProjection, financeCreditsProjection];
 
 export interface FinanceApplicationOptions {
   /** Default: the system clock. Tests pass a clock they set by hand. */
@@ -100,6 +122,10 @@ export interface FinanceApplicationOptions {
   /** Schema and checkpoint schema of the projections finance needs (directory, copies): the projection runtime's. */
   readModelSchema?: string;
   checkpointSchema?: string;
+  /** Run the service-credit process in this host; default true. */
+  processes?: boolean;
+  /** Where the process takes the incidents' events from: the log (default) or Kafka (the finance host with KAFKA_BROKERS). */
+  processEventsFrom?: ProcessEventSource;
 }
 
 /**
@@ -117,6 +143,27 @@ export class FinanceApplicationModule {
       inject: [WRITE_PIPELINE, FINANCE_CLOCK],
       useFactory: (pipeline: WritePipeline, clock: Clock) => new Streams(pipeline, clock),
     }));
+    const financeSchema = options.financeSchema ?? DEFAULT_FINANCE_SCHEMA;
+    const skipped = new Logger('FinanceProcesses');
+    const processes: Provider[] =
+      options.processes === false
+        ? []
+        : [
+            {
+              provide: ServiceCreditsProcess,
+              inject: [ServiceCreditsStreams, CreditPolicyStreams, FINANCE_CATALOG, SQL_DATABASE],
+              useFactory: (credits: ServiceCreditsStreams, policies: CreditPolicyStreams, catalog: FinanceCatalog, db: SqlExecutor) =>
+                new ServiceCreditsProcess(credits, policies, catalog, new ServiceCreditMemory(db, financeSchema), ({ event, reason }) =>
+                  skipped.warn(`${event.type} ${event.eventId} credited nothing: ${reason}`),
+                ),
+            },
+            {
+              provide: FINANCE_PROCESSES_OPTIONS,
+              inject: [{ token: ConfigService, optional: true }],
+              useFactory: (config?: ConfigService) => ({ eventsFrom: options.processEventsFrom ?? 'event-store', topicPrefix: config?.get<string>('ITSM_TOPIC_PREFIX') ?? '' }),
+            },
+            FinanceProcessesHost,
+          ];
     return {
       module: FinanceApplicationModule,
       providers: [
@@ -130,11 +177,14 @@ export class FinanceApplicationModule {
         },
         { provide: FINANCE_CATALOG, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlFinanceCatalog(db, schema) },
         { provide: FINANCE_INCIDENTS, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlFinanceIncidents(db, schema) },
-        { provide: LEDGER_IMPORT_RUNS, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlLedgerImportRuns(db, options.financeSchema ?? DEFAULT_FINANCE_SCHEMA) },
+        { provide: LEDGER_IMPORT_RUNS, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlLedgerImportRuns(db, financeSchema) },
+        { provide: SqlFinanceCredits, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlFinanceCredits(db, schema) },
+        { provide: PERIOD_CREDITS, useExisting: SqlFinanceCredits },
         { provide: FinanceCopyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new FinanceCopyPositions(db, checkpointSchema) },
         ...streams,
         ExchangeRateLookup,
         ...FINANCE_HANDLERS,
+        ...processes,
       ],
       exports: [
         ...FINANCE_HANDLERS,
@@ -145,6 +195,8 @@ export class FinanceApplicationModule {
         FINANCE_CATALOG,
         FINANCE_INCIDENTS,
         FinanceCopyPositions,
+        SqlFinanceCredits,
+        PERIOD_CREDITS,
       ],
     };
   }

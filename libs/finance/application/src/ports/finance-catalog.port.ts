@@ -38,4 +38,6 @@ export interface FinanceCatalog {
   /** The services of `ids` the copy knows (unknown ids are left out). */
   services(ids: readonly string[]): Promise<FinanceService[]>;
   offeringsOf(serviceId: string): Promise<FinanceOffering[]>;
+  /** The offering of that id, if the copy knows it (null after its removal). */
+  offering(offeringId: string): Promise<FinanceOffering | null>;
 }

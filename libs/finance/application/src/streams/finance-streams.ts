@@ -7,6 +7,9 @@ import {
   ledgerImportStreamId,
   rateCardStreamId,
   usageBatchStreamId,
+  creditPolicyStreamId,
+  disputeStreamId,
+  serviceCreditsStreamId,
 } from '@itsm/contracts';
 import {
   AggregateStreams,
@@ -51,6 +54,18 @@ import {
   type UsageBatch,
   type UsageCommand,
   type UsageEvent,
+  creditPolicyDecider,
+  disputeDecider,
+  serviceCreditsDecider,
+  type CreditPolicyCommand,
+  type CreditPolicyEvent,
+  type CreditPolicyState,
+  type Dispute,
+  type DisputeCommand,
+  type DisputeEvent,
+  type ServiceCreditCommand,
+  type ServiceCreditEvent,
+  type ServiceCreditsState,
 } from '@itsm/finance-domain';
 import { FinanceNotFound, type FinanceEntity } from '../errors';
 import { isUuid } from '../stream-ids';
@@ -179,5 +194,25 @@ export class UsageBatchStreams extends FinanceStreams<UsageCommand, UsageBatch, 
 export class LedgerImportStreams extends FinanceStreams<LedgerImportCommand, LedgerImport, LedgerImportEvent> {
   constructor(pipeline: WritePipeline, clock: Clock) {
     super(pipeline, clock, { entity: 'ledger import', decider: ledgerImportDecider, streamIdOf: ledgerImportStreamId, creatingCommand: 'ImportLedger' });
+  }
+}
+
+/** One stream per offering (`credit-policy-<offeringId>`); every version creates or adds. */
+export class CreditPolicyStreams extends FinanceStreams<CreditPolicyCommand, CreditPolicyState, CreditPolicyEvent> {
+  constructor(pipeline: WritePipeline, clock: Clock) {
+    super(pipeline, clock, { entity: 'credit policy', decider: creditPolicyDecider, streamIdOf: creditPolicyStreamId, creatingCommand: 'PublishCreditPolicyVersion' });
+  }
+}
+
+/** One stream per offering, consumer and period (`derivedId('service-credits', 'offering/consumer/period')`). */
+export class ServiceCreditsStreams extends FinanceStreams<ServiceCreditCommand, ServiceCreditsState, ServiceCreditEvent> {
+  constructor(pipeline: WritePipeline, clock: Clock) {
+    super(pipeline, clock, { entity: 'service credits', decider: serviceCreditsDecider, streamIdOf: serviceCreditsStreamId, creatingCommand: 'AccrueServiceCredit' });
+  }
+}
+
+export class DisputeStreams extends FinanceStreams<DisputeCommand, Dispute, DisputeEvent> {
+  constructor(pipeline: WritePipeline, clock: Clock) {
+    super(pipeline, clock, { entity: 'dispute', decider: disputeDecider, streamIdOf: disputeStreamId, creatingCommand: 'OpenDispute' });
   }
 }

@@ -11,12 +11,14 @@ import {
   type SqlExecutor,
 } from '@itsm/event-store';
 import { writePipelineOn } from '@itsm/platform-kit';
-import { ProjectionRuntime } from '@itsm/projections';
+import { ProcessRunner, ProjectionRuntime } from '@itsm/projections';
 import { SqlLedgerImportRuns } from '../adapters/sql-ledger-import-runs.adapter';
 import { CloseCostCenterHandler } from '../close-cost-center/close-cost-center.handler';
 import { CloseCostPoolHandler } from '../close-cost-pool/close-cost-pool.handler';
 import { CreateRateCardHandler } from '../create-rate-card/create-rate-card.handler';
+import { SqlFinanceCredits } from '../credits/sql-finance-credits.adapter';
 import { DefineAllocationRuleHandler } from '../define-allocation-rule/define-allocation-rule.handler';
+import { DisputeQuery, OpenDisputeHandler, ResolveDisputeHandler, StartDisputeReviewHandler } from '../disputes/dispute.handlers';
 import { SqlFinanceDirectory } from '../directory/sql-finance-directory.adapter';
 import { SqlFinanceCatalog } from '../foreign/catalog-copy/sql-finance-catalog.adapter';
 import { SqlFinanceIncidents } from '../foreign/incidents-copy/sql-finance-incidents.adapter';
@@ -28,6 +30,9 @@ import { financeApplicationProjections } from '../nest/finance-application.modul
 import { OpenCostCenterHandler } from '../open-cost-center/open-cost-center.handler';
 import { OpenCostPoolHandler } from '../open-cost-pool/open-cost-pool.handler';
 import { PlanBudgetHandler } from '../plan-budget/plan-budget.handler';
+import { ServiceCreditMemory } from '../processes/service-credits/service-credit-memory';
+import { ServiceCreditsProcess, type SkippedBreach } from '../processes/service-credits/service-credits.process';
+import { CreditPolicyQuery, PublishCreditPolicyVersionHandler } from '../publish-credit-policy/publish-credit-policy-version.handler';
 import { PublishRateCardVersionHandler } from '../publish-rate-card-version/publish-rate-card-version.handler';
 import { RecordBudgetActualHandler } from '../record-budget-actual/record-budget-actual.handler';
 import { RecordBudgetCommitmentHandler } from '../record-budget-commitment/record-budget-commitment.handler';
@@ -44,9 +49,12 @@ import {
   BudgetStreams,
   CostCenterStreams,
   CostPoolStreams,
+  CreditPolicyStreams,
+  DisputeStreams,
   ExchangeRateStreams,
   LedgerImportStreams,
   RateCardStreams,
+  ServiceCreditsStreams,
   UsageBatchStreams,
 } from '../streams/finance-streams';
 
@@ -79,8 +87,18 @@ export interface FinanceTestKit {
     exchangeRates: ExchangeRateStreams;
     usage: UsageBatchStreams;
     ledgerImports: LedgerImportStreams;
+    creditPolicies: CreditPolicyStreams;
+    serviceCredits: ServiceCreditsStreams;
+    disputes: DisputeStreams;
   };
   handlers: ReturnType<typeof handlersOf>;
+  /** The credits read model (`PeriodCredits` and the lists of credits, policies and disputes). */
+  credits: SqlFinanceCredits;
+  /** The service-credit process, also run from the log by `settleProcesses()`; what it skipped and why. */
+  serviceCredits: ServiceCreditsProcess;
+  skippedBreaches: SkippedBreach[];
+  /** Runs the processes (service credits) up to the log's head, then brings the projections up to date. */
+  settleProcesses(): Promise<void>;
   /** Appends another context's events as it would (the catalog, incidents), then brings the copies up to date. */
   appendForeign(streamId: string, events: { type: string; data: unknown; actor?: EventMetadata['actor'] }[]): Promise<void>;
   /** Brings every projection (directory, copies) up to the log's head. */
@@ -123,6 +141,12 @@ const handlersOf = (deps: {
     importLedger: new ImportLedgerHandler(streams.ledgerImports, directory, deps.runs, sections, deps.clock),
     ledgerImportStatus: new LedgerImportStatusQuery(streams.ledgerImports, deps.runs),
     labourCosts: new LabourCostsQuery(deps.incidents, streams.rateCards),
+    publishCreditPolicy: new PublishCreditPolicyVersionHandler(streams.creditPolicies, streams.costCenters, catalog),
+    creditPolicy: new CreditPolicyQuery(streams.creditPolicies),
+    openDispute: new OpenDisputeHandler(streams.disputes),
+    reviewDispute: new StartDisputeReviewHandler(streams.disputes),
+    resolveDispute: new ResolveDisputeHandler(streams.disputes),
+    dispute: new DisputeQuery(streams.disputes),
   };
 };
 
@@ -166,12 +190,18 @@ export const openFinanceTestKit = async (on: 'pglite' | 'postgres' = 'pglite', s
     exchangeRates: new ExchangeRateStreams(pipeline, clock),
     usage: new UsageBatchStreams(pipeline, clock),
     ledgerImports: new LedgerImportStreams(pipeline, clock),
+    creditPolicies: new CreditPolicyStreams(pipeline, clock),
+    serviceCredits: new ServiceCreditsStreams(pipeline, clock),
+    disputes: new DisputeStreams(pipeline, clock),
   };
   const directory = new SqlFinanceDirectory(db, store, { schema, checkpointSchema });
   const catalog = new SqlFinanceCatalog(db, schema);
   const incidents = new SqlFinanceIncidents(db, schema);
   const runs = new SqlLedgerImportRuns(db, financeSchema);
   const sections = createExclusiveSections(db);
+  const skippedBreaches: SkippedBreach[] = [];
+  const serviceCredits = new ServiceCreditsProcess(streams.serviceCredits, streams.creditPolicies, catalog, new ServiceCreditMemory(db, financeSchema), (skipped) => skippedBreaches.push(skipped));
+  const processes = await ProcessRunner.create({ db, source: store, processes: [serviceCredits], checkpointSchema });
   return {
     store,
     db,
@@ -181,6 +211,14 @@ export const openFinanceTestKit = async (on: 'pglite' | 'postgres' = 'pglite', s
     incidents,
     streams,
     handlers: handlersOf({ streams, directory, catalog, incidents, runs, sections, clock }),
+    credits: new SqlFinanceCredits(db, schema),
+    serviceCredits,
+    skippedBreaches,
+    async settleProcesses() {
+      await runtime.catchUp();
+      await processes.catchUp();
+      await runtime.catchUp();
+    },
     async appendForeign(streamId, events) {
       for (const { type, data, actor } of events) {
         await store.appendToStream(streamId, [{ type, data, metadata: { actor: actor ?? { id: 'someone', role: 'service-owner' }, correlationId: newId() } }], { expectedRevision: 'any' });

@@ -57,4 +57,12 @@ export class SqlFinanceCatalog implements FinanceCatalog {
     );
     return rows.map((row) => ({ offeringId: row.offering_id, serviceId: row.service_id, name: row.name, default: row.is_default }));
   }
+
+  async offering(offeringId: string): Promise<FinanceOffering | null> {
+    const [row] = await this.db.query<{ offering_id: string; service_id: string; name: string; is_default: boolean }>(
+      `SELECT * FROM ${this.t.finance_catalog_offerings} WHERE offering_id = $1`,
+      [offeringId],
+    );
+    return row === undefined ? null : { offeringId: row.offering_id, serviceId: row.service_id, name: row.name, default: row.is_default };
+  }
 }
