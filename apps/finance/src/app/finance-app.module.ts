@@ -19,7 +19,8 @@ export class FinanceAppModule {
         // Finance's read models, and the directory and copies of the catalog and incidents its handlers read (from Kafka when KAFKA_BROKERS).
         projections: [...financeProjections, ...financeApplicationProjections()],
         consumerGroup: FINANCE_CONSUMER_GROUP,
-        context: FinanceModule.forRoot({ readModels: createFinanceReadModels, env }),
+        // With KAFKA_BROKERS the service-credit process learns SLA breaches from `itsm.incidents.events.v1`, like the copies.
+        context: FinanceModule.forRoot({ readModels: createFinanceReadModels, env, processEventsFrom: env['KAFKA_BROKERS'] ? 'message-bus' : 'event-store' }),
       }),
     };
   }

@@ -38,6 +38,15 @@ import { RetireAllocationRuleController } from './retire-allocation-rule/retire-
 import { ReviseAllocationRuleController } from './revise-allocation-rule/revise-allocation-rule.controller';
 import { ReviseBudgetPlanController } from './revise-budget-plan/revise-budget-plan.controller';
 import { SetExchangeRateController } from './set-exchange-rate/set-exchange-rate.controller';
+import { GetCreditPolicyController } from './get-credit-policy/get-credit-policy.controller';
+import { GetDisputeController } from './get-dispute/get-dispute.controller';
+import { ListCreditPoliciesController } from './list-credit-policies/list-credit-policies.controller';
+import { ListCreditsController } from './list-credits/list-credits.controller';
+import { ListDisputesController } from './list-disputes/list-disputes.controller';
+import { OpenDisputeController } from './open-dispute/open-dispute.controller';
+import { PutCreditPolicyController } from './put-credit-policy/put-credit-policy.controller';
+import { ResolveDisputeController } from './resolve-dispute/resolve-dispute.controller';
+import { ReviewDisputeController } from './review-dispute/review-dispute.controller';
 import { FinanceConsistency } from './shared/finance-consistency';
 import { FinanceErrorsInterceptor } from './shared/finance-errors.interceptor';
 import { FINANCE_READ_MODELS, type FinanceReadModelsFactory } from './shared/finance-read-models.port';
@@ -80,6 +89,15 @@ export const FINANCE_CONTROLLERS = [
   ListLedgerLinesController,
   LabourCostsController,
   FinanceSettingsController,
+  ListCreditPoliciesController,
+  GetCreditPolicyController,
+  PutCreditPolicyController,
+  ListCreditsController,
+  OpenDisputeController,
+  ListDisputesController,
+  GetDisputeController,
+  ReviewDisputeController,
+  ResolveDisputeController,
 ];
 
 export interface FinanceModuleOptions extends FinanceApplicationOptions {

@@ -1,6 +1,7 @@
 import type { SqlExecutor } from '@itsm/event-store';
 import { DEFAULT_READ_MODEL_LOCATION, ReadModelPositions, type WaitOptions } from '@itsm/projections';
 import { FINANCE_CATALOG_PROJECTION } from './catalog-copy/finance-catalog.projection';
+import { FINANCE_CREDITS_PROJECTION } from '../credits/finance-credits.projection';
 import { FINANCE_INCIDENTS_PROJECTION } from './incidents-copy/finance-incidents.projection';
 
 /**
@@ -21,5 +22,10 @@ export class FinanceCopyPositions {
 
   incidents(position: number, options?: WaitOptions): Promise<void> {
     return this.positions.waitForPosition(FINANCE_INCIDENTS_PROJECTION, position, options);
+  }
+
+  /** The credits projection (policies, service credits, disputes): finance's own, kept beside the handlers. */
+  credits(position: number, options?: WaitOptions): Promise<void> {
+    return this.positions.waitForPosition(FINANCE_CREDITS_PROJECTION, position, options);
   }
 }
