@@ -129,8 +129,9 @@ describe('the service-credit process (PGlite, from the log)', () => {
   });
 
   it('reverses the credit of a breach a retarget supersedes (priority lowered: now due after the breach), once', async () => {
-    const first = (await lineOf('INC0000101'))!;
-    const incidentId = first.incidentId;
+    const first = await lineOf('INC0000101');
+    const incidentId = first?.incidentId ?? '';
+    expect(first?.status).toBe('accrued');
     const retarget = {
       type: 'SlaTimerRetargeted',
       data: {
