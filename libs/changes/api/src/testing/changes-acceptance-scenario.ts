@@ -104,7 +104,7 @@ export const runChangesAcceptanceScenario = async (host: ChangesAcceptanceHost):
 
   const owner = as(['service-owner'], 'sam');
   const agent = as(['agent'], 'adam');
-  const secondAgent = as(['agent'], 'ines');
+  const incidentManager = as(['incident-manager'], 'ines');
   const requester = as(['agent'], 'rita');
   const manager = as(['change-manager'], 'mia');
   const technicalReviewer = as(['cab-member'], 'tom');
@@ -137,7 +137,7 @@ export const runChangesAcceptanceScenario = async (host: ChangesAcceptanceHost):
   };
   const majorIncident = await incident('ERP postings fail for every company', dependency);
   expectStatus(await send('POST', `/incidents/${majorIncident.id}/major`, agent, { action: 'propose', justification: 'Every company is affected' }), 200, 'propose major');
-  expectStatus(await send('POST', `/incidents/${majorIncident.id}/major`, secondAgent, { action: 'accept' }), 200, 'accept major');
+  expectStatus(await send('POST', `/incidents/${majorIncident.id}/major`, incidentManager, { action: 'accept' }), 200, 'accept major');
 
   step('a normal change on Database: assessed, its conflicts name the major incident, it cannot be scheduled');
   const normal = expectStatus(
