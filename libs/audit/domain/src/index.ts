@@ -9,3 +9,4 @@ export * from './checkpoints/note-keys';
 export * from './checkpoints/checkpoint';
 export * from './verification/audit-log-verifier';
 export * from './controls/control-checks';
+export * from './vectors/hashing-test-vectors';
