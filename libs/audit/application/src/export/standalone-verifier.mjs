@@ -480,7 +480,9 @@ const main = async (argv) => {
     else {
       process.stdout.write(
         `OK: ${result.events} events in ${result.streams} streams (up to position ${result.lastPosition ?? '-'}): every hash chain, revision and the global order hold; ` +
-          `${result.checkpoints} signed checkpoints by ${result.verifierKey} verify, each consistent with the one before, and the events give each one's root.\n`,
+          (result.checkpoints === 0
+            ? 'there is no signed checkpoint to check them against.\n'
+            : `${result.checkpoints} signed checkpoints by ${result.verifierKey} verify, each consistent with the one before, and the events give each one's root.\n`),
       );
       if (result.unsignedEvents > 0) process.stdout.write(`WARNING: the last ${result.unsignedEvents} events are after the last signed checkpoint: their chains hold, but no signature covers them.\n`);
     }

@@ -87,13 +87,15 @@ describe('control checks over the log', () => {
       expect(findingsOf(after.events, 'sla-breach-without-escalation')).toEqual([]);
     });
 
-    it('given the incident closed unescalated, then the finding stays; a report taken before a later escalation is cleared by it', () => {
-      const closed = logBuilder();
-      opened(closed);
-      breached(closed, 'response');
-      closed.append(incident, 'IncidentClosed', { incidentId: 'i1', state: 'closed' });
-      expect(findingsOf(closed.events, 'sla-breach-without-escalation')).toHaveLength(1);
+    it('given a breach recorded after the incident was cancelled (the SLA engine catches up), then it is a finding citing the opening', () => {
+      const log = logBuilder();
+      const open = opened(log);
+      log.append(incident, 'IncidentCancelled', { incidentId: 'i1', state: 'cancelled' });
+      const breach = breached(log, 'response');
+      expect(findingsOf(log.events, 'sla-breach-without-escalation').map((finding) => finding.eventIds)).toEqual([[open.eventId, breach.eventId]]);
+    });
 
+    it('given a report taken before a later escalation, then the next report after it has no finding', () => {
       const checks = new ControlChecks();
       const open = logBuilder();
       opened(open);

@@ -112,7 +112,7 @@ interface IncidentState {
   opened: Evidence | null;
   number: string | null;
   escalated: boolean;
-  breaches: { evidence: Evidence; kind: string | null }[];
+  breaches: { evidence: Evidence; kind: string | null; at: string }[];
 }
 
 interface ChangeState {
@@ -133,12 +133,13 @@ interface ChangeState {
   reviewed: boolean;
 }
 
-const INCIDENT_TYPES = new Set(['IncidentOpened', 'IncidentEscalated', 'SlaBreached', 'IncidentWorkLogged', 'IncidentClosed', 'IncidentCancelled']);
+const INCIDENT_TYPES = new Set(['IncidentOpened', 'IncidentEscalated', 'SlaBreached', 'IncidentWorkLogged']);
 
 /**
  * The fold. `observe` each event in global order (as stored), then `report()`; observing more events after a
- * report continues the same fold. Memory: per incident not yet closed or cancelled, per change not yet closed or
- * canceled (a few strings each), and the findings.
+ * report continues the same fold. Memory: a few strings per incident (the SLA engine may record a breach after
+ * the incident was closed or cancelled, so an incident is never forgotten), per change not yet closed or canceled,
+ * and the findings.
  */
 export class ControlChecks {
   private readonly incidents = new Map<string, IncidentState>();
@@ -190,7 +191,7 @@ export class ControlChecks {
   private observeIncident(event: RecordedEvent): void {
     switch (event.type) {
       case 'IncidentOpened': {
-        // Kept while the incident is open (its number and the evidence that it was opened); dropped when it ends.
+        // Its number and the evidence that it was opened, cited if it breaches.
         const state = this.incident(event.streamId);
         state.opened = evidenceOf(event);
         state.number = text(field(event, 'number'));
@@ -198,7 +199,7 @@ export class ControlChecks {
       }
       case 'SlaBreached': {
         const state = this.incident(event.streamId);
-        if (!state.escalated) state.breaches.push({ evidence: evidenceOf(event), kind: text(field(event, 'kind')) });
+        if (!state.escalated) state.breaches.push({ evidence: evidenceOf(event), kind: text(field(event, 'kind')), at: text(field(event, 'breachedAt')) ?? event.recordedAt });
         return;
       }
       case 'IncidentEscalated': {
@@ -207,27 +208,19 @@ export class ControlChecks {
         state.breaches = [];
         return;
       }
-      case 'IncidentClosed':
-      case 'IncidentCancelled': {
-        // The end of the incident's life: a breach not escalated by now stays a finding; nothing else is kept.
-        const state = this.incidents.get(event.streamId);
-        const settled = state && breachFinding(event.streamId, state);
-        if (settled) this.settled.push(settled);
-        this.incidents.delete(event.streamId);
-        return;
-      }
       case 'IncidentWorkLogged': {
         if (event.actor?.role === 'agent') return;
         const number = this.incidents.get(event.streamId)?.number ?? null;
         const who = event.actor?.id ?? 'an unknown actor';
         const role = event.actor?.role ? `as ${event.actor.role}` : 'with no role recorded';
         const minutes = field(event, 'minutesSpent');
+        const at = text(field(event, 'loggedAt')) ?? event.recordedAt;
         this.settled.push(
           finding(
             'work-logged-without-agent-role',
             event.streamId,
             number,
-            `${number ?? event.streamId}: ${who} logged ${typeof minutes === 'number' ? `${minutes} minutes of ` : ''}work ${role} at ${event.recordedAt}`,
+            `${number ?? event.streamId}: ${who} logged ${typeof minutes === 'number' ? `${minutes} minutes of ` : ''}work ${role} at ${at}`,
             [evidenceOf(event)],
           ),
         );
@@ -364,7 +357,7 @@ export class ControlChecks {
 const breachFinding = (streamId: string, incident: IncidentState): ControlFinding | null => {
   if (incident.escalated || incident.breaches.length === 0) return null;
   const evidence = [incident.opened, ...incident.breaches.map((breach) => breach.evidence)];
-  const breaches = incident.breaches.map((breach) => `the ${breach.kind ?? ''} SLA breached at ${breach.evidence.recordedAt}`.replace('  ', ' ')).join(', ');
+  const breaches = incident.breaches.map((breach) => `the ${breach.kind ?? ''} SLA breached at ${breach.at}`.replace('  ', ' ')).join(', ');
   return finding('sla-breach-without-escalation', streamId, incident.number, `${incident.number ?? streamId}: ${breaches}; never escalated`, evidence);
 };
 
