@@ -145,6 +145,12 @@ describe('itsm export --audit and the standalone verifier (PostgreSQL server)', 
     expect(text.status).toBe(1);
     expect(text.stdout).toContain(`FAILED at events.jsonl line ${index + 1}, position ${target.globalPosition}, stream ${target.streamId} revision ${target.streamRevision}, event ${target.eventId}: hash-mismatch`);
     expect(JSON.parse(verify(copy, '--json').stdout)).toMatchObject({ ok: false, reason: 'hash-mismatch', line: index + 1, globalPosition: target.globalPosition });
+    // A member added to a line is not covered by any hash: refused too.
+    const added = copyOfExport();
+    const original = linesOf(added);
+    original[index] = original[index].replace(/}$/, ',"approvedBy":"ceo"}');
+    writeFileSync(join(added, 'events.jsonl'), `${original.join('\n')}\n`);
+    expect(JSON.parse(verify(added, '--json').stdout)).toMatchObject({ ok: false, reason: 'malformed-event', line: index + 1, detail: expect.stringContaining('approvedBy') });
   });
 
   it('rejects a deleted line: inside a stream as a revision gap, the last of its stream by the checkpoint\'s root', () => {

@@ -57,20 +57,31 @@ const canonicalJson = (value) => {
   }
 };
 
-const METADATA_FIELDS = ['actor', 'causationId', 'correlationId', 'eventId', 'occurredAt', 'recordedAt', 'schemaVersion', 'traceparent'];
-const HASHED_FIELDS = ['actor', 'causationId', 'correlationId', 'data', 'eventId', 'occurredAt', 'recordedAt', 'schemaVersion', 'streamId', 'streamRevision', 'traceparent', 'type'];
+const member = (key, value) => (value === undefined ? '' : `,"${key}":${canonicalJson(value)}`);
 
-const pick = (event, fields) => {
-  const picked = {};
-  for (const field of fields) if (event[field] !== undefined) picked[field] = event[field];
-  return picked;
+/**
+ * The canonical JSON pieces of an event, each value serialized once: `data`, the leaf's metadata object
+ * { actor, causationId, correlationId, eventId, occurredAt, recordedAt, schemaVersion, traceparent } and the chain's
+ * object of the twelve hashed fields (§1), with their keys written in sorted order and absent members left out.
+ */
+const canonicalPieces = (event) => {
+  const data = member('data', event.data);
+  const before = member('actor', event.actor) + member('causationId', event.causationId) + member('correlationId', event.correlationId);
+  const after = member('eventId', event.eventId) + member('occurredAt', event.occurredAt) + member('recordedAt', event.recordedAt) + member('schemaVersion', event.schemaVersion);
+  const traceparent = member('traceparent', event.traceparent);
+  const stream = member('streamId', event.streamId) + member('streamRevision', event.streamRevision);
+  return {
+    data: data ? data.slice(',"data":'.length) : 'null',
+    metadata: `{${(before + after + traceparent).slice(1)}}`,
+    hashed: `{${(before + data + after + stream + traceparent + member('type', event.type)).slice(1)}}`,
+  };
 };
 
 /** hex(SHA-256(previousHash ‖ JCS(hashed fields))). */
-const chainHashOf = (previousHash, event) => createHash('sha256').update(previousHash + canonicalJson(pick(event, HASHED_FIELDS))).digest('hex');
+const chainHashOf = (previousHash, pieces) => createHash('sha256').update(previousHash + pieces.hashed).digest('hex');
 
 /** Layout 1: 0x01 ‖ u64 position ‖ str streamId ‖ u32 revision ‖ str type ‖ str JCS(data) ‖ str JCS(metadata) ‖ str hash. */
-const leafOf = (event) => {
+const leafOf = (event, pieces) => {
   const str = (text) => {
     const bytes = Buffer.from(text, 'utf8');
     const length = Buffer.alloc(4);
@@ -88,8 +99,8 @@ const leafOf = (event) => {
     ...str(event.streamId),
     revision,
     ...str(event.type),
-    ...str(event.data === undefined ? 'null' : canonicalJson(event.data)),
-    ...str(canonicalJson(pick(event, METADATA_FIELDS))),
+    ...str(pieces.data),
+    ...str(pieces.metadata),
     ...str(event.hash),
   ]);
 };
@@ -233,8 +244,13 @@ const readJsonLines = async function* (file) {
   }
 };
 
+/** The members of a line (`itsm export --format jsonl`): every one is covered by the chain hash or the leaf. */
+const LINE_MEMBERS = new Set(['globalPosition', 'streamId', 'streamRevision', 'eventId', 'type', 'schemaVersion', 'occurredAt', 'recordedAt', 'actor', 'correlationId', 'causationId', 'traceparent', 'hash', 'data']);
+
 const eventShapeProblem = (event) => {
   if (!event || typeof event !== 'object' || Array.isArray(event)) return 'not a JSON object';
+  const foreign = Object.keys(event).find((key) => !LINE_MEMBERS.has(key));
+  if (foreign !== undefined) return `the member "${foreign}" is not part of an event (nothing covers it)`;
   if (!Number.isSafeInteger(event.globalPosition) || event.globalPosition < 0) return 'globalPosition is not a whole number';
   if (typeof event.streamId !== 'string' || !event.streamId) return 'streamId is not a string';
   if (!Number.isSafeInteger(event.streamRevision) || event.streamRevision < 0 || event.streamRevision >= 2 ** 32) return 'streamRevision is not a whole number';
@@ -338,12 +354,13 @@ const verifyExport = async (dir, options) => {
       if (event.streamRevision !== revision) {
         throw new Failure('revision-gap', `the stream's revision ${revision} was expected, the line holds ${event.streamRevision}: an event of the stream is missing, repeated or moved`, where);
       }
-      const chained = chainHashOf(head ? head.hash : GENESIS_HASH, event);
+      const pieces = canonicalPieces(event);
+      const chained = chainHashOf(head ? head.hash : GENESIS_HASH, pieces);
       if (chained !== event.hash) {
         throw new Failure('hash-mismatch', `the event hashes to ${chained} but its hash field is ${event.hash}: the line was altered (or the stream's previous event was)`, where);
       }
       heads.set(event.streamId, { revision, hash: event.hash });
-      tree.append(leafHash(leafOf(event)));
+      tree.append(leafHash(leafOf(event, pieces)));
       while (next < checkpoints.length && checkpoints[next].treeSize === tree.size) {
         const checkpoint = checkpoints[next];
         const at = { ...where, checkpoint: checkpoint.treeSize, checkpointLine: checkpoint.line };
@@ -397,9 +414,10 @@ const selfTest = (dir) => {
   };
   vectors.canonicalJson.forEach(({ value, canonical }, index) => check(`canonical JSON #${index}`, canonicalJson(value), canonical));
   vectors.events.forEach(({ line, previousHash, chainHash, leaf, leafHash: expectedLeafHash }, index) => {
-    check(`chain hash of event #${index}`, chainHashOf(previousHash, line), chainHash);
-    check(`leaf of event #${index}`, leafOf(line).toString('hex'), leaf);
-    check(`leaf hash of event #${index}`, leafHash(leafOf(line)).toString('hex'), expectedLeafHash);
+    const pieces = canonicalPieces(line);
+    check(`chain hash of event #${index}`, chainHashOf(previousHash, pieces), chainHash);
+    check(`leaf of event #${index}`, leafOf(line, pieces).toString('hex'), leaf);
+    check(`leaf hash of event #${index}`, leafHash(leafOf(line, pieces)).toString('hex'), expectedLeafHash);
   });
   const tree = new CompactRange();
   check('root of the empty tree', tree.root().toString('hex'), vectors.merkle.roots[0]);
