@@ -34,8 +34,8 @@ const VERIFIER_SOURCE = 'standalone-verifier.mjs';
 const HASHING_SOURCE = 'audit-hashing.md';
 
 /**
- * Where the shipped files are: beside this file and in the repository's docs/ (sources: specs, benchmarks), or in
- * `audit/export/` beside the compiled CLI (copied there as assets by apps/cli/webpack.config.js).
+ * Where the shipped files are: in `audit/export/` beside the compiled CLI (copied there as assets by
+ * apps/cli/webpack.config.js), else beside this file and in the repository's docs/ (sources: specs, benchmarks).
  */
 export const auditExportAssets = (): { verifier: string; hashing: string } => {
   const find = (candidates: string[], what: string) => {
@@ -44,8 +44,8 @@ export const auditExportAssets = (): { verifier: string; hashing: string } => {
     return found;
   };
   return {
-    verifier: find([join(__dirname, VERIFIER_SOURCE), join(__dirname, 'audit', 'export', VERIFIER_SOURCE)], 'standalone verifier'),
-    hashing: find([join(__dirname, '../../../../../docs', HASHING_SOURCE), join(__dirname, 'audit', 'export', HASHING_SOURCE)], 'hashing specification'),
+    verifier: find([join(__dirname, 'audit', 'export', VERIFIER_SOURCE), join(__dirname, VERIFIER_SOURCE)], 'standalone verifier'),
+    hashing: find([join(__dirname, 'audit', 'export', HASHING_SOURCE), join(__dirname, '../../../../../docs', HASHING_SOURCE)], 'hashing specification'),
   };
 };
 
