@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditApplicationModule, type AuditApplicationOptions } from '@itsm/audit-application';
+import { ControlChecksController } from './control-checks/control-checks.controller';
 import { ConsistencyProofController } from './consistency-proof/consistency-proof.controller';
 import { GetCheckpointController } from './get-checkpoint/get-checkpoint.controller';
 import { InclusionProofController } from './inclusion-proof/inclusion-proof.controller';
@@ -15,6 +16,7 @@ export const AUDIT_CONTROLLERS = [
   GetCheckpointController,
   InclusionProofController,
   ConsistencyProofController,
+  ControlChecksController,
 ];
 
 /**

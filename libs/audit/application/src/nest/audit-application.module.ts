@@ -10,6 +10,7 @@ import { SqlVerificationRuns } from '../adapters/sql-verification-runs.adapter';
 import { resolveAuditSigner } from '../keys/audit-signing-key';
 import { AuditCheckpointer } from '../processes/checkpointer/audit-checkpointer';
 import { BackgroundVerification } from '../processes/verification/background-verification';
+import { LiveControlChecks } from '../controls/control-report';
 import { AuditProofs } from '../proofs/audit-proofs';
 import { AUDIT_COPIES, AUDIT_EVENT_QUERIES, AUDIT_ORIGIN, AUDIT_SIGNER } from './audit-application.tokens';
 
@@ -138,9 +139,10 @@ export class AuditApplicationModule {
           useFactory: (db: SqlExecutor, config: Settings) => (config.get('EVENTSTORE_URL', { infer: true }) ? null : new SqlEventLogQueries(db)),
         },
         { provide: AuditProofs, inject: [SqlAuditTree, EVENT_STORE], useFactory: (tree: SqlAuditTree, store: EventStore) => new AuditProofs(tree, store) },
+        { provide: LiveControlChecks, inject: [EVENT_STORE], useFactory: (store: EventStore) => new LiveControlChecks(store) },
         ...processes,
       ],
-      exports: [SqlAuditTree, SqlVerificationRuns, AuditProofs, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_EVENT_QUERIES, AUDIT_COPIES],
+      exports: [SqlAuditTree, SqlVerificationRuns, AuditProofs, LiveControlChecks, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_EVENT_QUERIES, AUDIT_COPIES],
     };
   }
 }
