@@ -6,27 +6,26 @@ import { dateTime } from '../format';
 import { CAN, hasAny, useSession } from '../session';
 
 interface AuditEvent {
-  position: number | string;
+  globalPosition: number;
   eventId: string;
   streamId: string;
-  revision: number | string;
+  streamRevision: number;
   type: string;
-  recordedAt?: string;
-  time?: string;
-  actor?: string | null;
-  correlationId?: string | null;
+  recordedAt: string;
+  actor: { id: string; via?: string; role?: string } | null;
+  correlationId: string | null;
 }
 interface Verification {
-  ok?: boolean;
-  status?: string;
-  [key: string]: unknown;
+  ok: boolean;
+  source: string;
+  finishedAt: string;
+  result: { notes?: string[]; events?: number; streams?: number; firstFailure?: unknown; checkpoints?: { found: number; checked: number } };
 }
 interface Checkpoint {
   treeSize: number;
-  rootHash?: string;
-  root?: string;
-  signedAt?: string;
-  time?: string;
+  rootHash: string;
+  signedAt: string;
+  keyName: string;
 }
 
 function Timeline() {
@@ -64,10 +63,12 @@ function Timeline() {
             <Table.Tbody>
               {events.data.items.map((e) => (
                 <Table.Tr key={e.eventId}>
-                  <Table.Td>{String(e.position)}</Table.Td>
-                  <Table.Td>{dateTime(e.recordedAt ?? e.time)}</Table.Td>
-                  <Table.Td>{e.type}</Table.Td>
-                  <Table.Td>{e.actor ?? '—'}</Table.Td>
+                  <Table.Td>{e.globalPosition}</Table.Td>
+                  <Table.Td>{dateTime(e.recordedAt)}</Table.Td>
+                  <Table.Td>
+                    {e.type} (revision {e.streamRevision})
+                  </Table.Td>
+                  <Table.Td>{e.actor ? `${e.actor.id}${e.actor.role ? ` (${e.actor.role})` : ''}` : '—'}</Table.Td>
                   <Table.Td>{e.correlationId ?? '—'}</Table.Td>
                 </Table.Tr>
               ))}
@@ -84,7 +85,7 @@ export default function AuditPage() {
   const { session } = useSession();
   const verify = useQuery({ queryKey: ['audit-verify'], queryFn: () => get<Verification>('/audit/verify') });
   const checkpoints = useQuery({ queryKey: ['audit-checkpoints'], queryFn: () => get<Page<Checkpoint>>('/audit/checkpoints', { limit: 20 }) });
-  const ok = verify.data && (verify.data.ok === true || verify.data.status === 'ok');
+  const ok = verify.data?.ok === true;
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -103,7 +104,16 @@ export default function AuditPage() {
             <Badge color={ok ? 'green.9' : 'red.9'} variant="filled" data-testid="verification-status">
               {ok ? 'verified' : 'not verified'}
             </Badge>
-            <Code block>{JSON.stringify(verify.data, null, 2)}</Code>
+            <Text size="sm">
+              {verify.data.source} run finished {dateTime(verify.data.finishedAt)}: {verify.data.result.events ?? 0} events in {verify.data.result.streams ?? 0} streams,{' '}
+              {verify.data.result.checkpoints?.checked ?? 0} checkpoints checked.
+            </Text>
+            {(verify.data.result.notes ?? []).map((note) => (
+              <Text key={note} size="sm">
+                {note}
+              </Text>
+            ))}
+            {verify.data.result.firstFailure ? <Code block>{JSON.stringify(verify.data.result.firstFailure, null, 2)}</Code> : null}
           </Stack>
         ) : (
           <Text>Loading…</Text>
@@ -127,8 +137,10 @@ export default function AuditPage() {
               {(checkpoints.data?.items ?? []).map((c) => (
                 <Table.Tr key={c.treeSize}>
                   <Table.Td>{c.treeSize}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>{c.rootHash ?? c.root ?? '—'}</Table.Td>
-                  <Table.Td>{dateTime(c.signedAt ?? c.time)}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-all' }}>{c.rootHash}</Table.Td>
+                  <Table.Td>
+                    {dateTime(c.signedAt)} ({c.keyName})
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
