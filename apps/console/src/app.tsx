@@ -75,6 +75,7 @@ export function App() {
               href={section.href}
               label={section.label}
               active={location.startsWith(section.href)}
+              variant="filled"
               aria-current={location.startsWith(section.href) ? 'page' : undefined}
               onClick={close}
             />

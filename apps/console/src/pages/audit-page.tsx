@@ -101,7 +101,7 @@ export default function AuditPage() {
           </Alert>
         ) : verify.data ? (
           <Stack gap={4}>
-            <Badge color={ok ? 'green.9' : 'red.9'} variant="filled" data-testid="verification-status">
+            <Badge color={ok ? '#1e6b30' : 'red.9'} variant="filled" data-testid="verification-status">
               {ok ? 'verified' : 'not verified'}
             </Badge>
             <Text size="sm">

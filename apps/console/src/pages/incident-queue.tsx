@@ -26,7 +26,8 @@ export const PRIORITIES = ['P1', 'P2', 'P3', 'P4', 'P5'];
 const PAGE_SIZE = 50;
 const ROW_HEIGHT = 41;
 
-export const priorityColor = (priority: string) => ({ P1: 'red.9', P2: 'orange.9', P3: 'yellow.9', P4: 'blue.8', P5: 'gray.7' })[priority] ?? 'gray.7';
+/** Badge colours dark enough for white text at WCAG AA (4.5:1): Mantine's orange and yellow are not. */
+export const priorityColor = (priority: string) => ({ P1: 'red.9', P2: '#a33b00', P3: '#6e5200', P4: 'blue.9', P5: 'gray.7' })[priority] ?? 'gray.7';
 
 /**
  * The incident queue: the list's filters and text search, pages of 50 fetched with the cursor as the table scrolls,

@@ -34,7 +34,7 @@ export function SlaClock({ timer, fetchedAt, live }: { timer: SlaTimer; fetchedA
   const seconds = useSecondsSince(fetchedAt, running);
   const remaining = running ? timer.remainingMinutes - seconds / 60 : timer.remainingMinutes;
   const breached = timer.state === 'breached' || remaining < 0;
-  const color = breached ? 'red.9' : timer.state === 'paused' ? 'gray.7' : timer.state === 'met' ? 'green.9' : 'blue.8';
+  const color = breached ? 'red.9' : timer.state === 'paused' ? 'gray.7' : timer.state === 'met' ? '#1e6b30' : 'blue.8';
   const label = timer.kind === 'response' ? 'Response' : 'Resolution';
   return (
     <Paper withBorder p="sm" miw={220} data-testid={`sla-${timer.kind}`} data-state={breached ? 'breached' : timer.state}>
