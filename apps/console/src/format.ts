@@ -11,6 +11,6 @@ export const duration = (minutes: number): string => {
   const s = totalSeconds % 60;
   const pad = (n: number) => String(n).padStart(2, '0');
   if (d > 0) return `${sign}${d} d ${pad(h)} h`;
-  if (h > 0) return `${sign}${h} h ${pad(m)} m`;
+  if (h > 0) return `${sign}${h} h ${pad(m)} m ${pad(s)} s`;
   return `${sign}${m} m ${pad(s)} s`;
 };

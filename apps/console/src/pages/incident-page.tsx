@@ -369,12 +369,15 @@ function TimeTravel({ id, openedAt, history }: { id: string; openedAt: string; h
   const [picked, setPicked] = useState<number | null>(null);
   const index = picked === null ? moments.length - 1 : Math.min(picked, moments.length - 1);
   const asOf = moments[index];
+  // The state after the change at `asOf` and before the next one: a change is recorded a few ms after its time, so
+  // asking at the very moment can precede it. The last moment is now.
+  const until = index < moments.length - 1 ? new Date(Date.parse(moments[index + 1]) - 1).toISOString() : new Date().toISOString();
   const past = useQuery({
-    queryKey: ['incident', id, 'asOf', asOf],
+    queryKey: ['incident', id, 'asOf', until],
     queryFn: async () => {
       const [incident, sla] = await Promise.all([
-        request<Incident>(`/incidents/${encodeURIComponent(id)}`, { query: { asOf } }),
-        request<{ timers: SlaTimer[] }>(`/incidents/${encodeURIComponent(id)}/sla`, { query: { asOf } }),
+        request<Incident>(`/incidents/${encodeURIComponent(id)}`, { query: { asOf: until } }),
+        request<{ timers: SlaTimer[] }>(`/incidents/${encodeURIComponent(id)}/sla`, { query: { asOf: until } }),
       ]);
       return { incident: incident.data, timers: sla.data.timers };
     },
