@@ -370,10 +370,10 @@ function TimeTravel({ id, openedAt, history }: { id: string; openedAt: string; h
   const index = picked === null ? moments.length - 1 : Math.min(picked, moments.length - 1);
   const asOf = moments[index];
   // The state after the change at `asOf` and before the next one: a change is recorded a few ms after its time, so
-  // asking at the very moment can precede it. The last moment is now.
-  const until = index < moments.length - 1 ? new Date(Date.parse(moments[index + 1]) - 1).toISOString() : new Date().toISOString();
+  // asking at the very moment can precede it. The last moment is the incident as it is now (no asOf).
+  const until = index < moments.length - 1 ? new Date(Date.parse(moments[index + 1]) - 1).toISOString() : undefined;
   const past = useQuery({
-    queryKey: ['incident', id, 'asOf', until],
+    queryKey: ['incident', id, 'asOf', until ?? `now:${moments.length}`],
     queryFn: async () => {
       const [incident, sla] = await Promise.all([
         request<Incident>(`/incidents/${encodeURIComponent(id)}`, { query: { asOf: until } }),
