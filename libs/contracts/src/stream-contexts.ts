@@ -20,6 +20,7 @@ export const STREAM_TYPE_CONTEXTS: Readonly<Record<string, EventContext>> = Obje
   'exchange-rate': 'finance',
   'usage-batch': 'finance',
   'ledger-import': 'finance',
+  'finance-period': 'finance',
 });
 
 // Longest first, so a stream type never matches a shorter type that is its prefix.

@@ -8,6 +8,7 @@ import {
   costPoolStreamId,
   exchangeRateStreamId,
   ledgerImportStreamId,
+  financePeriodStreamId,
   usageBatchStreamId,
   financeEntityIdOf,
   FINANCE_EVENT_SCHEMA_VERSIONS,
@@ -32,6 +33,7 @@ describe('finance contracts', () => {
     [exchangeRateStreamId, 'exchange-rate'],
     [usageBatchStreamId, 'usage-batch'],
     [ledgerImportStreamId, 'ledger-import'],
+    [financePeriodStreamId, 'finance-period'],
   ])('names the other finance streams <type>-<uuid>, owned by the finance context (%#: %s)', (streamIdOf, type) => {
     expect(streamIdOf(id)).toBe(`${type}-${id}`);
     expect(contextOfStream(streamIdOf(id))).toBe('finance');

@@ -6,6 +6,7 @@ import { RATE_CARD_EVENT_TYPES, type RateCardEventType } from './rate-card-event
 import { EXCHANGE_RATE_EVENT_TYPES, type ExchangeRateEventType } from './exchange-rate-events';
 import { USAGE_EVENT_TYPES, type UsageEventType } from './usage-events';
 import { LEDGER_IMPORT_EVENT_TYPES, type LedgerImportEventType } from './ledger-events';
+import { PERIOD_EVENT_TYPES, type PeriodEventType } from './period-events';
 
 export type FinanceEventType =
   | CostCenterEventType
@@ -15,7 +16,8 @@ export type FinanceEventType =
   | AllocationRuleEventType
   | ExchangeRateEventType
   | UsageEventType
-  | LedgerImportEventType;
+  | LedgerImportEventType
+  | PeriodEventType;
 
 /** Every event type the finance context publishes (topic `itsm.finance.events.v1`). */
 export const FINANCE_EVENT_TYPES: readonly FinanceEventType[] = [
@@ -27,6 +29,7 @@ export const FINANCE_EVENT_TYPES: readonly FinanceEventType[] = [
   ...EXCHANGE_RATE_EVENT_TYPES,
   ...USAGE_EVENT_TYPES,
   ...LEDGER_IMPORT_EVENT_TYPES,
+  ...PERIOD_EVENT_TYPES,
 ];
 
 /** The schema version each finance event is written in today; readers upcast older ones to it. */

@@ -14,6 +14,8 @@ export const EXCHANGE_RATE_STREAM_TYPE = 'exchange-rate';
 export const USAGE_BATCH_STREAM_TYPE = 'usage-batch';
 /** One stream per ledger import. */
 export const LEDGER_IMPORT_STREAM_TYPE = 'ledger-import';
+/** One stream per period ("2026-03"); its uuid is derived from the period by the application. */
+export const FINANCE_PERIOD_STREAM_TYPE = 'finance-period';
 
 export const costPoolStreamId = (costPoolId: string): string => streamName(COST_POOL_STREAM_TYPE, costPoolId);
 export const rateCardStreamId = (rateCardId: string): string => streamName(RATE_CARD_STREAM_TYPE, rateCardId);
@@ -23,6 +25,7 @@ export const allocationRuleStreamId = (ruleId: string): string => streamName(ALL
 export const exchangeRateStreamId = (pairId: string): string => streamName(EXCHANGE_RATE_STREAM_TYPE, pairId);
 export const usageBatchStreamId = (batchId: string): string => streamName(USAGE_BATCH_STREAM_TYPE, batchId);
 export const ledgerImportStreamId = (importId: string): string => streamName(LEDGER_IMPORT_STREAM_TYPE, importId);
+export const financePeriodStreamId = (periodStreamUuid: string): string => streamName(FINANCE_PERIOD_STREAM_TYPE, periodStreamUuid);
 
 /** The entity id (uuid) of a finance stream id. */
 export const financeEntityIdOf = (streamId: string): string => parseStreamName(streamId).entityId;
@@ -35,3 +38,4 @@ export const ALLOCATION_RULE_STREAM_PREFIX = `${ALLOCATION_RULE_STREAM_TYPE}-`;
 export const EXCHANGE_RATE_STREAM_PREFIX = `${EXCHANGE_RATE_STREAM_TYPE}-`;
 export const USAGE_BATCH_STREAM_PREFIX = `${USAGE_BATCH_STREAM_TYPE}-`;
 export const LEDGER_IMPORT_STREAM_PREFIX = `${LEDGER_IMPORT_STREAM_TYPE}-`;
+export const FINANCE_PERIOD_STREAM_PREFIX = `${FINANCE_PERIOD_STREAM_TYPE}-`;

@@ -8,5 +8,6 @@ export * from './allocation-rule-events';
 export * from './exchange-rate-events';
 export * from './usage-events';
 export * from './ledger-events';
+export * from './period-events';
 export * from './finance-streams';
 export * from './finance-schema-versions';
