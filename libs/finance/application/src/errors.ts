@@ -1,5 +1,5 @@
 /** What finance keeps, as a not-found error names it. */
-export type FinanceEntity = 'cost center' | 'cost pool' | 'rate card' | 'budget' | 'allocation rule' | 'ledger import' | 'usage batch' | 'exchange rate';
+export type FinanceEntity = 'cost center' | 'cost pool' | 'rate card' | 'budget' | 'allocation rule' | 'ledger import' | 'usage batch' | 'exchange rate' | 'period' | 'statement';
 
 /** A command or read named a finance resource that does not exist (the API answers 404). */
 export class FinanceNotFound extends Error {
@@ -9,5 +9,13 @@ export class FinanceNotFound extends Error {
     readonly id: string,
   ) {
     super(`No ${entity} with id ${id}`);
+  }
+}
+
+/** No `PeriodCredits` adapter is bound (PERIOD_CREDITS): a period cannot be run without its service credits (503). */
+export class PeriodCreditsUnavailable extends Error {
+  override readonly name = 'PeriodCreditsUnavailable';
+  constructor() {
+    super('The service credits of a period cannot be read: no PeriodCredits adapter is bound (PERIOD_CREDITS)');
   }
 }

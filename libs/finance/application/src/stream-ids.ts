@@ -12,4 +12,4 @@ const FINANCE_NAMESPACE = '6f1d2c3e-8a4b-5c6d-9e0f-1a2b3c4d5e6f';
  * "USD/EUR" and a usage batch's client reference name their streams this way, so that one pair or one reference
  * is one stream; a ledger import sent with an Idempotency-Key is named by the caller and the key.
  */
-export const derivedId = (kind: 'exchange-rate-pair' | 'usage-batch' | 'ledger-import', name: string): string => uuidv5(`${kind}:${name}`, FINANCE_NAMESPACE);
+export const derivedId = (kind: 'exchange-rate-pair' | 'usage-batch' | 'ledger-import' | 'finance-period', name: string): string => uuidv5(`${kind}:${name}`, FINANCE_NAMESPACE);

@@ -33,6 +33,13 @@ import { ReviseAllocationRuleHandler } from '../revise-allocation-rule/revise-al
 import { ReviseBudgetPlanHandler } from '../revise-budget-plan/revise-budget-plan.handler';
 import { ExchangeRateLookup } from '../set-exchange-rate/exchange-rate-lookup';
 import { SetExchangeRateHandler } from '../set-exchange-rate/set-exchange-rate.handler';
+import { ClosePeriodHandler } from '../close-period/close-period.handler';
+import { PeriodInputsReader } from '../periods/period-inputs.reader';
+import { PeriodStreams } from '../periods/period-streams';
+import { PostAdjustmentHandler } from '../post-adjustment/post-adjustment.handler';
+import { PublishStatementsHandler } from '../publish-statements/publish-statements.handler';
+import { ReplayPeriodQuery } from '../replay-period/replay-period.query';
+import { RunPeriodHandler } from '../run-period/run-period.handler';
 import { financeSettingsFrom } from '../settings/finance-settings';
 import {
   AllocationRuleStreams,
@@ -69,6 +76,11 @@ export const FINANCE_HANDLERS = [
   ImportLedgerHandler,
   LedgerImportStatusQuery,
   LabourCostsQuery,
+  RunPeriodHandler,
+  PublishStatementsHandler,
+  ClosePeriodHandler,
+  PostAdjustmentHandler,
+  ReplayPeriodQuery,
 ] as const;
 
 /** How each finance use case reaches its aggregate's stream. */
@@ -105,7 +117,9 @@ export interface FinanceApplicationOptions {
 /**
  * The finance composition root: the handlers on the kernel's write pipeline, ports bound to adapters (the directory
  * and the copies on their projections' tables, the import runs in SQL), settings checked at start. Needs the global
- * EventStoreModule (WRITE_PIPELINE, EVENT_STORE, SQL_DATABASE, EXCLUSIVE_SECTIONS).
+ * EventStoreModule (WRITE_PIPELINE, EVENT_STORE, SQL_DATABASE, EXCLUSIVE_SECTIONS). A period run also needs
+ * PERIOD_CREDITS (the `PeriodCredits` port), provided by the credits process's module, global or imported by the
+ * host: this module does not bind it (a run without it is `PeriodCreditsUnavailable`, 503).
  */
 @Module({})
 export class FinanceApplicationModule {
@@ -133,12 +147,15 @@ export class FinanceApplicationModule {
         { provide: LEDGER_IMPORT_RUNS, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new SqlLedgerImportRuns(db, options.financeSchema ?? DEFAULT_FINANCE_SCHEMA) },
         { provide: FinanceCopyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new FinanceCopyPositions(db, checkpointSchema) },
         ...streams,
+        { provide: PeriodStreams, inject: [WRITE_PIPELINE, FINANCE_CLOCK], useFactory: (pipeline: WritePipeline, clock: Clock) => new PeriodStreams(pipeline, clock) },
+        { provide: PeriodInputsReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PeriodInputsReader(store) },
         ExchangeRateLookup,
         ...FINANCE_HANDLERS,
       ],
       exports: [
         ...FINANCE_HANDLERS,
         ...FINANCE_STREAMS,
+        PeriodStreams,
         FINANCE_CLOCK,
         FINANCE_SETTINGS,
         FINANCE_DIRECTORY,
