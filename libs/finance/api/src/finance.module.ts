@@ -38,6 +38,15 @@ import { RetireAllocationRuleController } from './retire-allocation-rule/retire-
 import { ReviseAllocationRuleController } from './revise-allocation-rule/revise-allocation-rule.controller';
 import { ReviseBudgetPlanController } from './revise-budget-plan/revise-budget-plan.controller';
 import { SetExchangeRateController } from './set-exchange-rate/set-exchange-rate.controller';
+import { RunPeriodController } from './run-period/run-period.controller';
+import { PublishStatementsController } from './publish-statements/publish-statements.controller';
+import { ClosePeriodController } from './close-period/close-period.controller';
+import { GetPeriodController } from './get-period/get-period.controller';
+import { GetReconciliationController } from './get-reconciliation/get-reconciliation.controller';
+import { ListStatementsController } from './list-statements/list-statements.controller';
+import { GetStatementController } from './get-statement/get-statement.controller';
+import { PostAdjustmentController } from './post-adjustment/post-adjustment.controller';
+import { ReplayPeriodController } from './replay-period/replay-period.controller';
 import { FinanceConsistency } from './shared/finance-consistency';
 import { FinanceErrorsInterceptor } from './shared/finance-errors.interceptor';
 import { FINANCE_READ_MODELS, type FinanceReadModelsFactory } from './shared/finance-read-models.port';
@@ -80,6 +89,15 @@ export const FINANCE_CONTROLLERS = [
   ListLedgerLinesController,
   LabourCostsController,
   FinanceSettingsController,
+  RunPeriodController,
+  PublishStatementsController,
+  ClosePeriodController,
+  ReplayPeriodController,
+  ListStatementsController,
+  GetReconciliationController,
+  GetPeriodController,
+  GetStatementController,
+  PostAdjustmentController,
 ];
 
 export interface FinanceModuleOptions extends FinanceApplicationOptions {

@@ -1,6 +1,6 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { catchError, type Observable } from 'rxjs';
-import { FinanceNotFound, LedgerFileTooLarge, LedgerImportRejected, LedgerImportRunning } from '@itsm/finance-application';
+import { FinanceNotFound, LedgerFileTooLarge, LedgerImportRejected, LedgerImportRunning, PeriodCreditsUnavailable } from '@itsm/finance-application';
 import { cursorProblemOf, ProblemException, ProblemType } from '@itsm/platform-kit';
 import { ReadModelBehind } from '@itsm/projections';
 
@@ -34,6 +34,7 @@ const problemOf = (error: unknown): unknown => {
   }
   if (error instanceof LedgerImportRunning) return new ProblemException({ title: 'Import running', status: 409, detail: error.message });
   if (error instanceof LedgerFileTooLarge) return new ProblemException({ status: 413, detail: error.message });
+  if (error instanceof PeriodCreditsUnavailable) return new ProblemException({ title: 'Service unavailable', status: 503, detail: error.message });
   if (error instanceof ReadModelBehind) {
     return new ProblemException({ title: 'Service unavailable', status: 503, detail: 'Finance’s directory is behind the event log; retry in a moment' });
   }
