@@ -49,7 +49,8 @@ export class PostAdjustmentController {
   async post(@Body() body: PostAdjustmentRequest, @RequestMetadata() metadata: EventMetadata, @Res({ passthrough: true }) response: Response): Promise<WithETag<AdjustmentResponse>> {
     const result = await this.handler.execute({ statementId: body.statementId, lineId: body.lineId ?? null, amount: body.amount, reason: body.reason }, metadata);
     announceWrite(response, result.events, `/${FINANCE_ROUTE}/periods/${result.id}`);
-    const posted = result.state.adjustments.find((adjustment) => adjustment.adjustmentId === result.adjustmentId)!;
+    const posted = result.state.adjustments.find((adjustment) => adjustment.adjustmentId === result.adjustmentId);
+    if (posted === undefined) throw new Error(`Adjustment ${result.adjustmentId} is not on period ${result.id}`);
     return withETag(posted, result.revision);
   }
 }

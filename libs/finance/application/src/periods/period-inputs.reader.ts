@@ -218,7 +218,7 @@ export class PeriodInputsReader {
     const unpriced = priced.find((entry) => entry.cost === null);
     if (unpriced !== undefined) throw new RuleViolation(`The rate card ${rateCardId} cannot price the work ${unpriced.entryId} on ${unpriced.incidentNumber}: ${unpriced.problem}`);
     return {
-      labour: priced.map((entry) => ({ serviceId: entry.serviceId, postedOn: entry.loggedOn, minutes: entry.minutes, cost: entry.cost! })),
+      labour: priced.flatMap((entry) => (entry.cost === null ? [] : [{ serviceId: entry.serviceId, postedOn: entry.loggedOn, minutes: entry.minutes, cost: entry.cost }])),
       labourRateCard: { rateCardId, revision: events.at(-1)?.streamRevision ?? -1 },
     };
   }

@@ -54,7 +54,7 @@ export class RunPeriodHandler {
   }
 
   private async compute(period: string, state: PeriodState, input: RunPeriodInput) {
-    if (state.status === 'closed' || state.status === 'published') return this.refusedByTheDecider(period, state);
+    if (state.status === 'closed' || state.status === 'published') return this.refusedByTheDecider(period);
     if (this.credits === undefined) throw new PeriodCreditsUnavailable();
     const { start, end } = parsePeriod(period);
     const head = await readHeadPosition(this.store);
@@ -81,7 +81,7 @@ export class RunPeriodHandler {
   }
 
   /** A published or closed period refuses a run: the decider says why, before anything is read. */
-  private refusedByTheDecider(period: string, _state: PeriodState) {
+  private refusedByTheDecider(period: string) {
     const nothing = { logPosition: -1, reportingCurrency: this.settings.reportingCurrency, ledgerImports: [], usageBatches: [], rules: [], labourRateCard: null, labour: [], credits: [], adjustmentIds: [], exchangeRates: [], costCenters: [] };
     const zero = { amount: '0', currency: this.settings.reportingCurrency };
     return {

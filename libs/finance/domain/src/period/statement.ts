@@ -30,7 +30,8 @@ export const requireStatementMode = (mode: unknown): StatementMode => {
  * strings with the currency's exponent), so the same statement always has the same bytes.
  */
 export const statementHash = (statement: Omit<Statement, 'contentHash'> & { contentHash?: string }): string => {
-  const { contentHash: _ignored, ...content } = statement;
+  const content: Partial<Statement> = { ...statement };
+  delete content.contentHash;
   return sha256OfCanonicalJson(content);
 };
 

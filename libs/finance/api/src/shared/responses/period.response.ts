@@ -55,7 +55,7 @@ export class PeriodResponse {
       balanced: run?.reconciliation.balanced ?? null,
       ledgerTotal: run?.reconciliation.ledger.total ?? null,
       inputs: run === null ? null : { ...run.inputs, labour: { entries: run.inputs.labour.length }, creditIds: run.inputs.credits.map((credit) => credit.creditId), credits: undefined },
-      adjustments: state.adjustments.map(({ period: _period, ...adjustment }) => adjustment),
+      adjustments: state.adjustments.map(({ adjustmentId, correctsPeriod, correctsStatementId, correctsLineId, costCenterId, amount, reason, postedAt }) => ({ adjustmentId, correctsPeriod, correctsStatementId, correctsLineId, costCenterId, amount, reason, postedAt })),
       publishedAt: state.published?.publishedAt ?? null,
       statements: state.published?.statements ?? [],
       closedAt: state.closedAt,
