@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@itsm/event-sourcing';
-import type { AllocationMethodV1, AllocationSourceV1 } from './allocation-rule-events';
+import type { AllocationSourceV1 } from './allocation-rule-events';
 import type { MoneyV1 } from './money';
 
 /*
@@ -32,12 +32,15 @@ export interface PeriodUsageInputV1 {
   recordsSha256: string;
 }
 
-/** The allocation rule version a run applied (its stream revision) and what it said then. */
+/**
+ * The allocation rule version a run applied: its stream revision (the rule's stream holds what it said then) and a
+ * sha256 of the canonical JSON of its method, so that a replay can tell the very same method was read again.
+ */
 export interface PeriodRuleInputV1 {
   ruleId: string;
   revision: number;
   source: AllocationSourceV1;
-  method: AllocationMethodV1;
+  methodSha256: string;
 }
 
 /** A rate a run converted at: asked for `day`, found the rate of `rateDay`. */

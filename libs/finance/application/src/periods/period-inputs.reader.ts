@@ -24,6 +24,7 @@ import {
   exchangeRateTable,
   parsePeriod,
   rateCardDecider,
+  sha256OfCanonicalJson,
   sha256OfLines,
   type AllocationRuleState,
   type CreatedRateCard,
@@ -31,6 +32,7 @@ import {
   type PeriodAdjustment,
   type PeriodComputationInputs,
   type PeriodLedgerLine,
+  type PeriodRuleVersion,
   type PricedLabour,
   type RateCard,
   type UsageRecord,
@@ -118,13 +120,14 @@ export class PeriodInputsReader {
       ledgerImports.push({ importId, revision: events.at(-1)?.streamRevision ?? -1, contentSha256: data.contentSha256, lineCount: texts.length, linesSha256: sha256OfLines(texts) });
       onProgress?.({ phase: 'ledger', done: index + 1, total: overlapping.length });
     }
-    const liveRules: PeriodRuleInputV1[] = [...rules]
+    const liveRules: PeriodRuleVersion[] = [...rules]
       .filter(([, { state }]) => state.status === 'defined')
       .map(([ruleId, { state, revision }]) => {
         const defined = state as Extract<AllocationRuleState, { status: 'defined' | 'retired' }>;
         return { ruleId, revision, source: defined.source, method: defined.method };
       })
       .sort((a, b) => (a.ruleId < b.ruleId ? -1 : 1));
+    const ruleInputs: PeriodRuleInputV1[] = liveRules.map(({ ruleId, revision, source, method }) => ({ ruleId, revision, source, methodSha256: sha256OfCanonicalJson(method) }));
     const { labour, labourRateCard } = await this.priceLabour(foreign, upTo);
     const computation: PeriodComputationInputs = {
       period,
@@ -143,7 +146,7 @@ export class PeriodInputsReader {
       reportingCurrency: foreign.reportingCurrency,
       ledgerImports,
       usageBatches: usageBatches.sort((a, b) => (a.batchId < b.batchId ? -1 : 1)),
-      rules: liveRules,
+      rules: ruleInputs,
       labourRateCard,
       labour: [...foreign.labour],
       credits: [...foreign.credits],
