@@ -109,6 +109,16 @@ describe('finance API through HTTP (embedded shape: PGlite, gateway conventions,
     });
   });
 
+  describe('a period run without the credits process', () => {
+    it('is 503 while no PeriodCredits adapter is bound, appending nothing (never a run without its credits)', async () => {
+      const before = await head();
+      const refused = await post('/periods/2026-03/run', {});
+      expectProblem(refused, 503);
+      expect(refused.body.detail).toBe('The service credits of a period cannot be read: no PeriodCredits adapter is bound (PERIOD_CREDITS)');
+      expect(await head()).toBe(before);
+    });
+  });
+
   describe('roles', () => {
     it('lets finance and admin write; auditors read; others get 403', async () => {
       expectProblem(await post('/cost-centers', { code: 'AGENT', name: 'Agent', currency: 'EUR' }, {}, agent), 403);

@@ -99,6 +99,9 @@ describe('finance period close through HTTP (run → reconcile → statements �
   it('runs the period: 200 with the run’s inputs recorded (rule and rate-card revisions, rates by day, ledger import with line count and hash, credit ids)', async () => {
     expectProblem(await post('/periods/2026-03/run', { labourRateCardId: rateCardId }, {}, agent), 403);
     expectProblem(await post('/periods/2026-13/run', {}), 400);
+    const unpriced = await post('/periods/2026-03/run', {});
+    expectProblem(unpriced, 409);
+    expect(unpriced.body.detail).toBe('Labour was logged in the period: name the rate card that prices it (labourRateCardId)');
     const run = await post('/periods/2026-03/run', { labourRateCardId: rateCardId }, { 'idempotency-key': 'run-1' });
     expect([run.status, run.headers.get('etag'), run.body.status, run.body.runNumber, run.body.balanced]).toEqual([200, '"0"', 'run', 1, true]);
     expect(run.body.inputs).toMatchObject({
@@ -156,6 +159,9 @@ describe('finance period close through HTTP (run → reconcile → statements �
     expect([rest.body.items.length, rest.body.nextCursor]).toEqual([1, null]);
     expect((await get(`/periods/2026-03/statements?mode=chargeback`)).body.items.map((s: { costCenterId: string }) => s.costCenterId)).toEqual([eng]);
     expectProblem(await get('/periods/2026-03/statements?cursor=nonsense'), 400);
+    const byQuery = await get(`/statements?period=2026-03&costCenterId=${hr}`);
+    expect(byQuery.body.items).toEqual([expect.objectContaining({ id: `2026-03.${hr}`, mode: 'showback', lineCount: 2, reportingTotal: eur('420.05'), contentHash: publishedHashes[`2026-03.${hr}`] })]);
+    expectProblem(await get('/statements'), 400);
   });
 
   it('shows each line’s origin in both currencies; a credit names its incident and breach event; the content hash is sha256 of the canonical JSON', async () => {

@@ -43,7 +43,7 @@ import { PublishStatementsController } from './publish-statements/publish-statem
 import { ClosePeriodController } from './close-period/close-period.controller';
 import { GetPeriodController } from './get-period/get-period.controller';
 import { GetReconciliationController } from './get-reconciliation/get-reconciliation.controller';
-import { ListStatementsController } from './list-statements/list-statements.controller';
+import { ListStatementsByPeriodController, ListStatementsController } from './list-statements/list-statements.controller';
 import { GetStatementController } from './get-statement/get-statement.controller';
 import { PostAdjustmentController } from './post-adjustment/post-adjustment.controller';
 import { ReplayPeriodController } from './replay-period/replay-period.controller';
@@ -96,6 +96,7 @@ export const FINANCE_CONTROLLERS = [
   ListStatementsController,
   GetReconciliationController,
   GetPeriodController,
+  ListStatementsByPeriodController,
   GetStatementController,
   PostAdjustmentController,
 ];
