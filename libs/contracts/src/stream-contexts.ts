@@ -23,6 +23,7 @@ export const STREAM_TYPE_CONTEXTS: Readonly<Record<string, EventContext>> = Obje
   'credit-policy': 'finance',
   'service-credits': 'finance',
   dispute: 'finance',
+  'finance-period': 'finance',
 });
 
 // Longest first, so a stream type never matches a shorter type that is its prefix.
