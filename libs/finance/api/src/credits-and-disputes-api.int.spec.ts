@@ -10,7 +10,7 @@ const now = new Date('2026-03-10T12:00:00.000Z');
 const eur = (amount: string) => ({ amount, currency: 'EUR' });
 const foreign = (type: string, data: object): NewEvent => ({ type, data, metadata: { actor: { id: 'system', role: 'system' }, correlationId: newId() } });
 
-describe('finance API: credit policies, service credits and disputes (embedded shape: PGlite, the service-credit process from the log)', () => {
+describe('finance API: credit policies and service credits (embedded shape: PGlite, the service-credit process from the log)', () => {
   let app: FinanceTestApp;
   let finance: string;
   let agent: string;
@@ -128,45 +128,6 @@ describe('finance API: credit policies, service credits and disputes (embedded s
       expectProblem(await get('/credits?costCenterId=sales'), 400);
       expectProblem(await get('/credits?cursor=nonsense'), 400);
       expectProblem(await get('/credits', {}, agent), 403);
-    });
-  });
-
-  describe('disputes', () => {
-    it('opens a dispute of a statement line (201, Location), reviews it, resolves it accepted; lists a statement’s disputes', async () => {
-      const opened = await post('/disputes', { statementId: 'stmt-2026-03-sales', lineId: 'line-7', reason: 'The credit for INC0000042 is missing' }, { 'idempotency-key': 'd-1' });
-      expect([opened.status, opened.headers.get('etag'), opened.headers.get('location')]).toEqual([201, '"0"', `/api/v1/finance/disputes/${opened.body.disputeId}`]);
-      expect(opened.body).toMatchObject({ statementId: 'stmt-2026-03-sales', lineId: 'line-7', state: 'open', openedBy: 'fiona', outcome: null });
-      const id = opened.body.disputeId;
-      const early = await post(`/disputes/${id}/resolve`, { outcome: 'accepted', resolution: 'Added' });
-      expectProblem(early, 409);
-      expect(early.body.detail).toBe('The dispute is open: it is resolved after its review has started');
-      const review = await post(`/disputes/${id}/review`, undefined, { 'if-match': '"0"' });
-      expect([review.status, review.headers.get('etag'), review.body.state, review.body.reviewer]).toEqual([200, '"1"', 'under-review', 'fiona']);
-      const resolved = await post(`/disputes/${id}/resolve`, { outcome: 'accepted', resolution: 'Credit added as an adjustment in 2026-04' });
-      expect([resolved.status, resolved.body.state, resolved.body.outcome, resolved.body.resolvedBy]).toEqual([200, 'resolved', 'accepted', 'fiona']);
-      expectProblem(await post(`/disputes/${id}/resolve`, { outcome: 'rejected', resolution: 'No' }), 409);
-      await post('/disputes', { statementId: 'stmt-2026-03-hr', lineId: 'line-1', reason: 'Wrong share' });
-      const listed = await get('/disputes?statementId=stmt-2026-03-sales', afterWrite(resolved));
-      expect(listed.body).toEqual({ items: [expect.objectContaining({ disputeId: id, state: 'resolved', outcome: 'accepted', resolution: 'Credit added as an adjustment in 2026-04' })], nextCursor: null });
-      expect((await get(`/disputes/${id}`)).body).toMatchObject({ disputeId: id, state: 'resolved' });
-      expect((await get('/disputes?state=open')).body.items.map((item: { statementId: string }) => item.statementId)).toEqual(['stmt-2026-03-hr']);
-    });
-
-    it('refuses bad input with problem+json: missing fields (400), another outcome (400), an unknown dispute (404)', async () => {
-      const before = await head();
-      const missing = await post('/disputes', { statementId: 'stmt-1' });
-      expectProblem(missing, 400);
-      expect(missing.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['lineId', 'reason']);
-      expectProblem(await post('/disputes', { statementId: 'stmt-1', lineId: 'l', reason: '' }), 400);
-      const opened = await post('/disputes', { statementId: 'stmt-1', lineId: 'l', reason: 'r' });
-      await post(`/disputes/${opened.body.disputeId}/review`, undefined);
-      expectProblem(await post(`/disputes/${opened.body.disputeId}/resolve`, { outcome: 'maybe', resolution: 'x' }), 400);
-      expectProblem(await post(`/disputes/${newId()}/review`, undefined), 404);
-      expectProblem(await get(`/disputes/${newId()}`), 404);
-      expectProblem(await get('/disputes/not-a-uuid'), 400);
-      expectProblem(await get('/disputes?state=closed'), 400);
-      expectProblem(await post('/disputes', { statementId: 's', lineId: 'l', reason: 'r' }, {}, agent), 403);
-      expect(await head()).toBe(before + 2);
     });
   });
 });

@@ -215,6 +215,48 @@ describe('finance period close through HTTP (run → reconcile → statements �
     expect(await head()).toBe(before);
   });
 
+  it('takes disputes of a published statement’s lines: opened (201, Location), reviewed, resolved, listed; an unknown statement 404, an unknown line 409', async () => {
+    const statementId = `2026-03.${sales}`;
+    const creditLine = (await get(`/statements/${statementId}`)).body.lines[2];
+    const opened = await post('/disputes', { statementId, lineId: creditLine.lineId, reason: 'The credit for INC0000042 is too small' }, { 'idempotency-key': 'd-1' });
+    expect([opened.status, opened.headers.get('etag'), opened.headers.get('location')]).toEqual([201, '"0"', `/api/v1/finance/disputes/${opened.body.disputeId}`]);
+    expect(opened.body).toMatchObject({ statementId, lineId: creditLine.lineId, state: 'open', openedBy: 'fiona', outcome: null });
+    const id = opened.body.disputeId;
+    const early = await post(`/disputes/${id}/resolve`, { outcome: 'accepted', resolution: 'Added' });
+    expectProblem(early, 409);
+    expect(early.body.detail).toBe('The dispute is open: it is resolved after its review has started');
+    const review = await post(`/disputes/${id}/review`, undefined, { 'if-match': '"0"' });
+    expect([review.status, review.headers.get('etag'), review.body.state, review.body.reviewer]).toEqual([200, '"1"', 'under-review', 'fiona']);
+    const resolved = await post(`/disputes/${id}/resolve`, { outcome: 'accepted', resolution: 'Corrected by an adjustment in 2026-04' });
+    expect([resolved.status, resolved.body.state, resolved.body.outcome, resolved.body.resolvedBy]).toEqual([200, 'resolved', 'accepted', 'fiona']);
+    expectProblem(await post(`/disputes/${id}/resolve`, { outcome: 'rejected', resolution: 'No' }), 409);
+    const hrLine = (await get(`/statements/2026-03.${hr}`)).body.lines[0].lineId;
+    expect((await post('/disputes', { statementId: `2026-03.${hr}`, lineId: hrLine, reason: 'Wrong share' })).status).toBe(201);
+    const afterResolve = { 'x-wait-for-position': String(resolved.headers.get('x-log-position')) };
+    const listed = await get(`/disputes?statementId=${statementId}`, afterResolve);
+    expect(listed.body).toEqual({ items: [expect.objectContaining({ disputeId: id, state: 'resolved', outcome: 'accepted' })], nextCursor: null });
+    expect((await get(`/disputes/${id}`)).body).toMatchObject({ disputeId: id, state: 'resolved' });
+    expect((await get('/disputes?state=open', afterResolve)).body.items.map((item: { statementId: string }) => item.statementId)).toEqual([`2026-03.${hr}`]);
+
+    const before = await head();
+    expectProblem(await post('/disputes', { statementId: `2026-03.${newId()}`, lineId: creditLine.lineId, reason: 'r' }), 404);
+    expectProblem(await post('/disputes', { statementId: 'nonsense', lineId: creditLine.lineId, reason: 'r' }), 404);
+    const unknownLine = await post('/disputes', { statementId, lineId: 'no-such-line', reason: 'r' });
+    expectProblem(unknownLine, 409);
+    expect(unknownLine.body.detail).toBe(`Statement ${statementId} has no line no-such-line`);
+    const missing = await post('/disputes', { statementId });
+    expectProblem(missing, 400);
+    expect(missing.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['lineId', 'reason']);
+    expectProblem(await post('/disputes', { statementId, lineId: creditLine.lineId, reason: '' }), 400);
+    expectProblem(await post(`/disputes/${id}/resolve`, { outcome: 'maybe', resolution: 'x' }), 400);
+    expectProblem(await post(`/disputes/${newId()}/review`, undefined), 404);
+    expectProblem(await get(`/disputes/${newId()}`), 404);
+    expectProblem(await get('/disputes/not-a-uuid'), 400);
+    expectProblem(await get('/disputes?state=closed'), 400);
+    expectProblem(await post('/disputes', { statementId, lineId: creditLine.lineId, reason: 'r' }, {}, agent), 403);
+    expect(await head()).toBe(before);
+  });
+
   it('takes a correction as an adjustment naming the closed statement line; it lands in the next open period and its next run', async () => {
     expectProblem(await post('/adjustments', { statementId: `2026-03.${hr}`, lineId: '1', amount: usd('-10.00'), reason: 'Training refunded' }), 409);
     expectProblem(await post('/adjustments', { statementId: `2026-03.${hr}`, lineId: '99', amount: eur('-10.00'), reason: 'Training refunded' }), 409);

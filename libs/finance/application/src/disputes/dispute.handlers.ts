@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { newId, NO_STREAM_REVISION, type EventMetadata } from '@itsm/event-sourcing';
 import type { Dispute } from '@itsm/finance-domain';
+import { PeriodStreams } from '../periods/period-streams';
+import { findPublishedStatement } from '../periods/published-statement';
 import { DisputeStreams, type FinanceCommandOptions, type FinanceCommandResult } from '../streams/finance-streams';
 
 export interface OpenDisputeInput {
@@ -14,17 +16,18 @@ export interface ResolveDisputeInput {
   resolution: string;
 }
 
-/**
- * Opens a dispute of a statement line on a new stream. The statement and its line are opaque ids for now: the
- * statements are built elsewhere, and checking that the line exists is wired when they are.
- */
+/** Opens a dispute of a line of a published statement on a new stream (an unknown statement 404, an unknown line 409). */
 @Injectable()
 export class OpenDisputeHandler {
-  constructor(private readonly streams: DisputeStreams) {}
+  constructor(
+    private readonly streams: DisputeStreams,
+    private readonly periods: PeriodStreams,
+  ) {}
 
-  execute(input: OpenDisputeInput, metadata: EventMetadata): Promise<FinanceCommandResult<Dispute>> {
+  async execute(input: OpenDisputeInput, metadata: EventMetadata): Promise<FinanceCommandResult<Dispute>> {
     const disputeId = newId();
     const { statementId, lineId, reason } = input;
+    await findPublishedStatement(this.periods, statementId, lineId);
     return this.streams.execute(disputeId, { type: 'OpenDispute', data: { disputeId, statementId, lineId, reason } }, metadata, { expectedRevision: NO_STREAM_REVISION });
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { newId, RuleViolation, type EventMetadata } from '@itsm/event-sourcing';
-import { nextPeriod, parseStatementId, type PeriodState, type WireMoney } from '@itsm/finance-domain';
-import { FinanceNotFound } from '../errors';
+import { nextPeriod, type PeriodState, type WireMoney } from '@itsm/finance-domain';
 import { FINANCE_SETTINGS } from '../nest/finance-application.tokens';
 import type { FinanceSettings } from '../settings/finance-settings';
 import type { FinanceCommandResult } from '../streams/finance-streams';
 import { PeriodStreams } from '../periods/period-streams';
+import { findPublishedStatement } from '../periods/published-statement';
 
 export interface PostAdjustmentInput {
   /** The statement of a closed period it corrects ("2026-03.<cost center id>"). */
@@ -34,25 +34,20 @@ export class PostAdjustmentHandler {
   ) {}
 
   async execute(input: PostAdjustmentInput, metadata: EventMetadata): Promise<FinanceCommandResult<PeriodState> & { adjustmentId: string }> {
-    const parsed = parseStatementId(input.statementId);
-    if (parsed === null) throw new FinanceNotFound('statement', String(input.statementId));
-    const { state: corrected } = await this.periods.load(parsed.period);
-    const statement = corrected.statements.find((candidate) => candidate.statementId === `${parsed.period}.${parsed.costCenterId}`);
-    if (statement === undefined) throw new FinanceNotFound('statement', input.statementId);
-    if (corrected.status !== 'closed') throw new RuleViolation(`Period ${parsed.period} is not closed: correct it by running it again, not by an adjustment`);
     const lineId = input.lineId ?? null;
-    if (lineId !== null && !statement.lines.some((line) => line.lineId === lineId)) throw new RuleViolation(`Statement ${statement.statementId} has no line ${lineId}`);
+    const { period, state: corrected, statement } = await findPublishedStatement(this.periods, input.statementId, lineId);
+    if (corrected.status !== 'closed') throw new RuleViolation(`Period ${period} is not closed: correct it by running it again, not by an adjustment`);
     if (input.amount.currency !== this.settings.reportingCurrency) throw new RuleViolation(`An adjustment is in the reporting currency ${this.settings.reportingCurrency}, not ${input.amount.currency}`);
-    let target = nextPeriod(parsed.period);
+    let target = nextPeriod(period);
     for (let ahead = 0; ; ahead++) {
       const { state } = await this.periods.load(target);
       if (state.status !== 'published' && state.status !== 'closed') break;
-      if (ahead >= MAX_PERIODS_AHEAD) throw new RuleViolation(`No open period within ${MAX_PERIODS_AHEAD} months after ${parsed.period}`);
+      if (ahead >= MAX_PERIODS_AHEAD) throw new RuleViolation(`No open period within ${MAX_PERIODS_AHEAD} months after ${period}`);
       target = nextPeriod(target);
     }
     const adjustmentId = input.adjustmentId ?? newId();
     const data = {
-      period: target, adjustmentId, correctsPeriod: parsed.period, correctsStatementId: statement.statementId, correctsLineId: lineId, costCenterId: statement.costCenterId, amount: input.amount, reason: input.reason,
+      period: target, adjustmentId, correctsPeriod: period, correctsStatementId: statement.statementId, correctsLineId: lineId, costCenterId: statement.costCenterId, amount: input.amount, reason: input.reason,
     };
     const result = await this.periods.execute(target, { type: 'PostAdjustment', data }, metadata);
     return { ...result, adjustmentId };

@@ -18,6 +18,7 @@ import { CloseCostPoolHandler } from '../close-cost-pool/close-cost-pool.handler
 import { CreateRateCardHandler } from '../create-rate-card/create-rate-card.handler';
 import { SqlFinanceCredits } from '../credits/sql-finance-credits.adapter';
 import { DefineAllocationRuleHandler } from '../define-allocation-rule/define-allocation-rule.handler';
+import { PeriodStreams } from '../periods/period-streams';
 import { DisputeQuery, OpenDisputeHandler, ResolveDisputeHandler, StartDisputeReviewHandler } from '../disputes/dispute.handlers';
 import { SqlFinanceDirectory } from '../directory/sql-finance-directory.adapter';
 import { SqlFinanceCatalog } from '../foreign/catalog-copy/sql-finance-catalog.adapter';
@@ -90,6 +91,7 @@ export interface FinanceTestKit {
     creditPolicies: CreditPolicyStreams;
     serviceCredits: ServiceCreditsStreams;
     disputes: DisputeStreams;
+    periods: PeriodStreams;
   };
   handlers: ReturnType<typeof handlersOf>;
   /** The credits read model (`PeriodCredits` and the lists of credits, policies and disputes). */
@@ -143,7 +145,7 @@ const handlersOf = (deps: {
     labourCosts: new LabourCostsQuery(deps.incidents, streams.rateCards),
     publishCreditPolicy: new PublishCreditPolicyVersionHandler(streams.creditPolicies, streams.costCenters, catalog),
     creditPolicy: new CreditPolicyQuery(streams.creditPolicies),
-    openDispute: new OpenDisputeHandler(streams.disputes),
+    openDispute: new OpenDisputeHandler(streams.disputes, streams.periods),
     reviewDispute: new StartDisputeReviewHandler(streams.disputes),
     resolveDispute: new ResolveDisputeHandler(streams.disputes),
     dispute: new DisputeQuery(streams.disputes),
@@ -193,6 +195,7 @@ export const openFinanceTestKit = async (on: 'pglite' | 'postgres' = 'pglite', s
     creditPolicies: new CreditPolicyStreams(pipeline, clock),
     serviceCredits: new ServiceCreditsStreams(pipeline, clock),
     disputes: new DisputeStreams(pipeline, clock),
+    periods: new PeriodStreams(pipeline, clock),
   };
   const directory = new SqlFinanceDirectory(db, store, { schema, checkpointSchema });
   const catalog = new SqlFinanceCatalog(db, schema);
