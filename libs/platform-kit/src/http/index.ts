@@ -22,6 +22,7 @@ export * from './request-context/request-metadata';
 export { AcceptsStreamedBody, BodyTypeGuard, isStreamedBodyRequest, STREAMED_BODY_TYPES, type StreamedBodyType } from './request-context/streamed-body';
 export * from './openapi/setup-openapi';
 export * from './openapi/security-schemes';
+export * from './asyncapi/serve-asyncapi';
 export * from './pagination/page-query.dto';
 export * from './read-your-writes/log-position';
 export * from './read-your-writes/invalid-cursor.problem';
