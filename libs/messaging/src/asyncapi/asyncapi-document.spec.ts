@@ -27,9 +27,10 @@ const recorded = (overrides: Partial<RecordedEvent> = {}): RecordedEvent => ({
 describe('AsyncAPI document', () => {
   const document = createAsyncApiDocument() as Json;
 
-  it('parses with the official @asyncapi/parser with no errors', async () => {
+  it('parses with the official @asyncapi/parser with no errors and no warnings', async () => {
     const { document: parsed, diagnostics } = await new Parser().parse(JSON.stringify(document));
-    expect(diagnostics.filter((diagnostic) => diagnostic.severity === 0).map((diagnostic) => `${diagnostic.path.join('.')}: ${diagnostic.message}`)).toEqual([]);
+    // Severity 0 is an error, 1 a warning (2 and 3 are hints, e.g. that AsyncAPI 3.1 exists).
+    expect(diagnostics.filter((diagnostic) => diagnostic.severity <= 1).map((diagnostic) => `${diagnostic.path.join('.')}: ${diagnostic.message}`)).toEqual([]);
     expect(parsed?.version()).toBe('3.0.0');
     expect(parsed?.channels().all().map((channel) => channel.address()).sort()).toEqual(EVENT_CONTEXTS.map((context) => `itsm.${context}.events.v1`).sort());
   });
