@@ -58,7 +58,8 @@ export const generateEventSchemas = (): EventSchemaFile[] => {
   const generator = createGenerator(GENERATOR_CONFIG);
   return eventVersions().map(({ context, type, version }) => {
     const generated = generator.createSchema(dataTypeName(type, version)) as JsonSchema;
-    const { $schema: _draft, definitions, ...body } = generated;
+    const { definitions, ...body } = generated;
+    delete body['$schema'];
     // Inlined (`expose: 'none'`): only a recursive type would need definitions, and none is published.
     if (definitions !== undefined && Object.keys(definitions as object).length > 0) {
       throw new Error(`${dataTypeName(type, version)} needs JSON Schema definitions (a recursive type?): inline it`);

@@ -29,8 +29,10 @@ export class PublishedSchemaValidator {
     if (validate === undefined) {
       const schema = this.schemas[key];
       if (schema === undefined) return [`${event.type} has no published schema${version === undefined ? '' : ` for v${version}`} (libs/contracts/schemas)`];
-      const { $id: _id, ...body } = schema as Schema;
-      validate = this.ajv.compile(closedSchema(body) as Schema);
+      // ajv keys compiled schemas by $id; a closed copy is not the published schema, so it goes without one.
+      const body = closedSchema(schema) as Schema;
+      delete body['$id'];
+      validate = this.ajv.compile(body);
       this.compiled.set(key, validate);
     }
     if (validate(event.data)) return [];

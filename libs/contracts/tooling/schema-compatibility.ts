@@ -44,17 +44,18 @@ export const compareSchemas = (released: Schema, current: Schema, path = ''): Om
   const changes: Omit<BreakingChange, 'file'>[] = [];
   const releasedAlternatives = alternativesOf(released);
   if (releasedAlternatives !== undefined) {
-    const currentAlternatives = alternativesOf(current) ?? [current];
+    const candidates = alternativesOf(current) ?? [current];
     releasedAlternatives.forEach((alternative, index) => {
-      if (!currentAlternatives.some((candidate) => compareSchemas(alternative, candidate, path).length === 0)) {
+      if (!candidates.some((candidate) => compareSchemas(alternative, candidate, path).length === 0)) {
         changes.push({ path: at, problem: `union alternative ${index + 1} (${JSON.stringify(alternative).slice(0, 120)}) is gone or changed` });
       }
     });
     return changes;
   }
-  if (alternativesOf(current) !== undefined) {
+  const currentAlternatives = alternativesOf(current);
+  if (currentAlternatives !== undefined) {
     // A value became a union: compatible only when one alternative is still exactly what was released.
-    if (!alternativesOf(current)!.some((candidate) => compareSchemas(released, candidate, path).length === 0)) {
+    if (!currentAlternatives.some((candidate) => compareSchemas(released, candidate, path).length === 0)) {
       changes.push({ path: at, problem: 'became a union that no longer includes the released shape' });
     }
     return changes;

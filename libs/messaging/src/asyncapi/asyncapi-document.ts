@@ -69,7 +69,9 @@ const headersSchema = (context: EventContext, type: string, version: number): Re
 const payloadSchema = (type: string, version: number): Record<string, unknown> => {
   const schema = eventJsonSchema(type, version);
   if (schema === undefined) throw new Error(`No JSON Schema for ${type} v${version}: run npm run contracts:schemas`);
-  const { $schema: _draft, $id: _id, ...payload } = schema;
+  const payload: Record<string, unknown> = { ...schema };
+  delete payload['$schema'];
+  delete payload['$id'];
   return payload;
 };
 
