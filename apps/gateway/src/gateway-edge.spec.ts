@@ -128,6 +128,19 @@ describe('gateway edge (in process, against a stand-in service)', () => {
     expect(upstream.received).toEqual([]);
   });
 
+  it('serves the AsyncAPI document itself, without credentials, as JSON and YAML; the service never hears of it', async () => {
+    const json = await call(`${gateway.url}/api/asyncapi.json`);
+    expect(json.status).toBe(200);
+    expect(json.body.asyncapi).toBe('3.0.0');
+    expect(Object.values(json.body.channels as Record<string, { address: string }>).map((channel) => channel.address).sort()).toEqual([
+      'itsm.catalog.events.v1', 'itsm.changes.events.v1', 'itsm.finance.events.v1', 'itsm.incidents.events.v1',
+    ]);
+    const yaml = await fetch(`${gateway.url}/api/asyncapi.yaml`);
+    expect(yaml.status).toBe(200);
+    expect(await yaml.text()).toMatch(/^asyncapi: 3\.0\.0$/m);
+    expect(upstream.received).toEqual([]);
+  });
+
   it('refuses a caller without credentials with 401 at the edge; the service never hears of it', async () => {
     const answer = await call(`${gateway.url}/api/v1/services`, { method: 'POST', body: JSON.stringify({ name: 'Payroll' }) });
     expect(answer.status).toBe(401);

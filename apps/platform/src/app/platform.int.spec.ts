@@ -118,6 +118,19 @@ describe('embedded platform process', () => {
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/services', '/api/v1/services/{id}/retire']));
   });
 
+  it('serves the AsyncAPI document of its events without credentials, as JSON and YAML', async () => {
+    const json = await fetch(`${baseUrl}/api/asyncapi.json`);
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    const document = (await json.json()) as { asyncapi: string; channels: Record<string, { address: string }> };
+    expect(document.asyncapi).toBe('3.0.0');
+    expect(Object.values(document.channels).map((channel) => channel.address)).toContain('itsm.catalog.events.v1');
+    const yaml = await fetch(`${baseUrl}/api/asyncapi.yaml`);
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers.get('content-type')).toMatch(/^application\/yaml/);
+    expect(await yaml.text()).toMatch(/^asyncapi: 3\.0\.0$/m);
+  });
+
   it('keeps the embedded database in the configured data folder, locked by this process', () => {
     expect(readdirSync(join(dataDir, 'postgres'))).toEqual(expect.arrayContaining(['PG_VERSION', 'postmaster.pid']));
     expect(dataDirectoryHolder(dataDir)).toMatchObject({ pid: process.pid });

@@ -7,6 +7,7 @@ import { INCIDENTS_UPCASTERS } from '../incidents/incidents-upcasters';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { CHANGES_EVENT_SCHEMA_VERSIONS } from '../changes/changes-schema-versions';
 import { FINANCE_EVENT_SCHEMA_VERSIONS } from '../finance/finance-schema-versions';
+import type { EventContext } from '../stream-contexts';
 
 /** The version every published event type is written in today, across contexts. */
 export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.freeze({
@@ -15,6 +16,18 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.fr
   ...CHANGES_EVENT_SCHEMA_VERSIONS,
   ...FINANCE_EVENT_SCHEMA_VERSIONS,
 });
+
+/** Each context's event types and versions: the types on its topic (`itsm.<context>.events.v1`). */
+export const CONTEXT_EVENT_SCHEMA_VERSIONS: Readonly<Record<EventContext, Readonly<Record<string, number>>>> = Object.freeze({
+  incidents: INCIDENTS_EVENT_SCHEMA_VERSIONS,
+  changes: CHANGES_EVENT_SCHEMA_VERSIONS,
+  catalog: CATALOG_EVENT_SCHEMA_VERSIONS,
+  finance: FINANCE_EVENT_SCHEMA_VERSIONS,
+});
+
+/** The context whose topic carries an event type; undefined for a type no contract lists. */
+export const contextOfEventType = (type: string): EventContext | undefined =>
+  (Object.keys(CONTEXT_EVENT_SCHEMA_VERSIONS) as EventContext[]).find((context) => type in CONTEXT_EVENT_SCHEMA_VERSIONS[context]);
 
 /**
  * Event types only the owning context reads: written to its streams and relayed like every event, but outside the

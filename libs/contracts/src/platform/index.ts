@@ -1,1 +1,2 @@
 export * from './event-schemas';
+export * from './event-json-schemas';

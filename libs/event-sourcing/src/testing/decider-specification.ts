@@ -18,6 +18,20 @@ export interface DeciderSpecification<Command, Event> {
   };
 }
 
+/** Sees every list of events a decider returned in a specification (e.g. to check them against published schemas). */
+export type DecidedEventsObserver = (events: readonly DomainEvent[]) => void;
+
+const decidedEventsObservers = new Set<DecidedEventsObserver>();
+
+/**
+ * Registers an observer of every decision made through `deciderSpecification` (a jest setup file does this once per
+ * project); an observer that throws fails the `then` it runs in. Returns the way to unregister it.
+ */
+export const observeDecidedEvents = (observer: DecidedEventsObserver): (() => void) => {
+  decidedEventsObservers.add(observer);
+  return () => decidedEventsObservers.delete(observer);
+};
+
 /**
  * given/when/then for deciders:
  * `spec.given([opened]).when(assign).then([assigned])`.
@@ -29,7 +43,9 @@ export const deciderSpecification = <Command, State, Event extends DomainEvent>(
   given(events: Event[]): DeciderSpecification<Command, Event> {
     const run = (command: Command) => {
       const state = events.reduce(decider.evolve, decider.initialState());
-      return decider.decide(command, state);
+      const decided = decider.decide(command, state);
+      for (const observer of decidedEventsObservers) observer(decided);
+      return decided;
     };
     return {
       when: (command: Command) => ({

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { RuntimeConfig } from '../config/runtime-config';
+import { serveAsyncApi } from './asyncapi/serve-asyncapi';
 import { HttpMetrics } from '../observability/http-metrics';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthorizationGuard } from './auth/authorization.guard';
@@ -58,5 +59,6 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
   const { idempotency } = app.get<ResolvedGatewayModuleOptions>(GATEWAY_MODULE_OPTIONS);
   app.useGlobalInterceptors(...(idempotency ? [app.get(IdempotencyInterceptor)] : []), app.get(ETagInterceptor));
   setupOpenApi(app, options.openApi);
+  serveAsyncApi(app);
   return app;
 };

@@ -23,6 +23,7 @@ export { AcceptsStreamedBody, BodyTypeGuard, isStreamedBodyRequest, STREAMED_BOD
 export * from './openapi/setup-openapi';
 export * from './console/serve-console';
 export * from './openapi/security-schemes';
+export * from './asyncapi/serve-asyncapi';
 export * from './pagination/page-query.dto';
 export * from './read-your-writes/log-position';
 export * from './read-your-writes/invalid-cursor.problem';
