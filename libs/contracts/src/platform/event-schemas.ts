@@ -7,6 +7,7 @@ import { INCIDENTS_UPCASTERS } from '../incidents/incidents-upcasters';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { CHANGES_EVENT_SCHEMA_VERSIONS } from '../changes/changes-schema-versions';
 import { FINANCE_EVENT_SCHEMA_VERSIONS } from '../finance/finance-schema-versions';
+import { DATA_SUBJECT_EVENT_SCHEMA_VERSIONS } from '../personal-data/subject-events';
 
 /** The version every published event type is written in today, across contexts. */
 export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.freeze({
@@ -14,6 +15,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.fr
   ...INCIDENTS_EVENT_SCHEMA_VERSIONS,
   ...CHANGES_EVENT_SCHEMA_VERSIONS,
   ...FINANCE_EVENT_SCHEMA_VERSIONS,
+  ...DATA_SUBJECT_EVENT_SCHEMA_VERSIONS,
 });
 
 /**
