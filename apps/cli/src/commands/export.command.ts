@@ -24,7 +24,7 @@ export const runExport = async (options: ExportCommandOptions): Promise<ExportSu
     const { exportEventsToFile } = await loadAudit();
     const bar = progressBar('export', 'events', 0, options.progressBar ?? !options.json);
     try {
-      const summary = await exportEventsToFile(log.store, file, {
+      const summary = await exportEventsToFile(log.storedStore, file, {
         format: options.format,
         from: options.from,
         to: options.to,

@@ -15,3 +15,4 @@ export * from './processes/verification/background-verification';
 export * from './nest/audit-application.tokens';
 export * from './nest/audit-application.module';
 export * from './verify/parallel/verify-in-parallel';
+export * from './erasure/erase-subject';
