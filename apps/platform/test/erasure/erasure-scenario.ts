@@ -68,8 +68,8 @@ export const erasureScenario = (shape: string, appOf: () => INestApplication) =>
     });
 
     it("stores a caller's personal fields encrypted, and shows them to readers in clear", async () => {
-      const ada = await post('/api/v1/incidents', { ...ADA, serviceId, impact: 'medium', urgency: 'medium' });
-      const bob = await post('/api/v1/incidents', { ...BOB, serviceId, impact: 'medium', urgency: 'medium' });
+      const ada = await post('/api/v1/incidents', { ...ADA, serviceId, impact: 2, urgency: 2 });
+      const bob = await post('/api/v1/incidents', { ...BOB, serviceId, impact: 2, urgency: 2 });
       expect([ada.status, bob.status]).toEqual([201, 201]);
       adaIncident = ada.body.id;
       bobIncident = bob.body.id;
@@ -84,7 +84,8 @@ export const erasureScenario = (shape: string, appOf: () => INestApplication) =>
       const views = await everyView(adaIncident, 'Lovelace');
       expect(views.incident).toMatchObject(ADA);
       expect(views.search.items.map((item: { id: string }) => item.id)).toEqual([adaIncident]);
-      expect(JSON.stringify(views.history)).toContain(ADA_NOTE);
+      // The history lists tracked fields (state, priority, assignment), not texts; the auditors see the work note.
+      expect(views.history.items.length).toBeGreaterThan(0);
       expect(JSON.stringify(views.auditEvents)).toContain(ADA_NOTE);
     });
 
@@ -109,7 +110,10 @@ export const erasureScenario = (shape: string, appOf: () => INestApplication) =>
       expect(ada.list.items.find((item: { id: string }) => item.id === adaIncident)).toMatchObject({ shortDescription: ERASED_FIELD_VALUE });
       expect(ada.search.items).toEqual([]);
       for (const view of Object.values(ada)) for (const trace of ADA_TRACES) expect(JSON.stringify(view)).not.toContain(trace);
-      expect(JSON.stringify(ada.history)).toContain(ERASED_FIELD_VALUE);
+      expect(ada.history.items.length).toBeGreaterThan(0);
+      const auditData = ada.auditEvents.items.map((item: { type: string; data: Record<string, unknown> }) => [item.type, item.data]);
+      expect(auditData).toContainEqual(['IncidentOpened', expect.objectContaining({ ...ADA, callerId: ERASED_FIELD_VALUE, shortDescription: ERASED_FIELD_VALUE, description: ERASED_FIELD_VALUE })]);
+      expect(auditData).toContainEqual(['IncidentWorkLogged', expect.objectContaining({ entry: ERASED_FIELD_VALUE, minutesSpent: 10 })]);
 
       const bob = await everyView(bobIncident, 'Babbage');
       expect(bob.incident).toMatchObject(BOB);
