@@ -6,3 +6,4 @@ export { InMemorySubjectKeys } from './in-memory-subject-keys';
 export * from './personal-data-vault';
 export * from './personal-data-event-store';
 export * from './protect-personal-data';
+export * from './subject-keys-dump';

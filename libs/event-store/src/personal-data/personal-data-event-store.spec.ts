@@ -1,4 +1,4 @@
-import { verifyChain, type NewEvent } from '@itsm/event-sourcing';
+import { verifyChain, WritePipeline, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
 import { createInMemoryEventStore } from '../in-memory';
 import { isPiiEnvelope } from './field-cipher';
 import { InMemorySubjectKeys } from './in-memory-subject-keys';
@@ -117,5 +117,21 @@ describe('PersonalDataEventStore: encrypt on append, decrypt on read, erase by d
     const [result] = await (store.appendToStreams?.([{ streamId: 'case-m', events: [opened('caller-m', 'multi')], expectedRevision: 'no-stream' }]) ?? []);
     expect(result.events[0].data).toEqual({ callerId: 'caller-m', description: 'multi', priority: 2 });
     expect(JSON.stringify(await store.stored.readStream('case-m'))).not.toContain('multi');
+  });
+
+  it('decrypts before upcasting: an upcaster sees the value, or the erased marker, never an envelope', async () => {
+    const { store } = setUp();
+    // Stored v1 NoteAdded says `note`; today's v2 says `text`: the upcaster a reader applies after the store.
+    const upcast = (event: RecordedEvent): RecordedEvent =>
+      event.type === 'NoteAdded' && event.schemaVersion === 1
+        ? { ...event, schemaVersion: 2, data: { text: (event.data as { note: unknown }).note } }
+        : event;
+    const pipeline = new WritePipeline({ store, upcast });
+    await store.appendToStream('case-u', [opened('caller-u', 'u'), noteAdded('before erasure')], { expectedRevision: 'no-stream' });
+    const texts = async () => (await pipeline.load('case-u', (events) => events.flatMap((event) => (event.type === 'NoteAdded' ? [(event.data as { text: unknown }).text] : [])))).state;
+
+    expect(await texts()).toEqual(['before erasure']);
+    await store.vault.erase('caller-u');
+    expect(await texts()).toEqual([ERASED_FIELD_VALUE]);
   });
 });
