@@ -33,7 +33,7 @@ export class InvalidSubjectIdError extends Error {
 
 /** A subject id as the contracts carry it (a caller's id): non-empty, printable, at most 200 characters. */
 export const assertSubjectId = (subjectId: unknown): string => {
-  if (typeof subjectId !== 'string' || subjectId.trim() === '' || subjectId.length > 200 || /[\u0000-\u001f]/.test(subjectId)) {
+  if (typeof subjectId !== 'string' || subjectId.trim() === '' || subjectId.length > 200 || [...subjectId].some((character) => character.charCodeAt(0) < 0x20)) {
     throw new InvalidSubjectIdError('the subject id must be 1 to 200 printable characters (the caller id the incidents name)');
   }
   return subjectId;
