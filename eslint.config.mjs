@@ -36,6 +36,7 @@ export default [
             '@itsm/changes-application',
             '@itsm/changes-read-models',
             '@itsm/finance-read-models',
+            '@itsm/finance-application',
           ],
           // DESIGN §2: a domain lib imports only the kernel and contracts; contexts meet only through events.
           depConstraints: [

@@ -9,14 +9,14 @@ const { join, relative, isAbsolute } = require('node:path');
 const root = join(__dirname, '..', '..', '..');
 const compiled = join(root, 'dist/apps/cli/main.js');
 
-/** Newest modification time of the TypeScript sources, worker files and tsconfig files under `folder` (specs left out). */
+/** Newest modification time of the TypeScript sources, worker and shipped script files and tsconfig files under `folder` (specs left out). */
 const newestSource = (folder) => {
   let newest = 0;
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/^tsconfig.*\.json$|(?<!\.spec)\.ts$|\.worker\.cjs$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/^tsconfig.*\.json$|(?<!\.spec)\.ts$|\.worker\.cjs$|^standalone-verifier\.mjs$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 };
@@ -24,7 +24,7 @@ const newestSource = (folder) => {
 const isStale = () => {
   if (!existsSync(compiled)) return true;
   const builtAt = statSync(compiled).mtimeMs;
-  return [join(root, 'apps/cli'), join(root, 'libs')].some((folder) => newestSource(folder) > builtAt) || statSync(join(root, 'tsconfig.base.json')).mtimeMs > builtAt;
+  return [join(root, 'apps/cli'), join(root, 'libs')].some((folder) => newestSource(folder) > builtAt) || [join(root, 'tsconfig.base.json'), join(root, 'docs/audit-hashing.md')].some((file) => statSync(file).mtimeMs > builtAt);
 };
 
 /**

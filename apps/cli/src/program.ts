@@ -4,6 +4,7 @@ import { backupCommand } from './commands/backup.command';
 import { financeCommand } from './commands/finance.command';
 import { changesCommand } from './commands/changes.command';
 import { eraseCommand } from './commands/erase.command';
+import { controlsCommand } from './commands/controls.command';
 import { exportCommand } from './commands/export.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { restoreCommand } from './commands/restore.command';
@@ -22,6 +23,7 @@ export const createProgram = (): Command =>
     .addCommand(verifyCommand())
     .addCommand(exportCommand())
     .addCommand(eraseCommand())
+    .addCommand(controlsCommand())
     .addCommand(rebuildCommand())
     .addCommand(backupCommand())
     .addCommand(restoreCommand())

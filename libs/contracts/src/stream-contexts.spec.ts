@@ -15,6 +15,7 @@ describe('contextOfStream', () => {
     ['budget', 'finance'],
     ['rate-card', 'finance'],
     ['allocation-rule', 'finance'],
+    ['finance-period', 'finance'],
   ])('maps %s streams to %s', (type, context) => {
     expect(contextOfStream(`${type}-${id}`)).toBe(context);
     expect(streamTypeOf(`${type}-${id}`)).toBe(type);

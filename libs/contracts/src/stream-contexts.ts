@@ -26,6 +26,7 @@ export const STREAM_TYPE_CONTEXTS: Readonly<Record<string, EventContext>> = Obje
   // Erasures of data subjects (SubjectErased): on the incidents topic while incidents are the only context that
   // holds subjects' personal data (PERSONAL_DATA_FIELDS).
   'data-subject': 'incidents',
+  'finance-period': 'finance',
 });
 
 // Longest first, so a stream type never matches a shorter type that is its prefix.

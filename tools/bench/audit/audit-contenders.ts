@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportEventsToFile, verifyAuditLog, type ExportFormat, type SqlAuditTree } from '@itsm/audit-application';
+import { exportEventsToFile, verifyAuditLog, writeAuditExport, type ExportFormat, type SqlAuditTree } from '@itsm/audit-application';
 import type { NoteVerifier } from '@itsm/audit-domain';
 import type { EventStore } from '@itsm/event-store';
 import { readWholeLog } from '../shared/read-log';
@@ -72,3 +73,47 @@ export const exportPass = (format: ExportFormat): AuditReadContender => ({
     }
   },
 });
+
+/** `itsm export --audit`: events, checkpoints with consistency proofs, the control checks in the same pass, the shipped files. */
+export const auditExportPass: AuditReadContender = {
+  name: 'export --audit',
+  async run({ store, tree, verifier, origin, logSize }) {
+    const folder = mkdtempSync(join(tmpdir(), 'itsm-bench-audit-export-'));
+    try {
+      const start = process.hrtime.bigint();
+      const summary = await writeAuditExport({ store, tree }, join(folder, 'export'), { verifier, origin, batchSize: AUDIT_PAGE_SIZE });
+      return { events: summary.manifest.events, totalMs: elapsedMs(start), latenciesMs: [], notes: countNote('export --audit wrote', summary.manifest.events, logSize) };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  },
+};
+
+/**
+ * The standalone verifier an auditor runs: `node verify.mjs --json` as a child process on an audit export of the
+ * whole log (made first, not timed): every chain, the order, the Merkle root at each checkpoint, each signature.
+ */
+export const standaloneVerifyPass: AuditReadContender = {
+  name: 'verify.mjs (standalone)',
+  async run({ store, tree, verifier, origin, logSize }) {
+    const folder = mkdtempSync(join(tmpdir(), 'itsm-bench-verify-mjs-'));
+    try {
+      const dir = join(folder, 'export');
+      await writeAuditExport({ store, tree }, dir, { verifier, origin, batchSize: AUDIT_PAGE_SIZE });
+      const start = process.hrtime.bigint();
+      const run = spawnSync(process.execPath, [join(dir, 'verify.mjs'), '--json', '--no-progress'], { encoding: 'utf8' });
+      const totalMs = elapsedMs(start);
+      let result: { ok?: boolean; events?: number; reason?: string } = {};
+      try {
+        result = JSON.parse(run.stdout);
+      } catch {
+        result = { ok: false, reason: `exit ${run.status}: ${run.stderr.slice(0, 200)}` };
+      }
+      const events = result.events ?? 0;
+      const notes = [...countNote('verify.mjs accepted', events, logSize), ...(run.status === 0 && result.ok ? [] : [`verify.mjs refused the export: ${result.reason}`])];
+      return { events: run.status === 0 ? events : 0, totalMs, latenciesMs: [], notes };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  },
+};

@@ -10,7 +10,7 @@ import { seedLog } from '../shared/seed-log';
 import { elapsedMs, summarize, type Sample } from '../shared/stats';
 import { verdict } from '../shared/target-verdict';
 import { incidentEvent } from '../event-store/incident-event';
-import { exportPass, readAllPass, verifyPass, type AuditReadContender } from './audit-contenders';
+import { auditExportPass, exportPass, readAllPass, standaloneVerifyPass, verifyPass, type AuditReadContender } from './audit-contenders';
 import { printAuditTables, type AppendOverhead, type AuditTargetResult } from './audit.table';
 
 /** Worker threads of the parallel verification (the CLI's default on a 2-core machine). */
@@ -22,6 +22,8 @@ const readersOf = (target: LogTarget): readonly AuditReadContender[] => [
   ...(target === 'postgres' ? [verifyPass(VERIFY_WORKERS)] : []),
   exportPass('jsonl'),
   exportPass('csv'),
+  auditExportPass,
+  standaloneVerifyPass,
 ];
 const ORIGIN = 'bench.local/audit';
 const EVENTS_PER_APPEND = 25;

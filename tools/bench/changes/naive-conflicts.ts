@@ -77,8 +77,8 @@ const naiveConflictsSql = `
     FROM subject s JOIN ${NAIVE_SCHEMA}.freeze_windows f ON NOT f.lifted AND f.starts_at < s."end" AND f.ends_at > s.start
    WHERE f.service_ids IS NULL OR f.service_ids && s."serviceIds"
   UNION ALL
-  SELECT DISTINCT d.key, 'major-incident', i.incident_id
-    FROM down d JOIN ${NAIVE_SCHEMA}.incidents i ON i.service_id = d.service_id AND i.open AND i.major_status = 'accepted'`;
+  SELECT DISTINCT r.key, 'major-incident', i.incident_id
+    FROM related r JOIN ${NAIVE_SCHEMA}.incidents i ON i.service_id = r.service_id AND i.open AND i.major_status = 'accepted'`;
 
 export const naiveConflicts = (db: SqlExecutor, subjects: readonly NaiveSubject[]): Promise<NaiveConflictRow[]> =>
   db.query<NaiveConflictRow>(naiveConflictsSql, [JSON.stringify(subjects)]);

@@ -7,6 +7,8 @@ export const EXIT = {
   usage: 2,
   /** `verify` ran to the end and the log does not verify. */
   verificationFailed: 3,
+  /** `finance replay` ran to the end and a statement hash (or an input) differs from what was recorded. */
+  replayMismatch: 3,
 } as const;
 
 /** Arguments that commander accepted but the command cannot use (an unknown projection name): exits with `EXIT.usage`. */

@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { progressBar } from '../cli/progress-bar';
+import { EXIT } from '../cli/exit-codes';
 import { signTokenFromEnvironment } from './token.command';
 
 interface ImportLedgerCommandOptions {
@@ -11,9 +12,29 @@ interface ImportLedgerCommandOptions {
   dataDir?: string;
 }
 
-/** `itsm finance …`: finance's operations over the HTTP API (the platform or the gateway must be running). */
+interface ReplayCommandOptions {
+  period: string;
+  dataDir?: string;
+  json?: boolean;
+}
+
+const replayCommand = (): Command =>
+  new Command('replay')
+    .description('re-compute a published or closed period from the log with the versions it recorded and compare every statement hash (exit 3 when one differs)')
+    .requiredOption('--period <YYYY-MM>', 'the period, a month')
+    .option('--data-dir <dir>', 'embedded data directory (default: ITSM_DATA_DIR or ./data); may be in use by a running platform')
+    .option('--json', 'print the replay as JSON')
+    .action(async (options: ReplayCommandOptions) => {
+      const { runFinanceReplay, describeReplay } = await import('./finance-replay');
+      const replay = await runFinanceReplay({ period: options.period, dataDir: options.dataDir, json: options.json });
+      if (options.json) process.stdout.write(`${JSON.stringify(replay)}\n`);
+      else for (const line of describeReplay(replay)) process.stdout.write(`${line}\n`);
+      if (!replay.matches) process.exitCode = EXIT.replayMismatch;
+    });
+
+/** `itsm finance …`: import-ledger over the HTTP API (the platform or the gateway must be running); replay on the log. */
 export const financeCommand = (): Command =>
-  new Command('finance').description('IT finance over the HTTP API').addCommand(
+  new Command('finance').description('IT finance: ledger imports over the HTTP API, period replays on the log').addCommand(replayCommand()).addCommand(
     new Command('import-ledger')
       .description('import a general-ledger CSV file (POST /api/v1/finance/ledger-imports), streamed, with a progress bar; all lines or none')
       .argument('<file>', 'the CSV file: date,account,cost_pool,cost_center,amount,currency,source_reference,description')

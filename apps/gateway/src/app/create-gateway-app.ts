@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import { applyGatewayConventions, type OpenApiOptions } from '@itsm/platform-kit';
+import { applyGatewayConventions, consoleDirectory, serveConsole, type OpenApiOptions } from '@itsm/platform-kit';
 import { serveGatewayOpenApi } from '../openapi/serve-gateway-openapi';
 import { GatewayAppModule } from './gateway-app.module';
 
@@ -22,5 +22,7 @@ export const createGatewayApp = async (env: Record<string, string | undefined> =
   // Behind a load balancer the caller's address is in X-Forwarded-For (rate limit by IP for anonymous callers).
   app.set('trust proxy', env['GATEWAY_TRUST_PROXY'] === 'true');
   serveGatewayOpenApi(app, OPEN_API);
+  // The web console (apps/console) at `/`: a client of /api/v1 like any other, served where the API is.
+  serveConsole(app, consoleDirectory(env));
   return applyGatewayConventions(app, { openApi: OPEN_API });
 };

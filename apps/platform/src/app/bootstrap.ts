@@ -1,7 +1,7 @@
 import type { INestApplication, NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { applyGatewayConventions } from '@itsm/platform-kit';
+import { applyGatewayConventions, serveConsole } from '@itsm/platform-kit';
 import { PlatformModule } from './platform.module';
 
 /**
@@ -16,6 +16,8 @@ export const PLATFORM_APP_OPTIONS: NestApplicationOptions = { bufferLogs: true, 
  */
 export const configurePlatformApp = <App extends INestApplication>(app: App): App => {
   app.useLogger(app.get(Logger));
+  // The web console (apps/console) at `/`, ahead of the API routes it calls.
+  serveConsole(app);
   return applyGatewayConventions(app, {
     openApi: { title: 'ITSM platform API', version: '1', description: 'Service catalog, incidents, changes and IT finance.' },
   });

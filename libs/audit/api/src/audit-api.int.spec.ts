@@ -182,4 +182,38 @@ describe('audit API (PostgreSQL server, gateway conventions, checkpointer on)', 
       expect(answer.body).toMatchObject({ source: 'platform', ok: true, result: { ok: true, events: 40, checkpoints: { found: 4, checked: 4, signaturesChecked: true }, recordedLeavesChecked: 40 } });
     });
   });
+
+  describe('GET /audit/controls', () => {
+    it('reports the control findings from the log, citing their events, for auditors only, and follows later events', async () => {
+      const incident = `incident-${newId()}`;
+      const as = (id: string, role?: string) => ({ actor: { id, ...(role ? { role } : {}), via: 'api' }, correlationId: newId() });
+      const appended = await store.appendToStream(
+        incident,
+        [
+          { type: 'IncidentOpened', data: { incidentId: incident, number: 'INC0000077', state: 'new' }, metadata: as('agent-ann', 'agent') },
+          { type: 'IncidentWorkLogged', data: { incidentId: incident, minutesSpent: 20 }, metadata: as('root', 'admin') },
+          { type: 'SlaBreached', data: { incidentId: incident, kind: 'resolution', dueAt: '2026-11-02T09:00:00.000Z', breachedAt: '2026-11-02T09:00:00.000Z' }, metadata: as('sla-engine') },
+        ],
+        { expectedRevision: 'no-stream' },
+      );
+      const [opened, workLogged, breached] = await store.readStream(incident);
+      expect(appended.nextExpectedRevision).toBe(2);
+
+      expect((await get('admin', '/controls')).status).toBe(403);
+      expect((await get('agent', '/controls')).status).toBe(403);
+      const answer = await get('auditor', '/controls');
+      expect(answer.status).toBe(200);
+      expect(answer.body.eventsRead).toBe(43);
+      expect(answer.body.findings).toEqual([
+        expect.objectContaining({ control: 'sla-breach-without-escalation', number: 'INC0000077', eventIds: [opened.eventId, breached.eventId] }),
+        expect.objectContaining({ control: 'work-logged-without-agent-role', number: 'INC0000077', eventIds: [workLogged.eventId] }),
+      ]);
+      expect(answer.body.controls.map((control: { id: string; findings: number }) => control.findings)).toEqual([1, 1, 0, 0, 0]);
+
+      await store.appendToStream(incident, [{ type: 'IncidentEscalated', data: { incidentId: incident, kind: 'hierarchical', fromLevel: 0, toLevel: 1 }, metadata: as('agent-ann', 'agent') }], { expectedRevision: 2 });
+      const later = await get('auditor', '/controls');
+      expect(later.body.eventsRead).toBe(44);
+      expect(later.body.findings.map((finding: { control: string }) => finding.control)).toEqual(['work-logged-without-agent-role']);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditApplicationModule, type AuditApplicationOptions } from '@itsm/audit-application';
 import { EraseSubjectController } from './erase-subject/erase-subject.controller';
+import { ControlChecksController } from './control-checks/control-checks.controller';
 import { ConsistencyProofController } from './consistency-proof/consistency-proof.controller';
 import { GetCheckpointController } from './get-checkpoint/get-checkpoint.controller';
 import { InclusionProofController } from './inclusion-proof/inclusion-proof.controller';
@@ -17,6 +18,7 @@ export const AUDIT_CONTROLLERS = [
   InclusionProofController,
   ConsistencyProofController,
   EraseSubjectController,
+  ControlChecksController,
 ];
 
 /**

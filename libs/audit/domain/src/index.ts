@@ -8,3 +8,5 @@ export * from './events/event-hashing';
 export * from './checkpoints/note-keys';
 export * from './checkpoints/checkpoint';
 export * from './verification/audit-log-verifier';
+export * from './controls/control-checks';
+export * from './vectors/hashing-test-vectors';

@@ -8,6 +8,7 @@ import {
   costPoolStreamId,
   exchangeRateStreamId,
   ledgerImportStreamId,
+  financePeriodStreamId,
   usageBatchStreamId,
   financeEntityIdOf,
   FINANCE_EVENT_SCHEMA_VERSIONS,
@@ -38,6 +39,7 @@ describe('finance contracts', () => {
     [creditPolicyStreamId, 'credit-policy'],
     [serviceCreditsStreamId, 'service-credits'],
     [disputeStreamId, 'dispute'],
+    [financePeriodStreamId, 'finance-period'],
   ])('names the other finance streams <type>-<uuid>, owned by the finance context (%#: %s)', (streamIdOf, type) => {
     expect(streamIdOf(id)).toBe(`${type}-${id}`);
     expect(contextOfStream(streamIdOf(id))).toBe('finance');

@@ -8,6 +8,7 @@ import { USAGE_EVENT_TYPES, type UsageEventType } from './usage-events';
 import { LEDGER_IMPORT_EVENT_TYPES, type LedgerImportEventType } from './ledger-events';
 import { CREDIT_EVENT_TYPES, type CreditEventType } from './credit-events';
 import { DISPUTE_EVENT_TYPES, type DisputeEventType } from './dispute-events';
+import { PERIOD_EVENT_TYPES, type PeriodEventType } from './period-events';
 
 export type FinanceEventType =
   | CostCenterEventType
@@ -19,7 +20,8 @@ export type FinanceEventType =
   | UsageEventType
   | LedgerImportEventType
   | CreditEventType
-  | DisputeEventType;
+  | DisputeEventType
+  | PeriodEventType;
 
 /** Every event type the finance context publishes (topic `itsm.finance.events.v1`). */
 export const FINANCE_EVENT_TYPES: readonly FinanceEventType[] = [
@@ -33,6 +35,7 @@ export const FINANCE_EVENT_TYPES: readonly FinanceEventType[] = [
   ...LEDGER_IMPORT_EVENT_TYPES,
   ...CREDIT_EVENT_TYPES,
   ...DISPUTE_EVENT_TYPES,
+  ...PERIOD_EVENT_TYPES,
 ];
 
 /** The schema version each finance event is written in today; readers upcast older ones to it. */

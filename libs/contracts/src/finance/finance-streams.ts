@@ -20,6 +20,8 @@ export const CREDIT_POLICY_STREAM_TYPE = 'credit-policy';
 export const SERVICE_CREDITS_STREAM_TYPE = 'service-credits';
 /** One stream per dispute of a statement line. */
 export const DISPUTE_STREAM_TYPE = 'dispute';
+/** One stream per period ("2026-03"); its uuid is derived from the period by the application. */
+export const FINANCE_PERIOD_STREAM_TYPE = 'finance-period';
 
 export const costPoolStreamId = (costPoolId: string): string => streamName(COST_POOL_STREAM_TYPE, costPoolId);
 export const rateCardStreamId = (rateCardId: string): string => streamName(RATE_CARD_STREAM_TYPE, rateCardId);
@@ -32,6 +34,7 @@ export const ledgerImportStreamId = (importId: string): string => streamName(LED
 export const creditPolicyStreamId = (offeringId: string): string => streamName(CREDIT_POLICY_STREAM_TYPE, offeringId);
 export const serviceCreditsStreamId = (ledgerId: string): string => streamName(SERVICE_CREDITS_STREAM_TYPE, ledgerId);
 export const disputeStreamId = (disputeId: string): string => streamName(DISPUTE_STREAM_TYPE, disputeId);
+export const financePeriodStreamId = (periodStreamUuid: string): string => streamName(FINANCE_PERIOD_STREAM_TYPE, periodStreamUuid);
 
 /** The entity id (uuid) of a finance stream id. */
 export const financeEntityIdOf = (streamId: string): string => parseStreamName(streamId).entityId;
@@ -47,3 +50,4 @@ export const LEDGER_IMPORT_STREAM_PREFIX = `${LEDGER_IMPORT_STREAM_TYPE}-`;
 export const CREDIT_POLICY_STREAM_PREFIX = `${CREDIT_POLICY_STREAM_TYPE}-`;
 export const SERVICE_CREDITS_STREAM_PREFIX = `${SERVICE_CREDITS_STREAM_TYPE}-`;
 export const DISPUTE_STREAM_PREFIX = `${DISPUTE_STREAM_TYPE}-`;
+export const FINANCE_PERIOD_STREAM_PREFIX = `${FINANCE_PERIOD_STREAM_TYPE}-`;

@@ -10,5 +10,6 @@ export * from './usage-events';
 export * from './ledger-events';
 export * from './credit-events';
 export * from './dispute-events';
+export * from './period-events';
 export * from './finance-streams';
 export * from './finance-schema-versions';

@@ -47,6 +47,15 @@ import { OpenDisputeController } from './open-dispute/open-dispute.controller';
 import { PutCreditPolicyController } from './put-credit-policy/put-credit-policy.controller';
 import { ResolveDisputeController } from './resolve-dispute/resolve-dispute.controller';
 import { ReviewDisputeController } from './review-dispute/review-dispute.controller';
+import { RunPeriodController } from './run-period/run-period.controller';
+import { PublishStatementsController } from './publish-statements/publish-statements.controller';
+import { ClosePeriodController } from './close-period/close-period.controller';
+import { GetPeriodController } from './get-period/get-period.controller';
+import { GetReconciliationController } from './get-reconciliation/get-reconciliation.controller';
+import { ListStatementsByPeriodController, ListStatementsController } from './list-statements/list-statements.controller';
+import { GetStatementController } from './get-statement/get-statement.controller';
+import { PostAdjustmentController } from './post-adjustment/post-adjustment.controller';
+import { ReplayPeriodController } from './replay-period/replay-period.controller';
 import { FinanceConsistency } from './shared/finance-consistency';
 import { FinanceErrorsInterceptor } from './shared/finance-errors.interceptor';
 import { FINANCE_READ_MODELS, type FinanceReadModelsFactory } from './shared/finance-read-models.port';
@@ -98,6 +107,16 @@ export const FINANCE_CONTROLLERS = [
   GetDisputeController,
   ReviewDisputeController,
   ResolveDisputeController,
+  RunPeriodController,
+  PublishStatementsController,
+  ClosePeriodController,
+  ReplayPeriodController,
+  ListStatementsController,
+  GetReconciliationController,
+  GetPeriodController,
+  ListStatementsByPeriodController,
+  GetStatementController,
+  PostAdjustmentController,
 ];
 
 export interface FinanceModuleOptions extends FinanceApplicationOptions {

@@ -13,4 +13,4 @@ const FINANCE_NAMESPACE = '6f1d2c3e-8a4b-5c6d-9e0f-1a2b3c4d5e6f';
  * is one stream; a ledger import sent with an Idempotency-Key is named by the caller and the key; the service credits
  * of one offering to one consumer in one period are one stream (`offering/consumer/period`).
  */
-export const derivedId = (kind: 'exchange-rate-pair' | 'usage-batch' | 'ledger-import' | 'service-credits', name: string): string => uuidv5(`${kind}:${name}`, FINANCE_NAMESPACE);
+export const derivedId = (kind: 'exchange-rate-pair' | 'usage-batch' | 'ledger-import' | 'service-credits' | 'finance-period', name: string): string => uuidv5(`${kind}:${name}`, FINANCE_NAMESPACE);

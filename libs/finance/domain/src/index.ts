@@ -16,3 +16,4 @@ export * from './exchange-rates';
 export * from './exchange-rate';
 export * from './usage';
 export * from './ledger-import';
+export * from './period';

@@ -21,6 +21,7 @@ export * from './request-context/correlation-id';
 export * from './request-context/request-metadata';
 export { AcceptsStreamedBody, BodyTypeGuard, isStreamedBodyRequest, STREAMED_BODY_TYPES, type StreamedBodyType } from './request-context/streamed-body';
 export * from './openapi/setup-openapi';
+export * from './console/serve-console';
 export * from './openapi/security-schemes';
 export * from './pagination/page-query.dto';
 export * from './read-your-writes/log-position';

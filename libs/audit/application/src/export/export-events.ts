@@ -21,6 +21,8 @@ export interface ExportOptions {
   /** Events per read; default 5000. */
   batchSize?: number;
   onProgress?(progress: { events: number; position: number; head: number }): void;
+  /** Called with each event written, in order (the audit export runs its control checks on them). */
+  observe?(event: RecordedEvent): void;
 }
 
 export interface ExportSummary {
@@ -141,6 +143,7 @@ export const exportEvents = async (store: Pick<EventStore, 'readAll'>, out: Writ
       scanned++;
       if (!within(event, options.from, options.to)) continue;
       chunk += toLine(event) + newline;
+      options.observe?.(event);
       firstPosition ??= event.globalPosition;
       lastPosition = event.globalPosition;
       events++;

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Module, Optional, type BeforeApplicationShu
 import { ConfigService } from '@nestjs/config';
 import type { NoteSigner } from '@itsm/audit-domain';
 import type { EventStore, PersonalDataVault, SqlExecutor } from '@itsm/event-store';
-import { PERSONAL_DATA_VAULT, PROCESS_MONITOR, SQL_DATABASE, STORED_EVENT_STORE, type ProcessMonitor, type RuntimeConfig } from '@itsm/platform-kit';
+import { EVENT_STORE, PERSONAL_DATA_VAULT, PROCESS_MONITOR, SQL_DATABASE, STORED_EVENT_STORE, type ProcessMonitor, type RuntimeConfig } from '@itsm/platform-kit';
 import { CheckpointCopies } from '../adapters/checkpoint-copies.adapter';
 import { SqlAuditTree } from '../adapters/sql-audit-tree.adapter';
 import { SqlEventLogQueries } from '../adapters/sql-event-search.adapter';
@@ -10,6 +10,7 @@ import { SqlVerificationRuns } from '../adapters/sql-verification-runs.adapter';
 import { resolveAuditSigner } from '../keys/audit-signing-key';
 import { AuditCheckpointer } from '../processes/checkpointer/audit-checkpointer';
 import { BackgroundVerification } from '../processes/verification/background-verification';
+import { LiveControlChecks } from '../controls/control-report';
 import { AuditProofs } from '../proofs/audit-proofs';
 import { AUDIT_COPIES, AUDIT_EVENT_QUERIES, AUDIT_ORIGIN, AUDIT_SIGNER } from './audit-application.tokens';
 
@@ -139,9 +140,10 @@ export class AuditApplicationModule {
             config.get('EVENTSTORE_URL', { infer: true }) ? null : new SqlEventLogQueries(db, undefined, (events) => vault.reveal(events)),
         },
         { provide: AuditProofs, inject: [SqlAuditTree, STORED_EVENT_STORE], useFactory: (tree: SqlAuditTree, store: EventStore) => new AuditProofs(tree, store) },
+        { provide: LiveControlChecks, inject: [EVENT_STORE], useFactory: (store: EventStore) => new LiveControlChecks(store) },
         ...processes,
       ],
-      exports: [SqlAuditTree, SqlVerificationRuns, AuditProofs, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_EVENT_QUERIES, AUDIT_COPIES],
+      exports: [SqlAuditTree, SqlVerificationRuns, AuditProofs, LiveControlChecks, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_EVENT_QUERIES, AUDIT_COPIES],
     };
   }
 }

@@ -1,27 +1,11 @@
 import fc from 'fast-check';
 import { canonicalize } from 'json-canonicalize';
 import { computeEventHash, GENESIS_HASH, type RecordedEvent } from '@itsm/event-sourcing';
+import { EXAMPLE_EVENT } from '../vectors/hashing-test-vectors';
 import { canonicalJson } from './canonical-json';
 import { canonicalEvent, chainHashOf, eventLeafHash, leafOf } from './event-hashing';
 
-/** The example of docs/audit-hashing.md: its leaf bytes and hash are the vector a standalone verifier checks. */
-export const EXAMPLE_EVENT: RecordedEvent = {
-  eventId: '01934f6e-8a00-7000-8000-000000000001',
-  type: 'IncidentOpened',
-  schemaVersion: 1,
-  streamId: 'incident-01934f6e-8a00-7000-8000-0000000000aa',
-  streamRevision: 0,
-  globalPosition: 42,
-  occurredAt: '2026-11-02T08:00:00.000Z',
-  recordedAt: '2026-11-02T08:00:00.012Z',
-  actor: { id: 'alice', role: 'agent', via: 'api' },
-  correlationId: 'c0ffee',
-  causationId: null,
-  traceparent: null,
-  data: { number: 'INC0000001', shortDescription: 'Mail down', impact: 1, urgency: 1, tags: ['mail', 'é'] },
-  hash: '',
-};
-EXAMPLE_EVENT.hash = computeEventHash(GENESIS_HASH, EXAMPLE_EVENT);
+/** The example of docs/audit-hashing.md (src/vectors): its leaf bytes and hash are the vector a standalone verifier checks. */
 
 const EXAMPLE_METADATA =
   '{"actor":{"id":"alice","role":"agent","via":"api"},"causationId":null,"correlationId":"c0ffee","eventId":"01934f6e-8a00-7000-8000-000000000001",' +
@@ -92,6 +76,7 @@ describe('event hashing', () => {
       field(EXAMPLE_EVENT.hash),
     ]);
     expect(leaf.toString('hex')).toBe(expected.toString('hex'));
+    expect(computeEventHash(GENESIS_HASH, EXAMPLE_EVENT)).toBe(EXAMPLE_EVENT.hash);
     expect(EXAMPLE_EVENT.hash).toBe('bb60ed50f4a821460c7d4c1a73a6af9c3bd1db6383e96ae17e92d156ff68c8c8');
     expect(eventLeafHash(EXAMPLE_EVENT).toString('hex')).toBe('96b5255b690430d8a53313621263ad2a071f8cf9b37e987c8545adc9ac21b24f');
   });

@@ -1,4 +1,4 @@
-import { freezeWindowStreamId, serviceStreamId, type ChangeEvent } from '@itsm/contracts';
+import { changeStreamId, freezeWindowStreamId, serviceStreamId, type ChangeEvent } from '@itsm/contracts';
 import { IllegalTransition, newId, RuleViolation, WrongExpectedRevisionError, type RecordedEvent } from '@itsm/event-sourcing';
 import { defaultApprovalPolicy, DEFAULT_RISK_POLICY, materialContentHash, RiskQuestionnaireIncomplete, type RaisedChange } from '@itsm/changes-domain';
 // The host joins the application and the read models; so does this spec (the handlers ask the change list and the
@@ -228,6 +228,44 @@ describe('the change handlers on PGlite (write pipeline, catalog copy, change li
       const { change } = await kit.handlers.decide.execute(id, { decision: 'reject', comment: 'Not urgent' }, metadataOf('ecab-2', 'cab-member'));
       expect(change.state).toBe('new');
       await expect(kit.handlers.switchType.execute(id, { type: 'normal' }, requester)).rejects.toThrow(/has had approval decisions/);
+    });
+
+    it('checks the template of a switch to standard against the catalog copy, as for a raise', async () => {
+      const [service, other] = [await kit.publishService(), await kit.publishService()];
+      await kit.append(serviceStreamId(service), [{ type: 'ChangeTemplateAdded', data: { serviceId: service, templateId: 'restart-web', name: 'Restart', steps: ['restart'], preApproved: true } }]);
+      await kit.append(serviceStreamId(other), [{ type: 'ChangeTemplateAdded', data: { serviceId: other, templateId: 'resize-disk', name: 'Resize', steps: ['resize'], preApproved: false } }]);
+      await kit.settle();
+      const id = await raise([service]);
+      await expect(kit.handlers.switchType.execute(id, { type: 'standard', templateId: 'never-published' }, requester)).rejects.toThrow('The change template never-published is not in the catalog');
+      await expect(kit.handlers.switchType.execute(id, { type: 'standard', templateId: 'resize-disk' }, requester)).rejects.toThrow(/resize-disk is not pre-approved/);
+      expect((await kit.handlers.switchType.execute(id, { type: 'standard', templateId: 'restart-web' }, requester)).change).toMatchObject({ type: 'standard', templateId: 'restart-web' });
+    });
+  });
+
+  describe('scheduling', () => {
+    it('refuses the approval that would schedule a normal change, and a standard change’s submission, while a freeze blocks their window; lifted, both go', async () => {
+      const service = await kit.publishService();
+      await kit.append(serviceStreamId(service), [{ type: 'ChangeTemplateAdded', data: { serviceId: service, templateId: 'rotate-certs', name: 'Rotate', steps: ['rotate'], preApproved: true } }]);
+      const freezeWindowId = newId();
+      await kit.append(freezeWindowStreamId(freezeWindowId), [
+        { type: 'FreezeWindowDeclared', data: { freezeWindowId, name: 'Audit week', reason: 'auditors', from: '2030-03-10T00:00:00.000Z', to: '2030-03-11T00:00:00.000Z', serviceIds: [service], declaredAt: '2030-03-01T00:00:00.000Z' } },
+      ]);
+      await kit.settle();
+      const normal = await inAuthorize([service]);
+      const standard = await raise([service], { type: 'standard', templateId: 'rotate-certs', plannedStart: '2030-03-10T12:00:00.000Z', plannedEnd: '2030-03-10T13:00:00.000Z' });
+      const revisionBefore = (await kit.store.readStream(changeStreamId(normal))).length;
+
+      await expect(kit.handlers.decide.execute(normal, { decision: 'approve' }, cab('cab-1'))).rejects.toThrow(/cannot be scheduled while conflicts block it: freeze-window \(.*Audit week/);
+      await expect(kit.handlers.submit.execute(standard, requester)).rejects.toThrow(/cannot be scheduled while conflicts block it: freeze-window \(.*Audit week/);
+      // Refused: nothing written, both still waiting where they were.
+      expect((await kit.store.readStream(changeStreamId(normal))).length).toBe(revisionBefore);
+      // A rejection is taken whatever blocks the window.
+      expect((await kit.handlers.decide.execute(normal, { decision: 'reject', comment: 'Not in audit week' }, cab('cab-2'))).change.state).toBe('authorize');
+
+      await kit.append(freezeWindowStreamId(freezeWindowId), [{ type: 'FreezeWindowLifted', data: { freezeWindowId, reason: 'audit moved', wasInForce: false, liftedAt: '2030-03-02T00:00:00.000Z' } }]);
+      await kit.settle();
+      expect((await kit.handlers.decide.execute(normal, { decision: 'approve' }, cab('cab-1'))).change.state).toBe('scheduled');
+      expect((await kit.handlers.submit.execute(standard, requester)).change.state).toBe('scheduled');
     });
   });
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventMetadata } from '@itsm/event-sourcing';
-import { blockingConflicts } from '@itsm/changes-domain';
 import { ChangeStreams, type ChangeCommandOptions, type ChangeCommandResult } from '../change-stream/change-streams';
 import { CHANGE_QUERIES } from '../nest/changes-application.tokens';
 import type { ChangeQueries } from '../ports/change-queries.port';
+import { blockingConflictsOf } from '../schedule-check/blocking-conflicts';
 
 /**
  * Starts the implementation of a scheduled change. The live conflict detection checks its window as it is when the
@@ -24,10 +24,7 @@ export class StartChangeHandler {
         plan: async (change) => {
           // Only a scheduled change can start: the decider says so without a conflict check.
           if (change.state !== 'scheduled') return { type: 'StartChange', data: { blockingConflicts: [] } };
-          const { serviceIds, plannedStart, plannedEnd, implementer, type } = change;
-          const conflicts = await this.queries.conflicts.conflictsFor({ serviceIds, plannedStart, plannedEnd, implementer, type, changeId });
-          const blocking = blockingConflicts(conflicts, type).map(({ kind, detail }) => ({ kind, detail }));
-          return { type: 'StartChange', data: { blockingConflicts: blocking } };
+          return { type: 'StartChange', data: { blockingConflicts: await blockingConflictsOf(this.queries, change) } };
         },
       },
       metadata,

@@ -123,10 +123,10 @@ export const openChangesTestKit = async ({
   const handlers: ChangeHandlers = {
     raise: new RaiseChangeHandler(writePipelineOn(store), clock, new SqlChangeNumberAllocator(db, changesSchema), catalog),
     update: new UpdateChangeHandler(streams, assessor),
-    switchType: new SwitchChangeTypeHandler(streams),
-    submit: new SubmitChangeHandler(streams, assessor),
+    switchType: new SwitchChangeTypeHandler(streams, catalog),
+    submit: new SubmitChangeHandler(streams, assessor, readModels),
     assess: new AssessChangeRiskHandler(streams, assessor),
-    decide: new RecordApprovalDecisionHandler(streams),
+    decide: new RecordApprovalDecisionHandler(streams, readModels),
     start: new StartChangeHandler(streams, readModels),
     complete: new CompleteChangeHandler(streams),
     review: new RecordPirHandler(streams),

@@ -1,6 +1,7 @@
 import { APPROVAL_DECISIONS, APPROVER_ROLES, type ChangeApprovalStage } from '@itsm/contracts';
 import { IllegalTransition, RuleViolation, type Actor } from '@itsm/event-sourcing';
 import { pendingApprovalsOf, tallyOf } from './approval-stages';
+import { refuseBlockingConflicts } from './blocking-conflicts.guard';
 import { inStates, optionalText, requireOneOf, requireText } from './change.guards';
 import { TEXT_MAX_LENGTH } from './change-fields';
 import type { RecordApprovalDecision } from './commands';
@@ -43,8 +44,11 @@ const openStageOf = (change: RaisedChange): { round: ApprovalRound; stage: Chang
   return { round, stage: round.stages[round.currentStage] };
 };
 
-/** What follows a stage's approval: the next stage opens, or after the last one the change is authorized and scheduled. */
-const stageApproved = (change: RaisedChange, round: ApprovalRound, stage: ChangeApprovalStage, at: Date): ChangeEvent[] => {
+/**
+ * What follows a stage's approval: the next stage opens, or after the last one the change is authorized and scheduled
+ * — refused while conflicts block its window (the approval waits, for instance, for a major incident to be resolved).
+ */
+const stageApproved = (change: RaisedChange, round: ApprovalRound, stage: ChangeApprovalStage, at: Date, blocking: unknown): ChangeEvent[] => {
   const next = round.stages[round.stages.indexOf(stage) + 1] ?? null;
   const approvedBy = round.decisions.filter((d) => d.stage === stage.name && d.decision === 'approve').map((d) => d.approverId);
   const base = { changeId: change.changeId, round: round.round };
@@ -53,6 +57,7 @@ const stageApproved = (change: RaisedChange, round: ApprovalRound, stage: Change
     data: { ...base, stage: stage.name, approvedBy, nextStage: next?.name ?? null, approvedAt: at.toISOString() },
   };
   if (next !== null) return [approved];
+  refuseBlockingConflicts(change, blocking, 'be scheduled');
   return [
     approved,
     {
@@ -117,7 +122,7 @@ export const recordApprovalDecision = ({ data, metadata }: RecordApprovalDecisio
   };
   switch (evaluateStage(stage, tally)) {
     case 'approved':
-      return [recordedEvent, ...stageApproved(change, after, stage, at)];
+      return [recordedEvent, ...stageApproved(change, after, stage, at, data.blockingConflicts)];
     case 'rejected':
       return [recordedEvent, ...stageRejected(change, after, stage, comment, at)];
     case 'pending':

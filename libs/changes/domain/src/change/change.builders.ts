@@ -1,6 +1,7 @@
 import type {
   ApprovalDecision,
   ChangeApprovalStage,
+  ChangeBlockingConflict,
   ChangeEditableFields,
   ChangeOutcome,
   ChangePendingApproval,
@@ -9,7 +10,7 @@ import type {
   MaterialChangeField,
 } from '@itsm/contracts';
 import type { CommandMetadata } from '@itsm/event-sourcing';
-import type { ChangeCommand } from './commands';
+import type { ChangeCommand, KnownChangeTemplate } from './commands';
 import type { ChangeEvent } from './events';
 import { materialContentHash } from './material-content';
 
@@ -263,9 +264,17 @@ export const raise = (overrides: Partial<CommandOf<'RaiseChange'>['data']> = {})
   command('RaiseChange', { changeId, number, type: 'normal', ...fields, ...overrides });
 export const raiseStandard = (overrides: Partial<CommandOf<'RaiseChange'>['data']> = {}) => raise({ type: 'standard', templateId, ...overrides });
 export const update = (changes: CommandOf<'UpdateChange'>['data'], meta: CommandMetadata = metadata) => command('UpdateChange', changes, meta);
-export const switchType = (type: ChangeType, template?: string | null) =>
-  command('SwitchChangeType', template === undefined ? { type } : { type, templateId: template });
-export const submit = (approvalStages?: ChangeApprovalStage[]) => command('SubmitChange', approvalStages === undefined ? {} : { approvalStages });
+export const switchType = (type: ChangeType, template?: string | null, known?: KnownChangeTemplate | null) =>
+  command('SwitchChangeType', {
+    type,
+    ...(template === undefined ? {} : { templateId: template }),
+    ...(known === undefined ? {} : { template: known }),
+  });
+export const submit = (approvalStages?: ChangeApprovalStage[], blockingConflicts?: ChangeBlockingConflict[]) =>
+  command('SubmitChange', {
+    ...(approvalStages === undefined ? {} : { approvalStages }),
+    ...(blockingConflicts === undefined ? {} : { blockingConflicts }),
+  });
 export const assessRisk = (overrides: Partial<CommandOf<'AssessChangeRisk'>['data']> = {}) =>
   command('AssessChangeRisk', {
     level: 'moderate',
@@ -280,13 +289,17 @@ export const assessRisk = (overrides: Partial<CommandOf<'AssessChangeRisk'>['dat
 export const decide = (
   approverId: string,
   decision: ApprovalDecision,
-  { comment = decision === 'reject' ? 'Too risky this month' : '', seen = seenHash, stage: stageName, role = 'cab-member' }:
-    { comment?: string; seen?: string; stage?: string; role?: string } = {},
-) => command('RecordApprovalDecision', { decision, comment, seenHash: seen, ...(stageName ? { stage: stageName } : {}) }, by(approverId, role));
-export const approve = (approverId: string, options: { comment?: string; seen?: string; stage?: string; role?: string } = {}) =>
-  decide(approverId, 'approve', options);
-export const reject = (approverId: string, options: { comment?: string; seen?: string; stage?: string; role?: string } = {}) =>
-  decide(approverId, 'reject', options);
+  { comment = decision === 'reject' ? 'Too risky this month' : '', seen = seenHash, stage: stageName, role = 'cab-member', blocking }: DecisionOptions = {},
+) =>
+  command(
+    'RecordApprovalDecision',
+    { decision, comment, seenHash: seen, ...(stageName ? { stage: stageName } : {}), ...(blocking === undefined ? {} : { blockingConflicts: blocking }) },
+    by(approverId, role),
+  );
+/** `blocking`: the conflicts the application found on the change's window (left out: none checked). */
+type DecisionOptions = { comment?: string; seen?: string; stage?: string; role?: string; blocking?: ChangeBlockingConflict[] };
+export const approve = (approverId: string, options: DecisionOptions = {}) => decide(approverId, 'approve', options);
+export const reject = (approverId: string, options: DecisionOptions = {}) => decide(approverId, 'reject', options);
 export const start = (blockingConflicts: CommandOf<'StartChange'>['data']['blockingConflicts'] = []) => command('StartChange', { blockingConflicts });
 export const complete = (outcome: ChangeOutcome = 'successful', notes = 'Upgraded without trouble') => command('CompleteChange', { outcome, notes });
 export const review = (overrides: Partial<CommandOf<'RecordPostImplementationReview'>['data']> = {}) =>

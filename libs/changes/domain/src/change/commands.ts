@@ -58,11 +58,19 @@ export interface KnownChangeTemplate {
 /** Only the fields that change; allowed until implementation starts. */
 export type UpdateChange = Command<'UpdateChange', Partial<ChangeFieldsInput>>;
 
-/** Switches the type while the change is new and nobody ever decided on it; a standard change names its template. */
-export type SwitchChangeType = Command<'SwitchChangeType', { type: ChangeType; templateId?: string | null }>;
+/**
+ * Switches the type while the change is new and nobody ever decided on it; a standard change names its template,
+ * checked like a raise's against what the catalog knows of it (`template`, looked up by the application; left out:
+ * not checked).
+ */
+export type SwitchChangeType = Command<'SwitchChangeType', { type: ChangeType; templateId?: string | null; template?: KnownChangeTemplate | null }>;
 
-/** Leaves `new`. An emergency change names its ECAB stage(s), chosen by the application's approval policy. */
-export type SubmitChange = Command<'SubmitChange', { approvalStages?: ChangeApprovalStage[] }>;
+/**
+ * Leaves `new`. An emergency change names its ECAB stage(s), chosen by the application's approval policy. A standard
+ * change goes straight onto the schedule, so the application passes the conflicts that block it there
+ * (`blockingConflicts`, from the live conflict detection; left out: not checked): any at all refuses the submission.
+ */
+export type SubmitChange = Command<'SubmitChange', { approvalStages?: ChangeApprovalStage[]; blockingConflicts?: ChangeBlockingConflict[] }>;
 
 /**
  * The risk the application's risk policy computed (the decider records it, it does not compute it). A normal change
@@ -88,11 +96,13 @@ export type AssessChangeRisk = Command<
 /**
  * The actor's decision on the open stage (`stage` may name it, to refuse a decision meant for another one).
  * `seenHash` is `materialContentHash` of the change as the approver saw it: a decision on content that has changed
- * since is refused.
+ * since is refused. `blockingConflicts`: what blocks the change's window on the schedule (the live conflict detection,
+ * as for a start; left out: not checked); an approval that would schedule the change (its last stage approved) is
+ * refused while there are any.
  */
 export type RecordApprovalDecision = Command<
   'RecordApprovalDecision',
-  { decision: ApprovalDecision; comment: string; seenHash: string; stage?: string }
+  { decision: ApprovalDecision; comment: string; seenHash: string; stage?: string; blockingConflicts?: ChangeBlockingConflict[] }
 >;
 
 /** `blockingConflicts` come from the live conflict detection; any at all refuses the start. */

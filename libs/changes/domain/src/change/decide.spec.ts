@@ -123,6 +123,16 @@ describe('Change decider', () => {
       given(history).when(switchType('standard')).thenThrows(RuleViolation, 'A standard change must name its change template');
       given(history).when(switchType('standard', templateId)).then([typeChanged('normal', 'standard')]);
     });
+    it('checks the template of a switch to standard as a raise does: published, pre-approved, for one of its services', () => {
+      given(history).when(switchType('standard', templateId, { serviceId: payrollService, preApproved: true })).then([typeChanged('normal', 'standard')]);
+      given(history).when(switchType('standard', templateId, null)).thenThrows(RuleViolation, `The change template ${templateId} is not in the catalog`);
+      given(history)
+        .when(switchType('standard', templateId, { serviceId: payrollService, preApproved: false }))
+        .thenThrows(RuleViolation, `The change template ${templateId} is not pre-approved: raise a normal change`);
+      given(history)
+        .when(switchType('standard', templateId, { serviceId: hrService, preApproved: true }))
+        .thenThrows(RuleViolation, `The change template ${templateId} is for service ${hrService}, which the change does not touch`);
+    });
     it('switches a standard change to normal, leaving its template behind', () => {
       given(histories.standard.new).when(switchType('normal')).then([typeChanged('standard', 'normal')]);
     });
@@ -155,6 +165,12 @@ describe('Change decider', () => {
     });
     it('schedules a standard change on submission: its template pre-approved it', () => {
       given(histories.standard.new).when(submit()).then([submitted('scheduled', 'standard'), scheduled('pre-approved', 'standard')]);
+      given(histories.standard.new).when(submit(undefined, [])).then([submitted('scheduled', 'standard'), scheduled('pre-approved', 'standard')]);
+    });
+    it('refuses to schedule a standard change while conflicts block it, naming them', () => {
+      given(histories.standard.new)
+        .when(submit(undefined, [{ kind: 'major-incident', detail: 'Major incident INC0000042 is open on ERP, which depends on Payroll' }]))
+        .thenThrows(RuleViolation, 'Change CHG0000001 cannot be scheduled while conflicts block it: major-incident (Major incident INC0000042 is open on ERP, which depends on Payroll)');
     });
     it('records the risk of an emergency change without moving it', () => {
       given(histories.emergency.new)
@@ -259,6 +275,21 @@ describe('Change decider', () => {
         .when(approve('cab-1'))
         .then([approvalRecorded('cab-1', 'approve', { approvals: 1, rejections: 0, eligible: null }), stageApproved('cab', ['cab-1']), authorized(), scheduled()]);
     });
+    it('refuses the approval that would schedule the change while conflicts block its window, naming them', () => {
+      given(history)
+        .when(approve('cab-1', { blocking: [{ kind: 'major-incident', detail: 'INC0000042 on payroll' }, { kind: 'freeze-window', detail: 'Year-end freeze' }] }))
+        .thenThrows(RuleViolation, 'Change CHG0000001 cannot be scheduled while conflicts block it: major-incident (INC0000042 on payroll); freeze-window (Year-end freeze)');
+      given(history)
+        .when(approve('cab-1', { blocking: [] }))
+        .then([approvalRecorded('cab-1', 'approve', { approvals: 1, rejections: 0, eligible: null }), stageApproved('cab', ['cab-1']), authorized(), scheduled()]);
+    });
+    it('takes a decision that does not schedule the change whatever blocks it: a rejection, an approval short of the quorum or of the last stage', () => {
+      const blocking = [{ kind: 'major-incident' as const, detail: 'INC0000042 on payroll' }];
+      given(history).when(reject('cab-1', { blocking })).then([approvalRecorded('cab-1', 'reject', { approvals: 0, rejections: 1, eligible: null })]);
+      given(authorizeWith([technical, cabStage]))
+        .when(approve('tech-1', { blocking }))
+        .then([approvalRecorded('tech-1', 'approve', { approvals: 1, rejections: 0, eligible: 2 }, { stage: 'technical' })]);
+    });
     it('takes the decision of a change manager', () => {
       given(history)
         .when(approve('manager-1', { role: 'change-manager', comment: 'Fine by me' }))
@@ -338,6 +369,13 @@ describe('Change decider', () => {
       it('opens the next stage when one is approved, staying in authorize', () => {
         given([...staged, tech1]).when(approve('tech-2')).then([tech2, stageApproved('technical', ['tech-1', 'tech-2'], 'cab')]);
         expect(stateAfter([...staged, tech1, tech2, stageApproved('technical', ['tech-1', 'tech-2'], 'cab')])).toBe('authorize');
+      });
+      it('approves a stage that is not the last whatever blocks the window: only the approval that schedules waits', () => {
+        const blocking = [{ kind: 'freeze-window' as const, detail: 'Year-end freeze' }];
+        given([...staged, tech1]).when(approve('tech-2', { blocking })).then([tech2, stageApproved('technical', ['tech-1', 'tech-2'], 'cab')]);
+        given([...staged, tech1, tech2, stageApproved('technical', ['tech-1', 'tech-2'], 'cab')])
+          .when(approve('cab-1', { blocking }))
+          .thenThrows(RuleViolation, 'Change CHG0000001 cannot be scheduled while conflicts block it: freeze-window (Year-end freeze)');
       });
       it('decides only the open stage: a decision meant for a later one is refused', () => {
         given(staged).when(approve('tech-1', { stage: 'cab' })).thenThrows(RuleViolation, 'Stage cab is not open on change CHG0000001: stage technical is');

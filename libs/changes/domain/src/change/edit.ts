@@ -5,7 +5,7 @@ import { inStates, requireOneOf } from './change.guards';
 import { changedFields, isMaterial, pick, requireWindow, validPatch } from './change-fields';
 import type { SwitchChangeType, UpdateChange } from './commands';
 import type { ChangeEvent } from './events';
-import { templateFor } from './raise';
+import { checkTemplate, templateFor } from './raise';
 import type { Change, RaisedChange } from './state';
 
 /** Edits are allowed until implementation starts. */
@@ -78,6 +78,8 @@ export const switchType = ({ data, metadata }: SwitchChangeType, state: Change):
   const to = requireOneOf(data.type, CHANGE_TYPES, 'The change type');
   const templateId = templateFor(to, data.templateId);
   if (to === change.type && templateId === change.templateId) return [];
+  // A standard change is pre-approved by its template: the same check as when one is raised standard.
+  if (templateId !== null) checkTemplate(templateId, data.template, change.serviceIds);
   // Decisions were made on the change as its type framed it: retyping it afterwards would rewrite that history.
   if (change.approvalEverRecorded) {
     throw new RuleViolation(`Change ${change.number} has had approval decisions: its type can no longer change`);

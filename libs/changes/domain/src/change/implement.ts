@@ -1,15 +1,10 @@
-import { CHANGE_OUTCOMES, type ChangeBlockingConflict, type ChangeOutcome } from '@itsm/contracts';
-import { RuleViolation } from '@itsm/event-sourcing';
+import { CHANGE_OUTCOMES, type ChangeOutcome } from '@itsm/contracts';
+import { refuseBlockingConflicts } from './blocking-conflicts.guard';
 import { inStates, requireArray, requireOneOf, requireText } from './change.guards';
 import { TEXT_MAX_LENGTH } from './change-fields';
 import type { CompleteChange, StartChange } from './commands';
 import type { ChangeEvent } from './events';
 import type { Change, RaisedChange } from './state';
-
-const describeConflict = (value: unknown): string => {
-  const { kind, detail } = (value ?? {}) as Partial<ChangeBlockingConflict>;
-  return detail ? `${String(kind)} (${detail})` : String(kind);
-};
 
 /**
  * Implementation starts only with no blocking conflict. The application asks the live conflict detection and passes
@@ -17,10 +12,8 @@ const describeConflict = (value: unknown): string => {
  */
 export const start = ({ data, metadata }: StartChange, state: Change): ChangeEvent[] => {
   const change = inStates(state, ['scheduled'], 'start');
-  const conflicts = requireArray(data.blockingConflicts, 'The blocking conflicts');
-  if (conflicts.length > 0) {
-    throw new RuleViolation(`Change ${change.number} cannot start while conflicts block it: ${conflicts.map(describeConflict).join('; ')}`);
-  }
+  // Required here (a start is always checked): `requireArray` refuses a command without the list.
+  refuseBlockingConflicts(change, requireArray(data.blockingConflicts, 'The blocking conflicts'), 'start');
   const { changeId, plannedStart, plannedEnd, implementer } = change;
   return [
     {

@@ -19,7 +19,7 @@ export const templateFor = (type: string, templateId: unknown): string | null =>
 };
 
 /** A standard change's template must be one the catalog published, pre-approved, for one of the change's services. */
-const checkTemplate = (templateId: string, template: KnownChangeTemplate | null | undefined, serviceIds: readonly string[]): void => {
+export const checkTemplate = (templateId: string, template: KnownChangeTemplate | null | undefined, serviceIds: readonly string[]): void => {
   if (template === undefined) return;
   if (template === null) throw new RuleViolation(`The change template ${templateId} is not in the catalog`);
   if (!template.preApproved) throw new RuleViolation(`The change template ${templateId} is not pre-approved: raise a normal change`);

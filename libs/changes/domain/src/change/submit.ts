@@ -1,5 +1,6 @@
 import { assertNever } from '@itsm/event-sourcing';
 import { approvalRequested, refuseStages, validStages } from './approval-stages';
+import { refuseBlockingConflicts } from './blocking-conflicts.guard';
 import { inStates } from './change.guards';
 import type { SubmitChange } from './commands';
 import type { ChangeEvent } from './events';
@@ -29,7 +30,8 @@ export const scheduled = (change: RaisedChange, because: 'pre-approved' | 'autho
 
 /**
  * Normal: to `assess`. Emergency: straight to `authorize`, its ECAB stage(s) open (risk may be assessed along the
- * way). Standard: pre-approved by its template, straight to `scheduled`.
+ * way). Standard: pre-approved by its template, straight to `scheduled`, unless conflicts block it there (a freeze, an
+ * active major incident, an overlap on its service…: `blockingConflicts`).
  */
 export const submit = ({ data, metadata }: SubmitChange, state: Change): ChangeEvent[] => {
   const change = inStates(state, ['new'], 'be submitted');
@@ -44,6 +46,7 @@ export const submit = ({ data, metadata }: SubmitChange, state: Change): ChangeE
     }
     case 'standard':
       refuseStages(data.approvalStages, `Change ${change.number} is a standard change: it is pre-approved by its template`);
+      refuseBlockingConflicts(change, data.blockingConflicts, 'be scheduled');
       return [submitted(change, 'scheduled', at), scheduled(change, 'pre-approved', at)];
     default:
       return assertNever(change.type);

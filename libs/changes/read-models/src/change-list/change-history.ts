@@ -1,4 +1,4 @@
-import type { ChangeApprovalRecordedV1 } from '@itsm/contracts';
+import type { ChangeApprovalRecordedV1, ChangeApprovalsLapsedV1 } from '@itsm/contracts';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import { eventTimeOf, type ChangeRecord } from './change-record';
 
@@ -36,7 +36,7 @@ export interface ChangeFieldChange {
   ordinal: number;
   at: string;
   actor: string;
-  /** A field of HISTORY_FIELDS, or `approval.<stage>` for an approver's decision on a stage. */
+  /** A field of HISTORY_FIELDS, `approval.<stage>` for an approver's decision on a stage, or `approvals.lapsed`. */
   field: string;
   oldValue: string | null;
   newValue: string | null;
@@ -49,9 +49,17 @@ const text = (value: ChangeRecord[HistoryField] | undefined): string | null => {
   return String(value);
 };
 
+/** Why approvals lapsed and which: `material-change: plannedStart, plannedEnd; lapsed: ecab approve by cab-2`. */
+export const lapseDescription = ({ reason, fields, lapsedApprovals }: Pick<ChangeApprovalsLapsedV1, 'reason' | 'fields' | 'lapsedApprovals'>): string => {
+  const lapsed = lapsedApprovals.map(({ stage, decision, approverId }) => `${stage} ${decision} by ${approverId}`).join(', ');
+  return `${reason}: ${fields.join(', ')}; lapsed: ${lapsed === '' ? 'none given yet' : lapsed}`;
+};
+
 /**
  * What one event changed, field by field (the record before it against the record after it; raising the change lists
- * every field from null), and an approver's decision as `approval.<stage>`: `approve`, or `reject: <comment>`.
+ * every field from null), an approver's decision as `approval.<stage>`: `approve`, or `reject: <comment>`, and
+ * approvals lapsing as `approvals.lapsed`: the reason, the material fields that moved and the decisions it voided
+ * (`lapseDescription`), so that the history itself says why the change went back for approval.
  */
 export const historyLinesOf = (before: ChangeRecord | null, after: ChangeRecord, event: RecordedEvent): ChangeFieldChange[] => {
   const line = (ordinal: number, field: string, oldValue: string | null, newValue: string | null): ChangeFieldChange => ({
@@ -73,6 +81,9 @@ export const historyLinesOf = (before: ChangeRecord | null, after: ChangeRecord,
   if (event.type === 'ChangeApprovalRecorded') {
     const { stage, decision, comment } = event.data as ChangeApprovalRecordedV1;
     lines.push(line(HISTORY_FIELDS.length, `approval.${stage}`, null, comment ? `${decision}: ${comment}` : decision));
+  }
+  if (event.type === 'ChangeApprovalsLapsed') {
+    lines.push(line(HISTORY_FIELDS.length, 'approvals.lapsed', null, lapseDescription(event.data as ChangeApprovalsLapsedV1)));
   }
   return lines;
 };

@@ -170,6 +170,26 @@ describe.each(readModelTestDatabases)('the change list and history on %s', (_lab
     expect(await history.historyOf(newId())).toEqual([]);
   });
 
+  it('says in the history why approvals lapsed: the material fields that moved and the decisions voided', async () => {
+    const { change, position } = await story({ raisedAt: '2026-03-05T08:00:00.000Z' }, [
+      { intent: { type: 'SubmitChange', data: {} }, at: '2026-03-05T10:00:00.000Z' },
+      { intent: assessed('moderate'), actor: { id: 'mia', role: 'change-manager' }, at: '2026-03-05T11:00:00.000Z' },
+      {
+        intent: (current) => ({ type: 'RecordApprovalDecision', data: { decision: 'approve', comment: '', seenHash: materialContentHash(current) } }),
+        actor: { id: 'carl', role: 'cab-member' },
+        at: '2026-03-05T12:00:00.000Z',
+      },
+      { intent: { type: 'UpdateChange', data: { plannedStart: '2030-05-01T21:00:00Z' } }, at: '2026-03-05T13:00:00.000Z' },
+    ]);
+    await settled(position);
+    const lapse = (await history.historyOf(change.changeId)).filter((entry) => entry.eventType === 'ChangeApprovalsLapsed');
+    expect(lapse.map(({ field, oldValue, newValue, actor, at }) => ({ field, oldValue, newValue, actor, at }))).toEqual([
+      { field: 'state', oldValue: 'scheduled', newValue: 'assess', actor: 'rita', at: '2026-03-05T13:00:00.000Z' },
+      { field: 'approvalStatus', oldValue: 'approved', newValue: 'lapsed', actor: 'rita', at: '2026-03-05T13:00:00.000Z' },
+      { field: 'approvals.lapsed', oldValue: null, newValue: 'material-change: plannedStart; lapsed: cab approve by carl', actor: 'rita', at: '2026-03-05T13:00:00.000Z' },
+    ]);
+  });
+
   it('counts an implementer group’s completed changes since a time, failed and backed out as failures', async () => {
     const group = `grp-${newId()}`;
     await completed('successful', '2026-01-10T10:00:00.000Z', group);

@@ -50,10 +50,24 @@ describe('detectConflicts', () => {
     expect(conflicts.map((conflict) => conflict.kind)).toEqual(['service-overlap', 'freeze-window', 'major-incident', 'implementer-double-booked']);
   });
 
-  it('takes a major incident on a dependent service as no freeze (only what the change depends on counts)', () => {
-    const relations = [{ serviceId: 'portal', of: 'app', relation: 'dependent' as const, hops: 1 }];
-    const majorIncidents = [{ incidentId: 'i-1', number: 'INC0000001', serviceId: 'portal', acceptedAt: '2030-03-01T00:00:00.000Z' }];
-    expect(detectConflicts(subject, facts({ relations, majorIncidents }))).toEqual([]);
+  it('freezes a service the stricken one depends on, naming the relation (a database under a failing ERP)', () => {
+    const relations = [{ serviceId: 'erp', of: 'app', relation: 'dependent' as const, hops: 1 }];
+    const majorIncidents = [{ incidentId: 'i-1', number: 'INC0000001', serviceId: 'erp', acceptedAt: '2030-03-01T00:00:00.000Z' }];
+    expect(detectConflicts(subject, facts({ relations, majorIncidents }))).toEqual([
+      {
+        kind: 'major-incident',
+        detail: 'Major incident INC0000001 is open on service erp, which depends on App (SVC0000001): normal and standard changes wait until it is resolved',
+        serviceId: 'app',
+        viaServiceId: 'erp',
+        incidentId: 'i-1',
+        incidentNumber: 'INC0000001',
+      },
+    ]);
+  });
+
+  it('takes a major incident on a service unrelated to the change as no freeze', () => {
+    const majorIncidents = [{ incidentId: 'i-1', number: 'INC0000001', serviceId: 'mail', acceptedAt: '2030-03-01T00:00:00.000Z' }];
+    expect(detectConflicts(subject, facts({ majorIncidents }))).toEqual([]);
   });
 
   it('leaves out a freeze of other services and maintenance windows it cannot read', () => {

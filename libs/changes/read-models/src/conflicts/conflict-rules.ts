@@ -151,7 +151,11 @@ const outsideMaintenanceWindows = (subject: ConflictSubject, facts: ConflictFact
       serviceId: set.serviceId,
     }));
 
-/** The automatic freeze: an open, accepted major incident on one of the services or on a service one depends on. */
+/**
+ * The automatic freeze: an open, accepted major incident on one of the services, or on a service related to one
+ * through the dependency graph either way — one it depends on (its change would meet a service already down) or one
+ * depending on it (the change would touch what the stricken service runs on: a database under a failing ERP).
+ */
 const majorIncidents = (subject: ConflictSubject, facts: ConflictFacts): ChangeConflict[] =>
   facts.majorIncidents.flatMap((incident): ChangeConflict[] => {
     const ids = { incidentId: incident.incidentId, incidentNumber: incident.number };
@@ -166,11 +170,7 @@ const majorIncidents = (subject: ConflictSubject, facts: ConflictFacts): ChangeC
         },
       ];
     }
-    const relation = nearestRelation(
-      subject,
-      facts.relations.filter((candidate) => candidate.relation === 'dependency'),
-      [incident.serviceId],
-    );
+    const relation = nearestRelation(subject, facts.relations, [incident.serviceId]);
     if (!relation) return [];
     return [
       {
@@ -190,8 +190,9 @@ const majorIncidents = (subject: ConflictSubject, facts: ConflictFacts): ChangeC
  *   any number of hops);
  * - freeze-window: a freeze window in force over the window, for every service or one of these;
  * - outside-maintenance-window: a service with maintenance windows whose windows do not cover all of it;
- * - major-incident: an accepted major incident still open on one of the services or on one they depend on, whatever
- *   the window (the freeze lifts when the incident is resolved);
+ * - major-incident: an accepted major incident still open on one of the services or on one related to them through
+ *   the dependency graph (either direction, any number of hops), whatever the window (the freeze lifts when the
+ *   incident is resolved);
  * - implementer-double-booked: the same agent implements an overlapping slot holder.
  * Windows are half-open: a change ending at 12:00 and one starting at 12:00 do not overlap.
  */

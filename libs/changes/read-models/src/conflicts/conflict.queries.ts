@@ -103,8 +103,8 @@ export class ConflictQueries {
       this.db.query<FreezeInForceRow>(freezes.sql, freezes.params),
       this.sources.catalog.maintenanceWindows(serviceIds),
     ]);
-    const dependencies = relations.filter((relation) => relation.relation === 'dependency').map((relation) => relation.serviceId);
-    const majorIncidents = await this.sources.majorIncidents.onServices(unique([...serviceIds, ...dependencies]));
+    // The automatic freeze reaches along the graph both ways (see `detectConflicts`).
+    const majorIncidents = await this.sources.majorIncidents.onServices(unique([...serviceIds, ...relations.map((relation) => relation.serviceId)]));
     const named = unique([...serviceIds, ...slotRows.flatMap((row) => row.service_ids), ...majorIncidents.map((incident) => incident.serviceId)]);
     const services = new Map<string, ServiceLabel>((await this.sources.catalog.services(named)).map((service) => [service.serviceId, service]));
 

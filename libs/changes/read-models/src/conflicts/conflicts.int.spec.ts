@@ -256,7 +256,7 @@ describe.each(readModelTestDatabases)('change conflicts and the forward schedule
   });
 
   describe('major incidents (the automatic freeze)', () => {
-    it('freezes changes on the service and on services depending on it, naming the incident, until it is resolved', async () => {
+    it('freezes changes on the service and on services related to it either way, naming the incident, until it is resolved', async () => {
       // portal → orders → db; db → storage
       const s = await catalog(['portal', 'orders', 'db', 'storage'], [['portal', 'orders'], ['orders', 'db'], ['db', 'storage']]);
       const onPortal = await change({ serviceIds: [s.portal], plannedStart: at(9, '10:00'), plannedEnd: at(9, '11:00') });
@@ -283,8 +283,10 @@ describe.each(readModelTestDatabases)('change conflicts and the forward schedule
       const ofPortal = await readModels.conflicts.conflictsOf(onPortal.changeId);
       expect(ofPortal).toEqual([expect.objectContaining({ kind: 'major-incident', serviceId: s.portal, viaServiceId: s.db, incidentId, incidentNumber })]);
       expect(ofPortal?.[0]?.detail).toMatch(/is open on db \(SVC\d{7}\), which portal \(SVC\d{7}\) depends on \(through 1 other service\)/);
-      // db depends on storage, not the other way round: a change on storage is not frozen by db's incident.
-      expect(await readModels.conflicts.conflictsOf(onStorage.changeId)).toEqual([]);
+      // db depends on storage: a change on what the stricken service runs on is frozen too, naming the relation.
+      const ofStorage = await readModels.conflicts.conflictsOf(onStorage.changeId);
+      expect(ofStorage).toEqual([expect.objectContaining({ kind: 'major-incident', serviceId: s.storage, viaServiceId: s.db, incidentId, incidentNumber })]);
+      expect(ofStorage?.[0]?.detail).toMatch(/is open on db \(SVC\d{7}\), which depends on storage \(SVC\d{7}\):/);
 
       // Reported for an emergency change too, but it goes on through ECAB: the rule does not block it.
       const ofEmergency = (await readModels.conflicts.conflictsOf(emergency.changeId)) ?? [];
@@ -294,6 +296,7 @@ describe.each(readModelTestDatabases)('change conflicts and the forward schedule
 
       await appendAndWait(incidentStreamId(incidentId), [incidentResolved(incidentId)]);
       expect(await readModels.conflicts.conflictsOf(onPortal.changeId)).toEqual([]);
+      expect(await readModels.conflicts.conflictsOf(onStorage.changeId)).toEqual([]);
       expect(await readModels.conflicts.conflictsOf(onDb.changeId)).toEqual([]);
 
       // Reopened: it was accepted, so the freeze is back.

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module, type INestApplication } from '@nestjs/common';
+import { Module, type INestApplication, type ModuleMetadata } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { waitUntil, type Clock } from '@itsm/event-sourcing';
@@ -36,7 +36,13 @@ export interface FinanceTestApp {
  * The finance context as the embedded platform hosts it: config, the event log on PGlite in a temp folder, the
  * gateway conventions, the finance projections (read models, directory, copies) and FinanceModule, on 127.0.0.1.
  */
-export const startFinanceTestApp = async (options: { readModels: FinanceReadModelsFactory; projections: readonly Projection[]; clock?: Clock }): Promise<FinanceTestApp> => {
+export const startFinanceTestApp = async (options: {
+  readModels: FinanceReadModelsFactory;
+  projections: readonly Projection[];
+  clock?: Clock;
+  /** More modules for the test host (a global module binding a port another process provides, e.g. PERIOD_CREDITS). */
+  imports?: ModuleMetadata['imports'];
+}): Promise<FinanceTestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-finance-api-'));
   const env = { LOG_LEVEL: 'silent', ITSM_DATA_DIR: dataDir, ITSM_JWT_SECRET: TEST_SECRET, ITSM_RATE_LIMIT: '0', ITSM_EMBEDDED_ENGINE: 'pglite' };
 
@@ -47,6 +53,7 @@ export const startFinanceTestApp = async (options: { readModels: FinanceReadMode
       GatewayModule.forRoot(),
       ProjectionsModule.forRoot(options.projections),
       FinanceModule.forRoot({ readModels: options.readModels, clock: options.clock, env: { ITSM_FINANCE_REPORTING_CURRENCY: 'EUR' } }),
+      ...(options.imports ?? []),
     ],
   })
   class FinanceTestModule {}

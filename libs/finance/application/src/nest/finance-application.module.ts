@@ -41,6 +41,13 @@ import { ReviseAllocationRuleHandler } from '../revise-allocation-rule/revise-al
 import { ReviseBudgetPlanHandler } from '../revise-budget-plan/revise-budget-plan.handler';
 import { ExchangeRateLookup } from '../set-exchange-rate/exchange-rate-lookup';
 import { SetExchangeRateHandler } from '../set-exchange-rate/set-exchange-rate.handler';
+import { ClosePeriodHandler } from '../close-period/close-period.handler';
+import { PeriodInputsReader } from '../periods/period-inputs.reader';
+import { PeriodStreams } from '../periods/period-streams';
+import { PostAdjustmentHandler } from '../post-adjustment/post-adjustment.handler';
+import { PublishStatementsHandler } from '../publish-statements/publish-statements.handler';
+import { ReplayPeriodQuery } from '../replay-period/replay-period.query';
+import { RunPeriodHandler } from '../run-period/run-period.handler';
 import { financeSettingsFrom } from '../settings/finance-settings';
 import {
   AllocationRuleStreams,
@@ -87,6 +94,11 @@ export const FINANCE_HANDLERS = [
   StartDisputeReviewHandler,
   ResolveDisputeHandler,
   DisputeQuery,
+  RunPeriodHandler,
+  PublishStatementsHandler,
+  ClosePeriodHandler,
+  PostAdjustmentHandler,
+  ReplayPeriodQuery,
 ] as const;
 
 /** How each finance use case reaches its aggregate's stream. */
@@ -131,7 +143,8 @@ export interface FinanceApplicationOptions {
 /**
  * The finance composition root: the handlers on the kernel's write pipeline, ports bound to adapters (the directory
  * and the copies on their projections' tables, the import runs in SQL), settings checked at start. Needs the global
- * EventStoreModule (WRITE_PIPELINE, EVENT_STORE, SQL_DATABASE, EXCLUSIVE_SECTIONS).
+ * EventStoreModule (WRITE_PIPELINE, EVENT_STORE, SQL_DATABASE, EXCLUSIVE_SECTIONS). A period run reads its service
+ * credits through PERIOD_CREDITS, bound here to the credits the service-credit process accrued (SqlFinanceCredits).
  */
 @Module({})
 export class FinanceApplicationModule {
@@ -182,6 +195,8 @@ export class FinanceApplicationModule {
         { provide: PERIOD_CREDITS, useExisting: SqlFinanceCredits },
         { provide: FinanceCopyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new FinanceCopyPositions(db, checkpointSchema) },
         ...streams,
+        { provide: PeriodStreams, inject: [WRITE_PIPELINE, FINANCE_CLOCK], useFactory: (pipeline: WritePipeline, clock: Clock) => new PeriodStreams(pipeline, clock) },
+        { provide: PeriodInputsReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PeriodInputsReader(store) },
         ExchangeRateLookup,
         ...FINANCE_HANDLERS,
         ...processes,
@@ -189,6 +204,7 @@ export class FinanceApplicationModule {
       exports: [
         ...FINANCE_HANDLERS,
         ...FINANCE_STREAMS,
+        PeriodStreams,
         FINANCE_CLOCK,
         FINANCE_SETTINGS,
         FINANCE_DIRECTORY,

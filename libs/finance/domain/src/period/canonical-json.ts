@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The canonical JSON of a value (what a statement's content hash is taken over): no whitespace; object keys sorted
+ * by UTF-16 code units (JavaScript's default sort), a key whose value is `undefined` left out; arrays in their
+ * order; strings as `JSON.stringify` writes them; numbers only as safe integers (money is always a decimal string);
+ * `true`, `false`, `null`. Anything else (a float, NaN, a bigint, a function) is refused: it has no one canonical text.
+ */
+export const canonicalJson = (value: unknown): string => {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isSafeInteger(value)) throw new TypeError(`Canonical JSON takes integers only, not ${value}`);
+      return String(value);
+    case 'object': {
+      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, entry]) => entry !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
+    }
+    default:
+      throw new TypeError(`Canonical JSON cannot hold a ${typeof value}`);
+  }
+};
+
+/** sha256 (lower-case hex) of the UTF-8 bytes of the value's canonical JSON. */
+export const sha256OfCanonicalJson = (value: unknown): string => createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+
+/** sha256 (hex) of lines of text joined by "\n" (the fingerprints of a run's ledger and usage inputs). */
+export const sha256OfLines = (lines: Iterable<string>): string => {
+  const hash = createHash('sha256');
+  let first = true;
+  for (const line of lines) {
+    hash.update(first ? line : `\n${line}`, 'utf8');
+    first = false;
+  }
+  return hash.digest('hex');
+};
