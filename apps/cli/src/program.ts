@@ -3,6 +3,7 @@ import { auditCommand } from './commands/audit.command';
 import { backupCommand } from './commands/backup.command';
 import { financeCommand } from './commands/finance.command';
 import { changesCommand } from './commands/changes.command';
+import { eraseCommand } from './commands/erase.command';
 import { controlsCommand } from './commands/controls.command';
 import { exportCommand } from './commands/export.command';
 import { rebuildCommand } from './commands/rebuild.command';
@@ -21,6 +22,7 @@ export const createProgram = (): Command =>
     .addCommand(auditCommand())
     .addCommand(verifyCommand())
     .addCommand(exportCommand())
+    .addCommand(eraseCommand())
     .addCommand(controlsCommand())
     .addCommand(rebuildCommand())
     .addCommand(backupCommand())

@@ -5,3 +5,4 @@ export * from './incidents';
 export * from './platform';
 export * from './changes';
 export * from './finance';
+export * from './personal-data';

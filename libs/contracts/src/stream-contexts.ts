@@ -23,6 +23,9 @@ export const STREAM_TYPE_CONTEXTS: Readonly<Record<string, EventContext>> = Obje
   'credit-policy': 'finance',
   'service-credits': 'finance',
   dispute: 'finance',
+  // Erasures of data subjects (SubjectErased): on the incidents topic while incidents are the only context that
+  // holds subjects' personal data (PERSONAL_DATA_FIELDS).
+  'data-subject': 'incidents',
   'finance-period': 'finance',
 });
 

@@ -5,3 +5,4 @@ export * from './postgres';
 export * from './sections';
 export * from './in-memory';
 export * from './sequences';
+export * from './personal-data';

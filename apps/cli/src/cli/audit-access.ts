@@ -17,7 +17,7 @@ export const auditSourcesOf = async (log: EventLog, access: AuditAccess) => {
   const settings = settingsOf(access);
   const copiesDir = access.checkpoints ?? settings.ITSM_AUDIT_CHECKPOINT_COPY_DIR;
   return {
-    sources: { store: log.store, tree: new SqlAuditTree(log.db), copies: copiesDir ? new CheckpointCopies(copiesDir) : undefined },
+    sources: { store: log.storedStore, tree: new SqlAuditTree(log.db), copies: copiesDir ? new CheckpointCopies(copiesDir) : undefined },
     verifier: resolveAuditVerifier(settings, access.key),
     origin: settings.ITSM_AUDIT_ORIGIN,
   };

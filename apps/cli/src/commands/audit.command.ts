@@ -15,7 +15,7 @@ export const runAudit = (reference: string, options: AuditCommandOptions): Promi
   withEventLog('itsm audit', 'reader', options, async (log) => {
     const { recordTimeline, SqlEventLogQueries } = await loadAudit();
     // Numbers are found in the log's own table: not with the log in EventStoreDB.
-    const numbers = settingsOf(options).EVENTSTORE_URL ? undefined : new SqlEventLogQueries(log.db);
+    const numbers = settingsOf(options).EVENTSTORE_URL ? undefined : new SqlEventLogQueries(log.db, undefined, (events) => log.personalData.reveal(events));
     return recordTimeline(reference, log.store, numbers, options.asOf);
   });
 

@@ -27,7 +27,7 @@ export const runBackup = (options: BackupCommandOptions): Promise<BackupSummary>
     const { writeBackup } = await import('@itsm/operations');
     const bar = progressBar('backup', 'events', 0, options.progressBar ?? !options.json);
     try {
-      return await writeBackup({ ...log, secrets: settings.DATABASE_URL ? {} : dataDirectorySecrets(settings.ITSM_DATA_DIR) }, out, {
+      return await writeBackup({ ...log, store: log.storedStore, secrets: settings.DATABASE_URL ? {} : dataDirectorySecrets(settings.ITSM_DATA_DIR) }, out, {
         onProgress: ({ position, headPosition }) => bar.update(position, headPosition),
       });
     } finally {

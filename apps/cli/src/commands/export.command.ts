@@ -39,7 +39,7 @@ export const runAuditExport = async (options: AuditExportCommandOptions): Promis
     if (!verifier) throw new Error('no verifier key: the platform has no signing key here (ITSM_AUDIT_SIGNING_KEY, or the data directory\'s audit-signing-key); pass --key');
     const bar = progressBar('export --audit', 'events', 0, options.progressBar ?? !options.json);
     try {
-      return await writeAuditExport({ store: log.store, tree: sources.tree }, dir, {
+      return await writeAuditExport({ store: log.storedStore, tree: sources.tree }, dir, {
         verifier,
         origin,
         unsignedTail: options.unsignedTail,
@@ -74,7 +74,7 @@ export const runExport = async (options: ExportCommandOptions): Promise<ExportSu
     const { exportEventsToFile } = await loadAudit();
     const bar = progressBar('export', 'events', 0, options.progressBar ?? !options.json);
     try {
-      const summary = await exportEventsToFile(log.store, file, {
+      const summary = await exportEventsToFile(log.storedStore, file, {
         format: options.format,
         from: options.from,
         to: options.to,

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import type { RebuildProgress } from '@itsm/projections';
+import type { EventLog } from '@itsm/platform-kit';
+import type { Projection, RebuildProgress } from '@itsm/projections';
 import { withEventLog, type EventLogAccess } from '../cli/event-log-access';
 import { UsageError } from '../cli/exit-codes';
 import { platformProjections } from '../cli/platform-projections';
@@ -24,26 +25,34 @@ export const runRebuild = async (names: readonly string[], options: RebuildComma
   const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length > 0) throw new UsageError(`no projection ${unknown.join(', ')} (known: ${known.join(', ')})`);
   const selected = options.all ? known : [...names];
-  return withEventLog('itsm rebuild', 'reader', options, async (log) => {
-    const { ProjectionRuntime } = await import('@itsm/projections');
-    const runtime = await ProjectionRuntime.create({ db: log.db, source: log.store, projections });
-    const results: RebuildProgress[] = [];
-    try {
-      for (const name of selected) {
-        const bar = progressBar(name.padEnd(Math.max(...selected.map((entry) => entry.length))), 'events', 0, options.progressBar ?? !options.json);
-        try {
-          const handle = runtime.rebuild(name, (progress) => bar.update(progress.done, progress.total));
-          await handle.finished;
-          results.push(handle.tracker.snapshot());
-        } finally {
-          bar.stop();
-        }
+  return withEventLog('itsm rebuild', 'reader', options, (log) => rebuildOn(log, projections, selected, options));
+};
+
+/** Rebuilds the `selected` projections on an open log, one after another, each with its progress bar. */
+export const rebuildOn = async (
+  log: EventLog,
+  projections: readonly Projection[],
+  selected: readonly string[],
+  options: Pick<RebuildCommandOptions, 'json' | 'progressBar'>,
+): Promise<RebuildProgress[]> => {
+  const { ProjectionRuntime } = await import('@itsm/projections');
+  const runtime = await ProjectionRuntime.create({ db: log.db, source: log.store, projections });
+  const results: RebuildProgress[] = [];
+  try {
+    for (const name of selected) {
+      const bar = progressBar(name.padEnd(Math.max(...selected.map((entry) => entry.length))), 'events', 0, options.progressBar ?? !options.json);
+      try {
+        const handle = runtime.rebuild(name, (progress) => bar.update(progress.done, progress.total));
+        await handle.finished;
+        results.push(handle.tracker.snapshot());
+      } finally {
+        bar.stop();
       }
-    } finally {
-      await runtime.stop();
     }
-    return results;
-  });
+  } finally {
+    await runtime.stop();
+  }
+  return results;
 };
 
 export const rebuildCommand = (): Command =>

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditApplicationModule, type AuditApplicationOptions } from '@itsm/audit-application';
+import { EraseSubjectController } from './erase-subject/erase-subject.controller';
 import { ControlChecksController } from './control-checks/control-checks.controller';
 import { ConsistencyProofController } from './consistency-proof/consistency-proof.controller';
 import { GetCheckpointController } from './get-checkpoint/get-checkpoint.controller';
@@ -16,11 +17,13 @@ export const AUDIT_CONTROLLERS = [
   GetCheckpointController,
   InclusionProofController,
   ConsistencyProofController,
+  EraseSubjectController,
   ControlChecksController,
 ];
 
 /**
- * The auditors' routes under /api/v1/audit (event search, the latest verification, checkpoints and proofs) over
+ * The auditors' routes under /api/v1/audit (event search, the latest verification, checkpoints and proofs) and the
+ * admins' erasure of a data subject (POST /api/v1/admin/subjects/:id/erase), over
  * AuditApplicationModule, which also runs the checkpointer and the background verification. Needs the global
  * EventStoreModule, GatewayModule and HealthModule.
  */

@@ -15,5 +15,6 @@ export * from './processes/verification/background-verification';
 export * from './nest/audit-application.tokens';
 export * from './nest/audit-application.module';
 export * from './verify/parallel/verify-in-parallel';
+export * from './erasure/erase-subject';
 export * from './export/audit-export';
 export * from './controls/control-report';

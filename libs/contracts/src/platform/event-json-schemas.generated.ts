@@ -27,6 +27,7 @@ import SlaWarningReachedV1 from '../../schemas/SlaWarningReached.v1.json';
 import SlaBreachedV1 from '../../schemas/SlaBreached.v1.json';
 import SlaTimerMetV1 from '../../schemas/SlaTimerMet.v1.json';
 import SlaTimerCancelledV1 from '../../schemas/SlaTimerCancelled.v1.json';
+import SubjectErasedV1 from '../../schemas/SubjectErased.v1.json';
 import ChangeRaisedV1 from '../../schemas/ChangeRaised.v1.json';
 import ChangeUpdatedV1 from '../../schemas/ChangeUpdated.v1.json';
 import ChangeTypeChangedV1 from '../../schemas/ChangeTypeChanged.v1.json';
@@ -94,6 +95,11 @@ import ServiceCreditReversedV1 from '../../schemas/ServiceCreditReversed.v1.json
 import DisputeOpenedV1 from '../../schemas/DisputeOpened.v1.json';
 import DisputeReviewStartedV1 from '../../schemas/DisputeReviewStarted.v1.json';
 import DisputeResolvedV1 from '../../schemas/DisputeResolved.v1.json';
+import PeriodRunV1 from '../../schemas/PeriodRun.v1.json';
+import PeriodStatementsPublishedV1 from '../../schemas/PeriodStatementsPublished.v1.json';
+import StatementPublishedV1 from '../../schemas/StatementPublished.v1.json';
+import PeriodClosedV1 from '../../schemas/PeriodClosed.v1.json';
+import PeriodAdjustmentPostedV1 from '../../schemas/PeriodAdjustmentPosted.v1.json';
 
 /** The JSON Schema of every event type and version, by `<Type>.v<n>`. */
 export const GENERATED_EVENT_JSON_SCHEMAS: Readonly<Record<string, Record<string, unknown>>> = {
@@ -125,6 +131,7 @@ export const GENERATED_EVENT_JSON_SCHEMAS: Readonly<Record<string, Record<string
   'SlaBreached.v1': SlaBreachedV1,
   'SlaTimerMet.v1': SlaTimerMetV1,
   'SlaTimerCancelled.v1': SlaTimerCancelledV1,
+  'SubjectErased.v1': SubjectErasedV1,
   'ChangeRaised.v1': ChangeRaisedV1,
   'ChangeUpdated.v1': ChangeUpdatedV1,
   'ChangeTypeChanged.v1': ChangeTypeChangedV1,
@@ -192,4 +199,9 @@ export const GENERATED_EVENT_JSON_SCHEMAS: Readonly<Record<string, Record<string
   'DisputeOpened.v1': DisputeOpenedV1,
   'DisputeReviewStarted.v1': DisputeReviewStartedV1,
   'DisputeResolved.v1': DisputeResolvedV1,
+  'PeriodRun.v1': PeriodRunV1,
+  'PeriodStatementsPublished.v1': PeriodStatementsPublishedV1,
+  'StatementPublished.v1': StatementPublishedV1,
+  'PeriodClosed.v1': PeriodClosedV1,
+  'PeriodAdjustmentPosted.v1': PeriodAdjustmentPostedV1,
 };

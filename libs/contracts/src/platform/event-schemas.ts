@@ -8,6 +8,7 @@ import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { CHANGES_EVENT_SCHEMA_VERSIONS } from '../changes/changes-schema-versions';
 import { FINANCE_EVENT_SCHEMA_VERSIONS } from '../finance/finance-schema-versions';
 import type { EventContext } from '../stream-contexts';
+import { DATA_SUBJECT_EVENT_SCHEMA_VERSIONS } from '../personal-data/subject-events';
 
 /** The version every published event type is written in today, across contexts. */
 export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.freeze({
@@ -15,11 +16,13 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.fr
   ...INCIDENTS_EVENT_SCHEMA_VERSIONS,
   ...CHANGES_EVENT_SCHEMA_VERSIONS,
   ...FINANCE_EVENT_SCHEMA_VERSIONS,
+  ...DATA_SUBJECT_EVENT_SCHEMA_VERSIONS,
 });
 
 /** Each context's event types and versions: the types on its topic (`itsm.<context>.events.v1`). */
 export const CONTEXT_EVENT_SCHEMA_VERSIONS: Readonly<Record<EventContext, Readonly<Record<string, number>>>> = Object.freeze({
-  incidents: INCIDENTS_EVENT_SCHEMA_VERSIONS,
+  // A data subject's erasure is published on the incidents topic (the stream type routes there).
+  incidents: Object.freeze({ ...INCIDENTS_EVENT_SCHEMA_VERSIONS, ...DATA_SUBJECT_EVENT_SCHEMA_VERSIONS }),
   changes: CHANGES_EVENT_SCHEMA_VERSIONS,
   catalog: CATALOG_EVENT_SCHEMA_VERSIONS,
   finance: FINANCE_EVENT_SCHEMA_VERSIONS,

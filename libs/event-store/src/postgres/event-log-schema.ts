@@ -9,6 +9,11 @@ export interface EventLogSchema {
   readonly migrationLockKey: string;
   /** LISTEN/NOTIFY channel signalled by every append. */
   readonly channel: string;
+  /** The data subjects' keys (personal data, issue 12 point 6) and the secret of subject references. */
+  readonly subjectKeys: string;
+  readonly subjectRefSecret: string;
+  /** LISTEN/NOTIFY channel signalled when a subject's keys are erased (other processes drop cached keys). */
+  readonly erasureChannel: string;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -27,5 +32,8 @@ export const eventLogSchema = (schema: string = DEFAULT_EVENT_LOG_SCHEMA): Event
     appendLockKey: `itsm-event-store:${schema}:append`,
     migrationLockKey: `itsm-event-store:${schema}:migrate`,
     channel: `${schema}_events_appended`,
+    subjectKeys: `"${schema}".subject_keys`,
+    subjectRefSecret: `"${schema}".subject_ref_secret`,
+    erasureChannel: `${schema}_subject_erased`,
   };
 };

@@ -1,3 +1,4 @@
+import { subjectKeysDdl } from '../personal-data/sql-subject-keys';
 import type { EventLogSchema } from './event-log-schema';
 
 export interface Migration {
@@ -60,5 +61,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_recorded_at_brin_idx ON ${events} USING brin (recorded_at);
       CREATE INDEX events_record_number_idx ON ${events} ((data->>'number')) WHERE stream_revision = 0;
     `,
+  },
+  {
+    version: 4,
+    name: 'data subject keys',
+    // Personal fields are encrypted per data subject (libs/event-store/src/personal-data); erasing a subject deletes
+    // its key material here, never an event. Not append-only on purpose: this table is what erasure changes.
+    sql: (names) => subjectKeysDdl(names),
   },
 ];

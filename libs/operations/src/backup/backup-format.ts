@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
+import type { SubjectKeysDump } from '@itsm/event-store';
 
 /**
  * A backup is one gzip-compressed JSON Lines file: a header, every event of the log up to a position (exactly
@@ -32,6 +33,11 @@ export interface BackupTrailer {
   sequences: SequenceValue[];
   /** Files of the data directory that are not derived from the log (the generated JWT key), by name. */
   secrets: Record<string, string>;
+  /**
+   * The data subjects' keys (personal fields are encrypted under them): a restore needs them to read those fields.
+   * Erased subjects' keys are in it as erased. Absent in backups written before personal data was encrypted.
+   */
+  subjectKeys?: SubjectKeysDump;
   /** Hex SHA-256 of every line before the trailer, newlines included. */
   sha256: string;
 }

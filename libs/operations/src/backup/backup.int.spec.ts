@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { newId, type NewEvent } from '@itsm/event-sourcing';
-import { createPgliteEventStore, createPgliteExecutor, openPglite, type EventStore, type SqlExecutor } from '@itsm/event-store';
+import { createPgliteEventStore, createPgliteExecutor, ERASED_FIELD_VALUE, openPglite, protectPersonalData, sqlSubjectKeys, type EventStore, type SqlExecutor } from '@itsm/event-store';
 import { verifyEventLog } from '../verify/verify-event-log';
 import { InvalidBackup } from './backup-format';
 import { readNumberSequences } from './number-sequences';
@@ -82,6 +82,28 @@ describe('backup and restore of the event log', () => {
     expect(await verifyEventLog(target.store)).toMatchObject({ ok: true, events: 25, streams: 12 });
     const next = await target.store.appendToStream('incident-1', [noted('after restore')], { expectedRevision: 1 });
     expect(next.lastGlobalPosition).toBeGreaterThan(backup.lastPosition);
+  });
+
+  it("keeps the data subjects' keys: personal fields read back after a restore, an erased subject stays erased", async () => {
+    const policy = { Opened: { subject: { field: 'callerId' }, fields: ['callerId', 'text'] } } as const;
+    const withKeys = async (log: Log) => protectPersonalData(log.store, { keys: await sqlSubjectKeys(log.db), policy });
+    const origin = await freshLog();
+    const protectedOrigin = await withKeys(origin);
+    const opened = (callerId: string): NewEvent => ({ type: 'Opened', data: { callerId, text: `said by ${callerId}` }, metadata: noted('x').metadata });
+    await protectedOrigin.appendToStream('incident-kept', [opened('caller-kept')], { expectedRevision: 'no-stream' });
+    await protectedOrigin.appendToStream('incident-gone', [opened('caller-gone')], { expectedRevision: 'no-stream' });
+    await protectedOrigin.vault.erase('caller-gone');
+    const file = join(folder, 'with-keys.itsm-backup');
+    await writeBackup({ ...origin, storedStore: origin.store, store: protectedOrigin, description: 'spec' }, file);
+    expect(gunzipSync(readFileSync(file)).toString()).not.toContain('said by');
+
+    const target = await freshLog();
+    await restoreBackup(file, target);
+    const restored = await withKeys(target);
+    expect((await restored.readStream('incident-kept'))[0].data).toEqual({ callerId: 'caller-kept', text: 'said by caller-kept' });
+    expect((await restored.readStream('incident-gone'))[0].data).toEqual({ callerId: ERASED_FIELD_VALUE, text: ERASED_FIELD_VALUE });
+    // Subject references survive too: erasing the kept caller in the restored log finds its key.
+    expect((await restored.vault.erase('caller-kept')).keysErased).toBe(1);
   });
 
   it('refuses a backup cut short, or altered after it was written, and restores nothing', async () => {

@@ -1,4 +1,4 @@
-import type { EventStore, SqlSession } from '@itsm/event-store';
+import { restoreSubjectKeys, type EventStore, type SqlSession } from '@itsm/event-store';
 import { readHeadPosition } from '@itsm/projections';
 import { restoreNumberSequences } from './number-sequences';
 import { backupEvents, checkBackup, type BackupCheckProgress } from './read-backup';
@@ -54,5 +54,6 @@ export const restoreBackup = async (
     options.onProgress?.({ phase: 'restore', events: restored, total: trailer.events });
   }
   await restoreNumberSequences(target.db, trailer.sequences);
+  if (trailer.subjectKeys) await restoreSubjectKeys(target.db, trailer.subjectKeys);
   return { events: restored, lastPosition: trailer.lastPosition, sequences: trailer.sequences.length, secrets: trailer.secrets };
 };

@@ -3,13 +3,15 @@ import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import type { EventStore, SqlSession } from '@itsm/event-store';
+import { dumpSubjectKeys, type EventStore, type SqlSession } from '@itsm/event-store';
 import { readHeadPosition } from '@itsm/projections';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupLine, type BackupTrailer } from './backup-format';
 import { readNumberSequences } from './number-sequences';
 
 export interface BackupSource {
+  /** The log; its stored form (`storedStore`, personal fields encrypted) is what is backed up when given. */
   store: EventStore;
+  storedStore?: EventStore;
   db: SqlSession;
   /** In words, for the header (`embedded PostgreSQL 18 in /srv/itsm/data`). */
   description: string;
@@ -71,8 +73,10 @@ export const writeBackup = async (
 ): Promise<BackupSummary> => {
   const partial = `${file}.partial`;
   const writer = new BackupWriter(partial);
+  // The events exactly as recorded: personal fields stay ciphertext, as the hashes cover them.
+  const store = source.storedStore ?? source.store;
   try {
-    const headPosition = await readHeadPosition(source.store);
+    const headPosition = await readHeadPosition(store);
     await writer.write({
       header: { format: BACKUP_FORMAT, version: BACKUP_FORMAT_VERSION, createdAt: new Date().toISOString(), source: source.description, headPosition },
     });
@@ -80,7 +84,7 @@ export const writeBackup = async (
     let events = 0;
     let lastPosition = 0;
     while (position < headPosition) {
-      const page = await source.store.readAll({ fromPosition: position, maxCount: options.batchSize ?? 5_000 });
+      const page = await store.readAll({ fromPosition: position, maxCount: options.batchSize ?? 5_000 });
       if (page.lastPosition === position) break;
       for (const event of page.events) {
         if (event.globalPosition > headPosition) break;
@@ -92,7 +96,9 @@ export const writeBackup = async (
       options.onProgress?.({ events, position: Math.min(position, headPosition), headPosition });
     }
     const sequences = await readNumberSequences(source.db);
-    const trailer: BackupTrailer = { events, lastPosition, sequences, secrets: source.secrets ?? {}, sha256: writer.sha256() };
+    // Read after the events, so every key they were encrypted under is in it (keys are only added or erased).
+    const subjectKeys = await dumpSubjectKeys(source.db);
+    const trailer: BackupTrailer = { events, lastPosition, sequences, secrets: source.secrets ?? {}, subjectKeys, sha256: writer.sha256() };
     await writer.write({ trailer }, false);
     const bytes = await writer.close();
     renameSync(partial, file);

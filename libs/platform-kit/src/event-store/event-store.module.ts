@@ -3,7 +3,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { ConfigService } from '@nestjs/config';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { createExclusiveSections } from '@itsm/event-store';
-import { EVENT_LOG, EVENT_STORE, EXCLUSIVE_SECTIONS, SQL_DATABASE, WRITE_PIPELINE } from './event-store.token';
+import { EVENT_LOG, EVENT_STORE, EXCLUSIVE_SECTIONS, PERSONAL_DATA_VAULT, SQL_DATABASE, STORED_EVENT_STORE, WRITE_PIPELINE } from './event-store.token';
 import { writePipelineOn } from './write-pipeline-on';
 import type { EmbeddedDatabaseLog } from './embedded-database';
 import { openEventLog, type EventLog } from './open-event-log';
@@ -39,11 +39,13 @@ const logTo =
         ),
     },
     { provide: EVENT_STORE, inject: [EVENT_LOG], useFactory: (log: EventLog) => log.store },
+    { provide: STORED_EVENT_STORE, inject: [EVENT_LOG], useFactory: (log: EventLog) => log.storedStore },
+    { provide: PERSONAL_DATA_VAULT, inject: [EVENT_LOG], useFactory: (log: EventLog) => log.personalData },
     { provide: SQL_DATABASE, inject: [EVENT_LOG], useFactory: (log: EventLog) => log.db },
     { provide: WRITE_PIPELINE, inject: [EVENT_LOG], useFactory: (log: EventLog) => writePipelineOn(log.store) },
     { provide: EXCLUSIVE_SECTIONS, inject: [EVENT_LOG], useFactory: (log: EventLog) => createExclusiveSections(log.db) },
   ],
-  exports: [EVENT_LOG, EVENT_STORE, SQL_DATABASE, WRITE_PIPELINE, EXCLUSIVE_SECTIONS],
+  exports: [EVENT_LOG, EVENT_STORE, STORED_EVENT_STORE, PERSONAL_DATA_VAULT, SQL_DATABASE, WRITE_PIPELINE, EXCLUSIVE_SECTIONS],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_LOG) private readonly log: EventLog) {}

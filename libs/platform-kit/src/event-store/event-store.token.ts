@@ -1,5 +1,12 @@
 /** Injection token of the EventStore port. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
+/**
+ * Injection token of the log as stored (personal fields as ciphertext): only for what must see the stored form —
+ * verification, the audit tree, proofs, exports. Everything else takes EVENT_STORE.
+ */
+export const STORED_EVENT_STORE = Symbol('STORED_EVENT_STORE');
+/** Injection token of the `PersonalDataVault` (subject references, erasure). */
+export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
 /** Injection token of the SQL database next to the log (`SqlExecutor`). */
 export const SQL_DATABASE = Symbol('SQL_DATABASE');
 /** Injection token of the opened `EventLog` (store + database). */

@@ -1,8 +1,12 @@
+import { PERSONAL_DATA_FIELDS } from '@itsm/contracts';
 import {
   createEventStoreDbEventStore,
   createPgExecutor,
   createPostgresEventStore,
+  protectPersonalData,
+  sqlSubjectKeys,
   type EventStore,
+  type PersonalDataVault,
   type SqlExecutor,
 } from '@itsm/event-store';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -19,7 +23,18 @@ export const eventStoreKindOf = (config: Pick<RuntimeConfig, 'EVENTSTORE_URL' | 
 
 /** The event log and the SQL database next to it (read models, relay checkpoints, handled-event records). */
 export interface EventLog {
+  /**
+   * The log as every reader and writer uses it: personal fields encrypted on append and decrypted on read (erased
+   * subjects' fields read as `[erased]`), below the pipeline, projections, processes and the relay.
+   */
   store: EventStore;
+  /**
+   * The log as stored (personal fields as ciphertext envelopes): what the hash chain and the audit tree cover, for
+   * verification, checkpoints, proofs, backups and exports only.
+   */
+  storedStore: EventStore;
+  /** Subject references and erasure (`itsm erase`, POST /admin/subjects/:id/erase). */
+  personalData: PersonalDataVault;
   db: SqlExecutor;
   /**
    * The PostgreSQL server that holds the log, when one does (not PGlite, not EventStoreDB): `itsm verify` reads it
@@ -51,9 +66,13 @@ export const openEventLog = async (config: EventLogConfig, options: OpenEventLog
         log: options.log ?? (() => undefined),
       });
   try {
-    const store = config.EVENTSTORE_URL ? createEventStoreDbEventStore({ connectionString: config.EVENTSTORE_URL }) : await sql.openStore();
+    const stored = config.EVENTSTORE_URL ? createEventStoreDbEventStore({ connectionString: config.EVENTSTORE_URL }) : await sql.openStore();
+    // The key table lives in the log's schema (migration 4); beside EventStoreDB, in the SQL database's schema of that name.
+    const store = protectPersonalData(stored, { keys: await sqlSubjectKeys(sql.db, { createTable: Boolean(config.EVENTSTORE_URL) }), policy: PERSONAL_DATA_FIELDS });
     return {
       store,
+      storedStore: stored,
+      personalData: store.vault,
       db: sql.db,
       logConnectionString: config.EVENTSTORE_URL ? undefined : sql.connectionString,
       description: config.EVENTSTORE_URL ? `EventStoreDB (SQL: ${sql.description})` : sql.description,
@@ -98,9 +117,12 @@ export const openEventLogForReading = async (config: EventLogConfig, options: Op
   const holder = config.DATABASE_URL || config.EVENTSTORE_URL ? undefined : dataDirectoryHolder(config.ITSM_DATA_DIR);
   if (!holder?.connectionString) return openEventLog(config, options);
   const shared = openServerDatabase(holder.connectionString);
-  const store = await createPostgresEventStore({ connectionString: holder.connectionString, poolSize: 2 });
+  const stored = await createPostgresEventStore({ connectionString: holder.connectionString, poolSize: 2 });
+  const store = protectPersonalData(stored, { keys: await sqlSubjectKeys(shared.db), policy: PERSONAL_DATA_FIELDS });
   return {
     store,
+    storedStore: stored,
+    personalData: store.vault,
     db: shared.db,
     logConnectionString: holder.connectionString,
     description: `embedded PostgreSQL of process ${holder.pid} in ${config.ITSM_DATA_DIR}`,

@@ -49,6 +49,8 @@ export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicat
   static forRoot(projections: readonly Projection[], options: ProjectionsModuleOptions = {}): DynamicModule {
     return {
       module: ProjectionsModule,
+      // Global, so that other modules of the host reach the runtime (the admin erasure rebuilds read models).
+      global: true,
       controllers: [ProjectionsController],
       providers: [
         { provide: PROJECTION_OPTIONS, useValue: options },

@@ -20,7 +20,7 @@ export class SearchEventsController {
   @ApiOperation({
     summary: 'Search the event log',
     description:
-      'Events exactly as recorded (not upcast), oldest first, filtered by stream, type, actor, correlation id and recording time; cursor pages. ' +
+      'Events as recorded (not upcast; personal fields decrypted, an erased subject\'s reading "[erased]"), oldest first, filtered by stream, type, actor, correlation id and recording time; cursor pages. ' +
       'Reads the log itself, so it is never behind. For the auditor role only.',
   })
   @ApiOkResponse({ type: AuditEventPageResponse })

@@ -26,9 +26,14 @@ export interface EventSearch {
 export class SqlEventLogQueries {
   private readonly names: EventLogSchema;
 
+  /**
+   * `reveal` decrypts personal fields (`PersonalDataVault.reveal`: erased subjects' fields read as `[erased]`); the
+   * rows themselves hold the ciphertext. Without it the events come back as stored.
+   */
   constructor(
     private readonly db: SqlSession,
     schema?: string,
+    private readonly reveal: (events: RecordedEvent[]) => Promise<RecordedEvent[]> = async (events) => events,
   ) {
     this.names = eventLogSchema(schema);
   }
@@ -57,13 +62,13 @@ export class SqlEventLogQueries {
         query.limit,
       ],
     );
-    return rows.map(toRecordedEvent);
+    return this.reveal(rows.map(toRecordedEvent));
   }
 
-  /** Events by id (the unique index of the log), as stored. */
+  /** Events by id (the unique index of the log), as stored apart from personal fields (see `reveal`). */
   async eventsById(eventIds: readonly string[]): Promise<RecordedEvent[]> {
     const rows = await this.db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM ${this.names.events} WHERE event_id = ANY ($1::uuid[]) ORDER BY global_position`, [eventIds]);
-    return rows.map(toRecordedEvent);
+    return this.reveal(rows.map(toRecordedEvent));
   }
 
   /** The stream whose first event carries this number (`INC0000042`, `SVC0000001`, `CHG…`), or null. */

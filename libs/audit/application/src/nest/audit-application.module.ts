@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, Module, Optional, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NoteSigner } from '@itsm/audit-domain';
-import type { EventStore, SqlExecutor } from '@itsm/event-store';
-import { EVENT_STORE, PROCESS_MONITOR, SQL_DATABASE, type ProcessMonitor, type RuntimeConfig } from '@itsm/platform-kit';
+import type { EventStore, PersonalDataVault, SqlExecutor } from '@itsm/event-store';
+import { EVENT_STORE, PERSONAL_DATA_VAULT, PROCESS_MONITOR, SQL_DATABASE, STORED_EVENT_STORE, type ProcessMonitor, type RuntimeConfig } from '@itsm/platform-kit';
 import { CheckpointCopies } from '../adapters/checkpoint-copies.adapter';
 import { SqlAuditTree } from '../adapters/sql-audit-tree.adapter';
 import { SqlEventLogQueries } from '../adapters/sql-event-search.adapter';
@@ -67,7 +67,7 @@ export class AuditApplicationModule {
         : [
             {
               provide: AuditCheckpointer,
-              inject: [EVENT_STORE, SqlAuditTree, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_COPIES, ConfigService],
+              inject: [STORED_EVENT_STORE, SqlAuditTree, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_COPIES, ConfigService],
               useFactory: (store: EventStore, tree: SqlAuditTree, signer: NoteSigner, origin: string, copies: CheckpointCopies | null, config: Settings) =>
                 new AuditCheckpointer({
                   store,
@@ -83,7 +83,7 @@ export class AuditApplicationModule {
             },
             {
               provide: BackgroundVerification,
-              inject: [EVENT_STORE, SqlAuditTree, SqlVerificationRuns, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_COPIES, ConfigService],
+              inject: [STORED_EVENT_STORE, SqlAuditTree, SqlVerificationRuns, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_COPIES, ConfigService],
               useFactory: (store: EventStore, tree: SqlAuditTree, runs: SqlVerificationRuns, signer: NoteSigner, origin: string, copies: CheckpointCopies | null, config: Settings) =>
                 new BackgroundVerification({
                   sources: { store, tree, copies: copies ?? undefined },
@@ -134,11 +134,12 @@ export class AuditApplicationModule {
         { provide: SqlVerificationRuns, inject: [SQL_DATABASE, SqlAuditTree], useFactory: (db: SqlExecutor, tree: SqlAuditTree) => new SqlVerificationRuns(db, tree.tables) },
         {
           provide: AUDIT_EVENT_QUERIES,
-          inject: [SQL_DATABASE, ConfigService],
-          // The log's own table: only when the log is in the SQL database (not EventStoreDB).
-          useFactory: (db: SqlExecutor, config: Settings) => (config.get('EVENTSTORE_URL', { infer: true }) ? null : new SqlEventLogQueries(db)),
+          inject: [SQL_DATABASE, ConfigService, PERSONAL_DATA_VAULT],
+          // The log's own table: only when the log is in the SQL database (not EventStoreDB); personal fields decrypted.
+          useFactory: (db: SqlExecutor, config: Settings, vault: PersonalDataVault) =>
+            config.get('EVENTSTORE_URL', { infer: true }) ? null : new SqlEventLogQueries(db, undefined, (events) => vault.reveal(events)),
         },
-        { provide: AuditProofs, inject: [SqlAuditTree, EVENT_STORE], useFactory: (tree: SqlAuditTree, store: EventStore) => new AuditProofs(tree, store) },
+        { provide: AuditProofs, inject: [SqlAuditTree, STORED_EVENT_STORE], useFactory: (tree: SqlAuditTree, store: EventStore) => new AuditProofs(tree, store) },
         { provide: LiveControlChecks, inject: [EVENT_STORE], useFactory: (store: EventStore) => new LiveControlChecks(store) },
         ...processes,
       ],

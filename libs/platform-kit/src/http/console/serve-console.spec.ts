@@ -69,6 +69,8 @@ describe('serveConsole', () => {
       const unknown = await fetch(`${base}/api/v1/nothing`);
       expect([unknown.status, unknown.headers.get('content-type')]).toEqual([404, expect.stringContaining('application/json')]);
       expect((await fetch(`${base}/health`)).status).toBe(404);
+      // The operators' routes (GET /admin/projections) are the app's, not client routes.
+      expect((await fetch(`${base}/admin/projections`)).status).toBe(404);
     });
 
     it('answers 404 for a missing asset and never serves a file outside its folder', async () => {

@@ -4,8 +4,11 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 
-/** Paths the console never answers: the API, its docs, health and metrics stay with Nest's routes. */
-const SERVER_PATHS = /^\/(api|health|metrics)(\/|$)/;
+/**
+ * Paths the console never answers: the API, its docs, the operators' `/admin` routes (projections and their
+ * rebuilds), health and metrics stay with Nest's routes.
+ */
+const SERVER_PATHS = /^\/(api|admin|health|metrics)(\/|$)/;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -56,7 +59,7 @@ const fileIn = (root: string, urlPath: string): string | undefined => {
 /**
  * Serves the web console (apps/console, built by Vite) at `/`: its files, and `index.html` for any other GET that is
  * not a file (a client route such as `/incidents/INC0000001`). Hashed assets are cached for a year, `index.html`
- * never. `/api`, `/health` and `/metrics` are left to the app's routes; when the console is not built, `/` and client
+ * never. `/api`, `/admin`, `/health` and `/metrics` are left to the app's routes; when the console is not built, `/` and client
  * routes answer 503 with a page saying how to build it. Call before `listen` (Express middleware, ahead of the routes).
  */
 export const serveConsole = (app: INestApplication, dir: string = consoleDirectory()): void => {

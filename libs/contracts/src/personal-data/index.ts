@@ -1,0 +1,2 @@
+export * from './personal-data-fields';
+export * from './subject-events';
