@@ -69,7 +69,8 @@ export const findAcknowledged = async (platform: EmbeddedPlatformProcess, writes
 export const verifyLogOf = async (dataDir: string): Promise<LogVerification> => {
   const log = await openEventLogForReading({ ITSM_DATA_DIR: dataDir, DATABASE_URL: undefined, EVENTSTORE_URL: undefined });
   try {
-    return await verifyEventLog(log.store);
+    // The hash chain covers the stored form (personal fields as their envelopes), not what readers see.
+    return await verifyEventLog(log.storedStore);
   } finally {
     await log.close();
   }
