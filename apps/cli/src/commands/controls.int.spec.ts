@@ -38,7 +38,7 @@ describe('itsm controls and the audit export over seeded incidents (PGlite data 
     try {
       events = (await log.store.readAll({ maxCount: 100_000 })).events;
       // What the platform's checkpointer does while it runs.
-      await new AuditCheckpointer({ store: log.store, tree: new SqlAuditTree(log.db), signer: resolveAuditSigner(settings), origin: settings.ITSM_AUDIT_ORIGIN, everyEvents: 200 }).catchUp();
+      await new AuditCheckpointer({ store: log.storedStore, tree: new SqlAuditTree(log.db), signer: resolveAuditSigner(settings), origin: settings.ITSM_AUDIT_ORIGIN, everyEvents: 200 }).catchUp();
     } finally {
       await log.close();
     }
