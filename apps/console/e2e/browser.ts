@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describeWithGate, type TestGate } from '@itsm/event-sourcing';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH names another binary. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -7,7 +8,7 @@ export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 /** How the specs start it: headless, as root on CI (no sandbox), without GPU or background traffic. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
-export type BrowserGate = { kind: 'ready' } | { kind: 'missing'; message: string; required: boolean };
+export type BrowserGate = TestGate<object>;
 
 const truthy = (value: string | undefined) => !!value && value !== '0' && value !== 'false';
 
@@ -21,25 +22,9 @@ export const browserGate = (env: NodeJS.ProcessEnv = process.env): BrowserGate =
     : { kind: 'missing', required, message: `Console browser specs skipped: no Chromium at ${CHROMIUM_PATH} (${install}; REQUIRE_BROWSER=1 makes this a failure)` };
 };
 
-type Body = () => void;
-interface JestGlobals {
-  describe: (name: string, body: Body) => void;
-  it: ((name: string, test: () => void) => void) & { skip: (name: string, test: () => void) => void };
-}
-
 /** `describe` for specs that drive the real browser: run, fail with the reason (CI), or one skipped test with the reason. */
-export function describeWithBrowser(name: string, body: Body): void {
-  const { describe, it } = globalThis as unknown as JestGlobals;
-  const gate = browserGate();
-  if (gate.kind === 'ready') return describe(name, body);
-  if (gate.required)
-    return describe(name, () =>
-      it('needs Chromium', () => {
-        throw new Error(gate.message);
-      }),
-    );
-  process.stdout.write(`${gate.message} [${name}]\n`);
-  describe(name, () => it.skip('needs Chromium', () => undefined));
+export function describeWithBrowser(name: string, body: () => void): void {
+  describeWithGate(name, 'needs Chromium', browserGate(), body);
 }
 
 export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import type { TestGate } from '@itsm/event-sourcing';
 import { kafkaBrokersFromEnv } from './kafka-config';
 
 /**
@@ -6,9 +7,7 @@ import { kafkaBrokersFromEnv } from './kafka-config';
  * registers tests synchronously: with no broker they are skipped (and said so),
  * or fail when REQUIRE_KAFKA=1, as on CI.
  */
-export type KafkaTestGate =
-  | { kind: 'ready'; brokers: string[] }
-  | { kind: 'missing'; message: string; required: boolean };
+export type KafkaTestGate = TestGate<{ brokers: string[] }>;
 
 const PROBE = `
 const [host, port] = process.argv[1].split(':');

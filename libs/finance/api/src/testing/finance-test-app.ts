@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module, type INestApplication, type ModuleMetadata } from '@nestjs/common';
+import { Module, type INestApplication } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { waitUntil, type Clock } from '@itsm/event-sourcing';
@@ -40,8 +40,6 @@ export const startFinanceTestApp = async (options: {
   readModels: FinanceReadModelsFactory;
   projections: readonly Projection[];
   clock?: Clock;
-  /** More modules for the test host (a global module binding a port another process provides, e.g. PERIOD_CREDITS). */
-  imports?: ModuleMetadata['imports'];
 }): Promise<FinanceTestApp> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'itsm-finance-api-'));
   const env = { LOG_LEVEL: 'silent', ITSM_DATA_DIR: dataDir, ITSM_JWT_SECRET: TEST_SECRET, ITSM_RATE_LIMIT: '0', ITSM_EMBEDDED_ENGINE: 'pglite' };
@@ -53,7 +51,6 @@ export const startFinanceTestApp = async (options: {
       GatewayModule.forRoot(),
       ProjectionsModule.forRoot(options.projections),
       FinanceModule.forRoot({ readModels: options.readModels, clock: options.clock, env: { ITSM_FINANCE_REPORTING_CURRENCY: 'EUR' } }),
-      ...(options.imports ?? []),
     ],
   })
   class FinanceTestModule {}
