@@ -7,6 +7,7 @@ import { incidentsApplicationProjections } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentProjections } from '@itsm/incidents-read-models';
 import { streamHeadsProjection } from '@itsm/projections';
 import {
+  ConsoleConfigModule,
   EventStoreModule,
   GatewayModule,
   HealthModule,
@@ -50,6 +51,8 @@ import { AuditModule } from '@itsm/audit-api';
     FinanceModule.forRoot({ readModels: createFinanceReadModels }),
     // The auditors' routes, the checkpointer (Merkle tree + signed checkpoints) and the background verification.
     AuditModule.forRoot(),
+    // GET /api/v1/console/config: the identity provider the web console signs in with.
+    ConsoleConfigModule,
   ],
 })
 export class PlatformModule {}
