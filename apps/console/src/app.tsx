@@ -2,6 +2,8 @@ import { Anchor, AppShell, Burger, Button, Group, Loader, NavLink, Text, Title, 
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { CALLBACK_PATH } from './oidc/authorization-code-flow';
+import { AuthCallback } from './pages/auth-callback';
 import { IncidentQueue } from './pages/incident-queue';
 import { SignIn } from './pages/sign-in';
 import { CAN, hasAny, useSession, type Role } from './session';
@@ -41,7 +43,7 @@ export function App() {
   const { session, signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const [location] = useLocation();
-  if (!session) return <SignIn />;
+  if (!session) return location === CALLBACK_PATH ? <AuthCallback /> : <SignIn />;
   const sections = SECTIONS.filter((section) => hasAny(session, section.roles));
   const home = sections[0]?.href ?? '/catalog';
   return (
@@ -86,6 +88,9 @@ export function App() {
             <Switch>
               <Route path="/">
                 <Redirect to={home} />
+              </Route>
+              <Route path={CALLBACK_PATH}>
+                <Redirect to={home} replace />
               </Route>
               <Route path="/incidents">
                 <Guard roles={CAN.readIncidents}>
