@@ -1,10 +1,12 @@
 import { Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { describeError, get, type Page } from '../api';
 import { dateTime } from '../format';
 import { timelineHref } from './audit-links';
+
+const PAGE_SIZE = 100;
 
 interface AuditEvent {
   globalPosition: number;
@@ -28,13 +30,26 @@ export function RecordTimeline() {
   const [, navigate] = useLocation();
   const [input, setInput] = useState(streamId);
   useEffect(() => setInput(streamId), [streamId]);
-  const events = useQuery({ queryKey: ['audit-events', streamId], queryFn: () => get<Page<AuditEvent>>('/audit/events', { streamId, limit: 200 }), enabled: !!streamId });
+  const events = useInfiniteQuery({
+    queryKey: ['audit-events', streamId],
+    queryFn: ({ pageParam }) => get<Page<AuditEvent>>('/audit/events', { streamId, limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: !!streamId,
+  });
+  const items = events.data?.pages.flatMap((page) => page.items);
+  const citedLoaded = !!cited && !!items?.some((e) => e.eventId === cited);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = events;
   useEffect(() => {
-    if (!cited || !events.data) return;
+    // A cited event further down the record's history: read on until it is there.
+    if (cited && items && !citedLoaded && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [cited, items, citedLoaded, hasNextPage, isFetchingNextPage, fetchNextPage]);
+  useEffect(() => {
+    if (!citedLoaded) return;
     const row = document.getElementById(`event-${cited}`);
     row?.scrollIntoView({ block: 'center' });
     row?.focus({ preventScroll: true });
-  }, [cited, events.data]);
+  }, [cited, citedLoaded]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (input.trim()) navigate(timelineHref(input.trim()));
@@ -51,11 +66,11 @@ export function RecordTimeline() {
         </Group>
       </form>
       {events.isError && <Text c="red.9">{describeError(events.error)}</Text>}
-      {events.data && (
+      {items && (
         <div style={{ overflowX: 'auto' }} data-testid="record-timeline">
           <Table miw={720} mt="sm">
             <Table.Caption>
-              {events.data.items.length} events of {streamId}
+              {items.length} events of {streamId}
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
@@ -67,7 +82,7 @@ export function RecordTimeline() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {events.data.items.map((e) => (
+              {items.map((e) => (
                 <Table.Tr
                   key={e.eventId}
                   id={`event-${e.eventId}`}
@@ -86,6 +101,11 @@ export function RecordTimeline() {
               ))}
             </Table.Tbody>
           </Table>
+          {events.hasNextPage && (
+            <Button variant="default" mt="xs" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+              Show more events
+            </Button>
+          )}
         </div>
       )}
     </Paper>
