@@ -2,7 +2,7 @@ import { Anchor, AppShell, Burger, Button, Group, Loader, NavLink, Text, Title, 
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
-import { CALLBACK_PATH } from './oidc/authorization-code-flow';
+import { CALLBACK_PATH } from './oidc/callback-path';
 import { AuthCallback } from './pages/auth-callback';
 import { IncidentQueue } from './pages/incident-queue';
 import { SignIn } from './pages/sign-in';

@@ -7,12 +7,6 @@ export const base64UrlDecode = (text: string): Uint8Array => {
   return Uint8Array.from(atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '=')), (c) => c.charCodeAt(0));
 };
 
-export const base64UrlEncode = (bytes: Uint8Array): string => {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-};
-
 /** The claims of a JWT; throws with a sentence a person can act on. */
 export const decodeJwtPayload = (token: string): Record<string, unknown> => {
   const parts = token.trim().split('.');
