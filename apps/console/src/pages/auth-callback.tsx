@@ -1,7 +1,6 @@
 import { Alert, Anchor, Container, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
-import { completeSignIn } from '../oidc/authorization-code-flow';
 import { useSession } from '../session';
 
 /** Where the identity provider sends the browser back: the code is exchanged, the token signs in, then the home page. */
@@ -11,7 +10,9 @@ export function AuthCallback() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    completeSignIn(window.location.search)
+    // Loaded here, not with the first route (see the sign-in page); the module keeps the once-only exchange.
+    import('../oidc/authorization-code-flow')
+      .then(({ completeSignIn }) => completeSignIn(window.location.search))
       .then((token) => {
         if (!current) return;
         signIn(token);

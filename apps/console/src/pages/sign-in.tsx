@@ -1,7 +1,6 @@
 import { Alert, Button, Code, Container, Divider, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useConsoleConfig, type OidcSettings } from '../console-config';
-import { beginSignIn } from '../oidc/authorization-code-flow';
 import { useSession } from '../session';
 
 const messageOf = (problem: unknown) => (problem instanceof Error ? problem.message : String(problem));
@@ -13,7 +12,9 @@ function ProviderSignIn({ oidc }: { oidc: OidcSettings }) {
   const start = () => {
     setBusy(true);
     setError(null);
-    beginSignIn(oidc)
+    // The OIDC client (oauth4webapi) loads on the click: it is not part of the first route's bundle.
+    import('../oidc/authorization-code-flow')
+      .then(({ beginSignIn }) => beginSignIn(oidc))
       .then((url) => window.location.assign(url))
       .catch((problem: unknown) => {
         setBusy(false);
