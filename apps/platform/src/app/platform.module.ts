@@ -22,6 +22,7 @@ import { FinanceModule } from '@itsm/finance-api';
 import { financeApplicationProjections } from '@itsm/finance-application';
 import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
 import { AuditModule } from '@itsm/audit-api';
+import { ServerSentEventsModule } from '@itsm/server-sent-events';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -50,6 +51,8 @@ import { AuditModule } from '@itsm/audit-api';
     FinanceModule.forRoot({ readModels: createFinanceReadModels }),
     // The auditors' routes, the checkpointer (Merkle tree + signed checkpoints) and the background verification.
     AuditModule.forRoot(),
+    // GET /api/v1/events: the log as server-sent events, for the console and downstream systems without Kafka.
+    ServerSentEventsModule.forRoot(),
   ],
 })
 export class PlatformModule {}
