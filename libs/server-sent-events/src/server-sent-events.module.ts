@@ -1,4 +1,5 @@
 import { Inject, Module, type BeforeApplicationShutdown, type DynamicModule } from '@nestjs/common';
+import { upcastEvent } from '@itsm/contracts';
 import type { EventStore } from '@itsm/event-store';
 import { EVENT_STORE } from '@itsm/platform-kit';
 import { EVENT_STREAMS, EventStreamController } from './api/event-stream.controller';
@@ -27,7 +28,7 @@ export class ServerSentEventsModule implements BeforeApplicationShutdown {
       module: ServerSentEventsModule,
       controllers: [EventStreamController],
       providers: [
-        { provide: LIVE_LOG_TAIL, inject: [EVENT_STORE], useFactory: (store: EventStore) => new LiveLogTail(store) },
+        { provide: LIVE_LOG_TAIL, inject: [EVENT_STORE], useFactory: (store: EventStore) => new LiveLogTail(store, upcastEvent) },
         {
           provide: EVENT_STREAMS,
           inject: [EVENT_STORE, LIVE_LOG_TAIL],

@@ -54,7 +54,7 @@ const figures = (latencies: number[], expected: number): LatencyFigures => {
   };
 };
 
-/** Receipt times by event id, per listener. */
+/** Receipt times by log position (the SSE id), per listener. */
 type Receipts = Map<string, number>;
 
 interface Listener {
@@ -71,7 +71,7 @@ const openSseClient = async (baseUrl: string, token: string): Promise<Listener> 
   const reading = (async () => {
     try {
       for await (const message of readServerSentEvents(body)) {
-        if (message.kind === 'event') receipts.set(JSON.parse(message.data).id, performance.now());
+        if (message.kind === 'event' && message.id !== undefined) receipts.set(message.id, performance.now());
       }
     } catch {
       // closed
@@ -88,13 +88,13 @@ const openLogSubscription = (store: EventStore): Listener => {
     subscription = store.subscribeToAll({
       fromCheckpoint: lastPosition,
       filter: { types: [EVENT_TYPE] },
-      onEvent: async (event) => void receipts.set(event.eventId, performance.now()),
+      onEvent: async (event) => void receipts.set(String(event.globalPosition), performance.now()),
     });
   });
   return { receipts, close: async () => (await started, await subscription?.stop()) };
 };
 
-/** Appends one event at a time on an open-loop schedule; returns each event id with its start time. */
+/** Appends one event at a time on an open-loop schedule; returns each event's log position with its start time. */
 const appendSteadily = async (store: EventStore, count: number): Promise<Map<string, number>> => {
   const started = new Map<string, number>();
   const streamId = streamName('cost-center');
@@ -109,7 +109,7 @@ const appendSteadily = async (store: EventStore, count: number): Promise<Map<str
       [{ type: EVENT_TYPE, data: { costCenterId: streamId, name: `Cost centre ${index}` }, metadata: { actor: { id: 'bench' }, correlationId: newId() } }],
       { expectedRevision: index === 0 ? 'any' : index - 1 },
     );
-    started.set(events[0].eventId, at);
+    started.set(String(events[0].globalPosition), at);
   }
   return started;
 };
@@ -122,8 +122,8 @@ const measure = async (listeners: Listener[], store: EventStore, appends: number
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return listeners.map((listener) =>
-    [...started].flatMap(([eventId, at]) => {
-      const received = listener.receipts.get(eventId);
+    [...started].flatMap(([position, at]) => {
+      const received = listener.receipts.get(position);
       return received === undefined ? [] : [received - at];
     }),
   );

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { upcastEvent } from '@itsm/contracts';
+import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import { ProblemException, ProblemType } from '@itsm/platform-kit';
 import { EventFeed, PositionAheadOfLog } from '../feed/event-feed';
@@ -22,6 +23,8 @@ const RECONNECT_AFTER_MS = 2_000;
 /** The open event streams of this process: each one a feed written to its response, all ended on shutdown. */
 export class EventStreams {
   private readonly open = new Set<() => void>();
+  /** A tail event goes to every client as the same object: formatted once, not once per client. */
+  private readonly formatted = new WeakMap<RecordedEvent, string>();
 
   constructor(
     private readonly store: Pick<EventStore, 'readAll'>,
@@ -44,7 +47,7 @@ export class EventStreams {
       upcast: upcastEvent,
       accept: (event) => selection.matches(cloudEventTypeOf(event)) && this.visibility.canRead(reader, event),
       send: (event) => {
-        response.write(sseMessage(event));
+        response.write(this.messageOf(event));
         // A client that reads slower than the log grows is cut rather than held in memory; it resumes by id.
         if (response.writableLength > this.settings.maxBufferedBytes) end();
       },
@@ -77,6 +80,12 @@ export class EventStreams {
       request.off('close', end);
       if (!response.writableEnded) response.end();
     }
+  }
+
+  private messageOf(event: RecordedEvent): string {
+    let message = this.formatted.get(event);
+    if (message === undefined) this.formatted.set(event, (message = sseMessage(event)));
+    return message;
   }
 
   /** Ends every open stream (the process is stopping); clients reconnect elsewhere with their Last-Event-ID. */

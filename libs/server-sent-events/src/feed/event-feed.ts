@@ -13,7 +13,7 @@ export interface EventFeedOptions {
   filter?: EventFilter;
   /** Whether this client gets the event (its selection and what its roles may read). */
   accept(event: RecordedEvent): Promise<boolean> | boolean;
-  /** Hands one event over (as the event of the log, upcast by `upcast`). */
+  /** Hands one event over (upcast: the tail's events already are, the catch-up reads go through `upcast`). */
   send(event: RecordedEvent): void;
   upcast(event: RecordedEvent): RecordedEvent;
 }
@@ -97,7 +97,7 @@ export class EventFeed {
       });
       for (const event of events) {
         if (this.stopped || event.globalPosition > until) return;
-        await this.handle(event);
+        await this.handle(this.options.upcast(event));
       }
       // A filtered read moves past the events it skipped; the tail's events take over from `until`.
       const reached = Math.min(lastPosition, until);
@@ -106,14 +106,13 @@ export class EventFeed {
     }
   }
 
-  private async handle(stored: RecordedEvent): Promise<void> {
-    if (stored.globalPosition <= this.cursor) return;
-    const event = this.options.upcast(stored);
+  private async handle(event: RecordedEvent): Promise<void> {
+    if (event.globalPosition <= this.cursor) return;
     if (await this.options.accept(event)) {
       if (this.stopped) return;
       this.options.send(event);
     }
-    this.cursor = stored.globalPosition;
+    this.cursor = event.globalPosition;
   }
 
   private wake(): void {

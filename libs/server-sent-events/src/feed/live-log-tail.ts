@@ -27,7 +27,11 @@ export class LiveLogTail {
   private position = -1;
   private closed = false;
 
-  constructor(private readonly store: Pick<EventStore, 'readAll' | 'subscribeToAll'>) {}
+  /** `upcast`: applied once per event here, so every feed gets the same (current-version) object. */
+  constructor(
+    private readonly store: Pick<EventStore, 'readAll' | 'subscribeToAll'>,
+    private readonly upcast: (event: RecordedEvent) => RecordedEvent = (event) => event,
+  ) {}
 
   async attach(listener: TailListener): Promise<TailAttachment> {
     if (this.closed) throw new Error('The live log tail is closed');
@@ -51,7 +55,8 @@ export class LiveLogTail {
     this.position = await readHeadPosition(this.store);
     this.subscription = this.store.subscribeToAll({
       fromCheckpoint: this.position,
-      onEvent: async (event) => {
+      onEvent: async (stored) => {
+        const event = this.upcast(stored);
         for (const listener of this.listeners) listener.event(event);
         this.position = event.globalPosition;
       },
