@@ -1,7 +1,8 @@
-import { Inject, Module, type BeforeApplicationShutdown, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { upcastEvent } from '@itsm/contracts';
 import type { EventStore } from '@itsm/event-store';
-import { EVENT_STORE } from '@itsm/platform-kit';
+import { EVENT_STORE, HTTP_SERVER_DRAINING } from '@itsm/platform-kit';
 import { EVENT_STREAMS, EventStreamController } from './api/event-stream.controller';
 import { EventStreams } from './api/event-streams';
 import { eventStreamSettingsFrom, type EventStreamSettings } from './event-stream.settings';
@@ -16,8 +17,9 @@ const LIVE_LOG_TAIL = Symbol('LIVE_LOG_TAIL');
  * distributed shape, behind the gateway). Needs `EventStoreModule` and the gateway conventions.
  */
 @Module({})
-export class ServerSentEventsModule implements BeforeApplicationShutdown {
+export class ServerSentEventsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
+    private readonly adapterHost: HttpAdapterHost,
     @Inject(EVENT_STREAMS) private readonly streams: EventStreams,
     @Inject(LIVE_LOG_TAIL) private readonly tail: LiveLogTail,
   ) {}
@@ -37,6 +39,12 @@ export class ServerSentEventsModule implements BeforeApplicationShutdown {
       ],
       exports: [EVENT_STREAMS],
     };
+  }
+
+  /** A stop on a signal drains requests first: open streams end then, so the drain does not wait for them. */
+  onApplicationBootstrap(): void {
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as import('node:events').EventEmitter | undefined;
+    server?.on(HTTP_SERVER_DRAINING, () => this.streams.endAll());
   }
 
   /** Before the HTTP server closes and the log: open streams would hold the server open, the tail the log. */

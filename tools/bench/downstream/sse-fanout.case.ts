@@ -152,10 +152,11 @@ export const runSseFanoutCase = async (config: BenchConfig): Promise<SseFanoutRe
       LOG_LEVEL: 'warn',
       ITSM_JWT_SECRET: JWT_SECRET,
     });
+    const baseUrl = app.baseUrl;
     const token = await signAccessToken({ sub: 'bench', name: 'Bench', roles: ['admin'] }, { secret: new TextEncoder().encode(JWT_SECRET) });
     for (const count of [1, clients]) {
       progress(` downstream/sse: ${count} client(s), ${appends} appends at ${APPENDS_PER_SECOND}/s`);
-      const sse = await Promise.all(Array.from({ length: count }, () => openSseClient(app!.baseUrl, token)));
+      const sse = await Promise.all(Array.from({ length: count }, () => openSseClient(baseUrl, token)));
       const floor = openLogSubscription(store);
       // One append first, unmeasured: the platform's tail and every client are warm.
       await measure([...sse, floor], store, 1);
