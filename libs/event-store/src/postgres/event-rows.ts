@@ -77,11 +77,11 @@ export const insertEventsStatement = (table: string, events: readonly SealedEven
   const insert = `INSERT INTO ${table} (stream_id, stream_revision, event_id, type, schema_version, data, actor,
       correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash)
     VALUES ${rows.join(',\n')}
-    RETURNING global_position, stream_revision`;
+    RETURNING global_position, stream_id, stream_revision`;
   if (notifyChannel === undefined) return { text: insert, params };
   // A SELECT in WITH runs only when the main query reads it, hence the join with `notified` (one row).
   const text = `WITH inserted AS (${insert}),
     notified AS (SELECT pg_notify($${params.length + 1}, ''))
-    SELECT inserted.global_position, inserted.stream_revision FROM inserted, notified`;
+    SELECT inserted.global_position, inserted.stream_id, inserted.stream_revision FROM inserted, notified`;
   return { text, params: [...params, notifyChannel] };
 };
