@@ -8,6 +8,7 @@ import type { Contender } from './contender';
 import { printTargetTable } from './event-store.table';
 import type { CaseResult, CellResult, TargetResult } from './results';
 import { eventStoreTargets, type Target } from './targets';
+import { writerTargets } from './writer-targets';
 
 const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -166,7 +167,9 @@ export const eventStorePart: BenchPart = {
       rounds: config.rounds,
       machine: { cpus: cpus().length, node: process.version },
       targets: results,
+      issueTargets: results.flatMap(writerTargets),
     });
     progress(`event-store results written to ${path}`);
+    return results.flatMap(writerTargets);
   },
 };
