@@ -93,7 +93,8 @@ const runTarget = async (
   const { running, notRunning } = await startContenders(target);
   const cases: CaseResult[] = [];
   try {
-    for (const [index, benchCase] of EVENT_STORE_CASES.entries()) {
+    const selected = EVENT_STORE_CASES.filter(({ id }) => !config.cases || config.cases.includes(id));
+    for (const [index, benchCase] of selected.entries()) {
       const cells = new Map([
         ...notRunning,
         ...(await runCase(benchCase, running, config)),
@@ -114,7 +115,7 @@ const runTarget = async (
         oneLine(name, cell),
       );
       progress(
-        `[${target.name}] ${index + 1}/${EVENT_STORE_CASES.length} ${benchCase.title}: ${summary.join(' · ')}`,
+        `[${target.name}] ${index + 1}/${selected.length} ${benchCase.title}: ${summary.join(' · ')}`,
       );
     }
   } finally {

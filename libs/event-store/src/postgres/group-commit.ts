@@ -17,18 +17,24 @@ export interface GroupCommitOptions<Request, Outcome> {
   weightOf(request: Request): number;
   /** A group closes before it passes this weight; a heavier request goes alone. */
   maxGroupWeight: number;
+  /**
+   * Groups being committed at once. With 2, the next group's transaction is already queued on the database's
+   * lock while the current one commits, so its turn starts without a client round trip.
+   */
+  maxGroupsInFlight: number;
 }
 
 /**
- * Group commit: requests that arrive while a group is being committed wait, and go together in the next one.
- * One group at a time per process (they would queue on the log's one lock anyway), so under load a group holds
- * every request that came in during the previous commit, and an idle store commits a lone request at once.
+ * Group commit: requests that arrive while groups are being committed wait, and go together in the next one.
+ * At most `maxGroupsInFlight` groups at a time per process (they queue on the log's one lock anyway), so under
+ * load a group holds every request that came in during the previous commits, and an idle store commits a lone
+ * request at once.
  * Each caller gets its own outcome: when the database refuses a group as a whole (a constraint, a lost
  * connection), its requests are retried one by one, so the failure reaches only the request that causes it.
  */
 export class GroupCommit<Request, Outcome> {
   private readonly waiting: Waiting<Request, Outcome>[] = [];
-  private committing = false;
+  private inFlight = 0;
 
   constructor(private readonly options: GroupCommitOptions<Request, Outcome>) {}
 
@@ -36,8 +42,8 @@ export class GroupCommit<Request, Outcome> {
     return new Promise<Outcome>((resolve, reject) => {
       this.waiting.push({ request, resolve, reject });
       // Requests submitted in the same tick (Promise.all over appends) join the first one's group.
-      if (!this.committing) {
-        this.committing = true;
+      if (this.waiting.length === 1 && this.inFlight < this.options.maxGroupsInFlight) {
+        this.inFlight++;
         queueMicrotask(() => void this.commitNextGroup());
       }
     });
@@ -46,9 +52,9 @@ export class GroupCommit<Request, Outcome> {
   private async commitNextGroup(): Promise<void> {
     const group = this.takeGroup();
     try {
-      await (group.length === 1 ? this.commitAlone(group[0]) : this.commitTogether(group));
+      if (group.length > 0) await (group.length === 1 ? this.commitAlone(group[0]) : this.commitTogether(group));
     } finally {
-      if (this.waiting.length === 0) this.committing = false;
+      if (this.waiting.length === 0) this.inFlight--;
       // The callers just settled resume on microtasks; waiting for the next turn of the event loop lets those
       // that append again join the next group instead of trailing behind it.
       else setImmediate(() => void this.commitNextGroup());
@@ -56,6 +62,7 @@ export class GroupCommit<Request, Outcome> {
   }
 
   private takeGroup(): Waiting<Request, Outcome>[] {
+    if (this.waiting.length === 0) return [];
     let weight = this.options.weightOf(this.waiting[0].request);
     let size = 1;
     while (size < this.waiting.length) {

@@ -50,6 +50,8 @@ export class PostgresEventStore implements EventStore {
       commitAlone: (request) => appendEvents(executor, names, { ...request, notifyChannel: this.notifyChannel() }),
       weightOf: (request) => request.events.length,
       maxGroupWeight: MAX_EVENTS_PER_GROUP,
+      // One connection (PGlite) runs one transaction at a time: a second group would only wait for it.
+      maxGroupsInFlight: executor.runsOneTransactionAtATime ? 1 : Number(process.env['GC_IN_FLIGHT'] ?? 2),
     });
   }
 
