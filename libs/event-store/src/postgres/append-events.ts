@@ -37,8 +37,9 @@ export interface AppendOutcome {
  * append leaves a gap in the numbers, never a hole that fills later), and a numeric checkpoint never passes an
  * event that commits late. The xid8 / pg_snapshot_xmin technique (Emmett) orders by transaction id, which is
  * not position order, so a plain numeric checkpoint could skip a late event; Marten's high-water mark needs a
- * daemon and a wait. The price is that appends to one log commit one at a time (measured by the benchmark).
- * On PGlite the lock is skipped: its one connection runs one transaction at a time, which gives the same order.
+ * daemon and a wait. The price is that appends to one log commit one at a time, which group commit
+ * (append-group.ts) pays once for many concurrent appends of a process. On PGlite the lock is skipped: its one
+ * connection runs one transaction at a time, which gives the same order.
  *
  * Because the stream head is read under that lock, in a statement of its own (READ COMMITTED takes a fresh
  * snapshot per statement), it is exact; the unique (stream_id, stream_revision) constraint stays as the backstop
