@@ -160,9 +160,10 @@ export const sendInserts = (
   names: EventLogSchema,
   chunks: readonly SealedEvent[][],
   notifyChannel: string | undefined,
+  guard: { onlyIfRecordedAfterTheLog?: boolean } = {},
 ): Promise<InsertedRow[]>[] =>
   chunks.map((chunk, index) => {
-    const statement = insertEventsStatement(names.events, chunk, index === chunks.length - 1 ? notifyChannel : undefined);
+    const statement = insertEventsStatement(names.events, chunk, index === chunks.length - 1 ? notifyChannel : undefined, guard);
     const options = chunk.length <= PREPARED_EVENTS_PER_INSERT ? prepareAs(statement.text) : undefined;
     return tx.query<InsertedRow>(statement.text, statement.params, options);
   });

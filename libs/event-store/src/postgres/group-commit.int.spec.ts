@@ -69,6 +69,36 @@ const settle = <T>(appends: Promise<T>[]) => Promise.allSettled(appends);
 const fulfilled = <T>(outcomes: PromiseSettledResult<T>[]) => outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
 const rejected = <T>(outcomes: PromiseSettledResult<T>[]) => outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
 
+describe('group commit with two processes appending to the same streams (PostgreSQL server)', () => {
+  it('lands every append with contiguous revisions and intact chains when groups of both race on the heads they read', async () => {
+    const log = await onServer();
+    const other = await createPostgresEventStore({ connectionString: testDatabaseUrl(), schema: log.schema });
+    try {
+      const prefix = uniquePrefix('two-processes');
+      const streams = Array.from({ length: 4 }, (_, n) => `${prefix}${n}`);
+      // Each store's groups read heads before the lock: the other process's commits in between make the INSERT collide
+      // with a revision taken meanwhile, and the group is retried append by append.
+      await Promise.all(
+        [log.store, other].flatMap((store, writer) =>
+          Array.from({ length: 6 }, async (_, round) => {
+            for (const streamId of streams) await store.appendToStream(streamId, [aNewEvent('Raced', { writer, round })], { expectedRevision: 'any' });
+          }),
+        ),
+      );
+      for (const streamId of streams) {
+        const stored = await log.store.readStream(streamId);
+        expect(stored.map((event) => event.streamRevision)).toEqual(Array.from({ length: 12 }, (_, n) => n));
+        expect(verifyChain(streamId, stored).ok).toBe(true);
+      }
+      const { events } = await log.store.readAll({ filter: { streamPrefixes: [prefix] } });
+      expect(events.map((event) => event.recordedAt)).toEqual(events.map((event) => event.recordedAt).sort());
+    } finally {
+      await other.close();
+      await log.dispose();
+    }
+  });
+});
+
 describe.each([
   ['PostgreSQL server', onServer],
   ['PGlite', inProcess],
