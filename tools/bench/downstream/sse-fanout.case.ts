@@ -10,7 +10,9 @@ import { scaled, type BenchConfig } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
 import { formatInt, formatMs, progress, renderTable } from '../shared/report';
 import { percentile } from '../shared/stats';
+import { targetOutcome, type TargetOutcome } from '../shared/target-summary';
 import { verdict, verdictText } from '../shared/target-verdict';
+import type { DownstreamCase } from './downstream-case';
 
 const JWT_SECRET = 'sse-bench-secret-of-at-least-32-characters';
 const EVENT_TYPE = 'CostCenterRenamed';
@@ -201,12 +203,25 @@ export const printSseFanout = (result: SseFanoutResult): void => {
   );
 };
 
+/** The target rows (SSE to many clients) for the bench's summary table. */
+const sseFanoutTargets = (result: SseFanoutResult): TargetOutcome[] =>
+  result.rows
+    .filter((row) => row.contender.startsWith('GET') && row.clients > 1)
+    .map((row) =>
+      targetOutcome(
+        'downstream',
+        `SSE fan-out to ${row.clients} clients: append -> received p99`,
+        { value: `p99 ${formatMs(row.latencyMs.p99)}`, amount: row.latencyMs.p99 },
+        verdict(`p99 < ${result.targetP99Ms} ms`, row.latencyMs.p99 < result.targetP99Ms && row.latencyMs.missing === 0),
+      ),
+    );
+
 /** The case as the downstream part runs it. */
-export const sseFanoutCase = {
+export const sseFanoutCase: DownstreamCase = {
   name: 'sse-fanout',
-  run: async (config: BenchConfig): Promise<SseFanoutResult> => {
+  run: async (config: BenchConfig) => {
     const result = await runSseFanoutCase(config);
     printSseFanout(result);
-    return result;
+    return { result, targets: sseFanoutTargets(result) };
   },
 };
