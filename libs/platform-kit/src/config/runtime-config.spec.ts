@@ -36,4 +36,10 @@ describe('runtime configuration', () => {
       'esdb://localhost:2113?tls=false',
     );
   });
+
+  it('reads the Kafka session timeout as milliseconds, and refuses one the broker would refuse', () => {
+    expect(validateRuntimeConfig({}).KAFKA_SESSION_TIMEOUT_MS).toBeUndefined();
+    expect(validateRuntimeConfig({ KAFKA_SESSION_TIMEOUT_MS: '8000' }).KAFKA_SESSION_TIMEOUT_MS).toBe(8000);
+    expect(() => validateRuntimeConfig({ KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS must be at least 6000/);
+  });
 });
