@@ -45,6 +45,8 @@ describeWithKafka('projector scale-out: one consumer group of three processes, o
   let relay: EventRelay;
   let kafka: KafkaGroupWitness;
   let stream: SteadyEventStream | undefined;
+  const startedAt = Date.now();
+  const phase = (what: string) => process.stdout.write(`scale-out +${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${what}\n`);
 
   const startProjector = async (): Promise<AppProcess> => {
     const projector = startAppProcess('projector', {
@@ -104,6 +106,7 @@ describeWithKafka('projector scale-out: one consumer group of three processes, o
     log = await openEventLog({ DATABASE_URL: database.url, ITSM_DATA_DIR: 'unused-with-a-database-url' });
     kafka = new KafkaGroupWitness(brokers, 'itsm-scale-out-spec');
     await kafka.createTopics(topics, PARTITIONS);
+    phase('database and topics ready');
     bus = createKafkaMessageBus({ brokers, clientId: 'itsm-scale-out-spec-relay', numPartitions: PARTITIONS });
     relay = new EventRelay({ store: log.store, bus, executor: log.db, topicPrefix: prefix });
   });
@@ -124,6 +127,7 @@ describeWithKafka('projector scale-out: one consumer group of three processes, o
     // Three instances of the real projector (apps/projector), one consumer group, each an OS process.
     const [first, doomed, third] = await Promise.all([startProjector(), startProjector(), startProjector()]);
     const beforeKill = await groupSettledWith(3, 'three instances started');
+    phase('three instances in the group');
 
     // A steady stream through the real relay: log → Kafka (CloudEvents, key = stream id) → the projectors.
     await relay.start();
@@ -132,15 +136,18 @@ describeWithKafka('projector scale-out: one consumer group of three processes, o
 
     // A hard stop in the middle of its batches: no commit of what it applied last, no leave-group request.
     doomed.child.kill('SIGKILL');
+    phase('killed one');
     await doomed.exited;
     const appliedAtKill = await projectedEvents();
     const survivors = await groupSettledWith(2, 'the killed member expired');
     const survivorIds = survivors.members.map((member) => member.memberId);
+    phase('two survivors hold every partition');
     expect(beforeKill.members.map((member) => member.memberId)).toEqual(expect.arrayContaining(survivorIds));
 
     // Another instance joins the group: the partitions are shared by three again.
     await startProjector();
     const afterJoin = await groupSettledWith(3, 'a new instance joined');
+    phase('the joiner holds partitions');
     const joiner = afterJoin.members.find((member) => !survivorIds.includes(member.memberId));
     expect(joiner?.partitions.length).toBeGreaterThan(0);
     const appliedAtJoin = await projectedEvents();
@@ -148,12 +155,14 @@ describeWithKafka('projector scale-out: one consumer group of three processes, o
     // Some more of the stream with the new member in place, then the end of it.
     stream.finishAfter(20);
     const appended = await stream.finished;
+    phase('stream finished');
     const logEvents = await readWholeLog();
     expect(logEvents).toHaveLength(appended);
     const head = logEvents[logEvents.length - 1].globalPosition;
     await waitUntil(`the relay to publish up to position ${head}`, () => relay.progress().lastPosition === head, GROUP_STEP_LIMIT_MS, 50);
     // Every message handled and its offset committed: nothing further can come to this group.
     await waitUntil('the group to commit every message', async () => (await kafka.lag(groupId, topics)) === 0, GROUP_STEP_LIMIT_MS, 100);
+    phase('group caught up');
     process.stdout.write(
       `scale-out: ${appended} events on ${STREAMS} streams; applied ${appliedAtKill} when an instance was killed, ` +
         `${appliedAtJoin} when the new one joined (holding ${joiner?.partitions.length} of ${topics.length * PARTITIONS} partitions)\n`,
