@@ -16,6 +16,7 @@ export const cloudEventOf = (message) => {
     body: message.value,
     timestamp: message.timestamp,
   });
-  if (Array.isArray(event)) throw new Error('a batch of CloudEvents where one was expected');
+  if (Array.isArray(event))
+    throw new Error('a batch of CloudEvents where one was expected');
   return event;
 };

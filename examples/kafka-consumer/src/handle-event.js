@@ -4,11 +4,19 @@
  * table with a unique key in the same transaction as the effect, and skip the effect when the id is already there.
  * This example prints each event as a JSON line and remembers the ids it has seen in memory (lost on restart).
  */
-export const createEventHandler = (print = (line) => console.log(JSON.stringify(line))) => {
+export const createEventHandler = (
+  print = (line) => console.log(JSON.stringify(line)),
+) => {
   const handled = new Set();
   return async (event, { topic, partition, offset }) => {
     if (handled.has(event.id)) {
-      print({ kind: 'duplicate-skipped', id: event.id, topic, partition, offset });
+      print({
+        kind: 'duplicate-skipped',
+        id: event.id,
+        topic,
+        partition,
+        offset,
+      });
       return;
     }
     print({

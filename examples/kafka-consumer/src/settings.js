@@ -4,10 +4,14 @@ const CONTEXTS = ['incidents', 'changes', 'catalog', 'finance'];
 export const settingsFromEnv = (env = process.env) => {
   const prefix = env.ITSM_TOPIC_PREFIX ?? '';
   const topics = env.ITSM_TOPICS
-    ? env.ITSM_TOPICS.split(',').map((topic) => topic.trim()).filter(Boolean)
+    ? env.ITSM_TOPICS.split(',')
+        .map((topic) => topic.trim())
+        .filter(Boolean)
     : CONTEXTS.map((context) => `itsm.${context}.events.v1`);
   return {
-    brokers: (env.KAFKA_BROKERS ?? 'localhost:9094').split(',').map((broker) => broker.trim()),
+    brokers: (env.KAFKA_BROKERS ?? 'localhost:9094')
+      .split(',')
+      .map((broker) => broker.trim()),
     clientId: env.KAFKA_CLIENT_ID ?? 'itsm-example-consumer',
     // One group per downstream system: its instances share the partitions, other systems get every event too.
     groupId: env.KAFKA_GROUP_ID ?? 'itsm-example-consumer',
