@@ -43,13 +43,13 @@ WITH grouped AS (
   FROM ${SCHEMA}.usage GROUP BY service_id, consumer_id
 ), shares AS (
   SELECT w.source_id, w.consumer_id, w.ordinal, c.cents AS total,
-         (c.cents * w.weight) / sum(w.weight) OVER source AS floor_cents,
-         (c.cents * w.weight) % sum(w.weight) OVER source AS remainder
+         (c.cents * w.weight) / (sum(w.weight) OVER source)::bigint AS floor_cents,
+         (c.cents * w.weight) % (sum(w.weight) OVER source)::bigint AS remainder
   FROM weights w JOIN costs c USING (source_id)
   WINDOW source AS (PARTITION BY w.source_id)
 ), ranked AS (
   SELECT source_id, consumer_id, floor_cents,
-         total - sum(floor_cents) OVER (PARTITION BY source_id) AS left_over,
+         total - (sum(floor_cents) OVER (PARTITION BY source_id))::bigint AS left_over,
          row_number() OVER (PARTITION BY source_id ORDER BY remainder DESC, ordinal) AS place
   FROM shares
 ), lines AS (
