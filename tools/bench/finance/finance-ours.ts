@@ -19,6 +19,7 @@ import {
   PeriodStreams,
   PublishRateCardVersionHandler,
   PublishStatementsHandler,
+  RecentRunComputations,
   RateCardStreams,
   RecordUsageHandler,
   RunPeriodHandler,
@@ -96,6 +97,8 @@ export const openOurs = async (connectionString: string, sizes: FinanceBenchSize
   const periods = new PeriodStreams(pipeline, clock);
   const reader = new PeriodInputsReader(store);
   const settings = { reportingCurrency: REPORTING_CURRENCY };
+  // One per host, as FinanceApplicationModule provides it: publish takes the run's computation from it.
+  const recent = new RecentRunComputations();
   const handlers = {
     openCostCenter: new OpenCostCenterHandler(costCenterStreams, directory, sections),
     openCostPool: new OpenCostPoolHandler(new CostPoolStreams(pipeline, clock), costCenterStreams),
@@ -105,8 +108,8 @@ export const openOurs = async (connectionString: string, sizes: FinanceBenchSize
     setExchangeRate: new SetExchangeRateHandler(new ExchangeRateStreams(pipeline, clock)),
     recordUsage: new RecordUsageHandler(new UsageBatchStreams(pipeline, clock), catalog, directory),
     importLedger: new ImportLedgerHandler(new LedgerImportStreams(pipeline, clock), directory, new SqlLedgerImportRuns(db, 'finance'), sections, clock),
-    runPeriod: new RunPeriodHandler(periods, reader, store, incidents, settings, new SqlFinanceCredits(db, SCHEMA)),
-    publish: new PublishStatementsHandler(periods, reader),
+    runPeriod: new RunPeriodHandler(periods, reader, store, incidents, settings, new SqlFinanceCredits(db, SCHEMA), recent),
+    publish: new PublishStatementsHandler(periods, reader, recent),
     closePeriod: new ClosePeriodHandler(periods),
   };
 
