@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { canonicalJson } from './canonical-json';
+import { createHash } from 'node:crypto';
+import { canonicalJson, sha256OfLines } from './canonical-json';
 
 /** Values canonical JSON holds: strings, safe integers, booleans, null, arrays and objects of them. */
 const canonicalValues = fc.letrec((tie) => ({
@@ -41,5 +42,13 @@ describe('canonicalJson: the text a statement’s content hash is taken over', (
         expect(canonicalJson(reordered(value))).toBe(text);
       }),
     );
+  });
+
+  it('sha256OfLines is the sha256 of the lines joined by newlines, however many and however long', () => {
+    const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    expect(sha256OfLines([])).toBe(sha(''));
+    const many = Array.from({ length: 20_000 }, (_, index) => `${index}|2026-03-01|6100|cost-pool|€ ${'x'.repeat(index % 17)}`);
+    expect(sha256OfLines(many)).toBe(sha(many.join('\n')));
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 40_000 }), { maxLength: 6 }), (lines) => expect(sha256OfLines(lines)).toBe(sha(lines.join('\n')))));
   });
 });
