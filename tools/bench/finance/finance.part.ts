@@ -2,7 +2,9 @@ import { createPgExecutor } from '@itsm/event-store';
 import type { BenchPart } from '../shared/bench-part';
 import { scaled, type BenchConfig } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
-import { progress, writeJsonResult } from '../shared/report';
+import { formatInt, progress, writeJsonResult } from '../shared/report';
+import { targetOutcome, type TargetOutcome } from '../shared/target-summary';
+import { verdict } from '../shared/target-verdict';
 import type { FinanceBenchSizes } from './finance-data';
 import { openOurs, type OursClose } from './finance-ours';
 import { loadBaseline, runBaseline, type BaselineTotals } from './finance-sql-baseline';
@@ -41,7 +43,7 @@ const compare = (ours: OursClose, sql: BaselineTotals): FinanceBenchResult['comp
   };
 };
 
-const run = async (config: BenchConfig): Promise<void> => {
+const run = async (config: BenchConfig): Promise<readonly TargetOutcome[]> => {
   const sizes: FinanceBenchSizes = {
     ledgerLines: scaled(config, 100_000, 1_000),
     usageRecords: scaled(config, 50_000, 500),
@@ -102,6 +104,15 @@ const run = async (config: BenchConfig): Promise<void> => {
     };
     printFinanceTables(result);
     progress(` wrote ${await writeJsonResult(config.resultsDir, 'finance', result)}`);
+    const exact = result.comparison.costCenterMismatches.length === 0 && result.comparison.sourceMismatches.length === 0;
+    return [
+      targetOutcome(
+        'finance',
+        `period close of ${formatInt(lines)} ledger lines: ours ÷ SQL GROUP BY (lines/s)`,
+        { value: `${formatInt(close.linesPerSec)} lines/s`, amount: close.linesPerSec, ratio: result.ratio },
+        verdict(`≥ ${TARGET}× SQL, exact cents`, result.ratio >= TARGET && exact),
+      ),
+    ];
   } finally {
     await ours.close();
     await db.close();
