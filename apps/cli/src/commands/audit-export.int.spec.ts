@@ -92,7 +92,7 @@ describe('itsm export --audit and the standalone verifier (PostgreSQL server)', 
 
   it('writes the events up to the latest checkpoint, the checkpoints with proofs, the key, controls, the specification, verify.mjs and VERIFY.md', async () => {
     const summary = await runAuditExport({ ...access(), out: exported });
-    expect(readdirSync(exported).sort()).toEqual(['HASHING.md', 'VERIFY.md', 'checkpoints.jsonl', 'controls.json', 'events.jsonl', 'manifest.json', 'test-vectors.json', 'verifier-key.txt', 'verify.mjs']);
+    expect(readdirSync(exported).sort()).toEqual(['HASHING.md', 'VERIFY.md', 'checkpoints.jsonl', 'controls.json', 'events.jsonl', 'manifest.json', 'test-vectors.json', 'verifier-key.txt', 'verify-hashing.cjs', 'verify.mjs']);
     expect(existsSync(`${exported}.partial`)).toBe(false);
     expect(summary.manifest).toMatchObject({ events: signedEvents, signedEvents, unsignedEvents: 0, firstPosition: 1, lastPosition: signedEvents, verifierKey });
     expect(linesOf(exported)).toHaveLength(signedEvents);
@@ -102,7 +102,9 @@ describe('itsm export --audit and the standalone verifier (PostgreSQL server)', 
     expect(checkpoints[1].consistency).toMatchObject({ fromTreeSize: 100, verifiedByExporter: true });
     expect(readFileSync(join(exported, 'verifier-key.txt'), 'utf8').trim()).toBe(verifierKey);
     expect(readFileSync(join(exported, 'HASHING.md'), 'utf8')).toContain('## 5. Test vectors');
-    expect(readFileSync(join(exported, 'verify.mjs'), 'utf8')).not.toMatch(/from '(?!node:)/);
+    // The verifier imports node: built-ins and the hashing shipped beside it, which requires node: built-ins only.
+    expect(readFileSync(join(exported, 'verify.mjs'), 'utf8')).not.toMatch(/from '(?!node:|\.\/verify-hashing\.cjs')/);
+    expect(readFileSync(join(exported, 'verify-hashing.cjs'), 'utf8')).not.toMatch(/require\('(?!node:)/);
 
     // The controls over the same events, each finding citing the events that prove it.
     const controls = JSON.parse(readFileSync(join(exported, 'controls.json'), 'utf8'));
