@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@itsm/audit-api';
 import { IncidentsModule } from '@itsm/incidents-api';
 import { incidentsApplicationProjections } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentProjections } from '@itsm/incidents-read-models';
@@ -19,12 +20,16 @@ export class IncidentsAppModule {
   static forRoot(env: Record<string, unknown> = process.env): DynamicModule {
     return {
       module: IncidentsAppModule,
-      imports: contextHostImports({
-        env,
-        projections: [...incidentProjections, ...incidentsApplicationProjections()],
-        consumerGroup: INCIDENTS_CONSUMER_GROUP,
-        context: IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
-      }),
+      imports: [
+        ...contextHostImports({
+          env,
+          projections: [...incidentProjections, ...incidentsApplicationProjections()],
+          consumerGroup: INCIDENTS_CONSUMER_GROUP,
+          context: IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
+        }),
+        // The audit routes and checkpointer over this process's own event log (the gateway's /api/v1/audit/incidents/…).
+        AuditModule.forRoot(),
+      ],
     };
   }
 }
