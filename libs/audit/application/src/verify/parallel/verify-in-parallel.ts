@@ -44,7 +44,9 @@ class RangeWorker {
   private failed: Error | undefined;
 
   constructor(file: string, workerData: Record<string, unknown>) {
-    this.worker = new Worker(file, { workerData });
+    // No execArgv of ours: the worker is plain CommonJS, and a parent run under ts-node (specs, benchmarks) would
+    // otherwise load the TypeScript compiler into every thread, seconds of start-up per verification.
+    this.worker = new Worker(file, { workerData, execArgv: [] });
     this.worker.on('message', (message: { result?: RangeResult; error?: string }) => {
       const pending = this.pending;
       this.pending = undefined;
