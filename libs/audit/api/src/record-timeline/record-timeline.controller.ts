@@ -2,7 +2,7 @@ import { Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { AUDIT_EVENT_QUERIES, recordTimeline, type RecordTimeline, type SqlEventLogQueries } from '@itsm/audit-application';
 import type { EventStore } from '@itsm/event-store';
-import { ApiProblemResponses, EVENT_STORE, ProblemException, validationProblem } from '@itsm/platform-kit';
+import { ApiProblemResponses, EVENT_STORE, ProblemException, STORED_EVENT_STORE, validationProblem } from '@itsm/platform-kit';
 import { AuditController } from '../shared/audit-controller.decorator';
 import { AuditorsOnly } from '../shared/audit-roles';
 import { RecordTimelineResponse } from '../shared/responses';
@@ -16,6 +16,7 @@ const NUMBER = /^[A-Za-z]{3}\d{4,}$/;
 export class RecordTimelineController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(STORED_EVENT_STORE) private readonly storedStore: EventStore,
     @Inject(AUDIT_EVENT_QUERIES) private readonly queries: SqlEventLogQueries | null,
   ) {}
 
@@ -36,6 +37,7 @@ export class RecordTimelineController {
     if (!this.queries && NUMBER.test(reference)) {
       throw new ProblemException({ status: 501, title: 'Not implemented', detail: 'Record numbers are found on the log in PostgreSQL; with the log in EventStoreDB use the stream id' });
     }
-    return recordTimeline(reference, this.store, this.queries ?? undefined, query.asOf ? new Date(query.asOf) : undefined);
+    // Shown decrypted; the chain is checked on the stored form it covers.
+    return recordTimeline(reference, this.store, this.queries ?? undefined, query.asOf ? new Date(query.asOf) : undefined, this.storedStore);
   }
 }
