@@ -26,7 +26,8 @@ const sha256 =
 // ---------------------------------------------------------------------------------------------------------------
 // Canonical JSON (RFC 8785) of values parsed from JSON, and the two hashes of an event (HASHING.md §1, §2).
 
-const canonicalJson = (value) => {
+/** RFC 8785 written member by member: any JSON value, including objects with array-index keys. */
+const canonicalJsonByMember = (value) => {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -40,7 +41,7 @@ const canonicalJson = (value) => {
         let text = '[';
         for (let i = 0; i < value.length; i++) {
           if (i > 0) text += ',';
-          text += value[i] === undefined ? 'null' : canonicalJson(value[i]);
+          text += value[i] === undefined ? 'null' : canonicalJsonByMember(value[i]);
         }
         return `${text}]`;
       }
@@ -53,13 +54,74 @@ const canonicalJson = (value) => {
         if (member === undefined) continue;
         if (!first) text += ',';
         first = false;
-        text += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+        text += `${JSON.stringify(key)}:${canonicalJsonByMember(member)}`;
       }
       return `${text}}`;
     }
     default:
       throw new Error(`a ${typeof value} is not JSON`);
   }
+};
+
+/** An object key JavaScript keeps in numeric order whatever the insertion order: it cannot be re-ordered by copying. */
+const ARRAY_INDEX = /^(0|[1-9]\d{0,9})$/;
+const UNORDERABLE = Symbol('unorderable');
+
+/**
+ * A copy of a JSON value with every object's keys inserted in RFC 8785 order, so that one JSON.stringify writes its
+ * canonical JSON (JSON.stringify writes numbers and strings as RFC 8785 does, and leaves out undefined members as
+ * canonicalJson does). UNORDERABLE when an object has an array-index key.
+ */
+const orderedCopy = (value) => {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error(`non-finite number ${value}`);
+      return value;
+    case 'undefined':
+      return undefined;
+    case 'object': {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        const copy = new Array(value.length);
+        for (let i = 0; i < value.length; i++) {
+          const item = value[i] === undefined ? null : orderedCopy(value[i]);
+          if (item === UNORDERABLE) return UNORDERABLE;
+          copy[i] = item;
+        }
+        return copy;
+      }
+      const keys = Object.keys(value);
+      if (keys.length > 0 && ARRAY_INDEX.test(keys[0]) && Number(keys[0]) < 2 ** 32 - 1) return UNORDERABLE;
+      keys.sort();
+      const copy = {};
+      for (const key of keys) {
+        const member = value[key];
+        if (member === undefined) continue;
+        const ordered = orderedCopy(member);
+        if (ordered === UNORDERABLE) return UNORDERABLE;
+        // A "__proto__" key (JSON.parse makes it an ordinary member) must not set the copy's prototype.
+        if (key === '__proto__') Object.defineProperty(copy, key, { value: ordered, enumerable: true, writable: true, configurable: true });
+        else copy[key] = ordered;
+      }
+      return copy;
+    }
+    default:
+      throw new Error(`a ${typeof value} is not JSON`);
+  }
+};
+
+/**
+ * RFC 8785 canonical JSON of a value parsed from JSON. Objects are copied with their keys in canonical order and
+ * written by one JSON.stringify (which writes numbers and strings as RFC 8785 does and leaves out undefined members):
+ * about twice as fast as member by member, which stays for objects with array-index keys.
+ */
+const canonicalJson = (value) => {
+  if (typeof value !== 'object' || value === null) return canonicalJsonByMember(value);
+  const ordered = orderedCopy(value);
+  return ordered === UNORDERABLE ? canonicalJsonByMember(value) : JSON.stringify(ordered);
 };
 
 const member = (key, json) => (json === undefined ? '' : `,"${key}":${json}`);

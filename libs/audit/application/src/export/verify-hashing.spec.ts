@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { canonicalEvent, chainHashOf, hashingTestVectors, prefixedLeafOf, type HashingTestVectors } from '@itsm/audit-domain';
+import { canonicalEvent, chainHashOf, EXAMPLE_EVENT, hashingTestVectors, prefixedLeafOf, type HashingTestVectors } from '@itsm/audit-domain';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 
 /**
@@ -67,6 +67,13 @@ describe('verify-hashing.cjs, the hashing the export ships and the verify worker
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('writes objects with array-index keys and a "__proto__" member as the domain does', () => {
+    const event = { ...EXAMPLE_EVENT, data: JSON.parse('{"__proto__":{"z":1,"a":2},"b":{"10":1,"9":[{"2":0,"x":-0}]},"a":[1e21,0.1]}') as Record<string, unknown> };
+    const ours = canonicalEvent(event);
+    expect(shipped.canonicalPieces(event)).toEqual(ours);
+    expect(ours.data).toBe('{"__proto__":{"a":2,"z":1},"a":[1e+21,0.1],"b":{"10":1,"9":[{"2":0,"x":0}]}}');
   });
 
   it('requires nothing but node: built-ins (an auditor runs it without this repository)', () => {
