@@ -6,6 +6,7 @@ import { AuditCheckpointer, resolveAuditSigner, SqlAuditTree } from '@itsm/audit
 import { newId, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
 import { createPgExecutor, createPostgresEventStore, type StreamAppend } from '@itsm/event-store';
 import { createTestDatabase, validateRuntimeConfig, type TestDatabase } from '@itsm/platform-kit';
+import { serverLogEnv } from '../testing/server-log-env';
 import { runAuditExport } from './export.command';
 
 const EVENTS = 100_000;
@@ -40,10 +41,7 @@ describe('the standalone verifier on an audit export of 100,000 events (PostgreS
   beforeAll(async () => {
     database = await createTestDatabase('cli_audit_export_100k');
     folder = mkdtempSync(join(tmpdir(), 'itsm-audit-export-100k-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, ITSM_DATA_DIR: join(folder, 'data'), LOG_LEVEL: 'silent' };
-    delete env['EVENTSTORE_URL'];
-    delete env['ITSM_AUDIT_SIGNING_KEY'];
-    delete env['ITSM_AUDIT_CHECKPOINT_COPY_DIR'];
+    const env = serverLogEnv(database.url, folder);
     const store = await createPostgresEventStore({ connectionString: database.url });
     const db = createPgExecutor({ connectionString: database.url, max: 2 });
     try {

@@ -9,6 +9,7 @@ import { createPgExecutor, createPostgresEventStore } from '@itsm/event-store';
 import { createTestDatabase, validateRuntimeConfig, type TestDatabase } from '@itsm/platform-kit';
 import { UsageError } from '../cli/exit-codes';
 import { createProgram } from '../program';
+import { serverLogEnv } from '../testing/server-log-env';
 import { runAuditExport } from './export.command';
 
 /** Incidents in the log: each opened, assigned, worked on (and some breached, escalated, logged by an admin). */
@@ -49,10 +50,7 @@ describe('itsm export --audit and the standalone verifier (PostgreSQL server)', 
   beforeAll(async () => {
     database = await createTestDatabase('cli_audit_export');
     folder = mkdtempSync(join(tmpdir(), 'itsm-audit-export-'));
-    env = { ...process.env, DATABASE_URL: database.url, ITSM_DATA_DIR: join(folder, 'data'), LOG_LEVEL: 'silent' };
-    delete env['EVENTSTORE_URL'];
-    delete env['ITSM_AUDIT_SIGNING_KEY'];
-    delete env['ITSM_AUDIT_CHECKPOINT_COPY_DIR'];
+    env = serverLogEnv(database.url, folder);
     const store = await createPostgresEventStore({ connectionString: database.url });
     const db = createPgExecutor({ connectionString: database.url, max: 2 });
     try {
