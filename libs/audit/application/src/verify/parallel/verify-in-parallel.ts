@@ -28,6 +28,21 @@ const WORKER_FILE = 'verify-chunk.worker.cjs';
 export const parallelVerifyWorkerFile = (): string | undefined =>
   [join(__dirname, WORKER_FILE), join(__dirname, 'audit', WORKER_FILE)].find((candidate) => existsSync(candidate));
 
+/**
+ * The parent's Node flags without its preloads (`-r`, `--require`): the worker is plain CommonJS, and a parent run
+ * under ts-node (specs, benchmarks) would otherwise load the TypeScript compiler into every thread, seconds of
+ * start-up per verification. Other flags (`--cpu-prof`, memory limits) still reach the threads.
+ */
+export const withoutPreloads = (execArgv: readonly string[]): string[] => {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if (arg === '-r' || arg === '--require') i++;
+    else if (!arg.startsWith('--require=')) kept.push(arg);
+  }
+  return kept;
+};
+
 interface RangeResult {
   count: number;
   leaves: ArrayBuffer;
@@ -44,9 +59,7 @@ class RangeWorker {
   private failed: Error | undefined;
 
   constructor(file: string, workerData: Record<string, unknown>) {
-    // No execArgv of ours: the worker is plain CommonJS, and a parent run under ts-node (specs, benchmarks) would
-    // otherwise load the TypeScript compiler into every thread, seconds of start-up per verification.
-    this.worker = new Worker(file, { workerData, execArgv: [] });
+    this.worker = new Worker(file, { workerData, execArgv: withoutPreloads(process.execArgv) });
     this.worker.on('message', (message: { result?: RangeResult; error?: string }) => {
       const pending = this.pending;
       this.pending = undefined;
