@@ -13,7 +13,7 @@ import { oursRelay, rawProducer, relayTopics, type RelayContender } from './rela
 /**
  * The relay bench's two contenders under the CPU profiler, each profiled only while it runs (not seeding, not
  * start-up): `<contender>.cpuprofile` in BENCH_RESULTS_DIR (open in Chrome DevTools) and its top frames by self time.
- * Run: `npm run bench:relay-profile` (BENCH_SCALE, BENCH_ROUNDS as for the bench).
+ * Run: `npm run bench:relay-profile` (BENCH_SCALE, BENCH_ROUNDS, BENCH_RESULTS_DIR as for the bench).
  */
 const post = <T>(session: Session, method: string): Promise<T> =>
   new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result as T))));

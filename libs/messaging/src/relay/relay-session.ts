@@ -25,8 +25,10 @@ export interface RelaySessionOptions {
  * One run of the relay while it holds the lease: follows the log from the durable checkpoint and maps each event to
  * its message as it arrives, so reading and mapping the next batch overlap the publish of the current one. The
  * buffer is bounded (two batches), so a slow broker holds the subscription back. Publishes in batches of up to
- * `batchSize` — as much as is there — one at a time, in log order, checkpointing after each acknowledged batch;
- * the lease is checked before every publish, the prefetched batch included.
+ * `batchSize` — as much as is there — one at a time, in log order. After a batch is acknowledged its checkpoint is
+ * stored (fenced on the lease) while the next batch goes out; the next checkpoint waits for it, and a failed one
+ * ends the session, so at most the one batch then in flight goes out unacknowledged (the next holder republishes
+ * it: a duplicate, never a gap). The lease is checked before every publish, the prefetched batch included.
  * Ends on stop() or on the first error; a new session then starts again from the durable checkpoint.
  */
 export class RelaySession {
@@ -86,6 +88,9 @@ export class RelaySession {
   }
 
   private async pump(): Promise<void> {
+    // The checkpoint of the last acknowledged batch, being stored while the next batch is published: at most one
+    // of each in flight, and each checkpoint written only after the one before it.
+    let checkpointing: Promise<void> = Promise.resolve();
     try {
       while (!this.stopping) {
         if (this.messages.length === 0) {
@@ -99,11 +104,16 @@ export class RelaySession {
         this.drained.wakeAll();
         this.options.beforePublish();
         await this.options.bus.publish(batch);
-        await this.options.afterPublish(lastPosition, batch.length);
+        await checkpointing;
+        checkpointing = this.options.afterPublish(lastPosition, batch.length);
+        // A failed (fenced) checkpoint ends the session before another batch starts.
+        checkpointing.catch((error: unknown) => this.fail(error));
       }
     } catch (error) {
       this.fail(error);
     }
+    // Stopping writes the last acknowledged batch's checkpoint before the session ends.
+    await checkpointing.catch((error: unknown) => this.fail(error));
     if (this.failure !== undefined) throw this.failure;
   }
 }
