@@ -230,6 +230,39 @@ describe.each([
     expectPerStreamOrder(received, streams, 20);
   });
 
+  it('publishes no batch after a fenced checkpoint failed, beyond the one already in flight', async () => {
+    await appendInterleaved(database.store, 6, 10);
+    const published: OutgoingMessage[] = [];
+    const errors: unknown[] = [];
+    const admin = database.executor();
+    executors.push(admin);
+    // Another holder takes the lease while the first batch is in flight: its checkpoint is refused.
+    const stealing: MessageBus = {
+      ...bus,
+      publish: async (messages) => {
+        if (published.length === 0) {
+          await admin.query(`UPDATE "${database.relaySchema}".leases SET holder = 'thief', expires_at = now() + interval '1 hour'`);
+        }
+        await bus.publish(messages);
+        published.push(...messages);
+      },
+      subscribe: (options) => bus.subscribe(options),
+      ping: () => bus.ping(),
+      close: () => bus.close(),
+    };
+    const robbed = relay({ bus: stealing, batchSize: 10, onError: (error) => errors.push(error) });
+    await robbed.start();
+    await waitUntil(
+      () => `${errors.length} errors`,
+      () => errors.length >= 1,
+      10_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(String(errors[0])).toContain('no longer holds the lease');
+    expect(published.length).toBeLessThanOrEqual(20);
+    expect(robbed.progress()).toMatchObject({ lastPosition: null, leader: false });
+  });
+
   it('lets only the lease holder publish when two relays follow one log, and hands over when it stops', async () => {
     await appendInterleaved(database.store, 6, 10);
     const byA: OutgoingMessage[] = [];
