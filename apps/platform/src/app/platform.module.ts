@@ -23,6 +23,7 @@ import { FinanceModule } from '@itsm/finance-api';
 import { financeApplicationProjections } from '@itsm/finance-application';
 import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
 import { AuditModule } from '@itsm/audit-api';
+import { ServerSentEventsModule } from '@itsm/server-sent-events';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -53,6 +54,8 @@ import { AuditModule } from '@itsm/audit-api';
     AuditModule.forRoot(),
     // GET /api/v1/console/config: the identity provider the web console signs in with.
     ConsoleConfigModule,
+    // GET /api/v1/events: the log as server-sent events, for the console and downstream systems without Kafka.
+    ServerSentEventsModule.forRoot(),
   ],
 })
 export class PlatformModule {}

@@ -36,6 +36,13 @@ describe('runtime configuration', () => {
       'esdb://localhost:2113?tls=false',
     );
   });
+
+  it('reads the Kafka session timeout as milliseconds, and refuses one the broker would refuse', () => {
+    expect(validateRuntimeConfig({}).KAFKA_SESSION_TIMEOUT_MS).toBeUndefined();
+    expect(validateRuntimeConfig({ KAFKA_SESSION_TIMEOUT_MS: '8000' }).KAFKA_SESSION_TIMEOUT_MS).toBe(8000);
+    expect(() => validateRuntimeConfig({ KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS must be at least 6000/);
+  });
+
   describe('the console\'s OpenID Connect sign-in', () => {
     const jwks = { ITSM_JWKS_URL: 'https://idp.example.com/jwks' };
 

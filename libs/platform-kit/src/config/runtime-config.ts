@@ -41,6 +41,17 @@ export class RuntimeConfig {
   @IsString()
   KAFKA_BROKERS?: string;
 
+  /**
+   * How long a consumer group waits for a silent member (a crashed process) before its partitions move to the
+   * others; unset: kafkajs' 30 s. The broker refuses less than its group.min.session.timeout.ms (6 s by default).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(6000, { message: 'KAFKA_SESSION_TIMEOUT_MS must be at least 6000 (the broker refuses shorter sessions)' })
+  @Max(300000, { message: 'KAFKA_SESSION_TIMEOUT_MS must be at most 300000' })
+  KAFKA_SESSION_TIMEOUT_MS?: number;
+
   /** Prepended to every events topic, on the publishing and on the consuming side (isolates environments on one cluster). */
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{0,100}$/, { message: 'ITSM_TOPIC_PREFIX may hold only letters, digits, ".", "_" and "-"' })
