@@ -157,11 +157,13 @@ export const auditPart: BenchPart = {
       const verify = result.readers.find((reader) => reader.name === verifyPass(result.target === 'postgres' ? VERIFY_WORKERS : 0).name);
       const verifyRate = verify?.measurement.eventsPerSec ?? null;
       return [
-        targetOutcome(
-          'audit',
-          `verify on ${result.target}: ÷ readAll`,
-          { value: verifyRate === null ? 'n/a' : `${formatInt(verifyRate)} ev/s`, amount: verifyRate, ratio: result.verifyRatio },
-          result.verifyVerdict,
+        ...result.verifyVerdicts.map((verifyVerdict) =>
+          targetOutcome(
+            'audit',
+            `verify on ${result.target}: ${verifyVerdict.target}`,
+            { value: verifyRate === null ? 'n/a' : `${formatInt(verifyRate)} ev/s`, amount: verifyRate, ratio: result.verifyRatio },
+            verifyVerdict,
+          ),
         ),
         targetOutcome(
           'audit',
