@@ -30,6 +30,7 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents'] },
   { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes', 'freeze-windows'], nestedPaths: ['services/*/dora'] },
   { service: 'finance', urlSetting: 'FINANCE_SERVICE_URL', resources: ['finance'] },
+  { service: 'webhooks', urlSetting: 'WEBHOOKS_SERVICE_URL', resources: ['webhooks'] },
 ];
 
 /** Nest route paths (relative to /api/v1) for every resource: the collection and anything below it. */

@@ -22,6 +22,8 @@ import { FinanceModule } from '@itsm/finance-api';
 import { financeApplicationProjections } from '@itsm/finance-application';
 import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
 import { AuditModule } from '@itsm/audit-api';
+import { WebhooksModule } from '@itsm/webhooks-api';
+import { webhooksProjections } from '@itsm/webhooks-read-models';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -42,6 +44,7 @@ import { AuditModule } from '@itsm/audit-api';
       ...changesApplicationProjections(),
       ...financeProjections,
       ...financeApplicationProjections(),
+      ...webhooksProjections,
     ]),
     HealthModule,
     CatalogModule.forRoot({ readModels: createCatalogReadModels }),
@@ -50,6 +53,7 @@ import { AuditModule } from '@itsm/audit-api';
     FinanceModule.forRoot({ readModels: createFinanceReadModels }),
     // The auditors' routes, the checkpointer (Merkle tree + signed checkpoints) and the background verification.
     AuditModule.forRoot(),
+    WebhooksModule.forRoot(),
   ],
 })
 export class PlatformModule {}
