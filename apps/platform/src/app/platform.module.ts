@@ -23,7 +23,7 @@ import { financeApplicationProjections } from '@itsm/finance-application';
 import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
 import { AuditModule } from '@itsm/audit-api';
 import { WebhooksModule } from '@itsm/webhooks-api';
-import { webhooksProjections } from '@itsm/webhooks-read-models';
+import { createWebhooksReadModels, webhooksProjections } from '@itsm/webhooks-read-models';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -53,7 +53,8 @@ import { webhooksProjections } from '@itsm/webhooks-read-models';
     FinanceModule.forRoot({ readModels: createFinanceReadModels }),
     // The auditors' routes, the checkpointer (Merkle tree + signed checkpoints) and the background verification.
     AuditModule.forRoot(),
-    WebhooksModule.forRoot(),
+    // Subscriptions, the delivery log and the dispatch (fan-out from the log, delivery worker).
+    WebhooksModule.forRoot({ readModels: createWebhooksReadModels }),
   ],
 })
 export class PlatformModule {}

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { WebhooksModule } from '@itsm/webhooks-api';
-import { webhooksProjections } from '@itsm/webhooks-read-models';
+import { createWebhooksReadModels, webhooksProjections } from '@itsm/webhooks-read-models';
 import { contextHostImports } from '@itsm/platform-kit';
 
 /** Consumer group of the webhooks projections: its own, so it sees every partition next to the projector. */
@@ -17,7 +17,8 @@ export class WebhooksAppModule {
         env,
         projections: [...webhooksProjections],
         consumerGroup: WEBHOOKS_CONSUMER_GROUP,
-        context: WebhooksModule.forRoot(),
+        // With KAFKA_BROKERS the fan-out reads every context's topic in its own consumer group (webhooks-webhook-fanout).
+        context: WebhooksModule.forRoot({ readModels: createWebhooksReadModels, env, dispatchEventsFrom: env['KAFKA_BROKERS'] ? 'message-bus' : 'event-store' }),
       }),
     };
   }

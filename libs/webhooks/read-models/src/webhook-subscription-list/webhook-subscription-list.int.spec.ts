@@ -9,7 +9,7 @@ const created: RecordedEvent = {
   eventId: '0190f3a4-2222-7222-8333-944445555666',
   type: 'WebhookSubscriptionCreated',
   schemaVersion: 1,
-  data: { webhookSubscriptionId: id, url: 'A url', createdAt: '2026-03-02T09:30:00.000Z' },
+  data: { webhookSubscriptionId: id, url: 'https://hooks.example.com/', eventTypes: ['IncidentOpened'], description: null, createdAt: '2026-03-02T09:30:00.000Z' },
   streamId: `webhook-${id}`,
   streamRevision: 0,
   globalPosition: 7,
@@ -39,8 +39,25 @@ describe('webhook_subscription_list projection (PGlite)', () => {
     await apply(created);
 
     const queries = new WebhookSubscriptionListQueries(db, tables);
-    expect(await queries.get(id)).toEqual({ id, url: 'A url', status: 'created', createdAt: '2026-03-02T09:30:00.000Z', revision: 0 });
+    expect(await queries.get(id)).toEqual({
+      id,
+      url: 'https://hooks.example.com/',
+      eventTypes: ['IncidentOpened'],
+      description: null,
+      status: 'enabled',
+      createdAt: '2026-03-02T09:30:00.000Z',
+      revision: 0,
+    });
+    expect(await queries.list({})).toEqual({ items: [await queries.get(id)], nextCursor: null });
     expect(await db.query(`SELECT count(*)::int AS rows FROM ${tables.webhook_subscription_list}`)).toEqual([{ rows: 1 }]);
+  });
+
+  it('shows it disabled, then leaves it out once deleted', async () => {
+    await apply({ ...created, eventId: '0190f3a4-3333-7222-8333-944445555666', type: 'WebhookSubscriptionDisabled', streamRevision: 1, data: { webhookSubscriptionId: id, reason: null, disabledAt: created.occurredAt } });
+    const queries = new WebhookSubscriptionListQueries(db, tables);
+    expect(await queries.get(id)).toMatchObject({ status: 'disabled', revision: 1 });
+    await apply({ ...created, eventId: '0190f3a4-4444-7222-8333-944445555666', type: 'WebhookSubscriptionDeleted', streamRevision: 2, data: { webhookSubscriptionId: id, deletedAt: created.occurredAt } });
+    expect(await queries.list({})).toEqual({ items: [], nextCursor: null });
   });
 
   it('knows nothing of a webhook subscription it has not seen', async () => {
