@@ -38,12 +38,29 @@ describe('webhooks app (in process, on PGlite)', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('creates a webhook subscription: 201 with the webhook subscription, its ETag and the log position of the write', async () => {
-    const answer = await create({ url: 'Url of the webhook subscription' });
+  it('creates a webhook subscription: 201 with it, its secret (once), its ETag and the log position of the write', async () => {
+    const answer = await create({ url: 'http://93.184.216.34/itsm', eventTypes: ['IncidentOpened'] });
     expect(answer.status).toBe(201);
     expect(answer.headers.get('etag')).toBe('"0"');
     expect(answer.headers.get('x-log-position')).toMatch(/^\d+$/);
-    expect(await answer.json()).toEqual({ id: expect.any(String), url: 'Url of the webhook subscription', status: 'created', createdAt: expect.any(String) });
+    expect(await answer.json()).toEqual({
+      id: expect.any(String),
+      url: 'http://93.184.216.34/itsm',
+      eventTypes: ['IncidentOpened'],
+      description: null,
+      status: 'enabled',
+      disabledReason: null,
+      createdAt: expect.any(String),
+      secret: expect.stringMatching(/^whsec_/),
+    });
+  });
+
+  it('refuses a loopback receiver when the settings allow none (127.0.0.1, ::1, localhost): 400 problem+json', async () => {
+    for (const url of ['http://127.0.0.1:8080/hook', 'http://[::1]/hook', 'http://localhost/hook']) {
+      const answer = await create({ url, eventTypes: ['*'] });
+      expect([url, answer.status, answer.headers.get('content-type')]).toEqual([url, 400, expect.stringMatching(/^application\/problem\+json/)]);
+      expect(((await answer.json()) as { detail: string }).detail).toMatch(/points to a loopback address/);
+    }
   });
 
   it('answers 400 problem+json for a request without a url, 401 without credentials', async () => {
@@ -55,7 +72,7 @@ describe('webhooks app (in process, on PGlite)', () => {
   });
 
   it('answers 409 with the decider’s reason for a blank url', async () => {
-    const answer = await create({ url: '   ' });
+    const answer = await create({ url: '   ', eventTypes: ['*'] });
     expect(answer.status).toBe(409);
     expect(await answer.json()).toMatchObject({ detail: 'The url must not be blank' });
   });
