@@ -10,6 +10,7 @@ import { latencyPart } from './latency';
 import { rebuildPart } from './rebuild';
 import { auditPart } from './audit';
 import { relayPart } from './relay';
+import { downstreamPart } from './downstream';
 
 /** Every bench part, in run order; later parts (HTTP API…) add themselves here. */
 const PARTS: readonly BenchPart[] = [
@@ -22,6 +23,7 @@ const PARTS: readonly BenchPart[] = [
   changesPart,
   embeddedPart,
   auditPart,
+  downstreamPart,
 ];
 
 const main = async (): Promise<void> => {

@@ -1,0 +1,1 @@
+export { downstreamPart, DOWNSTREAM_CASES } from './downstream.part';
