@@ -16,7 +16,8 @@ const EXAMPLE_RECEIVER = resolve(__dirname, '../../../examples/webhook-receiver/
 const startExampleReceiver = async (env: Record<string, string>): Promise<{ child: ChildProcess; lines: Record<string, unknown>[] }> => {
   const child = spawn(process.execPath, [EXAMPLE_RECEIVER], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: Record<string, unknown>[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  if (!child.stdout) throw new Error('the example receiver has no stdout');
+  createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
   await waitUntil('the example receiver to listen', () => lines.some((line) => 'listening' in line), 15_000);
   return { child, lines };
 };

@@ -66,7 +66,7 @@ const waitFor = async (done: () => boolean | Promise<boolean>): Promise<void> =>
 };
 
 /** Ours: the deliveries queued as the fan-out queues them, then the worker claims, signs, posts and records them all. */
-const ours: Contender = async ({ events, url, receiver, db, tables }) => {
+const ours: Contender = async ({ events, receiver, db, tables }) => {
   await db.exec(`TRUNCATE ${tables.deliveries}, ${tables.attempts}`);
   for (let start = 0; start < events.length; start += 50) {
     await Promise.all(events.slice(start, start + 50).map((event) => queueDeliveries(db, tables, 'live', event, [SUBSCRIPTION_ID])));

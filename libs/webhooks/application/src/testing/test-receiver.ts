@@ -27,16 +27,17 @@ export class TestReceiver {
   ) {}
 
   static async start(): Promise<TestReceiver> {
-    let receiver: TestReceiver | undefined;
+    // The server exists before the receiver that answers its requests.
+    const started: { receiver?: TestReceiver } = {};
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () => receiver?.handle(request.url ?? '/', request.headers, Buffer.concat(chunks).toString('utf8'), response));
+      request.on('end', () => started.receiver?.handle(request.url ?? '/', request.headers, Buffer.concat(chunks).toString('utf8'), response));
     });
     server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver = new TestReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-    return receiver;
+    started.receiver = new TestReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    return started.receiver;
   }
 
   answerWith(answer: Answer): void {
