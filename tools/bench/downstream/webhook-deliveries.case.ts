@@ -130,7 +130,7 @@ export const webhookDeliveriesCase: DownstreamCase = {
       const tables = webhooksTables();
       await migrateWebhooksSchema(db, tables);
       const url = `${receiver.baseUrl}/hook`;
-      await db.query(`INSERT INTO ${tables.targets} (subscription_id, url, event_types, status, created_position) VALUES ($1, $2, ARRAY['*'], 'enabled', -1)`, [SUBSCRIPTION_ID, url]);
+      await db.query(`INSERT INTO ${tables.targets} (subscription_id, url, event_types, status, created_at) VALUES ($1, $2, ARRAY['*'], 'enabled', '-infinity')`, [SUBSCRIPTION_ID, url]);
       await db.query(`INSERT INTO ${tables.secrets} (subscription_id, secret) VALUES ($1, $2)`, [SUBSCRIPTION_ID, SECRET]);
       const samples = new Map<string, Sample[]>(CONTENDERS.map(({ name }) => [name, []]));
       for (let round = 0; round < config.rounds; round++) {

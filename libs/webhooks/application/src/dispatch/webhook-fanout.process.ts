@@ -14,7 +14,9 @@ const SUBSCRIPTION_TYPES: readonly string[] = WEBHOOK_SUBSCRIPTION_EVENT_TYPES;
  * dispatcher's copy of the subscriptions from their own events, in the order it reads them. Idempotent (a live
  * delivery is unique per subscription and event; the copy is keyed by subscription), so at-least-once reading is
  * enough: from the log with a checkpoint (embedded), or from Kafka in its own consumer group (distributed). A
- * subscription takes events written after it (position), never earlier ones (replay does that on request).
+ * subscription takes events recorded at or after its own creation was recorded, never earlier ones (replay does that
+ * on request): by time, not log position, because in the distributed shape each context's log may number its own
+ * events, and a new consumer group reads every topic from its beginning.
  */
 export class WebhookFanoutProcess implements EventProcess {
   readonly name = WEBHOOK_FANOUT_PROCESS;
@@ -32,8 +34,8 @@ export class WebhookFanoutProcess implements EventProcess {
     if (!isPublishedEventType(event.type)) return;
     const targets = await this.db.query<{ subscription_id: string }>(
       `SELECT subscription_id FROM ${this.tables.targets}
-        WHERE status = 'enabled' AND created_position < $2 AND (event_types @> ARRAY[$1]::text[] OR event_types @> ARRAY['${ALL_EVENT_TYPES}']::text[])`,
-      [event.type, event.globalPosition],
+        WHERE status = 'enabled' AND created_at <= $2 AND (event_types @> ARRAY[$1]::text[] OR event_types @> ARRAY['${ALL_EVENT_TYPES}']::text[])`,
+      [event.type, event.recordedAt],
     );
     if (targets.length === 0) return;
     const queued = await queueDeliveries(this.db, this.tables, 'live', event, targets.map((target) => target.subscription_id));
@@ -45,9 +47,9 @@ export class WebhookFanoutProcess implements EventProcess {
     switch (event.type) {
       case 'WebhookSubscriptionCreated':
         await db.query(
-          `INSERT INTO ${this.tables.targets} (subscription_id, url, event_types, status, created_position) VALUES ($1, $2, $3, 'enabled', $4)
+          `INSERT INTO ${this.tables.targets} (subscription_id, url, event_types, status, created_at) VALUES ($1, $2, $3, 'enabled', $4)
            ON CONFLICT (subscription_id) DO NOTHING`,
-          [id, event.data.url, event.data.eventTypes, event.globalPosition],
+          [id, event.data.url, event.data.eventTypes, event.recordedAt],
         );
         return;
       case 'WebhookSubscriptionDisabled':

@@ -37,7 +37,7 @@ export const migrateWebhooksSchema = async (db: SqlExecutor, tables: WebhooksTab
       url text NOT NULL,
       event_types text[] NOT NULL,
       status text NOT NULL,
-      created_position bigint NOT NULL
+      created_at timestamptz NOT NULL
     );
     CREATE TABLE IF NOT EXISTS ${tables.deliveries} (
       delivery_id text PRIMARY KEY,
