@@ -15,7 +15,7 @@ describe('CreateWebhookSubscriptionRequest', () => {
   it('refuses a missing url, no event types, and names that are not event types, naming the field', () => {
     expect(problemsOf({ eventTypes: ['*'] })).toContain('url must be a string');
     expect(problemsOf({ url: 'https://hooks.example.com/', eventTypes: [] })).toEqual(['eventTypes must contain at least 1 elements']);
-    expect(problemsOf({ url: 'https://hooks.example.com/', eventTypes: ['incident opened'] })).toEqual(['each value in eventTypes must hold event type names (IncidentOpened) or *']);
+    expect(problemsOf({ url: 'https://hooks.example.com/', eventTypes: ['incident opened'] })).toEqual(['eventTypes must hold event type names (IncidentOpened) or *']);
     expect(problemsOf({ url: 'https://hooks.example.com/', eventTypes: 'IncidentOpened' })).toContain('eventTypes must be an array');
   });
 });
