@@ -22,7 +22,7 @@ export class WebhookSender {
   private readonly httpsAgent: HttpsAgent;
 
   constructor(
-    guard: TargetGuard,
+    private readonly guard: TargetGuard,
     private readonly timeoutMs: number,
   ) {
     this.httpAgent = new HttpAgent({ keepAlive: true, lookup: guard.lookup });
@@ -33,6 +33,11 @@ export class WebhookSender {
     const started = performance.now();
     const target = new URL(url);
     const https = target.protocol === 'https:';
+    try {
+      this.guard.checkLiteral(target.hostname);
+    } catch (refused) {
+      return Promise.resolve({ succeeded: false, statusCode: null, error: (refused as Error).message.slice(0, ERROR_MAX_LENGTH), durationMs: 0 });
+    }
     return new Promise((resolve) => {
       let settled = false;
       const finish = (result: Omit<SendResult, 'durationMs'>) => {

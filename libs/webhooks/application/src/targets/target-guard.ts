@@ -25,8 +25,15 @@ export class TargetGuard {
   /** Refuses (TargetRefused) a URL whose host is, or resolves to, an address of a range not allowed. */
   async check(url: string): Promise<void> {
     const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    const addresses = isIP(host) ? [host] : await this.resolve(host);
+    if (isIP(host)) return this.checkLiteral(host);
+    const addresses = await this.resolve(host);
     for (const address of addresses) this.refuseUnlessAllowed(host, address);
+  }
+
+  /** Refuses an IP literal of a range not allowed (connections to a literal skip `lookup`); a name passes here. */
+  checkLiteral(host: string): void {
+    const bare = host.replace(/^\[|\]$/g, '');
+    if (isIP(bare)) this.refuseUnlessAllowed(bare, bare);
   }
 
   /** For http.request: resolves as usual, then refuses the connection to an address of a range not allowed. */

@@ -10,7 +10,7 @@ export interface ReceivedDelivery {
 }
 
 /** How the receiver answers the n-th request (1-based) on a path; default 204. */
-export type Answer = (request: { path: string; count: number }) => { status: number; headers?: Record<string, string> };
+export type Answer = (request: { path: string; count: number }) => { status: number; headers?: Record<string, string>; delayMs?: number };
 
 /**
  * A webhook receiver on 127.0.0.1 for specs and the bench: records every request, answers as told (fail the first
@@ -52,10 +52,13 @@ export class TestReceiver {
   private handle(path: string, headers: IncomingHttpHeaders, body: string, response: import('node:http').ServerResponse): void {
     const count = (this.counts.get(path) ?? 0) + 1;
     this.counts.set(path, count);
-    const { status, headers: extra } = this.answer({ path, count });
+    const { status, headers: extra, delayMs } = this.answer({ path, count });
     this.received.push({ path, headers, body, status });
-    response.writeHead(status, extra);
-    response.end();
+    const reply = () => {
+      if (!response.writableEnded) response.writeHead(status, extra).end();
+    };
+    if (delayMs === undefined) reply();
+    else setTimeout(reply, delayMs).unref();
   }
 
   async stop(): Promise<void> {
