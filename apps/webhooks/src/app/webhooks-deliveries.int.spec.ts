@@ -164,9 +164,15 @@ describe('webhook deliveries (webhooks app on PGlite, a receiver on 127.0.0.1)',
 
   it('replays from a time too, and refuses a replay without a start or with both', async () => {
     const subscription = await subscribe('/by-time');
-    const before = new Date(Date.now() - 60_000).toISOString();
-    expect((await call('POST', `/${subscription.id}/replay`, { fromTime: before })).body.queued).toBeGreaterThanOrEqual(0);
-    for (const body of [{}, { fromPosition: 0, fromTime: before }]) {
+    const from = new Date().toISOString();
+    const late = await registerService('Late');
+    await waitUntil('the live delivery', () => eventIdsAt('/by-time').includes(late.eventId));
+    const replay = await call('POST', `/${subscription.id}/replay`, { fromTime: from });
+    expect(replay.body.queued).toBe(1);
+    await waitUntil('the replayed delivery', () => eventIdsAt('/by-time').length === 2 && true);
+    expect(eventIdsAt('/by-time')).toEqual([late.eventId, late.eventId]);
+    expect(new Set(receiver.on('/by-time').map((delivery) => delivery.headers['webhook-id'])).size).toBe(2);
+    for (const body of [{}, { fromPosition: 0, fromTime: from }]) {
       const refused = await call('POST', `/${subscription.id}/replay`, body);
       expect(refused.status).toBe(400);
       expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -214,6 +220,15 @@ describe('webhook deliveries (webhooks app on PGlite, a receiver on 127.0.0.1)',
     expect((await call('DELETE', `/${subscription.id}`)).status).toBe(204);
     expect((await call('GET', `/${subscription.id}`)).status).toBe(404);
     expect((await call('GET', `/${subscription.id}/deliveries`)).status).toBe(404);
+  });
+
+  it('counts attempts by what followed them on /metrics', async () => {
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    const count = (outcome: string) => Number(new RegExp(`^itsm_webhook_attempts_total\\{outcome="${outcome}"\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
+    // The specs above: the flaky receiver's 3 failures, the down and the redirecting receivers' 3 each before their last.
+    expect(count('retry')).toBeGreaterThanOrEqual(9);
+    expect(count('dead-lettered')).toBeGreaterThanOrEqual(2);
+    expect(count('delivered')).toBeGreaterThanOrEqual(4);
   });
 
   it('is for admins only', async () => {

@@ -7,6 +7,7 @@ export * from './dispatch/queue-deliveries';
 export * from './dispatch/webhook-fanout.process';
 export * from './delivery/webhook-sender';
 export * from './delivery/webhook-delivery.worker';
+export * from './delivery/webhook-metrics';
 export * from './deliveries/webhook-deliveries';
 export * from './streams/webhook-subscription.streams';
 export * from './create-webhook-subscription/create-webhook-subscription.handler';

@@ -20,6 +20,8 @@ export interface WebhookDeliveryWorkerOptions {
   log: { error(message: string): void };
   /** [0, 1): the jitter. */
   random?: () => number;
+  /** Told what followed each recorded attempt (metrics). */
+  onAttempt?: (outcome: 'delivered' | 'retry' | 'dead-lettered') => void;
 }
 
 interface ClaimedDelivery {
@@ -129,12 +131,14 @@ export class WebhookDeliveryWorker {
   private async record(claimed: readonly ClaimedDelivery[], results: readonly SendResult[]): Promise<void> {
     const { db, tables, retry } = this.options;
     const now = new Date();
+    const steps: ('delivered' | 'retry' | 'dead-lettered')[] = [];
     await db.transaction(async (tx) => {
       const pending: Promise<unknown>[] = [];
       claimed.forEach((delivery, index) => {
         const result = results[index];
         const attempt = delivery.attempts + 1;
         const step = nextDeliveryStep(attempt, result.succeeded ? { succeeded: true } : { succeeded: false, error: result.error ?? 'failed' }, retry, now, this.random());
+        steps.push(step.kind);
         pending.push(
           tx.query(`INSERT INTO ${tables.attempts} (delivery_id, attempt, attempted_at, duration_ms, status_code, error) VALUES ($1, $2, $3, $4, $5, $6)`, [
             delivery.delivery_id,
@@ -155,5 +159,6 @@ export class WebhookDeliveryWorker {
       });
       await Promise.all(pending);
     });
+    for (const step of steps) this.options.onAttempt?.(step);
   }
 }

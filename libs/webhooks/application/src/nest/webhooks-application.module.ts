@@ -2,12 +2,14 @@ import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/commo
 import { ConfigService } from '@nestjs/config';
 import { systemClock, type Clock, type WritePipeline } from '@itsm/event-sourcing';
 import type { SqlExecutor } from '@itsm/event-store';
-import { SQL_DATABASE, WRITE_PIPELINE, type ProcessEventSource } from '@itsm/platform-kit';
+import type { Registry } from 'prom-client';
+import { METRICS_REGISTRY, SQL_DATABASE, WRITE_PIPELINE, type ProcessEventSource } from '@itsm/platform-kit';
 import { ChangeWebhookSubscriptionHandler } from '../change-webhook-subscription/change-webhook-subscription.handler';
 import { CreateWebhookSubscriptionHandler } from '../create-webhook-subscription/create-webhook-subscription.handler';
 import { WebhookDeliveries } from '../deliveries/webhook-deliveries';
 import { DeleteWebhookSubscriptionHandler } from '../delete-webhook-subscription/delete-webhook-subscription.handler';
 import { WebhookDeliveryWorker } from '../delivery/webhook-delivery.worker';
+import { webhookAttemptCounter } from '../delivery/webhook-metrics';
 import { WebhookSender } from '../delivery/webhook-sender';
 import { WebhookFanoutProcess } from '../dispatch/webhook-fanout.process';
 import { RedeliverWebhookDeliveryHandler } from '../redeliver-webhook-delivery/redeliver-webhook-delivery.handler';
@@ -81,8 +83,8 @@ export class WebhooksApplicationModule {
         { provide: WebhookDeliveries, inject: [SQL_DATABASE, WEBHOOKS_TABLES], useFactory: (db: SqlExecutor, tables: WebhooksTables) => new WebhookDeliveries(db, tables) },
         {
           provide: WebhookDeliveryWorker,
-          inject: [SQL_DATABASE, WEBHOOKS_TABLES, WEBHOOKS_SETTINGS, TargetGuard],
-          useFactory: (db: SqlExecutor, tables: WebhooksTables, settings: WebhooksSettings, guard: TargetGuard) =>
+          inject: [SQL_DATABASE, WEBHOOKS_TABLES, WEBHOOKS_SETTINGS, TargetGuard, { token: METRICS_REGISTRY, optional: true }],
+          useFactory: (db: SqlExecutor, tables: WebhooksTables, settings: WebhooksSettings, guard: TargetGuard, registry?: Registry) =>
             new WebhookDeliveryWorker({
               db,
               tables,
@@ -92,6 +94,7 @@ export class WebhooksApplicationModule {
               pollIntervalMs: settings.pollIntervalMs,
               leaseMs: settings.attemptTimeoutMs + 30_000,
               log: logger,
+              onAttempt: registry ? webhookAttemptCounter(registry) : undefined,
             }),
         },
         {
