@@ -1,1 +1,1 @@
-export { downstreamPart, DOWNSTREAM_CASES } from './downstream.part';
+export { downstreamPart } from './downstream.part';

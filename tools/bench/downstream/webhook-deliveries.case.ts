@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import { createPgExecutor, type SqlExecutor } from '@itsm/event-store';
-import { toStructuredCloudEvent } from '@itsm/messaging';
+import { toCloudEventJson } from '@itsm/messaging';
 import { DEFAULT_RETRY_SCHEDULE } from '@itsm/webhooks-domain';
 import {
   migrateWebhooksSchema,
@@ -14,10 +14,11 @@ import {
 import { TestReceiver } from '@itsm/webhooks-application/testing';
 import { perRound, type BenchConfig } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
-import { formatInt, formatMs, progress } from '../shared/report';
-import { percentile, summarize, type Sample } from '../shared/stats';
-import { verdict } from '../shared/target-verdict';
-import type { DownstreamCase, DownstreamCaseResult } from './downstream-case';
+import { formatInt, formatMs, formatRatio, progress, renderTable } from '../shared/report';
+import { percentile, summarize, type Measurement, type Sample } from '../shared/stats';
+import { targetOutcome, type TargetOutcome } from '../shared/target-summary';
+import { verdict, verdictText, type TargetVerdict } from '../shared/target-verdict';
+import type { DownstreamCase } from './downstream-case';
 
 /** The issue's target: webhook deliveries at least this share of a plain fetch loop's rate. */
 const TARGET_RATIO = 0.7;
@@ -93,7 +94,7 @@ const ours: Contender = async ({ events, receiver, db, tables }) => {
 
 /** The baseline: CONCURRENCY loops of `fetch` posting the same bodies to the same receiver, nothing signed or recorded. */
 const plainFetch: Contender = async ({ events, url }) => {
-  const bodies = events.map((event) => JSON.stringify(toStructuredCloudEvent(event)));
+  const bodies = events.map((event) => JSON.stringify(toCloudEventJson(event)));
   const latenciesMs: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -112,6 +113,38 @@ const plainFetch: Contender = async ({ events, url }) => {
   return { events: bodies.length, totalMs: performance.now() - started, latenciesMs };
 };
 
+interface ContenderResult {
+  name: string;
+  measurement: Measurement;
+  detail: string;
+}
+
+export interface WebhookDeliveriesResult {
+  size: { perRound: number; rounds: number; concurrency: number };
+  contenders: ContenderResult[];
+  /** webhook deliveries ÷ the fetch loop, deliveries/s (median rounds). */
+  ratio: number | null;
+  target: TargetVerdict;
+}
+
+const printTable = (result: WebhookDeliveriesResult): void => {
+  const [webhooks, baseline] = result.contenders;
+  const cell = ({ measurement, detail }: ContenderResult) => `${formatInt(measurement.eventsPerSec)} deliveries/s\n${detail}`;
+  const { perRound, rounds, concurrency } = result.size;
+  const rows = [
+    [
+      `webhook deliveries/s to a local receiver\n${formatInt(perRound)} CloudEvents per round,\n${concurrency} in flight, ${rounds} rounds,\nreceiver on 127.0.0.1 (204)`,
+      cell(webhooks),
+      cell(baseline),
+      formatRatio(result.ratio),
+      verdictText(result.target),
+    ],
+  ];
+  const notes = result.contenders.flatMap(({ name, measurement }) => measurement.notes.map((note) => `* ${name}: ${note}`));
+  const title = 'Webhook deliveries to a local receiver: deliveries/s (median of rounds, higher is better)';
+  process.stdout.write(`\n${renderTable({ title, head: ['case', webhooks.name, baseline.name, 'webhooks / fetch', 'target'], rows })}\n${notes.join('\n')}\n`);
+};
+
 const CONTENDERS: readonly { name: string; run: Contender }[] = [
   { name: 'webhook deliveries', run: ours },
   { name: 'plain fetch loop', run: plainFetch },
@@ -120,7 +153,7 @@ const CONTENDERS: readonly { name: string; run: Contender }[] = [
 /** Webhook deliveries/s to a local receiver against a plain fetch loop posting the same bodies, same concurrency. */
 export const webhookDeliveriesCase: DownstreamCase = {
   name: 'webhook deliveries',
-  async run(config: BenchConfig): Promise<DownstreamCaseResult> {
+  async run(config: BenchConfig): Promise<{ result: WebhookDeliveriesResult; targets: TargetOutcome[] }> {
     const perRoundEvents = perRound(config, 20_000, 200);
     progress(`[downstream] webhook deliveries: ${perRoundEvents} per round × ${config.rounds} rounds, ${CONCURRENCY} in flight, PostgreSQL scratch database`);
     const database = await createScratchDatabase(config.databaseUrl, 'downstream');
@@ -152,15 +185,22 @@ export const webhookDeliveriesCase: DownstreamCase = {
       });
       const [webhooks, baseline] = contenders;
       const ratio = baseline.measurement.eventsPerSec ? webhooks.measurement.eventsPerSec / baseline.measurement.eventsPerSec : null;
-      return {
-        name: 'webhook deliveries/s to a local receiver',
-        description: `${formatInt(perRoundEvents)} CloudEvents per round,\n${CONCURRENCY} in flight, ${config.rounds} rounds,\nreceiver on 127.0.0.1 (204)`,
-        unit: 'deliveries/s',
+      const result: WebhookDeliveriesResult = {
+        size: { perRound: perRoundEvents, rounds: config.rounds, concurrency: CONCURRENCY },
         contenders,
         ratio,
         target: verdict(`≥ ${TARGET_RATIO}× the fetch loop`, ratio === null ? null : ratio >= TARGET_RATIO),
-        size: { perRound: perRoundEvents, rounds: config.rounds, concurrency: CONCURRENCY },
       };
+      printTable(result);
+      const targets = [
+        targetOutcome(
+          'downstream',
+          'webhook deliveries/s to a local receiver: webhooks ÷ plain fetch loop',
+          { value: `${formatInt(webhooks.measurement.eventsPerSec)} deliveries/s`, amount: webhooks.measurement.eventsPerSec, ratio },
+          result.target,
+        ),
+      ];
+      return { result, targets };
     } finally {
       await receiver.stop();
       await db.close();

@@ -27,7 +27,8 @@ export const API_PREFIX = '/api/v1';
 /** Every route the edge forwards; the next context adds its line (DESIGN §7). */
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { service: 'service-catalog', urlSetting: 'CATALOG_SERVICE_URL', resources: ['services', 'calendars'] },
-  { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents'] },
+  // `events` (server-sent events): the incidents process reads the event log and knows whose incidents they are.
+  { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents', 'events'] },
   { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes', 'freeze-windows'], nestedPaths: ['services/*/dora'] },
   { service: 'finance', urlSetting: 'FINANCE_SERVICE_URL', resources: ['finance'] },
   { service: 'webhooks', urlSetting: 'WEBHOOKS_SERVICE_URL', resources: ['webhooks'] },

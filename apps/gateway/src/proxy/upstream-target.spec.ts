@@ -20,6 +20,11 @@ describe('upstreamTargetOf', () => {
     expect(upstreamTargetOf('/api/v1/incidents', baseUrlOf)?.url.toString()).toBe('http://incidents:3000/api/v1/incidents');
   });
 
+  it('forwards the event stream (server-sent events) to the incidents service, which reads the log', () => {
+    expect(upstreamTargetOf('/api/v1/events?types=itsm.incidents.*', baseUrlOf)?.url.toString()).toBe('http://incidents:3000/api/v1/events?types=itsm.incidents.*');
+    expect(upstreamTargetOf('/api/v1/events', catalogOnly)).toBeUndefined();
+  });
+
   it('serves no incidents path when INCIDENTS_SERVICE_URL is unset (the edge answers 404), the catalog still', () => {
     expect(upstreamTargetOf('/api/v1/incidents', catalogOnly)).toBeUndefined();
     expect(upstreamTargetOf('/api/v1/incidents/abc', catalogOnly)).toBeUndefined();

@@ -7,6 +7,7 @@ import { incidentsApplicationProjections } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentProjections } from '@itsm/incidents-read-models';
 import { streamHeadsProjection } from '@itsm/projections';
 import {
+  ConsoleConfigModule,
   EventStoreModule,
   GatewayModule,
   HealthModule,
@@ -24,6 +25,7 @@ import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-
 import { AuditModule } from '@itsm/audit-api';
 import { WebhooksModule } from '@itsm/webhooks-api';
 import { createWebhooksReadModels, webhooksProjections } from '@itsm/webhooks-read-models';
+import { ServerSentEventsModule } from '@itsm/server-sent-events';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -55,6 +57,10 @@ import { createWebhooksReadModels, webhooksProjections } from '@itsm/webhooks-re
     AuditModule.forRoot(),
     // Subscriptions, the delivery log and the dispatch (fan-out from the log, delivery worker).
     WebhooksModule.forRoot({ readModels: createWebhooksReadModels }),
+    // GET /api/v1/console/config: the identity provider the web console signs in with.
+    ConsoleConfigModule,
+    // GET /api/v1/events: the log as server-sent events, for the console and downstream systems without Kafka.
+    ServerSentEventsModule.forRoot(),
   ],
 })
 export class PlatformModule {}

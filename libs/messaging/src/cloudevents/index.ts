@@ -1,4 +1,4 @@
 export * from './cloudevent-headers';
 export * from './cloudevent-type';
 export * from './cloudevent-message.mapping';
-export * from './structured-cloud-event';
+export * from './cloudevent-json.mapping';

@@ -14,7 +14,11 @@ import { MESSAGE_BUS } from './message-bus.token';
       useFactory: (config: ConfigService<RuntimeConfig, true>): MessageBus => {
         const brokers = config.get('KAFKA_BROKERS', { infer: true });
         return brokers
-          ? createKafkaMessageBus({ brokers: kafkaBrokersFromEnv({ KAFKA_BROKERS: brokers }), clientId: 'itsm-platform' })
+          ? createKafkaMessageBus({
+              brokers: kafkaBrokersFromEnv({ KAFKA_BROKERS: brokers }),
+              clientId: 'itsm-platform',
+              sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS', { infer: true }),
+            })
           : createInProcessMessageBus();
       },
     },

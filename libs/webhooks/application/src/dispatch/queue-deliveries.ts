@@ -1,6 +1,6 @@
 import { newId, type RecordedEvent } from '@itsm/event-sourcing';
 import type { SqlSession } from '@itsm/event-store';
-import { toStructuredCloudEvent } from '@itsm/messaging';
+import { toCloudEventJson } from '@itsm/messaging';
 import type { WebhooksTables } from '../storage/webhooks-tables';
 
 /** A delivery's id, also its `webhook-id` header: time-ordered (uuid v7), so the delivery log pages by it. */
@@ -15,7 +15,7 @@ export type DeliveryOrigin = 'live' | 'replay';
  */
 export const queueDeliveries = async (db: SqlSession, tables: WebhooksTables, origin: DeliveryOrigin, event: RecordedEvent, subscriptionIds: readonly string[]): Promise<number> => {
   if (subscriptionIds.length === 0) return 0;
-  const body = JSON.stringify(toStructuredCloudEvent(event));
+  const body = JSON.stringify(toCloudEventJson(event));
   const params: unknown[] = [event.eventId, event.type, event.globalPosition, origin, body];
   const rows = subscriptionIds.map((subscriptionId) => {
     params.push(newDeliveryId(), subscriptionId);
