@@ -12,6 +12,7 @@ import { rebuildPart } from './rebuild';
 import { auditPart } from './audit';
 import { relayPart } from './relay';
 import { downstreamPart } from './downstream';
+import { financePart } from './finance';
 
 /** Every bench part, in run order; later parts (HTTP API…) add themselves here. */
 const PARTS: readonly BenchPart[] = [
@@ -25,6 +26,7 @@ const PARTS: readonly BenchPart[] = [
   embeddedPart,
   auditPart,
   downstreamPart,
+  financePart,
 ];
 
 const main = async (): Promise<void> => {

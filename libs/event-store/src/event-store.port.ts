@@ -59,6 +59,20 @@ export interface SubscribeOptions {
   batchSize?: number;
 }
 
+/**
+ * A recorded event with its data and actor still the stored JSON text, parsed by nobody: for readers that pass them
+ * on as they are (the relay's Kafka messages). The text is the database's rendering of the JSON (PostgreSQL's jsonb
+ * output: `{"a": 1}`), equal in value to what `JSON.stringify` of the parsed event writes.
+ */
+export interface RecordedEventJson extends Omit<RecordedEvent, 'data' | 'actor'> {
+  dataJson: string;
+  actorJson: string;
+}
+
+export interface SubscribeJsonOptions extends Omit<SubscribeOptions, 'onEvent'> {
+  onEvent: (event: RecordedEventJson) => Promise<void>;
+}
+
 export interface Subscription {
   /** Stops after the event being handled; resolves when the subscription has stopped. */
   stop(): Promise<void>;
@@ -82,6 +96,11 @@ export interface EventStore extends StreamReaderWriter {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   subscribeToAll(options: SubscribeOptions): Subscription;
+  /**
+   * `subscribeToAll` with data and actor left as JSON text (`RecordedEventJson`), so a reader that forwards them
+   * parses nothing. Optional: stores that hold JSON text (PostgreSQL, PGlite) offer it.
+   */
+  subscribeToAllJson?(options: SubscribeJsonOptions): Subscription;
   /** Checks that the store is reachable (for `/health/ready`). */
   ping(): Promise<void>;
   close(): Promise<void>;

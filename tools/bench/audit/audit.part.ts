@@ -127,10 +127,11 @@ const runTarget = async (target: LogTarget, config: BenchConfig): Promise<AuditT
       readers,
       verifyRatio: readAll ? verifyRate / readAll : null,
       exportRatio: readAll ? rate('export jsonl') / readAll : null,
-      verifyVerdict:
+      // Two verdicts: the ratio holds on a loaded machine, the absolute rate needs the read ceiling above it.
+      verifyVerdicts:
         target === 'postgres'
-          ? verdict(`≥ ${VERIFY_RATIO}× readAll and ≥ ${formatInt(VERIFY_EVENTS_PER_SEC)} ev/s`, verifyRate >= VERIFY_RATIO * readAll && verifyRate >= VERIFY_EVENTS_PER_SEC)
-          : verdict('none (embedded)', null),
+          ? [verdict(`verify ≥ ${VERIFY_RATIO}× readAll`, verifyRate >= VERIFY_RATIO * readAll), verdict(`verify ≥ ${formatInt(VERIFY_EVENTS_PER_SEC)} ev/s`, verifyRate >= VERIFY_EVENTS_PER_SEC)]
+          : [verdict('none (embedded)', null)],
       appends,
     };
   } finally {

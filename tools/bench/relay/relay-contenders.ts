@@ -50,15 +50,20 @@ const warmUpMessages = (topics: readonly string[]): OutgoingMessage[] =>
     headers: {},
   }));
 
-/** The topics a round publishes to (created beforehand, deleted after the part). */
+/** The topics a round publishes to (created beforehand, deleted after the part); a stream's events share a topic. */
 export const relayTopics = (
   events: readonly RecordedEvent[],
   prefix: string,
-): string[] => [
-  ...new Set(
-    events.map((event) => prefixed(toCloudEventMessage(event), prefix).topic),
-  ),
-];
+): string[] => {
+  const oneEventPerStream = new Map(events.map((event) => [event.streamId, event]));
+  return [
+    ...new Set(
+      [...oneEventPerStream.values()].map(
+        (event) => prefixed(toCloudEventMessage(event), prefix).topic,
+      ),
+    ),
+  ];
+};
 
 /** Times each publish: the per-batch figure of the table (broker acknowledgement included). */
 const timingBus = (bus: MessageBus, latencies: number[]): MessageBus => ({

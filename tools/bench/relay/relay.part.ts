@@ -32,7 +32,7 @@ const BATCH_SIZE = 500;
 /** Seeded 10 events per append: the relay reads the log, not how it was written (and seeding stays short). */
 const EVENTS_PER_APPEND = 10;
 /** The target: ours at least this share of the raw producer's events/s. */
-const TARGET_RATIO = 0.8;
+const TARGET_RATIO = 0.9;
 
 const CONTENDERS: readonly RelayContender[] = [oursRelay, rawProducer];
 

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@itsm/audit-api';
 import { IncidentsModule } from '@itsm/incidents-api';
 import { incidentsApplicationProjections } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentProjections } from '@itsm/incidents-read-models';
@@ -21,15 +22,17 @@ export class IncidentsAppModule {
     return {
       module: IncidentsAppModule,
       imports: [
-        ...(contextHostImports({
+        ...contextHostImports({
           env,
           projections: [...incidentProjections, ...incidentsApplicationProjections()],
           consumerGroup: INCIDENTS_CONSUMER_GROUP,
           context: IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
-        }) ?? []),
+        }),
         // GET /api/v1/events for the gateway: this process reads the event log (decrypting personal fields) and its
         // incident list knows each incident's caller.
         ServerSentEventsModule.forRoot(eventStreamSettingsFrom(env)),
+        // The audit routes and checkpointer over this process's own event log (the gateway's /api/v1/audit/incidents/…).
+        AuditModule.forRoot(),
       ],
     };
   }

@@ -6,7 +6,9 @@ import type {
   ReadAllOptions,
   ReadAllResult,
   ReadStreamOptions,
+  RecordedEventJson,
   StreamAppend,
+  SubscribeJsonOptions,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -24,6 +26,7 @@ import type { PersonalDataVault } from './personal-data-vault';
 export class PersonalDataEventStore implements EventStore {
   readonly appendToStreams?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
   readonly importEvents?: (events: readonly RecordedEvent[]) => Promise<void>;
+  readonly subscribeToAllJson?: (options: SubscribeJsonOptions) => Subscription;
   private stopListening: Promise<(() => Promise<void>) | undefined> | undefined;
 
   constructor(
@@ -40,6 +43,11 @@ export class PersonalDataEventStore implements EventStore {
       };
     }
     if (importEvents) this.importEvents = (events) => importEvents.call(stored, events);
+    const { subscribeToAllJson } = stored;
+    if (subscribeToAllJson) {
+      this.subscribeToAllJson = (options) =>
+        subscribeToAllJson.call(stored, { ...options, onEvent: async (event) => options.onEvent(await this.revealJson(event)) });
+    }
     this.stopListening = onErased?.(() => vault.forgetKeys()).catch(() => undefined);
   }
 
@@ -61,6 +69,15 @@ export class PersonalDataEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     return this.stored.subscribeToAll({ ...options, onEvent: async (event) => options.onEvent((await this.vault.reveal([event]))[0]) });
+  }
+
+  /** The JSON text as it is unless the type has personal fields and an envelope is in it: the same view as `subscribeToAll`. */
+  private async revealJson(event: RecordedEventJson): Promise<RecordedEventJson> {
+    if (!this.vault.mayHoldPersonalFields(event.type)) return event;
+    const { dataJson, actorJson, ...envelope } = event;
+    const parsed: RecordedEvent = { ...envelope, data: JSON.parse(dataJson), actor: JSON.parse(actorJson) };
+    const [revealed] = await this.vault.reveal([parsed]);
+    return revealed === parsed ? event : { ...event, dataJson: JSON.stringify(revealed.data ?? null) };
   }
 
   ping(): Promise<void> {

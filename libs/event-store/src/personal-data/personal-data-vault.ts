@@ -87,6 +87,11 @@ export class PersonalDataVault {
     return protectedEvents;
   }
 
+  /** Whether events of this type may carry personal fields (the others are never changed by `reveal`). */
+  mayHoldPersonalFields(type: string): boolean {
+    return this.policy[type] !== undefined;
+  }
+
   /**
    * The events with each envelope replaced by its value, or by `ERASED_FIELD_VALUE` when the key is gone. Events
    * written before encryption (plaintext) and events of types without personal fields come back as they are.

@@ -1,4 +1,5 @@
 import type { Actor, RecordedEvent } from '@itsm/event-sourcing';
+import type { RecordedEventJson } from '../event-store.port';
 import type { SealedEvent } from '../seal-events';
 
 /**
@@ -10,6 +11,9 @@ const isoTimestamp = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 
 /** What a read selects of `events`: every column, the timestamps as ISO text. */
 export const EVENT_COLUMNS = `global_position, stream_id, stream_revision, event_id, type, schema_version, data, actor,
   correlation_id, causation_id, traceparent, ${isoTimestamp('occurred_at')}, ${isoTimestamp('recorded_at')}, hash`;
+
+/** `EVENT_COLUMNS` with data and actor as their JSON text: neither driver parses them. */
+export const EVENT_JSON_COLUMNS = EVENT_COLUMNS.replace('data, actor,', 'data::text AS data, actor::text AS actor,');
 
 /** One row of `EVENT_COLUMNS` as both drivers return it (bigint may come back as string, number or bigint). */
 export interface EventRow {
@@ -43,6 +47,29 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   causationId: row.causation_id,
   traceparent: row.traceparent,
   data: row.data,
+  hash: row.hash,
+});
+
+/** One row of `EVENT_JSON_COLUMNS`. */
+export interface EventJsonRow extends Omit<EventRow, 'data' | 'actor'> {
+  data: string;
+  actor: string;
+}
+
+export const toRecordedEventJson = (row: EventJsonRow): RecordedEventJson => ({
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: Number(row.schema_version),
+  streamId: row.stream_id,
+  streamRevision: Number(row.stream_revision),
+  globalPosition: Number(row.global_position),
+  occurredAt: row.occurred_at,
+  recordedAt: row.recorded_at,
+  actorJson: row.actor,
+  correlationId: row.correlation_id,
+  causationId: row.causation_id,
+  traceparent: row.traceparent,
+  dataJson: row.data,
   hash: row.hash,
 });
 

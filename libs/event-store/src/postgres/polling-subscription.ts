@@ -1,7 +1,10 @@
-import type { ReadAllOptions, ReadAllResult, SubscribeOptions, Subscription } from '../event-store.port';
+import type { RecordedEvent } from '@itsm/event-sourcing';
+import type { ReadAllOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import type { LogPage } from './read-events';
 
-export interface PollingSource {
-  readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+/** Events as the subscription reads them: parsed (`RecordedEvent`) or with JSON text (`RecordedEventJson`). */
+export interface PollingSource<Event extends { globalPosition: number } = RecordedEvent> {
+  readAll(options: ReadAllOptions): Promise<LogPage<Event>>;
   /** Registers a callback for "new events may be there"; returns the function that unregisters it. */
   onAppended(wake: () => void): () => void;
   /** Longest wait between two reads when nothing wakes the subscription. */
@@ -14,7 +17,7 @@ const DEFAULT_BATCH_SIZE = 256;
  * Follows the log with `readAll` from a checkpoint, one batch at a time. `readAll` never returns a position
  * past an event that is still to become visible, so continuing from its `lastPosition` skips nothing.
  */
-export class PollingSubscription implements Subscription {
+export class PollingSubscription<Event extends { globalPosition: number } = RecordedEvent> implements Subscription {
   private stopping = false;
   private woken = false;
   private wakeSleeper: (() => void) | undefined;
@@ -22,8 +25,8 @@ export class PollingSubscription implements Subscription {
   private current: number | null;
 
   constructor(
-    private readonly source: PollingSource,
-    private readonly options: SubscribeOptions,
+    private readonly source: PollingSource<Event>,
+    private readonly options: Omit<SubscribeOptions, 'onEvent'> & { onEvent: (event: Event) => Promise<void> },
   ) {
     this.current = options.fromCheckpoint ?? null;
     const unregister = source.onAppended(() => this.wake());

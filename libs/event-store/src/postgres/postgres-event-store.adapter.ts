@@ -7,6 +7,7 @@ import type {
   ReadAllOptions,
   ReadAllResult,
   ReadStreamOptions,
+  SubscribeJsonOptions,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -16,7 +17,7 @@ import type { EventLogSchema } from './event-log-schema';
 import { GroupCommit } from './group-commit';
 import { importRecordedEvents } from './import-events';
 import { PollingSubscription } from './polling-subscription';
-import { readAllEvents, readStreamEvents } from './read-events';
+import { readAllEvents, readAllEventsJson, readStreamEvents, type LogPage } from './read-events';
 import type { SqlExecutor, Unlisten } from './sql-executor.port';
 
 export interface PostgresEventStoreOptions {
@@ -100,10 +101,21 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
+    return this.follow((readOptions) => this.readAll(readOptions), options);
+  }
+
+  subscribeToAllJson(options: SubscribeJsonOptions): Subscription {
+    return this.follow((readOptions) => readAllEventsJson(this.executor, this.names, readOptions), options);
+  }
+
+  private follow<Event extends { globalPosition: number }>(
+    readAll: (options: ReadAllOptions) => Promise<LogPage<Event>>,
+    options: Omit<SubscribeOptions, 'onEvent'> & { onEvent: (event: Event) => Promise<void> },
+  ): Subscription {
     this.listenForOtherWriters();
-    const subscription = new PollingSubscription(
+    const subscription = new PollingSubscription<Event>(
       {
-        readAll: (readOptions) => this.readAll(readOptions),
+        readAll,
         onAppended: (wake) => {
           this.wakers.add(wake);
           return () => this.wakers.delete(wake);

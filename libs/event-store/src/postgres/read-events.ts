@@ -1,7 +1,14 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
-import type { EventFilter, ReadAllOptions, ReadAllResult, ReadStreamOptions } from '../event-store.port';
+import type { EventFilter, ReadAllOptions, ReadAllResult, ReadStreamOptions, RecordedEventJson } from '../event-store.port';
 import type { EventLogSchema } from './event-log-schema';
-import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
+import {
+  EVENT_COLUMNS,
+  EVENT_JSON_COLUMNS,
+  toRecordedEvent,
+  toRecordedEventJson,
+  type EventJsonRow,
+  type EventRow,
+} from './event-rows';
 import type { SqlSession } from './sql-executor.port';
 
 export const readStreamEvents = async (
@@ -21,6 +28,21 @@ export const readStreamEvents = async (
   return rows.map(toRecordedEvent);
 };
 
+/** What a `readAll` page holds: the columns it selects and how a row becomes an event. */
+interface RowShape<Row, Event extends { globalPosition: number }> {
+  columns: string;
+  toEvent: (row: Row) => Event;
+}
+
+const PARSED: RowShape<EventRow, RecordedEvent> = { columns: EVENT_COLUMNS, toEvent: toRecordedEvent };
+const AS_JSON_TEXT: RowShape<EventJsonRow, RecordedEventJson> = { columns: EVENT_JSON_COLUMNS, toEvent: toRecordedEventJson };
+
+/** A page of the log and how far it reaches; `ReadAllResult` is this of parsed events. */
+export interface LogPage<Event> {
+  events: Event[];
+  lastPosition: number;
+}
+
 const filterParams = (filter: EventFilter | undefined) => ({
   types: filter?.types?.length ? filter.types : null,
   prefixes: filter?.streamPrefixes?.length ? filter.streamPrefixes : null,
@@ -32,20 +54,21 @@ const filterParams = (filter: EventFilter | undefined) => ({
  * the head; an empty page means nothing after `after` is visible yet. So this is the plain index range scan,
  * with neither a head lookup nor a re-sort.
  */
-const readAllUnfiltered = async (
+const readAllUnfiltered = async <Row, Event extends { globalPosition: number }>(
   db: SqlSession,
   names: EventLogSchema,
+  shape: RowShape<Row, Event>,
   after: number,
   maxCount: number | undefined,
-): Promise<ReadAllResult> => {
-  const rows = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM ${names.events}
+): Promise<LogPage<Event>> => {
+  const rows = await db.query<Row>(
+    `SELECT ${shape.columns} FROM ${names.events}
       WHERE global_position > $1::bigint
       ORDER BY global_position
       LIMIT $2::bigint`,
     [after, maxCount ?? null],
   );
-  const events = rows.map(toRecordedEvent);
+  const events = rows.map(shape.toEvent);
   return { events, lastPosition: events.length > 0 ? events[events.length - 1].globalPosition : after };
 };
 
@@ -54,18 +77,19 @@ const readAllUnfiltered = async (
  * not full, everything up to the head has been seen, and because positions become visible in order
  * (append-events.ts) nothing at or below the head can still appear later.
  */
-const readAllFiltered = async (
+const readAllFiltered = async <Row, Event extends { globalPosition: number }>(
   db: SqlSession,
   names: EventLogSchema,
+  shape: RowShape<Row, Event>,
   after: number,
   maxCount: number | undefined,
   { types, prefixes }: ReturnType<typeof filterParams>,
-): Promise<ReadAllResult> => {
-  const rows = await db.query<EventRow & { head: string | number }>(
+): Promise<LogPage<Event>> => {
+  const rows = await db.query<Row & { head: string | number; global_position: unknown }>(
     `SELECT head.position AS head, page.*
        FROM (SELECT coalesce(max(global_position), 0) AS position FROM ${names.events}) AS head
        LEFT JOIN LATERAL (
-         SELECT ${EVENT_COLUMNS} FROM ${names.events}
+         SELECT ${shape.columns} FROM ${names.events}
           WHERE global_position > $1::bigint
             AND ($2::text[] IS NULL OR type = ANY ($2::text[]))
             AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS prefix WHERE starts_with(stream_id, prefix)))
@@ -76,21 +100,32 @@ const readAllFiltered = async (
     [after, types, prefixes, maxCount ?? null],
   );
   const head = Number(rows[0].head);
-  const events = rows.filter((row) => row.global_position !== null).map(toRecordedEvent);
+  const events = rows.filter((row) => row.global_position !== null).map(shape.toEvent);
   const pageIsFull = maxCount !== undefined && events.length >= maxCount;
   const lastPosition = pageIsFull ? events[events.length - 1].globalPosition : Math.max(after, head);
   return { events, lastPosition };
 };
 
-export const readAllEvents = async (
+const readPage = async <Row, Event extends { globalPosition: number }>(
   db: SqlSession,
   names: EventLogSchema,
-  { fromPosition = 0, maxCount, filter }: ReadAllOptions = {},
-): Promise<ReadAllResult> => {
+  shape: RowShape<Row, Event>,
+  { fromPosition = 0, maxCount, filter }: ReadAllOptions,
+): Promise<LogPage<Event>> => {
   const after = Math.max(fromPosition, 0);
   if (maxCount !== undefined && maxCount <= 0) return { events: [], lastPosition: after };
   const filterValues = filterParams(filter);
   return filterValues.types === null && filterValues.prefixes === null
-    ? readAllUnfiltered(db, names, after, maxCount)
-    : readAllFiltered(db, names, after, maxCount, filterValues);
+    ? readAllUnfiltered(db, names, shape, after, maxCount)
+    : readAllFiltered(db, names, shape, after, maxCount, filterValues);
 };
+
+export const readAllEvents = (db: SqlSession, names: EventLogSchema, options: ReadAllOptions = {}): Promise<ReadAllResult> =>
+  readPage(db, names, PARSED, options);
+
+/** `readAllEvents` with data and actor as the stored JSON text (`data::text`): the relay forwards them unparsed. */
+export const readAllEventsJson = (
+  db: SqlSession,
+  names: EventLogSchema,
+  options: ReadAllOptions = {},
+): Promise<LogPage<RecordedEventJson>> => readPage(db, names, AS_JSON_TEXT, options);

@@ -1,15 +1,29 @@
 import { contextOfStream } from '@itsm/contracts';
 import type { Actor, RecordedEvent } from '@itsm/event-sourcing';
+import type { RecordedEventJson } from '@itsm/event-store';
 import type { IncomingMessage, OutgoingMessage } from '../port/message-bus.port';
 import { eventsTopic } from '../port/topics';
 import { CE_HEADERS, CE_SPEC_VERSION, CONTENT_TYPE_HEADER, JSON_CONTENT_TYPE } from './cloudevent-headers';
 import { cloudEventSource, cloudEventType, parseCloudEventType } from './cloudevent-type';
 
+/** The envelope of an event without its data and actor, which the message carries as JSON text. */
+type CloudEventEnvelope = Omit<RecordedEvent, 'data' | 'actor'>;
+
 /**
  * An event of the log as a CloudEvents 1.0 Kafka message in binary mode: attributes in `ce_*` headers,
  * the event's data as the JSON value, on `itsm.<context>.events.v1` keyed by the stream id.
  */
-export const toCloudEventMessage = (event: RecordedEvent): OutgoingMessage => {
+export const toCloudEventMessage = (event: RecordedEvent): OutgoingMessage =>
+  cloudEventMessage(event, JSON.stringify(event.actor), JSON.stringify(event.data ?? null));
+
+/**
+ * `toCloudEventMessage` of an event read with its data and actor as JSON text (`subscribeToAllJson`): the text
+ * goes on the wire as it is, parsed and serialised by nobody (the relay's hot path).
+ */
+export const toCloudEventMessageFromJson = (event: RecordedEventJson): OutgoingMessage =>
+  cloudEventMessage(event, event.actorJson, event.dataJson);
+
+const cloudEventMessage = (event: CloudEventEnvelope, actorJson: string, dataJson: string): OutgoingMessage => {
   const context = contextOfStream(event.streamId);
   const headers: Record<string, string> = {
     [CE_HEADERS.specversion]: CE_SPEC_VERSION,
@@ -22,7 +36,7 @@ export const toCloudEventMessage = (event: RecordedEvent): OutgoingMessage => {
     [CE_HEADERS.sequence]: String(event.globalPosition),
     [CE_HEADERS.correlationid]: event.correlationId,
     [CE_HEADERS.streamrevision]: String(event.streamRevision),
-    [CE_HEADERS.actor]: JSON.stringify(event.actor),
+    [CE_HEADERS.actor]: actorJson,
     [CE_HEADERS.hash]: event.hash,
     [CE_HEADERS.recordedat]: event.recordedAt,
   };
@@ -32,7 +46,7 @@ export const toCloudEventMessage = (event: RecordedEvent): OutgoingMessage => {
   return {
     topic: eventsTopic(context),
     key: event.streamId,
-    value: Buffer.from(JSON.stringify(event.data ?? null), 'utf8'),
+    value: Buffer.from(dataJson, 'utf8'),
     headers,
   };
 };

@@ -1,6 +1,7 @@
-import { waitUntil } from '@itsm/event-sourcing';
-import type { SqlExecutor } from '@itsm/event-store';
-import { fromCloudEventMessage } from '../cloudevents/cloudevent-message.mapping';
+import { PERSONAL_DATA_FIELDS, upcastEvent } from '@itsm/contracts';
+import { newId, streamName, waitUntil } from '@itsm/event-sourcing';
+import { InMemorySubjectKeys, isPiiEnvelope, protectPersonalData, type EventStore, type SqlExecutor } from '@itsm/event-store';
+import { fromCloudEventMessage, toCloudEventMessage } from '../cloudevents/cloudevent-message.mapping';
 import { InProcessMessageBus } from '../in-process/in-process-message-bus.adapter';
 import type { IncomingMessage, MessageBus, OutgoingMessage } from '../port/message-bus.port';
 import {
@@ -32,6 +33,13 @@ const recordingBus = (inner: MessageBus, published: OutgoingMessage[], failures 
   subscribe: (options) => inner.subscribe(options),
   ping: () => inner.ping(),
   close: () => inner.close(),
+});
+
+/** A message with its JSON parts parsed: the JSON text path and the parsed path publish equal values. */
+const asValues = (message: OutgoingMessage) => ({
+  ...message,
+  value: JSON.parse(message.value.toString('utf8')) as unknown,
+  headers: { ...message.headers, ce_actor: JSON.parse(message.headers['ce_actor']) as unknown },
 });
 
 const consumeAll = async (bus: MessageBus, groupId: string, received: IncomingMessage[]) =>
@@ -120,6 +128,58 @@ describe.each([
     );
   });
 
+  it('publishes the stored JSON text equal in value to the parsed mapping, upcast to the latest version', async () => {
+    await appendInterleaved(database.store, 3, 4);
+    const metadata = { actor: { id: 'agent-7', role: 'agent', via: 'web' }, correlationId: newId(), causationId: null };
+    // IncidentAssigned v1 has an upcaster: that event is parsed and published as v2.
+    await database.store.appendToStream(
+      streamName('incident'),
+      [
+        { type: 'IncidentAssigned', schemaVersion: 1, data: { group: 'network', agent: 'ana', note: 'é "quoted", \\ ✓' }, metadata },
+        { type: 'SomethingHappened', data: null, metadata },
+      ],
+      { expectedRevision: 'no-stream' },
+    );
+    const published: OutgoingMessage[] = [];
+    await relay({ bus: recordingBus(bus, published), topicPrefix: 'json.' }).start();
+    await waitUntil(
+      () => `${published.length} of 14`,
+      () => published.length >= 14,
+      10_000,
+    );
+    const expected = (await database.store.readAll()).events.map((event) => {
+      const message = toCloudEventMessage(upcastEvent(event));
+      return { ...message, topic: `json.${message.topic}` };
+    });
+    expect(published.map(asValues)).toEqual(expected.map(asValues));
+    const assigned = published.find((m) => m.headers['ce_type'] === 'itsm.incidents.IncidentAssigned.v2');
+    expect(JSON.parse(String(assigned?.value))).toMatchObject({ assignmentGroup: 'network', assignee: 'ana' });
+  });
+
+  it('publishes what its store reads: personal fields decrypted through the protecting store, as stored beneath it', async () => {
+    const protectedStore = protectPersonalData(database.store, { keys: new InMemorySubjectKeys(), policy: PERSONAL_DATA_FIELDS });
+    const opened = { callerId: 'caller-1', shortDescription: 'Printer on fire', description: 'Smoke', priority: 2 };
+    await protectedStore.appendToStream(
+      streamName('incident'),
+      [{ type: 'IncidentOpened', data: opened, metadata: { actor: { id: 'caller-1' }, correlationId: newId() } }],
+      { expectedRevision: 'no-stream' },
+    );
+    const relayed = async (store: EventStore, name: string) => {
+      const published: OutgoingMessage[] = [];
+      await relay({ bus: recordingBus(bus, published), store, name }).start();
+      await waitUntil(
+        () => `${published.length} of 1`,
+        () => published.length >= 1,
+        10_000,
+      );
+      return JSON.parse(String(published[0].value)) as Record<string, unknown>;
+    };
+    expect(await relayed(protectedStore, 'decrypting')).toEqual(opened);
+    const stored = await relayed(database.store, 'stored');
+    expect(isPiiEnvelope(stored['callerId'])).toBe(true);
+    expect(stored['priority']).toBe(2);
+  });
+
   it('resumes from its durable checkpoint after a restart, without republishing', async () => {
     await appendInterleaved(database.store, 4, 10);
     const published: OutgoingMessage[] = [];
@@ -168,6 +228,39 @@ describe.each([
       5_000,
     );
     expectPerStreamOrder(received, streams, 20);
+  });
+
+  it('publishes no batch after a fenced checkpoint failed, beyond the one already in flight', async () => {
+    await appendInterleaved(database.store, 6, 10);
+    const published: OutgoingMessage[] = [];
+    const errors: unknown[] = [];
+    const admin = database.executor();
+    executors.push(admin);
+    // Another holder takes the lease while the first batch is in flight: its checkpoint is refused.
+    const stealing: MessageBus = {
+      ...bus,
+      publish: async (messages) => {
+        if (published.length === 0) {
+          await admin.query(`UPDATE "${database.relaySchema}".leases SET holder = 'thief', expires_at = now() + interval '1 hour'`);
+        }
+        await bus.publish(messages);
+        published.push(...messages);
+      },
+      subscribe: (options) => bus.subscribe(options),
+      ping: () => bus.ping(),
+      close: () => bus.close(),
+    };
+    const robbed = relay({ bus: stealing, batchSize: 10, onError: (error) => errors.push(error) });
+    await robbed.start();
+    await waitUntil(
+      () => `${errors.length} errors`,
+      () => errors.length >= 1,
+      10_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(String(errors[0])).toContain('no longer holds the lease');
+    expect(published.length).toBeLessThanOrEqual(20);
+    expect(robbed.progress()).toMatchObject({ lastPosition: null, leader: false });
   });
 
   it('lets only the lease holder publish when two relays follow one log, and hands over when it stops', async () => {

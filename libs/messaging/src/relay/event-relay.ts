@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { upcastEvent } from '@itsm/contracts';
+import { EVENT_UPCASTERS, upcastEvent } from '@itsm/contracts';
 import type { RecordedEvent } from '@itsm/event-sourcing';
-import type { EventStore, SqlExecutor } from '@itsm/event-store';
+import type { EventStore, RecordedEventJson, SqlExecutor } from '@itsm/event-store';
 import { WakeSignal } from '../in-process/wake-signal';
-import { toCloudEventMessage } from '../cloudevents/cloudevent-message.mapping';
+import { toCloudEventMessage, toCloudEventMessageFromJson } from '../cloudevents/cloudevent-message.mapping';
 import type { MessageBus, OutgoingMessage } from '../port/message-bus.port';
 import { RelayCheckpoints } from './relay-checkpoints';
 import { RelayLease, RelayLeaseLostError } from './relay-lease';
@@ -116,10 +116,19 @@ export class EventRelay {
     const fromCheckpoint = await this.checkpoints.load(this.name);
     if (this.meter.lastPosition === null) this.meter.lastPosition = fromCheckpoint;
     const prefix = this.options.topicPrefix ?? '';
+    const withPrefix = (message: OutgoingMessage) => (prefix ? prefixed(message, prefix) : message);
     const mapping = this.options.toMessage ?? toCloudEventMessage;
     const upcast = this.options.upcast ?? upcastEvent;
     // Downstream systems read the published contract: the latest version of each event type.
-    const toMessage = (event: RecordedEvent) => mapping(upcast(event));
+    const toMessage = (event: RecordedEvent) => withPrefix(mapping(upcast(event)));
+    // The default mapping takes the stored JSON text as it is, unless an upcaster has to change the data.
+    const isLatest = this.options.upcast
+      ? () => false
+      : (event: RecordedEventJson) => EVENT_UPCASTERS.latestVersion(event.type, event.schemaVersion) === event.schemaVersion;
+    const toMessageFromJson = this.options.toMessage
+      ? undefined
+      : (event: RecordedEventJson) =>
+          isLatest(event) ? withPrefix(toCloudEventMessageFromJson(event)) : toMessage(parsedEvent(event));
     // Stop publishing a renewal interval before the lease could expire, so a new holder never overlaps us.
     const safetyMarginMs = heartbeatMs;
     const session = new RelaySession({
@@ -127,13 +136,14 @@ export class EventRelay {
       bus: this.options.bus,
       fromCheckpoint,
       batchSize: this.options.batchSize ?? 500,
-      toMessage: prefix ? (event) => prefixed(toMessage(event), prefix) : toMessage,
+      toMessage,
+      toMessageFromJson,
       beforePublish: () => {
         if (!this.lease.isHeld(safetyMarginMs)) throw new RelayLeaseLostError(this.name, this.lease.holder);
       },
-      afterPublish: async (last, count) => {
-        await this.checkpoints.save(this.lease, last.globalPosition);
-        this.meter.record(count, last.globalPosition);
+      afterPublish: async (lastPosition, count) => {
+        await this.checkpoints.save(this.lease, lastPosition);
+        this.meter.record(count, lastPosition);
       },
     });
     this.session = session;
@@ -158,6 +168,12 @@ export class EventRelay {
 const prefixed = (message: OutgoingMessage, prefix: string): OutgoingMessage => ({
   ...message,
   topic: prefix + message.topic,
+});
+
+const parsedEvent = ({ dataJson, actorJson, ...envelope }: RecordedEventJson): RecordedEvent => ({
+  ...envelope,
+  data: JSON.parse(dataJson),
+  actor: JSON.parse(actorJson),
 });
 
 /** Creates and starts a relay. */
