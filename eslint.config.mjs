@@ -45,7 +45,7 @@ export default [
               sourceTag: 'scope:shared',
               onlyDependOnLibsWithTags: ['scope:shared'],
             },
-            ...['incidents', 'changes', 'catalog', 'finance', 'audit'].map(
+            ...['incidents', 'changes', 'catalog', 'finance', 'audit', 'webhooks'].map(
               (context) => ({
                 sourceTag: `scope:${context}`,
                 onlyDependOnLibsWithTags: [`scope:${context}`, 'scope:shared'],

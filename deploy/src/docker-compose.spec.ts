@@ -54,7 +54,7 @@ describe('docker-compose.yml', () => {
     expect(publishedPorts('postgres')).toContain('5432:5432');
   });
 
-  it.each(['kafka', 'eventstore', 'postgres', 'platform', 'service-catalog', 'incidents', 'changes', 'finance', 'gateway', 'projector'])('gives %s a health check', (name) => {
+  it.each(['kafka', 'eventstore', 'postgres', 'platform', 'service-catalog', 'incidents', 'changes', 'finance', 'webhooks', 'gateway', 'projector'])('gives %s a health check', (name) => {
     expect(service(name).healthcheck?.test).toBeDefined();
   });
 
@@ -97,23 +97,25 @@ describe('docker-compose.yml', () => {
       postgres: { condition: 'service_healthy' },
     };
 
-    it.each(['service-catalog', 'incidents', 'changes', 'finance', 'gateway', 'relay', 'projector'])('builds %s from the one app Dockerfile with APP set to it', (name) => {
+    it.each(['service-catalog', 'incidents', 'changes', 'finance', 'webhooks', 'gateway', 'relay', 'projector'])('builds %s from the one app Dockerfile with APP set to it', (name) => {
       expect(service(name).build).toMatchObject({ context: '.', dockerfile: 'deploy/Dockerfile.app', args: { APP: name } });
     });
 
-    it('puts the gateway on host port 3000, in front of healthy service-catalog, incidents, changes and finance services', () => {
+    it('puts the gateway on host port 3000, in front of healthy service-catalog, incidents, changes, finance and webhooks services', () => {
       expect(publishedPorts('gateway')).toEqual(['3000:3000']);
       expect(service('service-catalog').ports ?? []).toEqual([]);
-      for (const name of ['incidents', 'changes', 'finance']) expect(service(name).ports ?? []).toEqual([]);
+      for (const name of ['incidents', 'changes', 'finance', 'webhooks']) expect(service(name).ports ?? []).toEqual([]);
       expect(env('gateway')['CATALOG_SERVICE_URL']).toBe(`http://service-catalog:${env('service-catalog')['PORT']}`);
       expect(env('gateway')['INCIDENTS_SERVICE_URL']).toBe(`http://incidents:${env('incidents')['PORT']}`);
       expect(env('gateway')['CHANGES_SERVICE_URL']).toBe(`http://changes:${env('changes')['PORT']}`);
       expect(env('gateway')['FINANCE_SERVICE_URL']).toBe(`http://finance:${env('finance')['PORT']}`);
+      expect(env('gateway')['WEBHOOKS_SERVICE_URL']).toBe(`http://webhooks:${env('webhooks')['PORT']}`);
       expect(service('gateway').depends_on).toEqual({
         'service-catalog': { condition: 'service_healthy' },
         incidents: { condition: 'service_healthy' },
         changes: { condition: 'service_healthy' },
         finance: { condition: 'service_healthy' },
+        webhooks: { condition: 'service_healthy' },
       });
       // The edge keeps no data (Idempotency-Key is the service's), so it has no database.
       expect(env('gateway')['DATABASE_URL']).toBeUndefined();
@@ -124,12 +126,12 @@ describe('docker-compose.yml', () => {
     it('gives the gateway and the services one JWT secret of at least 32 characters', () => {
       const secret = env('gateway')['ITSM_JWT_SECRET'];
       expect(env('service-catalog')['ITSM_JWT_SECRET']).toBe(secret);
-      for (const name of ['incidents', 'changes', 'finance']) expect(env(name)['ITSM_JWT_SECRET']).toBe(secret);
+      for (const name of ['incidents', 'changes', 'finance', 'webhooks']) expect(env(name)['ITSM_JWT_SECRET']).toBe(secret);
       expect(env('projector')['ITSM_JWT_SECRET']).toBe(secret);
       expect(secret.replace(/^\$\{ITSM_JWT_SECRET:-(.*)\}$/, '$1').length).toBeGreaterThanOrEqual(32);
     });
 
-    it.each(['service-catalog', 'incidents', 'changes', 'finance', 'relay', 'projector'])('points %s at the three servers once they are healthy', (name) => {
+    it.each(['service-catalog', 'incidents', 'changes', 'finance', 'webhooks', 'relay', 'projector'])('points %s at the three servers once they are healthy', (name) => {
       expect(env(name)).toMatchObject({ KAFKA_BROKERS: 'kafka:9092', EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false' });
       expect(env(name)['DATABASE_URL']).toMatch(/^postgresql:\/\/[^@]+@postgres:5432\//);
       expect(service(name).depends_on).toEqual(SERVERS_HEALTHY);

@@ -7,3 +7,4 @@ export * from './platform';
 export * from './changes';
 export * from './finance';
 export * from './personal-data';
+export * from './webhooks';

@@ -16,6 +16,7 @@ describe('contextOfStream', () => {
     ['rate-card', 'finance'],
     ['allocation-rule', 'finance'],
     ['finance-period', 'finance'],
+    ['webhook', 'webhooks'],
   ])('maps %s streams to %s', (type, context) => {
     expect(contextOfStream(`${type}-${id}`)).toBe(context);
     expect(streamTypeOf(`${type}-${id}`)).toBe(type);

@@ -1,8 +1,8 @@
 /** The bounded contexts that publish events (DESIGN §2). */
-export type EventContext = 'incidents' | 'changes' | 'catalog' | 'finance';
+export type EventContext = 'incidents' | 'changes' | 'catalog' | 'finance' | 'webhooks';
 
 /** Every context that publishes events, one topic each. */
-export const EVENT_CONTEXTS: readonly EventContext[] = ['incidents', 'changes', 'catalog', 'finance'];
+export const EVENT_CONTEXTS: readonly EventContext[] = ['incidents', 'changes', 'catalog', 'finance', 'webhooks'];
 
 /** Which context owns each stream type: the context decides the topic and the CloudEvents source. */
 export const STREAM_TYPE_CONTEXTS: Readonly<Record<string, EventContext>> = Object.freeze({
@@ -27,6 +27,7 @@ export const STREAM_TYPE_CONTEXTS: Readonly<Record<string, EventContext>> = Obje
   // holds subjects' personal data (PERSONAL_DATA_FIELDS).
   'data-subject': 'incidents',
   'finance-period': 'finance',
+  webhook: 'webhooks',
 });
 
 // Longest first, so a stream type never matches a shorter type that is its prefix.

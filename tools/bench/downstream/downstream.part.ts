@@ -6,9 +6,10 @@ import type { DownstreamCase } from './downstream-case';
 
 export type { DownstreamCase } from './downstream-case';
 import { sseFanoutCase } from './sse-fanout.case';
+import { webhookDeliveriesCase } from './webhook-deliveries.case';
 
-/** The part's cases, in run order (webhook deliveries join here). */
-export const DOWNSTREAM_CASES: readonly DownstreamCase[] = [sseFanoutCase];
+/** The part's cases, in run order. */
+export const DOWNSTREAM_CASES: readonly DownstreamCase[] = [sseFanoutCase, webhookDeliveriesCase];
 
 const run = async (config: BenchConfig): Promise<TargetOutcome[]> => {
   const results: Record<string, unknown> = {};

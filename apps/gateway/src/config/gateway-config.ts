@@ -29,6 +29,11 @@ export class GatewaySettings {
   @IsUrl(serviceUrl, { message: 'FINANCE_SERVICE_URL must be the http(s) URL of the finance process' })
   FINANCE_SERVICE_URL?: string;
 
+  /** Base URL of apps/webhooks (`/api/v1/webhooks…`). Optional: unset, the edge does not serve webhooks. */
+  @IsOptional()
+  @IsUrl(serviceUrl, { message: 'WEBHOOKS_SERVICE_URL must be the http(s) URL of the webhooks process' })
+  WEBHOOKS_SERVICE_URL?: string;
+
   /** How long a service may take to answer before the edge gives up with 504 (lists may wait 5 s for a write). */
   @Type(() => Number)
   @IsInt()
@@ -39,7 +44,7 @@ export class GatewaySettings {
 
 export type GatewayConfig = RuntimeConfig & GatewaySettings;
 
-const GATEWAY_SETTING_NAMES = ['CATALOG_SERVICE_URL', 'INCIDENTS_SERVICE_URL', 'CHANGES_SERVICE_URL', 'FINANCE_SERVICE_URL', 'GATEWAY_UPSTREAM_TIMEOUT_MS'] as const satisfies ReadonlyArray<keyof GatewaySettings>;
+const GATEWAY_SETTING_NAMES = ['CATALOG_SERVICE_URL', 'INCIDENTS_SERVICE_URL', 'CHANGES_SERVICE_URL', 'FINANCE_SERVICE_URL', 'WEBHOOKS_SERVICE_URL', 'GATEWAY_UPSTREAM_TIMEOUT_MS'] as const satisfies ReadonlyArray<keyof GatewaySettings>;
 
 /** For `ConfigModule.forRoot({ validate })`: the runtime settings and the edge's, every invalid one listed. */
 export const validateGatewayConfig = (env: Record<string, unknown>): GatewayConfig => {

@@ -37,6 +37,7 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
   { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents', 'events'], auditContext: 'incidents' },
   { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes', 'freeze-windows'], nestedPaths: ['services/*/dora'], auditContext: 'changes' },
   { service: 'finance', urlSetting: 'FINANCE_SERVICE_URL', resources: ['finance'], auditContext: 'finance' },
+  { service: 'webhooks', urlSetting: 'WEBHOOKS_SERVICE_URL', resources: ['webhooks'] },
 ];
 
 /** The first segment under /api/v1 of the audit routes: each context's log has its own (DESIGN §1, distributed shape). */

@@ -23,6 +23,8 @@ import { FinanceModule } from '@itsm/finance-api';
 import { financeApplicationProjections } from '@itsm/finance-application';
 import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
 import { AuditModule } from '@itsm/audit-api';
+import { WebhooksModule } from '@itsm/webhooks-api';
+import { createWebhooksReadModels, webhooksProjections } from '@itsm/webhooks-read-models';
 import { ServerSentEventsModule } from '@itsm/server-sent-events';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
@@ -44,6 +46,7 @@ import { ServerSentEventsModule } from '@itsm/server-sent-events';
       ...changesApplicationProjections(),
       ...financeProjections,
       ...financeApplicationProjections(),
+      ...webhooksProjections,
     ]),
     HealthModule,
     CatalogModule.forRoot({ readModels: createCatalogReadModels }),
@@ -52,6 +55,8 @@ import { ServerSentEventsModule } from '@itsm/server-sent-events';
     FinanceModule.forRoot({ readModels: createFinanceReadModels }),
     // The auditors' routes, the checkpointer (Merkle tree + signed checkpoints) and the background verification.
     AuditModule.forRoot(),
+    // Subscriptions, the delivery log and the dispatch (fan-out from the log, delivery worker).
+    WebhooksModule.forRoot({ readModels: createWebhooksReadModels }),
     // GET /api/v1/console/config: the identity provider the web console signs in with.
     ConsoleConfigModule,
     // GET /api/v1/events: the log as server-sent events, for the console and downstream systems without Kafka.

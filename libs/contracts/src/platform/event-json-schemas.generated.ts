@@ -100,6 +100,10 @@ import PeriodStatementsPublishedV1 from '../../schemas/PeriodStatementsPublished
 import StatementPublishedV1 from '../../schemas/StatementPublished.v1.json';
 import PeriodClosedV1 from '../../schemas/PeriodClosed.v1.json';
 import PeriodAdjustmentPostedV1 from '../../schemas/PeriodAdjustmentPosted.v1.json';
+import WebhookSubscriptionCreatedV1 from '../../schemas/WebhookSubscriptionCreated.v1.json';
+import WebhookSubscriptionDisabledV1 from '../../schemas/WebhookSubscriptionDisabled.v1.json';
+import WebhookSubscriptionEnabledV1 from '../../schemas/WebhookSubscriptionEnabled.v1.json';
+import WebhookSubscriptionDeletedV1 from '../../schemas/WebhookSubscriptionDeleted.v1.json';
 
 /** The JSON Schema of every event type and version, by `<Type>.v<n>`. */
 export const GENERATED_EVENT_JSON_SCHEMAS: Readonly<Record<string, Record<string, unknown>>> = {
@@ -204,4 +208,8 @@ export const GENERATED_EVENT_JSON_SCHEMAS: Readonly<Record<string, Record<string
   'StatementPublished.v1': StatementPublishedV1,
   'PeriodClosed.v1': PeriodClosedV1,
   'PeriodAdjustmentPosted.v1': PeriodAdjustmentPostedV1,
+  'WebhookSubscriptionCreated.v1': WebhookSubscriptionCreatedV1,
+  'WebhookSubscriptionDisabled.v1': WebhookSubscriptionDisabledV1,
+  'WebhookSubscriptionEnabled.v1': WebhookSubscriptionEnabledV1,
+  'WebhookSubscriptionDeleted.v1': WebhookSubscriptionDeletedV1,
 };

@@ -4,10 +4,11 @@ import { EVENT_SCHEMA_VERSIONS, EVENT_UPCASTERS, INTERNAL_EVENT_TYPES, isPublish
 import { CHANGES_EVENT_TYPES } from '../changes/changes-schema-versions';
 import { FINANCE_EVENT_TYPES } from '../finance/finance-schema-versions';
 import { DATA_SUBJECT_EVENT_TYPES } from '../personal-data/subject-events';
+import { WEBHOOKS_EVENT_TYPES } from '../webhooks/webhooks-schema-versions';
 
 describe('the platform’s event schemas: one registry for writers and readers', () => {
   it('knows every context’s event types, each with the version writers stamp today', () => {
-    expect(Object.keys(EVENT_SCHEMA_VERSIONS).sort()).toEqual([...CATALOG_EVENT_TYPES, ...INCIDENTS_EVENT_TYPES, ...CHANGES_EVENT_TYPES, ...FINANCE_EVENT_TYPES, ...DATA_SUBJECT_EVENT_TYPES].sort());
+    expect(Object.keys(EVENT_SCHEMA_VERSIONS).sort()).toEqual([...CATALOG_EVENT_TYPES, ...INCIDENTS_EVENT_TYPES, ...CHANGES_EVENT_TYPES, ...FINANCE_EVENT_TYPES, ...DATA_SUBJECT_EVENT_TYPES, ...WEBHOOKS_EVENT_TYPES].sort());
     expect(schemaVersionOf('IncidentAssigned')).toBe(2);
     expect(schemaVersionOf('ServiceRegistered')).toBe(2);
     expect(schemaVersionOf('ServiceMaintenanceWindowsSet')).toBe(1);

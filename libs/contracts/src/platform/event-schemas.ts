@@ -9,6 +9,7 @@ import { CHANGES_EVENT_SCHEMA_VERSIONS } from '../changes/changes-schema-version
 import { FINANCE_EVENT_SCHEMA_VERSIONS } from '../finance/finance-schema-versions';
 import type { EventContext } from '../stream-contexts';
 import { DATA_SUBJECT_EVENT_SCHEMA_VERSIONS } from '../personal-data/subject-events';
+import { WEBHOOKS_EVENT_SCHEMA_VERSIONS, WEBHOOKS_EVENT_TYPES } from '../webhooks/webhooks-schema-versions';
 
 /** The version every published event type is written in today, across contexts. */
 export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.freeze({
@@ -17,6 +18,7 @@ export const EVENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.fr
   ...CHANGES_EVENT_SCHEMA_VERSIONS,
   ...FINANCE_EVENT_SCHEMA_VERSIONS,
   ...DATA_SUBJECT_EVENT_SCHEMA_VERSIONS,
+  ...WEBHOOKS_EVENT_SCHEMA_VERSIONS,
 });
 
 /** Each context's event types and versions: the types on its topic (`itsm.<context>.events.v1`). */
@@ -26,6 +28,7 @@ export const CONTEXT_EVENT_SCHEMA_VERSIONS: Readonly<Record<EventContext, Readon
   changes: CHANGES_EVENT_SCHEMA_VERSIONS,
   catalog: CATALOG_EVENT_SCHEMA_VERSIONS,
   finance: FINANCE_EVENT_SCHEMA_VERSIONS,
+  webhooks: WEBHOOKS_EVENT_SCHEMA_VERSIONS,
 });
 
 /** The context whose topic carries an event type; undefined for a type no contract lists. */
@@ -39,6 +42,8 @@ export const contextOfEventType = (type: string): EventContext | undefined =>
 export const INTERNAL_EVENT_TYPES: ReadonlySet<string> = new Set([
   // The child's side of a link the parent did not take: the incident-hierarchy process's own bookkeeping.
   'IncidentParentLinkRevoked',
+  // Webhook subscriptions are the platform's own configuration (who receives what), not facts of the service desk.
+  ...WEBHOOKS_EVENT_TYPES,
 ]);
 
 export const isPublishedEventType = (type: string): boolean => type in EVENT_SCHEMA_VERSIONS && !INTERNAL_EVENT_TYPES.has(type);

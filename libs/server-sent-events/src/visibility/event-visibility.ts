@@ -12,6 +12,8 @@ export const CONTEXT_EVENT_READERS: Readonly<Record<EventContext, readonly Role[
   changes: ['agent', 'change-manager', 'cab-member', 'service-owner', 'auditor', 'admin'],
   catalog: ['agent', 'incident-manager', 'change-manager', 'cab-member', 'service-owner', 'finance', 'auditor', 'admin'],
   finance: ['finance', 'auditor', 'admin'],
+  // Webhook subscriptions (internal events: URLs and event types, never secrets): those who manage them, and auditors.
+  webhooks: ['auditor', 'admin'],
 });
 
 /** Erasures name data subjects: only those who answer for the data protection see them. */

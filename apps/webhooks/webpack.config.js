@@ -1,0 +1,3 @@
+const nodeAppWebpackConfig = require('../../tools/webpack/node-app.webpack');
+
+module.exports = nodeAppWebpackConfig('webhooks');

@@ -1,0 +1,3 @@
+export * from './webhook-subscription-streams';
+export * from './webhook-subscription-events';
+export * from './webhooks-schema-versions';

@@ -1,0 +1,2 @@
+export * from './webhook-subscription';
+export * from './delivery';

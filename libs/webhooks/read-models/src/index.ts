@@ -1,0 +1,3 @@
+export * from './webhooks-read-models';
+export * from './webhook-subscription-list/webhook-subscription-list.projection';
+export * from './webhook-subscription-list/webhook-subscription-list.queries';
