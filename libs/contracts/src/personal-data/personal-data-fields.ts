@@ -65,8 +65,9 @@ export const INCIDENTS_PERSONAL_DATA: Readonly<Record<IncidentsEventType, Person
  *   approval comments describe systems. A change that cites a person does so by incident link, not by copying.
  * - catalog: services, offerings and calendars.
  * - finance: cost centers, budgets, rates, usage and credits of organisations, not people.
+ * - webhooks: subscriptions name a receiving system's URL and event types; secrets and deliveries stay out of the log.
  */
-export const CONTEXTS_WITHOUT_PERSONAL_DATA = Object.freeze(['changes', 'catalog', 'finance'] as const);
+export const CONTEXTS_WITHOUT_PERSONAL_DATA = Object.freeze(['changes', 'catalog', 'finance', 'webhooks'] as const);
 
 /** The one registry the event store encrypts by: event type → its personal fields (types without any are absent). */
 export const PERSONAL_DATA_FIELDS: Readonly<Record<string, PersonalDataFields>> = Object.freeze(
