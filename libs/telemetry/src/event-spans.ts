@@ -1,0 +1,52 @@
+import { context, SpanKind, trace, type Span } from '@opentelemetry/api';
+import type { RecordedEvent } from '@itsm/event-sourcing';
+import { ATTR } from './attributes';
+import { contextOfTraceHeaders } from './trace-context';
+import { inSpan } from './tracer';
+
+/**
+ * The context an effect of `event` belongs to: the active one when a consumer span is running (Kafka), else the
+ * event's own trace from its metadata (a reader of the log, such as the in-process projections or an SSE stream).
+ */
+const parentFor = (event: RecordedEvent) =>
+  trace.getSpan(context.active()) ? context.active() : contextOfTraceHeaders({ traceparent: event.traceparent });
+
+/** A projection applying an event to its read model (read models join the trace of the request that wrote it). */
+export const inProjectionSpan = <T>(projection: string, event: RecordedEvent, work: (span: Span) => Promise<T>): Promise<T> =>
+  inSpan(
+    `project ${projection}`,
+    {
+      kind: SpanKind.INTERNAL,
+      parent: parentFor(event),
+      attributes: { [ATTR.eventType]: event.type, [ATTR.streamId]: event.streamId, [ATTR.logPosition]: event.globalPosition },
+    },
+    work,
+  );
+
+/** How an event leaves the platform other than Kafka. */
+export type DeliveryChannel = 'webhook' | 'sse';
+
+/**
+ * The hook for webhook and SSE delivery: wrap the delivery of one event to one receiver in it, and the span joins
+ * the event's trace (a child of the consumer span, or of the append when the deliverer reads the log).
+ */
+export const inDeliverySpan = <T>(
+  channel: DeliveryChannel,
+  event: RecordedEvent,
+  target: string,
+  work: (span: Span) => Promise<T>,
+): Promise<T> =>
+  inSpan(
+    `deliver ${channel}`,
+    {
+      kind: channel === 'webhook' ? SpanKind.CLIENT : SpanKind.PRODUCER,
+      parent: parentFor(event),
+      attributes: {
+        [ATTR.delivery]: target,
+        [ATTR.eventType]: event.type,
+        [ATTR.streamId]: event.streamId,
+        [ATTR.logPosition]: event.globalPosition,
+      },
+    },
+    work,
+  );
