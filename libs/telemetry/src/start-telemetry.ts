@@ -16,7 +16,11 @@ import { telemetrySettingsFrom, type SpanExporterKind } from './telemetry-settin
 export interface StartTelemetryOptions {
   /** `service.name` unless OTEL_SERVICE_NAME (or OTEL_RESOURCE_ATTRIBUTES) names it. */
   serviceName: string;
-  /** The OTEL_* variables; default the process environment. */
+  /**
+   * The variables that decide whether to trace and how to export (OTEL_TRACES_EXPORTER, OTEL_SDK_DISABLED, the OTLP
+   * protocol); default the process environment. The SDK reads the rest (endpoint, headers, sampler, batching) from
+   * the process environment itself.
+   */
   env?: Record<string, string | undefined>;
   /** Tests: export every span at once to this exporter (e.g. InMemorySpanExporter), whatever the variables say. */
   exporter?: SpanExporter;
