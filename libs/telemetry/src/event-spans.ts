@@ -11,17 +11,22 @@ import { inSpan } from './tracer';
 const parentFor = (event: RecordedEvent) =>
   trace.getSpan(context.active()) ? context.active() : contextOfTraceHeaders({ traceparent: event.traceparent });
 
+const eventAttributes = (event: RecordedEvent) => ({
+  [ATTR.eventType]: event.type,
+  [ATTR.streamId]: event.streamId,
+  [ATTR.logPosition]: event.globalPosition,
+});
+
 /** A projection applying an event to its read model (read models join the trace of the request that wrote it). */
 export const inProjectionSpan = <T>(projection: string, event: RecordedEvent, work: (span: Span) => Promise<T>): Promise<T> =>
-  inSpan(
-    `project ${projection}`,
-    {
-      kind: SpanKind.INTERNAL,
-      parent: parentFor(event),
-      attributes: { [ATTR.eventType]: event.type, [ATTR.streamId]: event.streamId, [ATTR.logPosition]: event.globalPosition },
-    },
-    work,
-  );
+  inSpan(`project ${projection}`, { kind: SpanKind.INTERNAL, parent: parentFor(event), attributes: eventAttributes(event) }, work);
+
+/**
+ * A process (process manager, policy) reacting to an event: the commands it issues, and their appends, join the
+ * trace of the event that caused them, whether the process reads Kafka or the log.
+ */
+export const inReactionSpan = <T>(process: string, event: RecordedEvent, work: (span: Span) => Promise<T>): Promise<T> =>
+  inSpan(`react ${process}`, { kind: SpanKind.INTERNAL, parent: parentFor(event), attributes: eventAttributes(event) }, work);
 
 /** How an event leaves the platform other than Kafka. */
 export type DeliveryChannel = 'webhook' | 'sse';
@@ -41,12 +46,7 @@ export const inDeliverySpan = <T>(
     {
       kind: channel === 'webhook' ? SpanKind.CLIENT : SpanKind.PRODUCER,
       parent: parentFor(event),
-      attributes: {
-        [ATTR.delivery]: target,
-        [ATTR.eventType]: event.type,
-        [ATTR.streamId]: event.streamId,
-        [ATTR.logPosition]: event.globalPosition,
-      },
+      attributes: { [ATTR.delivery]: target, ...eventAttributes(event) },
     },
     work,
   );

@@ -4,7 +4,7 @@ import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trac
 import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import { createInMemoryEventStore } from '@itsm/event-store';
 import { createInProcessMessageBus, eventsTopic, toCloudEventMessage } from '@itsm/messaging';
-import { inDeliverySpan, inProjectionSpan } from './event-spans';
+import { inDeliverySpan, inProjectionSpan, inReactionSpan } from './event-spans';
 import { startTelemetry, type Telemetry } from './start-telemetry';
 import { traceEventStore } from './traced-event-store';
 import { traceMessageBus, TRANSPORT_TRACEPARENT } from './traced-message-bus';
@@ -99,6 +99,26 @@ describe('one trace from a request through the log and the bus to a projection (
     const delivery = finished('deliver sse');
     expect(delivery.spanContext().traceId).toBe(finished('append incident').spanContext().traceId);
     expect(parentOf(delivery)).toBe(finished('append incident').spanContext().spanId);
+  });
+
+  it('puts a reaction read from the log (no consumer span) and its own append in the trace of the event that caused it', async () => {
+    const store = traceEventStore(createInMemoryEventStore());
+    const incident = `incident-${randomUUID()}`;
+    const { events } = await inSpan('request', {}, () =>
+      store.appendToStream(incident, [{ type: 'IncidentResolved', data: {}, metadata }], { expectedRevision: 'no-stream' }),
+    );
+    // As a process runner following the log calls it: outside any span.
+    const reacted = await inReactionSpan('close-children', events[0], () =>
+      store.appendToStream(`incident-${randomUUID()}`, [{ type: 'IncidentResolved', data: {}, metadata: { ...metadata, causationId: events[0].eventId } }], {
+        expectedRevision: 'no-stream',
+      }),
+    );
+    const appends = exporter.getFinishedSpans().filter((span) => span.name === 'append incident');
+    const reaction = finished('react close-children');
+    expect(parentOf(reaction)).toBe(appends[0].spanContext().spanId);
+    expect(parentOf(appends[1])).toBe(reaction.spanContext().spanId);
+    expect(reacted.events[0].traceparent).toBe(traceparentOf(appends[1]));
+    expect(new Set([...appends, reaction].map((span) => span.spanContext().traceId)).size).toBe(1);
   });
 
   it('replaces the transport traceparent of a message published again (a dead letter) with its own publish', async () => {
