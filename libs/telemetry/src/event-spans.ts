@@ -1,5 +1,6 @@
 import { context, SpanKind, trace, type Span } from '@opentelemetry/api';
 import type { RecordedEvent } from '@itsm/event-sourcing';
+import type { EventStore } from '@itsm/event-store';
 import { ATTR } from './attributes';
 import { contextOfTraceHeaders } from './trace-context';
 import { inSpan } from './tracer';
@@ -50,3 +51,15 @@ export const inDeliverySpan = <T>(
     },
     work,
   );
+
+/**
+ * A log reader whose subscriptions apply each event in a projection span (the embedded shape's read models follow
+ * the log, not Kafka): `name` names the span, the event its trace. Catch-up reads stay as they are.
+ */
+export const traceProjectionSubscriptions = <Source extends Pick<EventStore, 'readAll' | 'subscribeToAll'>>(
+  source: Source,
+  name: string,
+): Pick<EventStore, 'readAll' | 'subscribeToAll'> => ({
+  readAll: (options) => source.readAll(options),
+  subscribeToAll: (options) => source.subscribeToAll({ ...options, onEvent: (event) => inProjectionSpan(name, event, () => options.onEvent(event)) }),
+});

@@ -4,7 +4,7 @@ import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trac
 import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import { createInMemoryEventStore } from '@itsm/event-store';
 import { createInProcessMessageBus, eventsTopic, toCloudEventMessage } from '@itsm/messaging';
-import { inDeliverySpan, inProjectionSpan, inReactionSpan } from './event-spans';
+import { inDeliverySpan, inProjectionSpan, inReactionSpan, traceProjectionSubscriptions } from './event-spans';
 import { startTelemetry, type Telemetry } from './start-telemetry';
 import { traceEventStore } from './traced-event-store';
 import { traceMessageBus, TRANSPORT_TRACEPARENT } from './traced-message-bus';
@@ -119,6 +119,21 @@ describe('one trace from a request through the log and the bus to a projection (
     expect(parentOf(appends[1])).toBe(reaction.spanContext().spanId);
     expect(reacted.events[0].traceparent).toBe(traceparentOf(appends[1]));
     expect(new Set([...appends, reaction].map((span) => span.spanContext().traceId)).size).toBe(1);
+  });
+
+  it('applies each event a projection follows from the log in a span of the event trace', async () => {
+    const store = traceEventStore(createInMemoryEventStore());
+    const applied: string[] = [];
+    const subscription = traceProjectionSubscriptions(store, 'read-models').subscribeToAll({
+      onEvent: async (event) => void applied.push(event.eventId),
+    });
+    const { events } = await inSpan('request', {}, () =>
+      store.appendToStream(`incident-${randomUUID()}`, [{ type: 'IncidentOpened', data: {}, metadata }], { expectedRevision: 'no-stream' }),
+    );
+    await waitUntil('the projection span', () => exporter.getFinishedSpans().some((span) => span.name === 'project read-models'));
+    await subscription.stop();
+    expect(applied).toEqual([events[0].eventId]);
+    expect(parentOf(finished('project read-models'))).toBe(finished('append incident').spanContext().spanId);
   });
 
   it('replaces the transport traceparent of a message published again (a dead letter) with its own publish', async () => {
