@@ -1,6 +1,7 @@
 import type { BenchPart } from './shared/bench-part';
 import { readBenchConfig } from './shared/config';
 import { progress } from './shared/report';
+import { reportTargetSummary, type TargetOutcome } from './shared/target-summary';
 import { changesPart } from './changes';
 import { embeddedPart } from './embedded';
 import { eventStorePart } from './event-store';
@@ -10,6 +11,8 @@ import { latencyPart } from './latency';
 import { rebuildPart } from './rebuild';
 import { auditPart } from './audit';
 import { relayPart } from './relay';
+import { downstreamPart } from './downstream';
+import { financePart } from './finance';
 
 /** Every bench part, in run order; later parts (HTTP API…) add themselves here. */
 const PARTS: readonly BenchPart[] = [
@@ -22,6 +25,8 @@ const PARTS: readonly BenchPart[] = [
   changesPart,
   embeddedPart,
   auditPart,
+  downstreamPart,
+  financePart,
 ];
 
 const main = async (): Promise<void> => {
@@ -33,12 +38,16 @@ const main = async (): Promise<void> => {
     throw new Error(
       `Unknown BENCH_PARTS: ${unknown.join(', ')} (known: ${PARTS.map(({ name }) => name).join(', ')})`,
     );
+  const outcomes: TargetOutcome[] = [];
   for (const part of PARTS.filter(
     ({ name }) => !config.parts || config.parts.includes(name),
   )) {
     progress(`== bench: ${part.name}`);
-    await part.run(config);
+    outcomes.push(...(await part.run(config)));
   }
+  progress(
+    `target summary written to ${await reportTargetSummary(config, outcomes)}`,
+  );
 };
 
 main().catch((error: unknown) => {

@@ -16,7 +16,7 @@ const newestSource = (folder) => {
     if (entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (/^tsconfig.*\.json$|(?<!\.spec)\.ts$|\.worker\.cjs$|^standalone-verifier\.mjs$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/^tsconfig.*\.json$|(?<!\.spec)\.ts$|\.worker\.cjs$|^standalone-verifier\.mjs$|^verify-hashing\.cjs$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 };

@@ -23,14 +23,14 @@ export interface ConsolePlatform {
   stop(): Promise<void>;
 }
 
-/** The embedded platform on a fresh data directory, serving a console built from source. */
-export const startConsolePlatform = async (): Promise<ConsolePlatform> => {
+/** The embedded platform on a fresh data directory, serving a console built from source; `env`: more settings (an identity provider). */
+export const startConsolePlatform = async (env: Record<string, string> = {}): Promise<ConsolePlatform> => {
   const folder = mkdtempSync(join(tmpdir(), 'itsm-console-'));
   // PostgreSQL runs as the postgres account when the specs run as root: it must reach the data directory.
   chmodSync(folder, 0o755);
   const consoleDir = join(folder, 'console');
   buildConsole(consoleDir);
-  const platform = await startEmbeddedPlatform(join(folder, 'data'), { ITSM_CONSOLE_DIR: consoleDir });
+  const platform = await startEmbeddedPlatform(join(folder, 'data'), { ...env, ITSM_CONSOLE_DIR: consoleDir });
   const secret = new TextEncoder().encode(EMBEDDED_SPEC_JWT_SECRET);
   return {
     platform,

@@ -2,6 +2,9 @@ import { Anchor, AppShell, Burger, Button, Group, Loader, NavLink, Text, Title, 
 import { useDisclosure } from '@mantine/hooks';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
+import { LiveEventsProvider, useLiveState } from './live-events';
+import { CALLBACK_PATH } from './oidc/callback-path';
+import { AuthCallback } from './pages/auth-callback';
 import { IncidentQueue } from './pages/incident-queue';
 import { SignIn } from './pages/sign-in';
 import { CAN, hasAny, useSession, type Role } from './session';
@@ -37,11 +40,32 @@ const PageLoading = () => (
   </Group>
 );
 
+/** Says whether changes arrive live or by polling (the stream may be unavailable, e.g. behind a gateway without it). */
+function LiveStatus() {
+  const state = useLiveState();
+  return (
+    <Text size="sm" visibleFrom="xs" data-testid="live-status" data-state={state}>
+      {state === 'live' ? 'Live' : state === 'connecting' ? 'Connecting…' : 'Refreshing every few seconds'}
+    </Text>
+  );
+}
+
 export function App() {
+  const { session } = useSession();
+  const [location] = useLocation();
+  if (!session) return location === CALLBACK_PATH ? <AuthCallback /> : <SignIn />;
+  return (
+    <LiveEventsProvider token={session.token}>
+      <Console />
+    </LiveEventsProvider>
+  );
+}
+
+function Console() {
   const { session, signOut } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const [location] = useLocation();
-  if (!session) return <SignIn />;
+  if (!session) return null;
   const sections = SECTIONS.filter((section) => hasAny(session, section.roles));
   const home = sections[0]?.href ?? '/catalog';
   return (
@@ -55,6 +79,7 @@ export function App() {
             </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <LiveStatus />
             <Text size="sm" visibleFrom="xs" data-testid="signed-in-as">
               {session.name} · {session.roles.join(', ') || 'no roles'}
             </Text>
@@ -86,6 +111,9 @@ export function App() {
             <Switch>
               <Route path="/">
                 <Redirect to={home} />
+              </Route>
+              <Route path={CALLBACK_PATH}>
+                <Redirect to={home} replace />
               </Route>
               <Route path="/incidents">
                 <Guard roles={CAN.readIncidents}>

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setToken, whenUnauthorized } from './api';
+import { decodeJwtPayload } from './jwt';
 
 export const ROLES = ['requester', 'agent', 'incident-manager', 'change-manager', 'cab-member', 'service-owner', 'finance', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,16 +18,7 @@ export interface Session {
  * the console only decodes the payload (a token it cannot read is refused at sign-in).
  */
 export const readToken = (token: string): Session => {
-  const parts = token.trim().split('.');
-  if (parts.length !== 3) throw new Error('That is not a JWT (three dot-separated parts).');
-  let claims: Record<string, unknown>;
-  try {
-    const base64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    claims = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-  } catch {
-    throw new Error('The token’s payload is not readable JSON.');
-  }
+  const claims = decodeJwtPayload(token);
   const roles = (Array.isArray(claims['roles']) ? claims['roles'] : []).filter((r): r is Role => (ROLES as readonly string[]).includes(String(r)));
   const exp = typeof claims['exp'] === 'number' ? claims['exp'] * 1000 : null;
   if (exp !== null && exp < Date.now()) throw new Error('The token has expired: make a new one.');

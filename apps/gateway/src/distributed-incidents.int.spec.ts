@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { SqlAuditTree, SqlVerificationRuns, verifyAuditLog } from '@itsm/audit-application';
+import { fromHex, noteSignerFromSeed, parseNoteVerifier, verifyCheckpointNote, verifyInclusion } from '@itsm/audit-domain';
+import { createPgExecutor, createPostgresEventStore } from '@itsm/event-store';
 import { describeWithKafka } from '@itsm/messaging';
 import { APP_START_LIMIT_MS, createTestDatabase, freePort, startAppProcess, waitUntil, type AppProcess, type TestDatabase } from '@itsm/platform-kit';
 import { bearer, DISTRIBUTED_JWT_SECRET, header, jsonCallsTo, watchEventTopics, type EventTopicsWitness } from './testing/distributed-harness';
@@ -26,6 +29,17 @@ const dueInOfficeHours = (start: string, minutes: number): string => {
     remaining -= closes - from;
   }
 };
+
+/** Each context process signs checkpoints over its own log, under its own origin and key (fixed seeds: a test's keys). */
+const auditSignerOf = (context: string) => noteSignerFromSeed(`dist.test/${context}`, Buffer.alloc(32, context.length));
+const auditSettingsOf = (context: string) => ({
+  ITSM_AUDIT_ORIGIN: `dist.test/${context}`,
+  ITSM_AUDIT_SIGNING_KEY: auditSignerOf(context).text,
+  // A checkpoint soon after every write, so the spec need not write a thousand events.
+  ITSM_AUDIT_CHECKPOINT_EVENTS: '1',
+  ITSM_AUDIT_CHECKPOINT_SECONDS: '1',
+  ITSM_AUDIT_VERIFY_HOURS: '0',
+});
 
 const officeHours = {
   name: 'Office hours (UTC)',
@@ -65,8 +79,8 @@ describeWithKafka(
         startAppProcess('relay', { DATABASE_URL: database.url, ...kafka, RELAY_PROGRESS_INTERVAL_MS: '1000' });
 
       // Each service first: it creates its event log's tables, which its relay then finds.
-      const catalog = startAppProcess('service-catalog', { ...shared, DATABASE_URL: catalogDatabase.url, PORT: String(catalogPort) });
-      const incidents = startAppProcess('incidents', { ...shared, ...kafka, DATABASE_URL: incidentsDatabase.url, PORT: String(incidentsPort) });
+      const catalog = startAppProcess('service-catalog', { ...shared, ...auditSettingsOf('catalog'), DATABASE_URL: catalogDatabase.url, PORT: String(catalogPort) });
+      const incidents = startAppProcess('incidents', { ...shared, ...kafka, ...auditSettingsOf('incidents'), DATABASE_URL: incidentsDatabase.url, PORT: String(incidentsPort) });
       processes.push(catalog, incidents);
       await Promise.all([catalog.waitFor(/^service-catalog listening/, APP_START_LIMIT_MS), incidents.waitFor(/^incidents listening/, APP_START_LIMIT_MS)]);
       const catalogRelay = relayOn(catalogDatabase);
@@ -85,6 +99,26 @@ describeWithKafka(
       ]);
       gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     });
+
+    /** A live service with a Gold offering in office hours, through the gateway; `writtenAt`: the catalog log's position of its go-live. */
+    const liveService = async (name: string) => {
+      const owner = await bearer(['service-owner']);
+      const calendar = await call('/api/v1/calendars', { method: 'POST', headers: owner, body: officeHours });
+      const service = await call('/api/v1/services', {
+        method: 'POST',
+        headers: owner,
+        body: { name, kind: 'technical', description: `${name} for everyone`, ownerGroup: 'platform', supportGroup: 'network' },
+      });
+      const serviceId: string = service.body.id;
+      const offering = await call(`/api/v1/services/${serviceId}/offerings`, {
+        method: 'POST',
+        headers: owner,
+        body: { name: 'Gold', calendarId: calendar.body.id, slaTargets },
+      });
+      const live = await call(`/api/v1/services/${serviceId}/go-live`, { method: 'POST', headers: owner });
+      expect([calendar.status, service.status, offering.status, live.status]).toEqual([201, 201, 201, 200]);
+      return { serviceId, offeringId: offering.body.id as string, writtenAt: live.headers.get('x-log-position') ?? '' };
+    };
 
     afterAll(async () => {
       await Promise.all(processes.map((process) => process.stop()));
@@ -234,23 +268,8 @@ describeWithKafka(
     });
 
     it('opens right after a catalog write: X-Wait-For-Position holds the open until the incidents have learnt it from Kafka', async () => {
-      const owner = await bearer(['service-owner']);
       const agent = await bearer(['agent'], 'adam');
-      const calendar = await call('/api/v1/calendars', { method: 'POST', headers: owner, body: officeHours });
-      const service = await call('/api/v1/services', {
-        method: 'POST',
-        headers: owner,
-        body: { name: 'VPN', kind: 'technical', description: 'Remote access', ownerGroup: 'platform', supportGroup: 'network' },
-      });
-      const serviceId: string = service.body.id;
-      const offering = await call(`/api/v1/services/${serviceId}/offerings`, {
-        method: 'POST',
-        headers: owner,
-        body: { name: 'Gold', calendarId: calendar.body.id, slaTargets },
-      });
-      const live = await call(`/api/v1/services/${serviceId}/go-live`, { method: 'POST', headers: owner });
-      expect([calendar.status, service.status, offering.status, live.status]).toEqual([201, 201, 201, 200]);
-      const catalogWrittenAt = live.headers.get('x-log-position') ?? '';
+      const { serviceId, offeringId, writtenAt: catalogWrittenAt } = await liveService('VPN');
       expect(Number(catalogWrittenAt)).toBeGreaterThan(0);
 
       // No wait on the topics here: the open itself waits for the incidents' catalog copy to reach that position.
@@ -259,7 +278,80 @@ describeWithKafka(
         headers: { ...agent, 'x-wait-for-position': catalogWrittenAt },
         body: { shortDescription: 'VPN drops', description: 'Every 5 minutes', serviceId, impact: 2, urgency: 2 },
       });
-      expect([opened.status, opened.body.serviceId, opened.body.offeringId]).toEqual([201, serviceId, offering.body.id]);
+      expect([opened.status, opened.body.serviceId, opened.body.offeringId]).toEqual([201, serviceId, offeringId]);
+    });
+
+    it('serves each context\'s audit routes over its own log through the gateway: a timeline by number, checkpoints, proofs, the latest verification', async () => {
+      const agent = await bearer(['agent'], 'adam');
+      const auditor = await bearer(['auditor'], 'audrey');
+      const { serviceId, writtenAt } = await liveService('Printing');
+      const opened = await call('/api/v1/incidents', {
+        method: 'POST',
+        headers: { ...agent, 'x-wait-for-position': writtenAt },
+        body: { shortDescription: 'Printer jam', description: 'Tray 2', serviceId, impact: 3, urgency: 3 },
+      });
+      expect(opened.status).toBe(201);
+      const incidentId: string = opened.body.id;
+      const assigned = await call(`/api/v1/incidents/${incidentId}/assign`, { method: 'POST', headers: { ...agent, 'if-match': opened.headers.get('etag') ?? '' }, body: { assignmentGroup: 'desk', assignee: 'adam' } });
+      expect(assigned.status).toBe(200);
+
+      // The timeline by number: INC goes to the incidents process, whose log holds the stream.
+      const timeline = await call(`/api/v1/audit/records/${opened.body.number}`, { headers: auditor });
+      expect(timeline.status).toBe(200);
+      expect(timeline.body).toMatchObject({ number: opened.body.number, streamId: `incident-${incidentId}`, chain: { ok: true } });
+      expect(timeline.body.entries.map((entry: { type: string }) => entry.type)).toEqual(expect.arrayContaining(['IncidentOpened', 'IncidentAssigned']));
+      expect(timeline.body.entries[0]).toMatchObject({ revision: 0, actor: { id: 'adam', role: 'agent' } });
+      expect((await call(`/api/v1/audit/records/${opened.body.number}`, { headers: agent })).status).toBe(403);
+      expect((await call('/api/v1/audit/records/XYZ0000001', { headers: auditor })).status).toBe(404);
+      expect((await call('/api/v1/audit/ledger/checkpoints', { headers: auditor })).status).toBe(404);
+
+      // Each context's checkpoints: signed by its own key, over its own log.
+      const signedUpTo = async (context: string, position: number) =>
+        waitUntil(
+          `a checkpoint of the ${context} log at or after position ${position}`,
+          async () => {
+            const page = await call(`/api/v1/audit/${context}/checkpoints`, { headers: auditor });
+            expect(page.status).toBe(200);
+            return page.body.items[0]?.lastPosition >= position ? page.body.items[0] : undefined;
+          },
+          30_000,
+        );
+      const incidentsCheckpoint = await signedUpTo('incidents', timeline.body.entries.at(-1).globalPosition);
+      const catalogCheckpoint = await signedUpTo('catalog', Number(writtenAt));
+      const incidentsKey = parseNoteVerifier(auditSignerOf('incidents').verifier.text);
+      expect(verifyCheckpointNote(incidentsCheckpoint.note, incidentsKey)).toMatchObject({ ok: true });
+      expect(verifyCheckpointNote(catalogCheckpoint.note, parseNoteVerifier(auditSignerOf('catalog').verifier.text))).toMatchObject({ ok: true });
+      expect(verifyCheckpointNote(catalogCheckpoint.note, incidentsKey)).toMatchObject({ ok: false });
+
+      // The incident's opening proven in the incidents' latest checkpoint.
+      const openedEvent = timeline.body.entries[0];
+      const proof = await call(`/api/v1/audit/incidents/proofs/inclusion?eventId=${openedEvent.eventId}&treeSize=${incidentsCheckpoint.treeSize}`, { headers: auditor });
+      expect(proof.status).toBe(200);
+      expect(proof.body).toMatchObject({ globalPosition: openedEvent.globalPosition, treeSize: incidentsCheckpoint.treeSize, verified: true });
+      const { leafHash, leafIndex, treeSize, proof: path } = proof.body;
+      expect(verifyInclusion(fromHex(leafHash), leafIndex, treeSize, path.map(fromHex), fromHex(incidentsCheckpoint.rootHash))).toBe(true);
+
+      // The latest verification of the incidents' log, as `itsm verify` records it, read through the gateway.
+      expect((await call('/api/v1/audit/incidents/verify', { headers: auditor })).status).toBe(404);
+      const store = await createPostgresEventStore({ connectionString: incidentsDatabase.url });
+      const db = createPgExecutor({ connectionString: incidentsDatabase.url, max: 2 });
+      try {
+        const tree = new SqlAuditTree(db);
+        const result = await verifyAuditLog({ store, tree }, { verifier: incidentsKey, origin: 'dist.test/incidents' });
+        await new SqlVerificationRuns(db, tree.tables).record('itsm verify', result);
+      } finally {
+        await store.close();
+        await db.close();
+      }
+      const verified = await call('/api/v1/audit/incidents/verify', { headers: auditor });
+      expect(verified.status).toBe(200);
+      expect(verified.body).toMatchObject({ ok: true });
+      expect((await call('/api/v1/audit/catalog/verify', { headers: auditor })).status).toBe(404);
+
+      // The edge's OpenAPI document names the audit routes as it serves them.
+      const document = await call('/api/docs-json');
+      expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/audit/{context}/checkpoints', '/api/v1/audit/{context}/verify', '/api/v1/audit/records/{reference}']));
+      expect(Object.keys(document.body.paths).filter((path) => path.startsWith('/api/v1/audit/') && !path.startsWith('/api/v1/audit/{context}/') && !path.startsWith('/api/v1/audit/records/'))).toEqual([]);
     });
   },
 );

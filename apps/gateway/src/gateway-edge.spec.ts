@@ -141,6 +141,19 @@ describe('gateway edge (in process, against a stand-in service)', () => {
     expect(upstream.received).toEqual([]);
   });
 
+  it('answers the console’s sign-in settings itself, without credentials: no identity provider unless configured', async () => {
+    const answer = await call(`${gateway.url}/api/v1/console/config`);
+    expect({ status: answer.status, body: answer.body }).toEqual({ status: 200, body: { oidc: null } });
+    const withOidc = await startGateway(upstream.url, { ITSM_JWKS_URL: 'https://idp.example.com/jwks', ITSM_OIDC_ISSUER: 'https://idp.example.com', ITSM_OIDC_CLIENT_ID: 'itsm-console' });
+    try {
+      const configured = await call(`${withOidc.url}/api/v1/console/config`);
+      expect(configured.body).toEqual({ oidc: { issuer: 'https://idp.example.com', clientId: 'itsm-console', scopes: ['openid', 'profile'] } });
+    } finally {
+      await withOidc.app.close();
+    }
+    expect(upstream.received).toEqual([]);
+  });
+
   it('refuses a caller without credentials with 401 at the edge; the service never hears of it', async () => {
     const answer = await call(`${gateway.url}/api/v1/services`, { method: 'POST', body: JSON.stringify({ name: 'Payroll' }) });
     expect(answer.status).toBe(401);

@@ -1,5 +1,6 @@
 export * from './upcasting';
 export * from './stream-contexts';
+export * from './record-contexts';
 export * from './catalog';
 export * from './incidents';
 export * from './platform';

@@ -8,6 +8,7 @@ import { scaled, type BenchConfig } from '../shared/config';
 import { formatInt, progress, writeJsonResult } from '../shared/report';
 import { seedLog } from '../shared/seed-log';
 import { elapsedMs, summarize, type Sample } from '../shared/stats';
+import { targetOutcome } from '../shared/target-summary';
 import { verdict } from '../shared/target-verdict';
 import { incidentEvent } from '../event-store/incident-event';
 import { auditExportPass, exportPass, readAllPass, standaloneVerifyPass, verifyPass, type AuditReadContender } from './audit-contenders';
@@ -126,10 +127,11 @@ const runTarget = async (target: LogTarget, config: BenchConfig): Promise<AuditT
       readers,
       verifyRatio: readAll ? verifyRate / readAll : null,
       exportRatio: readAll ? rate('export jsonl') / readAll : null,
-      verifyVerdict:
+      // Two verdicts: the ratio holds on a loaded machine, the absolute rate needs the read ceiling above it.
+      verifyVerdicts:
         target === 'postgres'
-          ? verdict(`≥ ${VERIFY_RATIO}× readAll and ≥ ${formatInt(VERIFY_EVENTS_PER_SEC)} ev/s`, verifyRate >= VERIFY_RATIO * readAll && verifyRate >= VERIFY_EVENTS_PER_SEC)
-          : verdict('none (embedded)', null),
+          ? [verdict(`verify ≥ ${VERIFY_RATIO}× readAll`, verifyRate >= VERIFY_RATIO * readAll), verdict(`verify ≥ ${formatInt(VERIFY_EVENTS_PER_SEC)} ev/s`, verifyRate >= VERIFY_EVENTS_PER_SEC)]
+          : [verdict('none (embedded)', null)],
       appends,
     };
   } finally {
@@ -151,5 +153,27 @@ export const auditPart: BenchPart = {
       targets: results,
     });
     progress(`audit results written to ${path}`);
+    return results.flatMap((result) => {
+      const verify = result.readers.find((reader) => reader.name === verifyPass(result.target === 'postgres' ? VERIFY_WORKERS : 0).name);
+      const verifyRate = verify?.measurement.eventsPerSec ?? null;
+      return [
+        targetOutcome(
+          'audit',
+          `verify on ${result.target}: ÷ readAll`,
+          { value: verifyRate === null ? 'n/a' : `${formatInt(verifyRate)} ev/s`, amount: verifyRate, ratio: result.verifyRatio },
+          result.verifyVerdict,
+        ),
+        targetOutcome(
+          'audit',
+          `appends with the checkpointer on ${result.target}`,
+          {
+            value: `${(result.appends.overhead * 100).toFixed(1)}% overhead`,
+            amount: result.appends.overhead,
+            ratio: 1 - result.appends.overhead,
+          },
+          result.appends.verdict,
+        ),
+      ];
+    });
   },
 };

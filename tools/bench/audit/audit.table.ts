@@ -23,7 +23,8 @@ export interface AuditTargetResult {
   verifyRatio: number | null;
   /** export jsonl ÷ readAll in events/s. */
   exportRatio: number | null;
-  verifyVerdict: TargetVerdict;
+  /** verify ÷ readAll, and verify's own rate, each against its target. */
+  verifyVerdicts: TargetVerdict[];
   appends: AppendOverhead;
 }
 
@@ -49,7 +50,7 @@ export const printAuditTables = (results: readonly AuditTargetResult[]): void =>
       }),
       formatRatio(result.verifyRatio),
       formatRatio(result.exportRatio),
-      verdictText(result.verifyVerdict),
+      result.verifyVerdicts.map(verdictText).join('\n'),
     ]),
   });
   const appends = renderTable({

@@ -5,10 +5,11 @@ import { ProjectionRuntime } from '@itsm/projections';
 import type { BenchPart } from '../shared/bench-part';
 import { scaled, type BenchConfig } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
-import { progress, writeJsonResult } from '../shared/report';
+import { formatMs, progress, writeJsonResult } from '../shared/report';
+import { targetOutcome, type TargetOutcome } from '../shared/target-summary';
 import { PAGE_SIZE, runMonthSchedule, runNewChangeCheck } from './changes-bench';
 import { prng, seedChanges } from './changes-seed';
-import { printChangesTables, type ChangesBenchResult } from './changes.table';
+import { changesCaseVerdict, changesTargetCases, printChangesTables, type ChangesBenchResult } from './changes.table';
 import { createNaiveTables } from './naive-conflicts';
 
 const READ_MODEL_SCHEMA = 'read_models';
@@ -27,7 +28,7 @@ const warmUp = async (db: SqlExecutor, run: (iterations: number) => Promise<unkn
   await db.exec('SELECT 1');
 };
 
-const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
+const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): Promise<TargetOutcome[]> => {
   const changes = positiveIntegerFrom(env, 'BENCH_CHANGES', scaled(config, 10_000, 200));
   const services = positiveIntegerFrom(env, 'BENCH_CHANGE_SERVICES', scaled(config, 1_000, 50));
   const iterations = positiveIntegerFrom(env, 'BENCH_CHANGE_ITERATIONS', 200);
@@ -88,6 +89,9 @@ const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): P
     };
     printChangesTables(result);
     progress(` wrote ${await writeJsonResult(config.resultsDir, 'changes', result)}`);
+    return changesTargetCases(result).map(([name, caseResult]) =>
+      targetOutcome('changes', name, { value: `p99 ${formatMs(caseResult.ours.p99)} ms`, amount: caseResult.ours.p99 }, changesCaseVerdict(caseResult)),
+    );
   } finally {
     await store.close();
     await db.close();

@@ -121,38 +121,50 @@ const batchedAppends: BenchCase = {
     ),
 };
 
-const WRITERS = 8;
-const concurrentWriters: BenchCase = {
-  id: 'append-1-x8',
-  title: `${WRITERS} concurrent writers, 1 event per append`,
-  describe: (config) =>
-    `${rounds(config)}${WRITERS} × ${perRound(config, 250, 5)} appends, each writer on 25 streams of its own`,
-  run: async (contender, context, config) => {
-    const perWriter = perRound(config, 250, 5);
-    const writers = (appends: number, latencies: number[]) =>
-      Promise.all(
-        Array.from({ length: WRITERS }, () =>
-          appendRoundRobin(
-            contender,
-            context,
-            newStreams(25),
-            appends,
-            1,
-            latencies,
+/** Appends of a concurrent-writers case (before BENCH_SCALE), shared by its writers: more writers, fewer each. */
+const CONCURRENT_APPENDS = 2000;
+
+/**
+ * `writers` concurrent writers, each appending one event at a time (closed loop) round-robin over 25 streams of
+ * its own: many agents, one log.
+ */
+const concurrentWriters = (writers: number): BenchCase => {
+  const perWriter = (config: BenchConfig) => perRound(config, CONCURRENT_APPENDS / writers, 5);
+  return {
+    id: `append-1-x${writers}`,
+    title: `${writers} concurrent writers, 1 event per append`,
+    describe: (config) =>
+      `${rounds(config)}${writers} × ${perWriter(config)} appends, each writer on 25 streams of its own`,
+    run: async (contender, context, config) => {
+      const appends = perWriter(config);
+      const write = (appendsEach: number, latencies: number[]) =>
+        Promise.all(
+          Array.from({ length: writers }, () =>
+            appendRoundRobin(
+              contender,
+              context,
+              newStreams(25),
+              appendsEach,
+              1,
+              latencies,
+            ),
           ),
-        ),
-      );
-    await writers(Math.max(5, Math.round(perWriter / 10)), []);
-    const latencies: number[] = [];
-    const start = process.hrtime.bigint();
-    await writers(perWriter, latencies);
-    return {
-      events: WRITERS * perWriter,
-      totalMs: elapsedMs(start),
-      latenciesMs: latencies,
-    };
-  },
+        );
+      await write(Math.max(2, Math.round(appends / 10)), []);
+      const latencies: number[] = [];
+      const start = process.hrtime.bigint();
+      await write(appends, latencies);
+      return {
+        events: writers * appends,
+        totalMs: elapsedMs(start),
+        latenciesMs: latencies,
+      };
+    },
+  };
 };
+
+/** The case ids of the writer counts the issue's targets name (issue 14). */
+export const CONCURRENT_WRITER_COUNTS = [8, 32, 128] as const;
 
 const LONG_STREAM = 1000;
 const readLongStream: BenchCase = {
@@ -222,7 +234,7 @@ const readWholeLog: BenchCase = {
 export const EVENT_STORE_CASES: readonly BenchCase[] = [
   singleAppends,
   batchedAppends,
-  concurrentWriters,
+  ...CONCURRENT_WRITER_COUNTS.map(concurrentWriters),
   readLongStream,
   readWholeLog,
 ];

@@ -8,6 +8,7 @@ import type { Contender } from './contender';
 import { printTargetTable } from './event-store.table';
 import type { CaseResult, CellResult, TargetResult } from './results';
 import { eventStoreTargets, type Target } from './targets';
+import { writerTargets } from './writer-targets';
 
 const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -92,7 +93,8 @@ const runTarget = async (
   const { running, notRunning } = await startContenders(target);
   const cases: CaseResult[] = [];
   try {
-    for (const [index, benchCase] of EVENT_STORE_CASES.entries()) {
+    const selected = EVENT_STORE_CASES.filter(({ id }) => !config.cases || config.cases.includes(id));
+    for (const [index, benchCase] of selected.entries()) {
       const cells = new Map([
         ...notRunning,
         ...(await runCase(benchCase, running, config)),
@@ -113,7 +115,7 @@ const runTarget = async (
         oneLine(name, cell),
       );
       progress(
-        `[${target.name}] ${index + 1}/${EVENT_STORE_CASES.length} ${benchCase.title}: ${summary.join(' · ')}`,
+        `[${target.name}] ${index + 1}/${selected.length} ${benchCase.title}: ${summary.join(' · ')}`,
       );
     }
   } finally {
@@ -166,7 +168,9 @@ export const eventStorePart: BenchPart = {
       rounds: config.rounds,
       machine: { cpus: cpus().length, node: process.version },
       targets: results,
+      issueTargets: results.flatMap(writerTargets),
     });
     progress(`event-store results written to ${path}`);
+    return results.flatMap(writerTargets);
   },
 };

@@ -111,5 +111,7 @@ export const httpPart: BenchPart = {
       results,
     });
     progress(`http results written to ${path}`);
+    // No target yet: issue 14 point 3 adds plain NestJS contenders to compare with.
+    return [];
   },
 };

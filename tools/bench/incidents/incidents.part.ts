@@ -6,11 +6,12 @@ import { seedIncidents, type SeedIncidentsResult } from '../../../apps/cli/src/c
 import type { BenchPart } from '../shared/bench-part';
 import { scaled, type BenchConfig } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
-import { progress, writeJsonResult } from '../shared/report';
+import { formatMs, progress, writeJsonResult } from '../shared/report';
+import { targetOutcome, type TargetOutcome } from '../shared/target-summary';
 import { runAsOfBench } from './incident-as-of-bench';
 import { PAGE_SIZE, runListCase } from './incident-list-bench';
 import { listCases } from './incident-list-cases';
-import { printIncidentsTables, type IncidentsBenchResult, type SeedRate } from './incidents.table';
+import { caseVerdict, printIncidentsTables, worstP99, type IncidentsBenchResult, type SeedRate } from './incidents.table';
 
 const READ_MODEL_SCHEMA = 'read_models';
 
@@ -61,7 +62,7 @@ const statisticsKeeper = (db: SqlExecutor, count: number) => {
   };
 };
 
-const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): Promise<void> => {
+const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): Promise<TargetOutcome[]> => {
   const count = positiveIntegerFrom(env, 'BENCH_INCIDENTS', scaled(config, 100_000, 1_000));
   const writers = positiveIntegerFrom(env, 'BENCH_INCIDENT_WRITERS', 16);
   const iterations = positiveIntegerFrom(env, 'BENCH_LIST_ITERATIONS', 200);
@@ -127,6 +128,9 @@ const run = async (config: BenchConfig, env: NodeJS.ProcessEnv = process.env): P
     };
     printIncidentsTables(result);
     progress(` wrote ${await writeJsonResult(config.resultsDir, 'incidents', result)}`);
+    return result.list.map((listCase) =>
+      targetOutcome('incidents', `list: ${listCase.name}`, { value: `p99 ${formatMs(worstP99(listCase))} ms`, amount: worstP99(listCase) }, caseVerdict(listCase)),
+    );
   } finally {
     await store.close();
     await db.close();

@@ -4,6 +4,7 @@ import { selectedLogTargets } from '../shared/bench-log';
 import { scaled, type BenchConfig } from '../shared/config';
 import { formatMs, progress, writeJsonResult } from '../shared/report';
 import { percentile } from '../shared/stats';
+import { targetOutcome } from '../shared/target-summary';
 import { verdict } from '../shared/target-verdict';
 import { latencyPipelines, type PipelineSpec } from './latency-pipelines';
 import {
@@ -100,5 +101,17 @@ export const latencyPart: BenchPart = {
       pipelines: results,
     });
     progress(`latency results written to ${path}`);
+    return results.map((result) =>
+      targetOutcome(
+        'latency',
+        `append → visible p99: ${result.title.split('\n')[0]}`,
+        {
+          value: `p99 ${formatMs(result.visible.p99)} ms`,
+          amount: result.visible.p99,
+          ratio: result.budgetUsed,
+        },
+        result.verdict,
+      ),
+    );
   },
 };

@@ -9,6 +9,7 @@ import { scaled, type BenchConfig } from '../shared/config';
 import { formatInt, progress, writeJsonResult } from '../shared/report';
 import { seedLog } from '../shared/seed-log';
 import { summarize, type Sample } from '../shared/stats';
+import { targetOutcome } from '../shared/target-summary';
 import { verdict } from '../shared/target-verdict';
 import {
   openRebuildRuntime,
@@ -101,5 +102,18 @@ export const rebuildPart: BenchPart = {
       targets: results,
     });
     progress(`rebuild results written to ${path}`);
+    return results.map((result) => {
+      const rebuild = result.contenders[0].measurement.eventsPerSec;
+      return targetOutcome(
+        'rebuild',
+        `projection rebuild on ${result.target}`,
+        {
+          value: `${formatInt(rebuild)} ev/s`,
+          amount: rebuild,
+          ratio: result.ratio,
+        },
+        result.verdict,
+      );
+    });
   },
 };

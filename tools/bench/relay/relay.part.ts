@@ -12,6 +12,7 @@ import { readWholeLog } from '../shared/read-log';
 import { formatInt, progress, writeJsonResult } from '../shared/report';
 import { seedLog } from '../shared/seed-log';
 import { summarize } from '../shared/stats';
+import { targetOutcome } from '../shared/target-summary';
 import { verdict } from '../shared/target-verdict';
 import {
   oursRelay,
@@ -151,6 +152,18 @@ export const relayPart: BenchPart = {
         ...result,
       });
       progress(`relay results written to ${path}`);
+      return [
+        targetOutcome(
+          'relay',
+          'log → Kafka: ours ÷ raw kafkajs producer',
+          {
+            value: `${formatInt(ours.measurement.eventsPerSec)} ev/s`,
+            amount: ours.measurement.eventsPerSec,
+            ratio,
+          },
+          result.target,
+        ),
+      ];
     } finally {
       await topics
         .deleteAll()

@@ -9,6 +9,8 @@ export interface BenchConfig {
   parts: string[] | null;
   /** Targets to run (BENCH_TARGETS=postgres,pglite); all when unset. */
   targets: string[] | null;
+  /** Cases to run, by id (BENCH_CASES=append-1-x8,append-1-x32), in the parts that name their cases; all when unset. */
+  cases: string[] | null;
   resultsDir: string;
 }
 
@@ -40,6 +42,7 @@ export const readBenchConfig = (
       env['DATABASE_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
     parts: list(env['BENCH_PARTS']),
     targets: list(env['BENCH_TARGETS']),
+    cases: list(env['BENCH_CASES']),
     resultsDir: env['BENCH_RESULTS_DIR'] ?? 'bench-results',
   };
 };

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@itsm/audit-api';
 import { ChangesModule } from '@itsm/changes-api';
 import { changesApplicationProjections } from '@itsm/changes-application';
 import { changesProjections, createChangesReadModels } from '@itsm/changes-read-models';
@@ -18,13 +19,17 @@ export class ChangesAppModule {
   static forRoot(env: Record<string, unknown> = process.env): DynamicModule {
     return {
       module: ChangesAppModule,
-      imports: contextHostImports({
-        env,
-        projections: [...changesProjections, ...changesApplicationProjections()],
-        consumerGroup: CHANGES_CONSUMER_GROUP,
-        // With KAFKA_BROKERS the caused-incidents process learns incident links from `itsm.incidents.events.v1`, like the copies.
-        context: ChangesModule.forRoot({ readModels: createChangesReadModels, processEventsFrom: env['KAFKA_BROKERS'] ? 'message-bus' : 'event-store' }),
-      }),
+      imports: [
+        ...contextHostImports({
+          env,
+          projections: [...changesProjections, ...changesApplicationProjections()],
+          consumerGroup: CHANGES_CONSUMER_GROUP,
+          // With KAFKA_BROKERS the caused-incidents process learns incident links from `itsm.incidents.events.v1`, like the copies.
+          context: ChangesModule.forRoot({ readModels: createChangesReadModels, processEventsFrom: env['KAFKA_BROKERS'] ? 'message-bus' : 'event-store' }),
+        }),
+        // The audit routes and checkpointer over this process's own event log (the gateway's /api/v1/audit/changes/…).
+        AuditModule.forRoot(),
+      ],
     };
   }
 }

@@ -9,6 +9,7 @@ import { createPgExecutor, createPostgresEventStore } from '@itsm/event-store';
 import { createTestDatabase, validateRuntimeConfig, type TestDatabase } from '@itsm/platform-kit';
 import { UsageError } from '../cli/exit-codes';
 import { createProgram } from '../program';
+import { serverLogEnv } from '../testing/server-log-env';
 import { runAuditExport } from './export.command';
 
 /** Incidents in the log: each opened, assigned, worked on (and some breached, escalated, logged by an admin). */
@@ -49,10 +50,7 @@ describe('itsm export --audit and the standalone verifier (PostgreSQL server)', 
   beforeAll(async () => {
     database = await createTestDatabase('cli_audit_export');
     folder = mkdtempSync(join(tmpdir(), 'itsm-audit-export-'));
-    env = { ...process.env, DATABASE_URL: database.url, ITSM_DATA_DIR: join(folder, 'data'), LOG_LEVEL: 'silent' };
-    delete env['EVENTSTORE_URL'];
-    delete env['ITSM_AUDIT_SIGNING_KEY'];
-    delete env['ITSM_AUDIT_CHECKPOINT_COPY_DIR'];
+    env = serverLogEnv(database.url, folder);
     const store = await createPostgresEventStore({ connectionString: database.url });
     const db = createPgExecutor({ connectionString: database.url, max: 2 });
     try {
@@ -92,7 +90,7 @@ describe('itsm export --audit and the standalone verifier (PostgreSQL server)', 
 
   it('writes the events up to the latest checkpoint, the checkpoints with proofs, the key, controls, the specification, verify.mjs and VERIFY.md', async () => {
     const summary = await runAuditExport({ ...access(), out: exported });
-    expect(readdirSync(exported).sort()).toEqual(['HASHING.md', 'VERIFY.md', 'checkpoints.jsonl', 'controls.json', 'events.jsonl', 'manifest.json', 'test-vectors.json', 'verifier-key.txt', 'verify.mjs']);
+    expect(readdirSync(exported).sort()).toEqual(['HASHING.md', 'VERIFY.md', 'checkpoints.jsonl', 'controls.json', 'events.jsonl', 'manifest.json', 'test-vectors.json', 'verifier-key.txt', 'verify-hashing.cjs', 'verify.mjs']);
     expect(existsSync(`${exported}.partial`)).toBe(false);
     expect(summary.manifest).toMatchObject({ events: signedEvents, signedEvents, unsignedEvents: 0, firstPosition: 1, lastPosition: signedEvents, verifierKey });
     expect(linesOf(exported)).toHaveLength(signedEvents);
@@ -102,7 +100,9 @@ describe('itsm export --audit and the standalone verifier (PostgreSQL server)', 
     expect(checkpoints[1].consistency).toMatchObject({ fromTreeSize: 100, verifiedByExporter: true });
     expect(readFileSync(join(exported, 'verifier-key.txt'), 'utf8').trim()).toBe(verifierKey);
     expect(readFileSync(join(exported, 'HASHING.md'), 'utf8')).toContain('## 5. Test vectors');
-    expect(readFileSync(join(exported, 'verify.mjs'), 'utf8')).not.toMatch(/from '(?!node:)/);
+    // The verifier imports node: built-ins and the hashing shipped beside it, which requires node: built-ins only.
+    expect(readFileSync(join(exported, 'verify.mjs'), 'utf8')).not.toMatch(/from '(?!node:|\.\/verify-hashing\.cjs')/);
+    expect(readFileSync(join(exported, 'verify-hashing.cjs'), 'utf8')).not.toMatch(/require\('(?!node:)/);
 
     // The controls over the same events, each finding citing the events that prove it.
     const controls = JSON.parse(readFileSync(join(exported, 'controls.json'), 'utf8'));

@@ -16,7 +16,7 @@ export const runAudit = (reference: string, options: AuditCommandOptions): Promi
     const { recordTimeline, SqlEventLogQueries } = await loadAudit();
     // Numbers are found in the log's own table: not with the log in EventStoreDB.
     const numbers = settingsOf(options).EVENTSTORE_URL ? undefined : new SqlEventLogQueries(log.db, undefined, (events) => log.personalData.reveal(events));
-    return recordTimeline(reference, log.store, numbers, options.asOf);
+    return recordTimeline(reference, log.store, numbers, options.asOf, log.storedStore);
   });
 
 /** `key="value"` pairs of an event's facts, one level deep, long values cut. */

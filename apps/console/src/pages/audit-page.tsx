@@ -1,20 +1,11 @@
-import { Alert, Badge, Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { describeError, get, type Page } from '../api';
 import { dateTime } from '../format';
 import { CAN, hasAny, useSession } from '../session';
+import { ControlFindings } from './control-findings';
+import { RecordTimeline } from './record-timeline';
 
-interface AuditEvent {
-  globalPosition: number;
-  eventId: string;
-  streamId: string;
-  streamRevision: number;
-  type: string;
-  recordedAt: string;
-  actor: { id: string; via?: string; role?: string } | null;
-  correlationId: string | null;
-}
 interface Verification {
   ok: boolean;
   source: string;
@@ -28,59 +19,10 @@ interface Checkpoint {
   keyName: string;
 }
 
-function Timeline() {
-  const [input, setInput] = useState('');
-  const [streamId, setStreamId] = useState('');
-  const events = useQuery({ queryKey: ['audit-events', streamId], queryFn: () => get<Page<AuditEvent>>('/audit/events', { streamId, limit: 200 }), enabled: !!streamId });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setStreamId(input.trim());
-  };
-  return (
-    <Paper withBorder p="sm" component="section" aria-label="Record timeline">
-      <Title order={2} size="h4" mb="xs">
-        A record’s timeline
-      </Title>
-      <form onSubmit={submit}>
-        <Group align="end">
-          <TextInput label="Stream id" description="e.g. incident-<uuid>" value={input} onChange={(e) => setInput(e.currentTarget.value)} w={360} />
-          <Button type="submit">Show events</Button>
-        </Group>
-      </form>
-      {events.isError && <Text c="red.9">{describeError(events.error)}</Text>}
-      {events.data && (
-        <div style={{ overflowX: 'auto' }}>
-          <Table striped miw={720} mt="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Position</Table.Th>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Type</Table.Th>
-                <Table.Th scope="col">Actor</Table.Th>
-                <Table.Th scope="col">Correlation</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {events.data.items.map((e) => (
-                <Table.Tr key={e.eventId}>
-                  <Table.Td>{e.globalPosition}</Table.Td>
-                  <Table.Td>{dateTime(e.recordedAt)}</Table.Td>
-                  <Table.Td>
-                    {e.type} (revision {e.streamRevision})
-                  </Table.Td>
-                  <Table.Td>{e.actor ? `${e.actor.id}${e.actor.role ? ` (${e.actor.role})` : ''}` : '—'}</Table.Td>
-                  <Table.Td>{e.correlationId ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-    </Paper>
-  );
-}
-
-/** Audit: a record's event timeline (auditors), the latest verification of the log and the signed checkpoints. */
+/**
+ * Audit: the latest verification of the log and the signed checkpoints; for auditors (findings and events name people)
+ * the control-check findings and a record's event timeline, which a finding's cited events link to.
+ */
 export default function AuditPage() {
   const { session } = useSession();
   const verify = useQuery({ queryKey: ['audit-verify'], queryFn: () => get<Verification>('/audit/verify') });
@@ -147,7 +89,14 @@ export default function AuditPage() {
           </Table>
         </div>
       </Paper>
-      {hasAny(session, CAN.readAuditEvents) ? <Timeline /> : <Text size="sm">Reading a record’s events takes the auditor role.</Text>}
+      {hasAny(session, CAN.readAuditEvents) ? (
+        <>
+          <ControlFindings />
+          <RecordTimeline />
+        </>
+      ) : (
+        <Text size="sm">The control-check findings and a record’s events take the auditor role.</Text>
+      )}
     </Stack>
   );
 }

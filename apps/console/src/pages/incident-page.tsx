@@ -4,6 +4,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { ApiError, describeError, request, type Page } from '../api';
 import { dateTime } from '../format';
+import { pollUnlessLive, useLiveState } from '../live-events';
 import { CAN, hasAny, useSession } from '../session';
 import { priorityColor } from './incident-queue';
 import { SlaClocks, type SlaTimer } from './sla-clocks';
@@ -77,11 +78,12 @@ function ActionForm({ title, submit, label, busy, children }: { title: string; s
 export default function IncidentPage({ id }: { id: string }) {
   const { session } = useSession();
   const client = useQueryClient();
+  const live = useLiveState();
   const incident = useQuery({ queryKey: ['incident', id], queryFn: () => request<Incident>(`/incidents/${encodeURIComponent(id)}`) });
   const sla = useQuery({
     queryKey: ['incident', id, 'sla'],
     queryFn: async () => ({ ...(await request<{ timers: SlaTimer[] }>(`/incidents/${encodeURIComponent(id)}/sla`)).data, fetchedAt: Date.now() }),
-    refetchInterval: SLA_POLL_MS,
+    refetchInterval: pollUnlessLive(live, SLA_POLL_MS),
   });
   const history = useQuery({ queryKey: ['incident', id, 'history'], queryFn: () => request<Page<HistoryLine>>(`/incidents/${encodeURIComponent(id)}/history`) });
   const [busy, setBusy] = useState<string | null>(null);

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { describeError, get, type Page } from '../api';
 import { dateTime } from '../format';
+import { pollUnlessLive, useLiveState } from '../live-events';
 
 export interface IncidentListItem {
   id: string;
@@ -34,6 +35,7 @@ export const priorityColor = (priority: string) => ({ P1: 'red.9', P2: '#a33b00'
  * and only the rows in view rendered (a queue of 10,000+ incidents is never loaded whole).
  */
 export function IncidentQueue() {
+  const live = useLiveState();
   const [q, setQ] = useState('');
   const [search] = useDebouncedValue(q, 300);
   const [state, setState] = useState<string[]>(['new', 'assigned', 'in-progress', 'on-hold']);
@@ -48,7 +50,7 @@ export function IncidentQueue() {
     queryFn: ({ pageParam }) => get<Page<IncidentListItem>>('/incidents', { ...filters, limit: PAGE_SIZE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: 15_000,
+    refetchInterval: pollUnlessLive(live, 15_000),
   });
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const scroller = useRef<HTMLDivElement>(null);

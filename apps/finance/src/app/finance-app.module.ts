@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@itsm/audit-api';
 import { FinanceModule } from '@itsm/finance-api';
 import { financeApplicationProjections } from '@itsm/finance-application';
 import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
@@ -14,14 +15,18 @@ export class FinanceAppModule {
   static forRoot(env: Record<string, unknown> = process.env): DynamicModule {
     return {
       module: FinanceAppModule,
-      imports: contextHostImports({
-        env,
-        // Finance's read models, and the directory and copies of the catalog and incidents its handlers read (from Kafka when KAFKA_BROKERS).
-        projections: [...financeProjections, ...financeApplicationProjections()],
-        consumerGroup: FINANCE_CONSUMER_GROUP,
-        // With KAFKA_BROKERS the service-credit process learns SLA breaches from `itsm.incidents.events.v1`, like the copies.
-        context: FinanceModule.forRoot({ readModels: createFinanceReadModels, env, processEventsFrom: env['KAFKA_BROKERS'] ? 'message-bus' : 'event-store' }),
-      }),
+      imports: [
+        ...contextHostImports({
+          env,
+          // Finance's read models, and the directory and copies of the catalog and incidents its handlers read (from Kafka when KAFKA_BROKERS).
+          projections: [...financeProjections, ...financeApplicationProjections()],
+          consumerGroup: FINANCE_CONSUMER_GROUP,
+          // With KAFKA_BROKERS the service-credit process learns SLA breaches from `itsm.incidents.events.v1`, like the copies.
+          context: FinanceModule.forRoot({ readModels: createFinanceReadModels, env, processEventsFrom: env['KAFKA_BROKERS'] ? 'message-bus' : 'event-store' }),
+        }),
+        // The audit routes and checkpointer over this process's own event log (the gateway's /api/v1/audit/finance/…).
+        AuditModule.forRoot(),
+      ],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { GatewayModule } from '@itsm/platform-kit';
+import { ConsoleConfigModule, GatewayModule } from '@itsm/platform-kit';
 import { validateGatewayConfig } from '../config/gateway-config';
 import { GatewayHealthModule } from '../health/gateway-health.module';
 import { ServiceDocuments } from '../openapi/service-documents';
@@ -22,6 +22,8 @@ export class GatewayAppModule {
         // Idempotency-Key is the service's: it records the key next to its events. The edge forwards it and keeps no data.
         GatewayModule.forRoot({ idempotency: false }),
         GatewayHealthModule,
+        // The console it serves at `/` reads its sign-in settings here (GET /api/v1/console/config).
+        ConsoleConfigModule,
       ],
       controllers: [ProxyController],
       providers: [UpstreamClient, UpstreamMetrics, ServiceDocuments],

@@ -12,6 +12,8 @@ import { noSuchRoute, upstreamTimedOut, upstreamUnavailable } from './upstream-p
 import type { UpstreamRoute } from './upstream-routes';
 import { upstreamTargetOf } from './upstream-target';
 
+const isEventStream = (headers: Headers): boolean => (headers.get('content-type') ?? '').startsWith('text/event-stream');
+
 /** Forwards a request the edge accepted to the service that owns it, and streams the answer back. */
 @Injectable()
 export class UpstreamClient {
@@ -41,7 +43,9 @@ export class UpstreamClient {
         : JSON.stringify(request.body);
     const callerGone = new AbortController();
     response.once('close', () => callerGone.abort());
-    const timeout = AbortSignal.timeout(this.timeoutMs);
+    // Bounds the wait for the service's answer; a stream of events (text/event-stream) then runs as long as the caller stays.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
     const startedAt = process.hrtime.bigint();
     const headers = upstreamRequestHeaders(request.headers, { correlationId: request.correlationId ?? '', clientIp: request.ip });
     // With tracing on, the service's request span is a child of the edge's (off: the caller's traceparent as it came).
@@ -58,26 +62,33 @@ export class UpstreamClient {
         body,
         ...(streamed ? { duplex: 'half' } : {}),
         redirect: 'manual',
-        signal: AbortSignal.any([timeout, callerGone.signal]),
+        signal: AbortSignal.any([timeout.signal, callerGone.signal]),
       });
     } catch {
-      const outcome = timeout.aborted ? 'timeout' : 'unreachable';
+      clearTimeout(timer);
+      const outcome = timeout.signal.aborted ? 'timeout' : 'unreachable';
       this.metrics.record(service, outcome, startedAt);
-      if (callerGone.signal.aborted && !timeout.aborted) return;
+      if (callerGone.signal.aborted && !timeout.signal.aborted) return;
       throw outcome === 'timeout' ? upstreamTimedOut(service, this.timeoutMs) : upstreamUnavailable(service);
     }
+    if (isEventStream(answer.headers)) clearTimeout(timer);
     this.metrics.record(service, answer.status, startedAt);
     response.status(answer.status);
     for (const [name, value] of callerResponseHeaders(answer.headers)) response.setHeader(name, value);
     if (!answer.body || request.method === 'HEAD') {
+      clearTimeout(timer);
       response.end();
       return;
     }
     try {
+      // Headers first, so an event stream reaches the caller before its first event.
+      response.flushHeaders();
       await pipeline(Readable.fromWeb(answer.body as import('node:stream/web').ReadableStream), response);
     } catch {
       // The caller left or the service broke off mid-answer; the status line is gone, so just close.
       if (!response.writableEnded) response.destroy();
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { contextOfRecordReference, type EventContext } from '@itsm/contracts';
 import type { GatewaySettings } from '../config/gateway-config';
 
 /** The settings that hold a service's base URL (`<CONTEXT>_SERVICE_URL`); an optional one left unset means the edge does not serve it. */
@@ -14,6 +15,11 @@ export interface UpstreamRoute {
    * the changes' DORA figures of a catalog service are `services/<id>/dora`. They win over the resource they sit under.
    */
   nestedPaths?: readonly string[];
+  /**
+   * The context whose event log this service holds: its audit routes are `/api/v1/audit/<context>/…` at the edge
+   * (forwarded as the service's `/api/v1/audit/…`), and `/api/v1/audit/records/<number or stream id>` of its records.
+   */
+  auditContext?: EventContext;
 }
 
 /** A route whose service is configured, with its base URL. */
@@ -26,15 +32,23 @@ export const API_PREFIX = '/api/v1';
 
 /** Every route the edge forwards; the next context adds its line (DESIGN §7). */
 export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
-  { service: 'service-catalog', urlSetting: 'CATALOG_SERVICE_URL', resources: ['services', 'calendars'] },
-  { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents'] },
-  { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes', 'freeze-windows'], nestedPaths: ['services/*/dora'] },
-  { service: 'finance', urlSetting: 'FINANCE_SERVICE_URL', resources: ['finance'] },
+  { service: 'service-catalog', urlSetting: 'CATALOG_SERVICE_URL', resources: ['services', 'calendars'], auditContext: 'catalog' },
+  // `events` (server-sent events): the incidents process reads the event log and knows whose incidents they are.
+  { service: 'incidents', urlSetting: 'INCIDENTS_SERVICE_URL', resources: ['incidents', 'events'], auditContext: 'incidents' },
+  { service: 'changes', urlSetting: 'CHANGES_SERVICE_URL', resources: ['changes', 'freeze-windows'], nestedPaths: ['services/*/dora'], auditContext: 'changes' },
+  { service: 'finance', urlSetting: 'FINANCE_SERVICE_URL', resources: ['finance'], auditContext: 'finance' },
 ];
 
+/** The first segment under /api/v1 of the audit routes: each context's log has its own (DESIGN §1, distributed shape). */
+export const AUDIT_RESOURCE = 'audit';
+/** Below /api/v1/audit: a record's timeline, routed by the context its number or stream id names. */
+export const AUDIT_RECORDS = 'records';
+
 /** Nest route paths (relative to /api/v1) for every resource: the collection and anything below it. */
-export const proxiedRoutePaths = (routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES): string[] =>
-  routes.flatMap((route) => route.resources.flatMap((resource) => [resource, `${resource}/*rest`]));
+export const proxiedRoutePaths = (routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES): string[] => [
+  ...routes.flatMap((route) => route.resources.flatMap((resource) => [resource, `${resource}/*rest`])),
+  ...(routes.some((route) => route.auditContext) ? [`${AUDIT_RESOURCE}/*rest`] : []),
+];
 
 /** The routes whose service has a base URL in the settings (readiness probes and OpenAPI merge only these). */
 export const configuredUpstreams = (
@@ -52,8 +66,48 @@ const underPattern = (segments: readonly string[], pattern: string): boolean => 
   return segments.length >= parts.length && parts.every((part, index) => (part === '*' ? segments[index] !== '' : segments[index] === part));
 };
 
+/** A request path's route and the path the service is asked for. */
+export interface ForwardedPath {
+  route: UpstreamRoute;
+  path: string;
+}
+
+const safeDecode = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The audit routes of one context's log: `/api/v1/audit/<context>/<rest>` goes to that context's service as
+ * `/api/v1/audit/<rest>`; `/api/v1/audit/records/<reference>…` goes as it is to the context the reference names
+ * (`INC…` incidents, `CHG…` changes, `SVC…`/`CAL…` the catalog, a stream id by its type).
+ */
+const auditPathOf = (segments: readonly string[], routes: readonly UpstreamRoute[]): ForwardedPath | undefined => {
+  const [resource, first, ...rest] = segments;
+  if (resource !== AUDIT_RESOURCE || !first || rest.length === 0 || rest[0] === '') return undefined;
+  if (first === AUDIT_RECORDS) {
+    const reference = safeDecode(rest[0]);
+    const context = reference === undefined ? undefined : contextOfRecordReference(reference);
+    const route = context && routes.find((candidate) => candidate.auditContext === context);
+    return route && { route, path: `${API_PREFIX}/${segments.join('/')}` };
+  }
+  const route = routes.find((candidate) => candidate.auditContext === first);
+  return route && { route, path: `${API_PREFIX}/${AUDIT_RESOURCE}/${rest.join('/')}` };
+};
+
+/** Where a request path (already normalised) goes: the audit routes, a nested path, then the resource. */
+export const forwardedPathOf = (pathname: string, routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES): ForwardedPath | undefined => {
+  if (pathname.startsWith(`${API_PREFIX}/${AUDIT_RESOURCE}/`)) return auditPathOf(pathname.slice(API_PREFIX.length + 1).split('/'), routes);
+  const route = routeOf(pathname, routes);
+  return route && { route, path: pathname };
+};
+
 /** The route serving a request path (already normalised), or undefined: a nested path first, then the resource. */
 export const routeOf = (pathname: string, routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES): UpstreamRoute | undefined => {
+  if (pathname.startsWith(`${API_PREFIX}/${AUDIT_RESOURCE}/`)) return forwardedPathOf(pathname, routes)?.route;
   if (pathname.startsWith(`${API_PREFIX}/`)) {
     const segments = pathname.slice(API_PREFIX.length + 1).split('/');
     const nested = routes.find((route) => route.nestedPaths?.some((pattern) => underPattern(segments, pattern)));

@@ -20,6 +20,11 @@ describe('upstreamTargetOf', () => {
     expect(upstreamTargetOf('/api/v1/incidents', baseUrlOf)?.url.toString()).toBe('http://incidents:3000/api/v1/incidents');
   });
 
+  it('forwards the event stream (server-sent events) to the incidents service, which reads the log', () => {
+    expect(upstreamTargetOf('/api/v1/events?types=itsm.incidents.*', baseUrlOf)?.url.toString()).toBe('http://incidents:3000/api/v1/events?types=itsm.incidents.*');
+    expect(upstreamTargetOf('/api/v1/events', catalogOnly)).toBeUndefined();
+  });
+
   it('serves no incidents path when INCIDENTS_SERVICE_URL is unset (the edge answers 404), the catalog still', () => {
     expect(upstreamTargetOf('/api/v1/incidents', catalogOnly)).toBeUndefined();
     expect(upstreamTargetOf('/api/v1/incidents/abc', catalogOnly)).toBeUndefined();
@@ -36,6 +41,33 @@ describe('upstreamTargetOf', () => {
     expect(upstreamTargetOf('/api/v1/services/abc/doras', baseUrlOf)?.route.service).toBe('service-catalog');
     // Without CHANGES_SERVICE_URL the edge does not serve it (404), rather than asking the catalog.
     expect(upstreamTargetOf('/api/v1/services/abc/dora', catalogOnly)).toBeUndefined();
+  });
+
+  it('forwards /audit/<context>/… to that context\'s own audit routes, and a record\'s timeline by its number or stream id', () => {
+    expect(upstreamTargetOf('/api/v1/audit/incidents/checkpoints?limit=2', baseUrlOf)?.url.toString()).toBe('http://incidents:3000/api/v1/audit/checkpoints?limit=2');
+    expect(upstreamTargetOf('/api/v1/audit/catalog/proofs/inclusion?position=3', baseUrlOf)?.url.toString()).toBe('http://catalog:3000/api/v1/audit/proofs/inclusion?position=3');
+    expect(upstreamTargetOf('/api/v1/audit/changes/verify', baseUrlOf)?.url.toString()).toBe('http://changes:3000/api/v1/audit/verify');
+    expect(upstreamTargetOf('/api/v1/audit/records/INC0000042?asOf=2026-01-01T00%3A00%3A00Z', baseUrlOf)?.url.toString()).toBe(
+      'http://incidents:3000/api/v1/audit/records/INC0000042?asOf=2026-01-01T00%3A00%3A00Z',
+    );
+    expect(upstreamTargetOf('/api/v1/audit/records/CHG0000007', baseUrlOf)?.route.service).toBe('changes');
+    expect(upstreamTargetOf('/api/v1/audit/records/SVC0000001', baseUrlOf)?.route.service).toBe('service-catalog');
+    expect(upstreamTargetOf('/api/v1/audit/records/CAL0000001', baseUrlOf)?.route.service).toBe('service-catalog');
+    expect(upstreamTargetOf('/api/v1/audit/records/incident-0190f0c2-0000-7000-8000-000000000001', baseUrlOf)?.route.service).toBe('incidents');
+  });
+
+  it.each([
+    '/api/v1/audit/checkpoints',
+    '/api/v1/audit/incidents',
+    '/api/v1/audit/incidents/',
+    '/api/v1/audit/ledger/checkpoints',
+    '/api/v1/audit/records/XYZ0000001',
+    '/api/v1/audit/records/0190f0c2-0000-7000-8000-000000000001',
+    '/api/v1/audit/records/%E0%A4%A',
+    '/api/v1/audit/finance/verify',
+    '/api/v1/audit/incidents/../../admin/projections',
+  ])('serves no audit route for %s (unknown or unconfigured context, a reference naming none)', (path) => {
+    expect(upstreamTargetOf(path, baseUrlOf)).toBeUndefined();
   });
 
   it('keeps a path prefix of the service URL', () => {

@@ -1,4 +1,4 @@
-import { routeOf, type UpstreamRoute } from './upstream-routes';
+import { forwardedPathOf, type UpstreamRoute } from './upstream-routes';
 
 export interface UpstreamTarget {
   route: UpstreamRoute;
@@ -17,11 +17,12 @@ export const upstreamTargetOf = (
 ): UpstreamTarget | undefined => {
   // The edge's own origin only anchors the parse; a path starting with // cannot change the host this way.
   const incoming = new URL(`/${originalUrl.replace(/^\/+/, '')}`, 'http://edge.invalid');
-  const route = routeOf(incoming.pathname, routes);
+  const forwarded = forwardedPathOf(incoming.pathname, routes);
+  const route = forwarded?.route;
   const baseUrl = route && baseUrlOf(route);
-  if (!route || !baseUrl) return undefined;
+  if (!forwarded || !route || !baseUrl) return undefined;
   const url = new URL(baseUrl);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}${incoming.pathname}`;
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${forwarded.path}`;
   url.search = incoming.search;
   return { route, url };
 };

@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '@itsm/audit-api';
 import { IncidentsModule } from '@itsm/incidents-api';
 import { incidentsApplicationProjections } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentProjections } from '@itsm/incidents-read-models';
 import { contextHostImports } from '@itsm/platform-kit';
+import { eventStreamSettingsFrom, ServerSentEventsModule } from '@itsm/server-sent-events';
 
 /** Consumer group of the incidents' projections: its own, so it sees every partition next to the projector. */
 export const INCIDENTS_CONSUMER_GROUP = 'incidents';
@@ -19,12 +21,19 @@ export class IncidentsAppModule {
   static forRoot(env: Record<string, unknown> = process.env): DynamicModule {
     return {
       module: IncidentsAppModule,
-      imports: contextHostImports({
-        env,
-        projections: [...incidentProjections, ...incidentsApplicationProjections()],
-        consumerGroup: INCIDENTS_CONSUMER_GROUP,
-        context: IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
-      }),
+      imports: [
+        ...contextHostImports({
+          env,
+          projections: [...incidentProjections, ...incidentsApplicationProjections()],
+          consumerGroup: INCIDENTS_CONSUMER_GROUP,
+          context: IncidentsModule.forRoot({ readModels: createIncidentReadModels }),
+        }),
+        // GET /api/v1/events for the gateway: this process reads the event log (decrypting personal fields) and its
+        // incident list knows each incident's caller.
+        ServerSentEventsModule.forRoot(eventStreamSettingsFrom(env)),
+        // The audit routes and checkpointer over this process's own event log (the gateway's /api/v1/audit/incidents/…).
+        AuditModule.forRoot(),
+      ],
     };
   }
 }

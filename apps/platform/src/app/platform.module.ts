@@ -7,6 +7,7 @@ import { incidentsApplicationProjections } from '@itsm/incidents-application';
 import { createIncidentReadModels, incidentProjections } from '@itsm/incidents-read-models';
 import { streamHeadsProjection } from '@itsm/projections';
 import {
+  ConsoleConfigModule,
   EventStoreModule,
   GatewayModule,
   HealthModule,
@@ -22,6 +23,7 @@ import { FinanceModule } from '@itsm/finance-api';
 import { financeApplicationProjections } from '@itsm/finance-application';
 import { createFinanceReadModels, financeProjections } from '@itsm/finance-read-models';
 import { AuditModule } from '@itsm/audit-api';
+import { ServerSentEventsModule } from '@itsm/server-sent-events';
 
 /** The embedded all-in-one host: every context and the gateway in one process (DESIGN §1). */
 @Module({
@@ -50,6 +52,10 @@ import { AuditModule } from '@itsm/audit-api';
     FinanceModule.forRoot({ readModels: createFinanceReadModels }),
     // The auditors' routes, the checkpointer (Merkle tree + signed checkpoints) and the background verification.
     AuditModule.forRoot(),
+    // GET /api/v1/console/config: the identity provider the web console signs in with.
+    ConsoleConfigModule,
+    // GET /api/v1/events: the log as server-sent events, for the console and downstream systems without Kafka.
+    ServerSentEventsModule.forRoot(),
   ],
 })
 export class PlatformModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { AuditModule } from '@itsm/audit-api';
 import { CatalogModule } from '@itsm/catalog-api';
 import { catalogProjections, createCatalogReadModels } from '@itsm/catalog-read-models';
 import { EventStoreModule, GatewayModule, HealthModule, ProjectionsModule, validateRuntimeConfig } from '@itsm/platform-kit';
@@ -16,6 +17,8 @@ import { EventStoreModule, GatewayModule, HealthModule, ProjectionsModule, valid
     GatewayModule.forRoot(),
     ProjectionsModule.forRoot(catalogProjections),
     CatalogModule.forRoot({ readModels: createCatalogReadModels }),
+    // The audit routes and checkpointer over this process's own event log (the gateway's /api/v1/audit/catalog/…).
+    AuditModule.forRoot(),
     HealthModule,
   ],
 })

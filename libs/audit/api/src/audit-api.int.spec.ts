@@ -216,4 +216,23 @@ describe('audit API (PostgreSQL server, gateway conventions, checkpointer on)', 
       expect(later.body.findings.map((finding: { control: string }) => finding.control)).toEqual(['work-logged-without-agent-role']);
     });
   });
+
+  describe('GET /audit/records/:reference', () => {
+    it('answers a record\'s timeline by number or stream id, up to asOf, for auditors only; 404 for an unknown record, 400 for a bad one', async () => {
+      const byNumber = await get('auditor', '/records/INC0000077');
+      expect(byNumber.status).toBe(200);
+      expect(byNumber.body).toMatchObject({ reference: 'INC0000077', number: 'INC0000077', asOf: null, chain: { ok: true } });
+      expect(byNumber.body.entries.map((entry: { type: string }) => entry.type)).toEqual(['IncidentOpened', 'IncidentWorkLogged', 'SlaBreached', 'IncidentEscalated']);
+      expect(byNumber.body.entries[1]).toMatchObject({ revision: 1, actor: { id: 'root', role: 'admin' }, changes: { minutesSpent: 20 } });
+      const byStream = await get('auditor', `/records/${byNumber.body.streamId}?asOf=${encodeURIComponent(byNumber.body.entries[0].recordedAt)}`);
+      expect(byStream.status).toBe(200);
+      expect(byStream.body.entries.length).toBeGreaterThanOrEqual(1);
+      expect(byStream.body.entries.length).toBeLessThan(4);
+
+      expect((await get('admin', '/records/INC0000077')).status).toBe(403);
+      expect((await get('auditor', '/records/INC0009999')).status).toBe(404);
+      expect((await get('auditor', '/records/INC0000077?asOf=yesterday')).status).toBe(400);
+      expect((await get('auditor', '/records/%20x')).status).toBe(400);
+    });
+  });
 });

@@ -7,11 +7,13 @@ import { GetCheckpointController } from './get-checkpoint/get-checkpoint.control
 import { InclusionProofController } from './inclusion-proof/inclusion-proof.controller';
 import { LatestVerificationController } from './latest-verification/latest-verification.controller';
 import { ListCheckpointsController } from './list-checkpoints/list-checkpoints.controller';
+import { RecordTimelineController } from './record-timeline/record-timeline.controller';
 import { SearchEventsController } from './search-events/search-events.controller';
 
 /** One controller per route (`src/<route>/`). */
 export const AUDIT_CONTROLLERS = [
   SearchEventsController,
+  RecordTimelineController,
   LatestVerificationController,
   ListCheckpointsController,
   GetCheckpointController,

@@ -37,8 +37,9 @@ export interface AppendOutcome {
  * append leaves a gap in the numbers, never a hole that fills later), and a numeric checkpoint never passes an
  * event that commits late. The xid8 / pg_snapshot_xmin technique (Emmett) orders by transaction id, which is
  * not position order, so a plain numeric checkpoint could skip a late event; Marten's high-water mark needs a
- * daemon and a wait. The price is that appends to one log commit one at a time (measured by the benchmark).
- * On PGlite the lock is skipped: its one connection runs one transaction at a time, which gives the same order.
+ * daemon and a wait. The price is that appends to one log commit one at a time, which group commit
+ * (append-group.ts) pays once for many concurrent appends of a process. On PGlite the lock is skipped: its one
+ * connection runs one transaction at a time, which gives the same order.
  *
  * Because the stream head is read under that lock, in a statement of its own (READ COMMITTED takes a fresh
  * snapshot per statement), it is exact; the unique (stream_id, stream_revision) constraint stays as the backstop
@@ -50,7 +51,7 @@ export interface AppendOutcome {
  * turnaround plus the INSERT and COMMIT. Statements are prepared once per connection.
  */
 
-const LOCK_STATEMENT = 'SELECT pg_advisory_xact_lock(hashtext($1))';
+export const LOCK_STATEMENT = 'SELECT pg_advisory_xact_lock(hashtext($1))';
 
 // The database clock, read under the lock, makes recorded_at non-decreasing in global order across processes.
 const headStatement = (names: EventLogSchema) => `SELECT clock_timestamp() AS now, last.stream_revision, last.hash
@@ -61,7 +62,7 @@ const headStatement = (names: EventLogSchema) => `SELECT clock_timestamp() AS no
 
 const preparedNames = new Map<string, string>();
 /** One name per distinct statement text in this process, as `pg` requires of prepared statements. */
-const prepareAs = (text: string): { prepareAs: string } => {
+export const prepareAs = (text: string): { prepareAs: string } => {
   let name = preparedNames.get(text);
   if (name === undefined) {
     name = `itsm_event_store_${preparedNames.size + 1}`;
@@ -121,13 +122,10 @@ const append = async (
     throw new WrongExpectedRevisionError(streamId, expectedRevision, currentRevision);
   }
   const sealed = sealEvents(streamId, request.events, currentRevision, head.hash ?? GENESIS_HASH, new Date(head.now));
-  const chunks: SealedEvent[][] = [];
-  for (let start = 0; start < sealed.length; start += EVENTS_PER_INSERT) chunks.push(sealed.slice(start, start + EVENTS_PER_INSERT));
-  const inserts = chunks.map((chunk, index) => {
-    const statement = insertEventsStatement(names.events, chunk, index === chunks.length - 1 ? request.notifyChannel : undefined);
-    const options = chunk.length <= PREPARED_EVENTS_PER_INSERT ? prepareAs(statement.text) : undefined;
-    return insertOrConflict(tx.query(statement.text, statement.params, options), streamId, expectedRevision, currentRevision);
-  });
+  const chunks = chunksForInsert(sealed);
+  const inserts = sendInserts(tx, names, chunks, request.notifyChannel).map((inserted) =>
+    insertOrConflict(inserted, streamId, expectedRevision, currentRevision),
+  );
   const committed = steps.commit();
   // Every answer is awaited in order below; these handlers only keep a later failure from going unhandled.
   [...inserts, committed].forEach((pending) => pending.catch(() => undefined));
@@ -140,11 +138,41 @@ const append = async (
   return { currentRevision, events };
 };
 
+/** Sealed events in INSERTs of at most `EVENTS_PER_INSERT` rows, in order. */
+export const chunksForInsert = (sealed: readonly SealedEvent[]): SealedEvent[][] => {
+  const chunks: SealedEvent[][] = [];
+  for (let start = 0; start < sealed.length; start += EVENTS_PER_INSERT) chunks.push(sealed.slice(start, start + EVENTS_PER_INSERT));
+  return chunks;
+};
+
+export interface InsertedRow {
+  global_position: string | number;
+  stream_id: string;
+  stream_revision: number;
+}
+
+/**
+ * Sends one INSERT per chunk without awaiting any (they share a round trip on a pipelined connection); the last
+ * one signals `notifyChannel`. Small INSERTs are prepared, one statement per size.
+ */
+export const sendInserts = (
+  tx: SqlSession,
+  names: EventLogSchema,
+  chunks: readonly SealedEvent[][],
+  notifyChannel: string | undefined,
+  guard: { onlyIfRecordedAfterTheLog?: boolean } = {},
+): Promise<InsertedRow[]>[] =>
+  chunks.map((chunk, index) => {
+    const statement = insertEventsStatement(names.events, chunk, index === chunks.length - 1 ? notifyChannel : undefined, guard);
+    const options = chunk.length <= PREPARED_EVENTS_PER_INSERT ? prepareAs(statement.text) : undefined;
+    return tx.query<InsertedRow>(statement.text, statement.params, options);
+  });
+
 const UNIQUE_VIOLATION = '23505';
 const STREAM_REVISION_CONSTRAINT = 'events_stream_revision_unique';
 
 const insertOrConflict = async (
-  inserted: Promise<{ global_position: string | number; stream_revision: number }[]>,
+  inserted: Promise<InsertedRow[]>,
   streamId: string,
   expectedRevision: ExpectedRevision,
   currentRevision: number,

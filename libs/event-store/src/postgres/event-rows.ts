@@ -53,7 +53,12 @@ const INSERT_COLUMN_COUNT = 13;
  * channel in the same statement. Every parameter is cast from text so both drivers send plain strings (JSON is
  * serialized here: `pg` would turn a JS array into a PostgreSQL array).
  */
-export const insertEventsStatement = (table: string, events: readonly SealedEvent[], notifyChannel?: string) => {
+export const insertEventsStatement = (
+  table: string,
+  events: readonly SealedEvent[],
+  notifyChannel?: string,
+  options: { onlyIfRecordedAfterTheLog?: boolean } = {},
+) => {
   const rows = events.map((_, index) => {
     const p = (column: number) => `$${index * INSERT_COLUMN_COUNT + column}`;
     return `(${p(1)}, ${p(2)}::integer, ${p(3)}::uuid, ${p(4)}, ${p(5)}::integer, ${p(6)}::text::jsonb, ${p(7)}::text::jsonb,
@@ -74,14 +79,23 @@ export const insertEventsStatement = (table: string, events: readonly SealedEven
     event.recordedAt,
     event.hash,
   ]);
-  const insert = `INSERT INTO ${table} (stream_id, stream_revision, event_id, type, schema_version, data, actor,
-      correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash)
-    VALUES ${rows.join(',\n')}
-    RETURNING global_position, stream_revision`;
+  const columns = `stream_id, stream_revision, event_id, type, schema_version, data, actor,
+      correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash`;
+  // With the guard, nothing is inserted when the log's last event was recorded later than these events: recorded_at
+  // stays non-decreasing in position order (the caller sees the missing rows and retries).
+  const values = options.onlyIfRecordedAfterTheLog
+    ? `SELECT * FROM (VALUES ${rows.join(',\n')}) AS new_events
+       WHERE NOT EXISTS (
+         SELECT 1 FROM (SELECT recorded_at FROM ${table} ORDER BY global_position DESC LIMIT 1) AS last
+         WHERE last.recorded_at > $12::timestamptz)`
+    : `VALUES ${rows.join(',\n')}`;
+  const insert = `INSERT INTO ${table} (${columns})
+    ${values}
+    RETURNING global_position, stream_id, stream_revision`;
   if (notifyChannel === undefined) return { text: insert, params };
   // A SELECT in WITH runs only when the main query reads it, hence the join with `notified` (one row).
   const text = `WITH inserted AS (${insert}),
     notified AS (SELECT pg_notify($${params.length + 1}, ''))
-    SELECT inserted.global_position, inserted.stream_revision FROM inserted, notified`;
+    SELECT inserted.global_position, inserted.stream_id, inserted.stream_revision FROM inserted, notified`;
   return { text, params: [...params, notifyChannel] };
 };

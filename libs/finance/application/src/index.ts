@@ -50,6 +50,7 @@ export * from './nest/finance-processes.host';
 export * from './periods/period-streams';
 export * from './periods/period-inputs.reader';
 export * from './periods/recompute-run';
+export * from './periods/recent-run-computations';
 export * from './run-period/run-period.handler';
 export * from './publish-statements/publish-statements.handler';
 export * from './close-period/close-period.handler';

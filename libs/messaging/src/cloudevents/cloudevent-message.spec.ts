@@ -1,7 +1,9 @@
+import { CloudEvent } from 'cloudevents';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { IncomingMessage } from '../port/message-bus.port';
 import { readWithCloudEventsSdk } from '../testing/read-with-cloudevents-sdk';
 import { fromCloudEventMessage, toCloudEventMessage } from './cloudevent-message.mapping';
+import { toCloudEventJson } from './cloudevent-json.mapping';
 
 const streamId = 'change-0190f3a4-1111-7222-8333-944445555666';
 const event: RecordedEvent = {
@@ -93,5 +95,34 @@ describe('fromCloudEventMessage', () => {
     expect(parsed.data).toEqual(event.data);
     expect(parsed.type).toBe('itsm.changes.ChangeApprovedByCab.v2');
     expect(parsed['sequence']).toBe('1234');
+  });
+});
+
+describe('toCloudEventJson', () => {
+  it('carries the Kafka message attributes in structured mode, data as the event data', () => {
+    expect(toCloudEventJson(event)).toEqual({
+      specversion: '1.0',
+      id: event.eventId,
+      source: '/itsm/changes',
+      type: 'itsm.changes.ChangeApprovedByCab.v2',
+      subject: streamId,
+      time: event.occurredAt,
+      datacontenttype: 'application/json',
+      sequence: '1234',
+      correlationid: 'corr-1',
+      causationid: 'cause-1',
+      traceparent: event.traceparent,
+      streamrevision: '4',
+      actor: JSON.stringify(event.actor),
+      hash: event.hash,
+      recordedat: event.recordedAt,
+      data: event.data,
+    });
+  });
+
+  it('reads back with the official CloudEvents SDK in structured mode', () => {
+    const parsed = new CloudEvent(toCloudEventJson(event) as never);
+    expect(parsed.type).toBe('itsm.changes.ChangeApprovedByCab.v2');
+    expect(parsed.data).toEqual(event.data);
   });
 });

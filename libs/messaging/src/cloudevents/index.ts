@@ -1,3 +1,4 @@
 export * from './cloudevent-headers';
 export * from './cloudevent-type';
 export * from './cloudevent-message.mapping';
+export * from './cloudevent-json.mapping';

@@ -36,4 +36,44 @@ describe('runtime configuration', () => {
       'esdb://localhost:2113?tls=false',
     );
   });
+
+  it('reads the Kafka session timeout as milliseconds, and refuses one the broker would refuse', () => {
+    expect(validateRuntimeConfig({}).KAFKA_SESSION_TIMEOUT_MS).toBeUndefined();
+    expect(validateRuntimeConfig({ KAFKA_SESSION_TIMEOUT_MS: '8000' }).KAFKA_SESSION_TIMEOUT_MS).toBe(8000);
+    expect(() => validateRuntimeConfig({ KAFKA_SESSION_TIMEOUT_MS: '1000' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS must be at least 6000/);
+  });
+
+  describe('the console\'s OpenID Connect sign-in', () => {
+    const jwks = { ITSM_JWKS_URL: 'https://idp.example.com/jwks' };
+
+    it('is off by default, asking for openid and profile once configured', () => {
+      expect(validateRuntimeConfig({})).toMatchObject({ ITSM_OIDC_ISSUER: undefined, ITSM_OIDC_CLIENT_ID: undefined, ITSM_OIDC_SCOPES: 'openid profile' });
+    });
+
+    it('takes an issuer with its client id and scopes', () => {
+      const config = validateRuntimeConfig({ ...jwks, ITSM_OIDC_ISSUER: 'https://idp.example.com/realms/it', ITSM_OIDC_CLIENT_ID: 'itsm-console', ITSM_OIDC_SCOPES: 'openid email roles' });
+      expect(config).toMatchObject({ ITSM_OIDC_ISSUER: 'https://idp.example.com/realms/it', ITSM_OIDC_CLIENT_ID: 'itsm-console', ITSM_OIDC_SCOPES: 'openid email roles' });
+    });
+
+    it('refuses an issuer without the JWKS that verifies its tokens', () => {
+      expect(() => validateRuntimeConfig({ ITSM_OIDC_ISSUER: 'https://idp.example.com', ITSM_OIDC_CLIENT_ID: 'itsm-console' })).toThrow(
+        /ITSM_OIDC_ISSUER needs ITSM_JWKS_URL/,
+      );
+    });
+
+    it('refuses an issuer that is not an http(s) URL', () => {
+      expect(() => validateRuntimeConfig({ ...jwks, ITSM_OIDC_ISSUER: 'idp.example.com', ITSM_OIDC_CLIENT_ID: 'itsm-console' })).toThrow(/ITSM_OIDC_ISSUER must be an http\(s\) URL/);
+    });
+
+    it('refuses an issuer without a client id, and a client id without an issuer', () => {
+      expect(() => validateRuntimeConfig({ ...jwks, ITSM_OIDC_ISSUER: 'https://idp.example.com' })).toThrow(/ITSM_OIDC_CLIENT_ID must be set with ITSM_OIDC_ISSUER/);
+      expect(() => validateRuntimeConfig({ ...jwks, ITSM_OIDC_CLIENT_ID: 'has spaces' })).toThrow(/ITSM_OIDC_CLIENT_ID/);
+    });
+
+    it('refuses scopes without openid', () => {
+      expect(() => validateRuntimeConfig({ ITSM_OIDC_SCOPES: 'profile email' })).toThrow(/ITSM_OIDC_SCOPES must be space-separated scopes including openid/);
+      expect(() => validateRuntimeConfig({ ITSM_OIDC_SCOPES: 'openidx' })).toThrow(/ITSM_OIDC_SCOPES/);
+      expect(validateRuntimeConfig({ ITSM_OIDC_SCOPES: 'email openid' }).ITSM_OIDC_SCOPES).toBe('email openid');
+    });
+  });
 });

@@ -1,6 +1,10 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync, type ValidationError } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync, type ValidationError, type ValidationOptions } from 'class-validator';
+
+/** A setting that only makes sense with another one set (the OIDC sign-in needs the JWKS that verifies its tokens). */
+const RequiresSetting = (other: string, options: ValidationOptions) =>
+  ValidateBy({ name: 'requiresSetting', validator: { validate: (_value, args) => (args?.object as Record<string, unknown>)[other] !== undefined } }, options);
 
 /** Process settings (DESIGN §7), read from the environment and validated once at start-up. */
 export class RuntimeConfig {
@@ -37,6 +41,17 @@ export class RuntimeConfig {
   @IsString()
   KAFKA_BROKERS?: string;
 
+  /**
+   * How long a consumer group waits for a silent member (a crashed process) before its partitions move to the
+   * others; unset: kafkajs' 30 s. The broker refuses less than its group.min.session.timeout.ms (6 s by default).
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(6000, { message: 'KAFKA_SESSION_TIMEOUT_MS must be at least 6000 (the broker refuses shorter sessions)' })
+  @Max(300000, { message: 'KAFKA_SESSION_TIMEOUT_MS must be at most 300000' })
+  KAFKA_SESSION_TIMEOUT_MS?: number;
+
   /** Prepended to every events topic, on the publishing and on the consuming side (isolates environments on one cluster). */
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{0,100}$/, { message: 'ITSM_TOPIC_PREFIX may hold only letters, digits, ".", "_" and "-"' })
@@ -58,6 +73,27 @@ export class RuntimeConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'ITSM_JWKS_URL must be an http(s) URL' })
   ITSM_JWKS_URL?: string;
+
+  /**
+   * The identity provider the console signs in with (OpenID Connect, Authorization Code + PKCE): its issuer URL, whose
+   * `/.well-known/openid-configuration` the browser reads. Needs ITSM_JWKS_URL (the platform verifies its tokens) and
+   * ITSM_OIDC_CLIENT_ID; served to the console by `GET /api/v1/console/config`.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'ITSM_OIDC_ISSUER must be an http(s) URL' })
+  @RequiresSetting('ITSM_JWKS_URL', { message: 'ITSM_OIDC_ISSUER needs ITSM_JWKS_URL: the platform verifies the provider’s tokens with its keys' })
+  ITSM_OIDC_ISSUER?: string;
+
+  /** The console's client id at that provider (a public client: no secret, PKCE instead); required with ITSM_OIDC_ISSUER. */
+  @ValidateIf((config: RuntimeConfig) => config.ITSM_OIDC_ISSUER !== undefined || config.ITSM_OIDC_CLIENT_ID !== undefined)
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'ITSM_OIDC_CLIENT_ID must be set with ITSM_OIDC_ISSUER (printable, no spaces)' })
+  ITSM_OIDC_CLIENT_ID?: string;
+
+  /** Scopes the console asks for, space-separated; `openid` is required. */
+  @Matches(/^(?=(.* )?openid( |$))[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, {
+    message: 'ITSM_OIDC_SCOPES must be space-separated scopes including openid',
+  })
+  ITSM_OIDC_SCOPES = 'openid profile';
 
   /** When set, bearer tokens must carry this `iss` (and `itsm token` writes it). */
   @IsOptional()

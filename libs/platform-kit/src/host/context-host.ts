@@ -25,7 +25,7 @@ export interface ContextHostOptions {
  * topics (other contexts are learnt from their events, never by calling them); without, they follow the event log's
  * subscription (single host).
  */
-export const contextHostImports = ({ env = process.env, projections, consumerGroup, context }: ContextHostOptions): DynamicModule['imports'] => [
+export const contextHostImports = ({ env = process.env, projections, consumerGroup, context }: ContextHostOptions): NonNullable<DynamicModule['imports']> => [
   ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, skipProcessEnv: true, validate: () => validateRuntimeConfig(env) }),
   EventStoreModule,
   GatewayModule.forRoot(),

@@ -22,6 +22,8 @@ export * from './request-context/request-metadata';
 export { AcceptsStreamedBody, BodyTypeGuard, isStreamedBodyRequest, STREAMED_BODY_TYPES, type StreamedBodyType } from './request-context/streamed-body';
 export * from './openapi/setup-openapi';
 export * from './console/serve-console';
+export * from './console/console-config.controller';
+export * from './console/console-config.module';
 export * from './openapi/security-schemes';
 export * from './asyncapi/serve-asyncapi';
 export * from './pagination/page-query.dto';

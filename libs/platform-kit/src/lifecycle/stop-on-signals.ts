@@ -12,10 +12,17 @@ export interface StopOnSignalsOptions {
 /** A second signal sooner than this after the first is the same request, not an order to exit at once. */
 const SAME_SIGNAL_WINDOW_MS = 1_000;
 
+/**
+ * Emitted on the HTTP server when a stop begins: responses that never end on their own (server-sent events) end
+ * then, instead of holding the drain for its whole `drainMs`.
+ */
+export const HTTP_SERVER_DRAINING = 'itsm:draining';
+
 /** Stops accepting connections, lets requests in flight finish (up to `drainMs`), then cuts what is left. */
 const drainHttp = (server: Server, drainMs: number): Promise<void> =>
   new Promise((drained) => {
     if (!server.listening) return drained();
+    server.emit(HTTP_SERVER_DRAINING);
     const cut = setTimeout(() => server.closeAllConnections(), drainMs);
     server.close(() => {
       clearTimeout(cut);

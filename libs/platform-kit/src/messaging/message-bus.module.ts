@@ -15,7 +15,11 @@ import { MESSAGE_BUS } from './message-bus.token';
       useFactory: (config: ConfigService<RuntimeConfig, true>): MessageBus => {
         const brokers = config.get('KAFKA_BROKERS', { infer: true });
         const bus = brokers
-          ? createKafkaMessageBus({ brokers: kafkaBrokersFromEnv({ KAFKA_BROKERS: brokers }), clientId: 'itsm-platform' })
+          ? createKafkaMessageBus({
+              brokers: kafkaBrokersFromEnv({ KAFKA_BROKERS: brokers }),
+              clientId: 'itsm-platform',
+              sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS', { infer: true }),
+            })
           : createInProcessMessageBus();
         // With tracing on, publish and consume spans carry the trace across the bus; off, the bus is untouched.
         return tracingEnabled() ? traceMessageBus(bus, { system: brokers ? 'kafka' : 'in-process' }) : bus;

@@ -13,6 +13,8 @@ export type LiveTablesOutcome = 'created' | 'kept' | 'reshaped';
 /** Creates a projection's live tables and its checkpoint together; later starts keep them while their shape holds. */
 export const ensureLiveTables = async (context: RuntimeContext, projection: Projection): Promise<LiveTablesOutcome> =>
   context.db.transaction(async (tx) => {
+    // Instances of a scaled-out projector start together: CREATE SCHEMA IF NOT EXISTS alone races (duplicate key).
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`itsm.projections.schema:${context.schema}`]);
     await tx.exec(`CREATE SCHEMA IF NOT EXISTS "${context.schema}"`);
     await lockProjection(tx, context.checkpoints, projection.name);
     const existing = await readCheckpoint(tx, context.checkpoints, projection.name, 'live');

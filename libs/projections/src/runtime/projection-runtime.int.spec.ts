@@ -186,6 +186,22 @@ describe.each(testDatabases)('projection runtime on %s', (_label, openDatabase) 
     });
   });
 
+  it('starts in several processes at once on an empty database: schema, tables and checkpoints are made once', async () => {
+    // Instances of one consumer group (the distributed projector scaled out) start together against one database.
+    const starting = Array.from({ length: 6 }, () => runtimeFor({ db: database.openExecutor(), liveSource: 'pushed' }));
+
+    const started = await Promise.all(starting);
+
+    expect(started.flatMap((runtime) => runtime.reshaped)).toEqual([]);
+    const checkpoints = await database.db.query<{ name: string; position: string }>(
+      `SELECT name, position FROM "${database.checkpointSchema}".checkpoints WHERE slot = 'live' ORDER BY name`,
+    );
+    expect(checkpoints.map((row) => [row.name, Number(row.position)])).toEqual([
+      ['notes', -1],
+      ['stream_heads', -1],
+    ]);
+  });
+
   it('follows the log live: an appended event becomes visible without a catch-up call', async () => {
     const runtime = await runtimeFor();
     await runtime.start();

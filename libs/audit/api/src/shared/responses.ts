@@ -72,3 +72,27 @@ export class ConsistencyProofResponse {
   @ApiProperty({ type: [String], description: 'RFC 6962 consistency proof, hex' }) proof!: string[];
   @ApiProperty({ description: 'The proof verified against both roots before it was sent' }) verified!: boolean;
 }
+
+/** One event of a record's timeline (`itsm audit`). */
+export class TimelineEntryResponse {
+  @ApiProperty({ example: 2 }) revision!: number;
+  @ApiProperty({ example: 1042 }) globalPosition!: number;
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ type: ActorResponse }) actor!: ActorResponse;
+  @ApiProperty({ example: 'IncidentAssigned' }) type!: string;
+  @ApiProperty({ example: 1 }) schemaVersion!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The facts the event recorded (the fields it set or changed)' }) changes!: unknown;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty() correlationId!: string;
+  @ApiProperty({ type: String, nullable: true }) causationId!: string | null;
+}
+
+export class RecordTimelineResponse {
+  @ApiProperty({ example: 'INC0000042', description: 'What was asked for' }) reference!: string;
+  @ApiProperty({ example: 'incident-0193a1c2-5d7e-7b3a-9f10-2c4d6e8f0a1b' }) streamId!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'INC0000042' }) number!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) asOf!: string | null;
+  @ApiProperty({ type: [TimelineEntryResponse] }) entries!: TimelineEntryResponse[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '`{ ok: true }`, or `{ ok: false, failure }` naming the first event whose chain does not hold' }) chain!: unknown;
+}

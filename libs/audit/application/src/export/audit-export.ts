@@ -27,27 +27,34 @@ export const AUDIT_EXPORT_FILES = {
   hashing: 'HASHING.md',
   vectors: 'test-vectors.json',
   verifier: 'verify.mjs',
+  verifierHashing: 'verify-hashing.cjs',
   guide: 'VERIFY.md',
 } as const;
 
 const VERIFIER_SOURCE = 'standalone-verifier.mjs';
+/** Shipped under the same name: verify.mjs imports it, and the parallel verification's workers load it. */
+const VERIFIER_HASHING_SOURCE = AUDIT_EXPORT_FILES.verifierHashing;
 const HASHING_SOURCE = 'audit-hashing.md';
+
+const findAsset = (candidates: string[], what: string): string => {
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`the ${what} to ship with the export is missing (looked in ${candidates.join(', ')})`);
+  return found;
+};
+
+/** The published hashing in JavaScript (verify-hashing.cjs): shipped with every export, loaded by the verify workers. */
+export const verifierHashingFile = (): string =>
+  findAsset([join(__dirname, 'audit', 'export', VERIFIER_HASHING_SOURCE), join(__dirname, VERIFIER_HASHING_SOURCE)], 'standalone verifier\'s hashing');
 
 /**
  * Where the shipped files are: in `audit/export/` beside the compiled CLI (copied there as assets by
  * apps/cli/webpack.config.js), else beside this file and in the repository's docs/ (sources: specs, benchmarks).
  */
-export const auditExportAssets = (): { verifier: string; hashing: string } => {
-  const find = (candidates: string[], what: string) => {
-    const found = candidates.find((candidate) => existsSync(candidate));
-    if (!found) throw new Error(`the ${what} to ship with the export is missing (looked in ${candidates.join(', ')})`);
-    return found;
-  };
-  return {
-    verifier: find([join(__dirname, 'audit', 'export', VERIFIER_SOURCE), join(__dirname, VERIFIER_SOURCE)], 'standalone verifier'),
-    hashing: find([join(__dirname, 'audit', 'export', HASHING_SOURCE), join(__dirname, '../../../../../docs', HASHING_SOURCE)], 'hashing specification'),
-  };
-};
+export const auditExportAssets = (): { verifier: string; verifierHashing: string; hashing: string } => ({
+  verifier: findAsset([join(__dirname, 'audit', 'export', VERIFIER_SOURCE), join(__dirname, VERIFIER_SOURCE)], 'standalone verifier'),
+  verifierHashing: verifierHashingFile(),
+  hashing: findAsset([join(__dirname, 'audit', 'export', HASHING_SOURCE), join(__dirname, '../../../../../docs', HASHING_SOURCE)], 'hashing specification'),
+});
 
 export interface AuditExportSources {
   store: Pick<EventStore, 'readAll'>;
@@ -167,6 +174,7 @@ export const writeAuditExport = async (sources: AuditExportSources, dir: string,
     await writeFile(join(partial, AUDIT_EXPORT_FILES.vectors), `${JSON.stringify(hashingTestVectors(), null, 2)}\n`);
     await copyFile(assets.hashing, join(partial, AUDIT_EXPORT_FILES.hashing));
     await copyFile(assets.verifier, join(partial, AUDIT_EXPORT_FILES.verifier));
+    await copyFile(assets.verifierHashing, join(partial, AUDIT_EXPORT_FILES.verifierHashing));
     await writeFile(join(partial, AUDIT_EXPORT_FILES.guide), verifyMarkdown(manifest, checkpoints.at(-1) ?? null, report));
     await rename(partial, dir);
     const seconds = (performance.now() - started) / 1000;

@@ -2,7 +2,8 @@
 /*
  * verify.mjs — the standalone verifier of an ITSM audit export (`itsm export --audit`).
  *
- * Plain Node.js (18 or later), node: built-ins only: copy the export folder to any machine and run
+ * Plain Node.js (18 or later), node: built-ins only, and verify-hashing.cjs beside it (the published hashing):
+ * copy the export folder to any machine and run
  *
  *   node verify.mjs [EXPORT_DIR] [--key VERIFIER_KEY] [--require-signed] [--json] [--self-test]
  *
@@ -14,215 +15,21 @@
  *   3. the RFC 6962 Merkle root of the events at each checkpoint's tree size, and its last position;
  *   4. that the log is not shorter than any checkpoint, and holds as many events as the manifest says.
  * It exits 0 when everything holds, 1 at the first failure (naming the file, line, position, stream and event),
- * 2 when it cannot run (missing file, bad arguments). --self-test checks this script's hashing against
+ * 2 when it cannot run (missing file, bad arguments). --self-test checks the hashing (verify-hashing.cjs) against
  * test-vectors.json (computed by the platform's own code) and exits.
  *
  * One source: libs/audit/application/src/export/standalone-verifier.mjs in the ITSM repository. It must not import
- * anything from that repository.
+ * anything from that repository but verify-hashing.cjs, which ships with it.
  */
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+// The published hashing, shipped beside this file (the platform's parallel verification runs the same file).
+import hashing from './verify-hashing.cjs';
 
-const GENESIS_HASH = '0'.repeat(64);
+const { GENESIS_HASH, canonicalPieces, chainHashOf, eventLeafHash, CompactRange, verifyConsistency, parseVerifierKey, openCheckpoint, checkTestVectors } = hashing;
 const HEX64 = /^[0-9a-f]{64}$/;
-
-const sha256 = (data) => createHash('sha256').update(data).digest();
-
-// ---------------------------------------------------------------------------------------------------------------
-// Canonical JSON (RFC 8785) of values parsed from JSON, and the two hashes of an event (HASHING.md §1, §2).
-
-const canonicalJson = (value) => {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new Error(`non-finite number ${value}`);
-      return JSON.stringify(value);
-    case 'object': {
-      if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-      const members = [];
-      for (const key of Object.keys(value).sort()) {
-        if (value[key] === undefined) continue;
-        members.push(`${JSON.stringify(key)}:${canonicalJson(value[key])}`);
-      }
-      return `{${members.join(',')}}`;
-    }
-    default:
-      throw new Error(`a ${typeof value} is not JSON`);
-  }
-};
-
-const member = (key, value) => (value === undefined ? '' : `,"${key}":${canonicalJson(value)}`);
-
-/**
- * The canonical JSON pieces of an event, each value serialized once: `data`, the leaf's metadata object
- * { actor, causationId, correlationId, eventId, occurredAt, recordedAt, schemaVersion, traceparent } and the chain's
- * object of the twelve hashed fields (§1), with their keys written in sorted order and absent members left out.
- */
-const canonicalPieces = (event) => {
-  const data = member('data', event.data);
-  const before = member('actor', event.actor) + member('causationId', event.causationId) + member('correlationId', event.correlationId);
-  const after = member('eventId', event.eventId) + member('occurredAt', event.occurredAt) + member('recordedAt', event.recordedAt) + member('schemaVersion', event.schemaVersion);
-  const traceparent = member('traceparent', event.traceparent);
-  const stream = member('streamId', event.streamId) + member('streamRevision', event.streamRevision);
-  return {
-    data: data ? data.slice(',"data":'.length) : 'null',
-    metadata: `{${(before + after + traceparent).slice(1)}}`,
-    hashed: `{${(before + data + after + stream + traceparent + member('type', event.type)).slice(1)}}`,
-  };
-};
-
-/** hex(SHA-256(previousHash ‖ JCS(hashed fields))). */
-const chainHashOf = (previousHash, pieces) => createHash('sha256').update(previousHash + pieces.hashed).digest('hex');
-
-/** Layout 1: 0x01 ‖ u64 position ‖ str streamId ‖ u32 revision ‖ str type ‖ str JCS(data) ‖ str JCS(metadata) ‖ str hash. */
-const leafOf = (event, pieces) => {
-  const str = (text) => {
-    const bytes = Buffer.from(text, 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    return [length, bytes];
-  };
-  const position = Buffer.alloc(8);
-  position.writeUInt32BE(Math.floor(event.globalPosition / 2 ** 32), 0);
-  position.writeUInt32BE(event.globalPosition % 2 ** 32, 4);
-  const revision = Buffer.alloc(4);
-  revision.writeUInt32BE(event.streamRevision);
-  return Buffer.concat([
-    Buffer.of(0x01),
-    position,
-    ...str(event.streamId),
-    revision,
-    ...str(event.type),
-    ...str(pieces.data),
-    ...str(pieces.metadata),
-    ...str(event.hash),
-  ]);
-};
-
-// ---------------------------------------------------------------------------------------------------------------
-// RFC 6962 / RFC 9162 Merkle tree.
-
-const leafHash = (leaf) => sha256(Buffer.concat([Buffer.of(0x00), leaf]));
-const nodeHash = (left, right) => sha256(Buffer.concat([Buffer.of(0x01), left, right]));
-const EMPTY_ROOT = sha256(Buffer.alloc(0));
-
-/** The right edge of the tree (one perfect subtree per set bit of the size): O(log n) memory, any root on the way. */
-class CompactRange {
-  size = 0;
-  nodes = [];
-  append(leaf) {
-    let hash = leaf;
-    let size = this.size;
-    // Merge with the perfect subtrees to the left while the size's low bits are set.
-    while (size % 2 === 1) {
-      hash = nodeHash(this.nodes.pop(), hash);
-      size = Math.floor(size / 2);
-    }
-    this.nodes.push(hash);
-    this.size++;
-  }
-  root() {
-    if (this.nodes.length === 0) return EMPTY_ROOT;
-    let hash = this.nodes[this.nodes.length - 1];
-    for (let i = this.nodes.length - 2; i >= 0; i--) hash = nodeHash(this.nodes[i], hash);
-    return hash;
-  }
-}
-
-const isOdd = (n) => n % 2 === 1;
-const half = (n) => Math.floor(n / 2);
-const isPowerOfTwo = (n) => {
-  while (n > 1 && n % 2 === 0) n /= 2;
-  return n === 1;
-};
-
-/** RFC 9162 §2.1.4.2. */
-const verifyConsistency = (firstSize, secondSize, firstRoot, secondRoot, proof) => {
-  if (firstSize > secondSize) return false;
-  if (firstSize === 0) return proof.length === 0;
-  if (firstSize === secondSize) return proof.length === 0 && firstRoot.equals(secondRoot);
-  if (proof.length === 0) return false;
-  const path = isPowerOfTwo(firstSize) ? [firstRoot, ...proof] : [...proof];
-  let fn = firstSize - 1;
-  let sn = secondSize - 1;
-  while (isOdd(fn)) {
-    fn = half(fn);
-    sn = half(sn);
-  }
-  let fr = path[0];
-  let sr = path[0];
-  for (const c of path.slice(1)) {
-    if (sn === 0) return false;
-    if (isOdd(fn) || fn === sn) {
-      fr = nodeHash(c, fr);
-      sr = nodeHash(c, sr);
-      if (!isOdd(fn)) {
-        while (!isOdd(fn) && fn !== 0) {
-          fn = half(fn);
-          sn = half(sn);
-        }
-      }
-    } else {
-      sr = nodeHash(sr, c);
-    }
-    fn = half(fn);
-    sn = half(sn);
-  }
-  return fr.equals(firstRoot) && sr.equals(secondRoot) && sn === 0;
-};
-
-// ---------------------------------------------------------------------------------------------------------------
-// Ed25519 verifier keys and signed checkpoints (HASHING.md §3: C2SP signed-note and tlog-checkpoint).
-
-const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex');
-
-/** `<name>+<key id hex>+<base64(0x01 ‖ 32-byte public key)>`. */
-const parseVerifierKey = (text) => {
-  const trimmed = text.trim();
-  const first = trimmed.indexOf('+');
-  const second = trimmed.indexOf('+', first + 1);
-  if (first <= 0 || second < 0) throw new Error('a verifier key reads <name>+<key id>+<base64 key>');
-  const name = trimmed.slice(0, first);
-  const id = trimmed.slice(first + 1, second);
-  const key = Buffer.from(trimmed.slice(second + 1), 'base64');
-  if (key.length !== 33 || key[0] !== 0x01) throw new Error('the verifier key is not base64 of 0x01 and a 32-byte Ed25519 key');
-  const publicKey = key.subarray(1);
-  const keyId = sha256(Buffer.concat([Buffer.from(`${name}\n`, 'utf8'), Buffer.of(0x01), publicKey])).subarray(0, 4);
-  if (keyId.toString('hex') !== id) throw new Error('the verifier key\'s id does not match its name and key');
-  return { name, keyId, text: trimmed, key: createPublicKey({ key: Buffer.concat([SPKI_ED25519, publicKey]), format: 'der', type: 'spki' }) };
-};
-
-const DECIMAL = /^(0|[1-9]\d{0,15})$/;
-
-/** Checks a note's signature by the key and reads its body; throws with the reason. */
-const openCheckpoint = (note, verifier) => {
-  const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n')) throw new Error('not a signed note (a body, a blank line, signature lines)');
-  const body = note.slice(0, split + 1);
-  const lines = body.split('\n').slice(0, -1);
-  const [origin, size, root, ...extensions] = lines;
-  if (!origin || !DECIMAL.test(size ?? '')) throw new Error('the body does not start with an origin and a decimal tree size');
-  const rootHash = Buffer.from(root ?? '', 'base64');
-  if (rootHash.length !== 32 || rootHash.toString('base64') !== root) throw new Error('the root hash is not base64 of 32 bytes');
-  const position = extensions.find((line) => line.startsWith('position '))?.slice('position '.length) ?? '0';
-  if (!DECIMAL.test(position)) throw new Error('the position line is not a decimal number');
-  const time = extensions.find((line) => line.startsWith('time '))?.slice('time '.length) ?? '';
-  for (const line of note.slice(split + 2, -1).split('\n')) {
-    if (!line.startsWith('\u2014 ')) throw new Error('a signature line starts with an em dash and a space');
-    const [name, encoded] = line.slice(2).split(' ');
-    const bytes = Buffer.from(encoded ?? '', 'base64');
-    if (name !== verifier.name || bytes.length !== 68 || !bytes.subarray(0, 4).equals(verifier.keyId)) continue;
-    if (!verifySignature(null, Buffer.from(body, 'utf8'), verifier.key, bytes.subarray(4))) throw new Error(`the signature by ${verifier.name} does not match the checkpoint`);
-    return { origin, treeSize: Number(size), rootHash, lastPosition: Number(position), time };
-  }
-  throw new Error(`no signature by the key ${verifier.name}+${verifier.keyId.toString('hex')}`);
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // The run.
@@ -360,7 +167,7 @@ const verifyExport = async (dir, options) => {
         throw new Failure('hash-mismatch', `the event hashes to ${chained} but its hash field is ${event.hash}: the line was altered (or the stream's previous event was)`, where);
       }
       heads.set(event.streamId, { revision, hash: event.hash });
-      tree.append(leafHash(leafOf(event, pieces)));
+      tree.append(eventLeafHash(event, pieces));
       while (next < checkpoints.length && checkpoints[next].treeSize === tree.size) {
         const checkpoint = checkpoints[next];
         const at = { ...where, checkpoint: checkpoint.treeSize, checkpointLine: checkpoint.line };
@@ -405,49 +212,8 @@ const verifyExport = async (dir, options) => {
   };
 };
 
-/** Checks this script's hashing against test-vectors.json; returns the problems. */
-const selfTest = (dir) => {
-  const vectors = JSON.parse(readFileSync(join(dir, 'test-vectors.json'), 'utf8'));
-  const problems = [];
-  const check = (what, actual, expected) => {
-    if (actual !== expected) problems.push(`${what}: computed ${actual}, the vector says ${expected}`);
-  };
-  vectors.canonicalJson.forEach(({ value, canonical }, index) => check(`canonical JSON #${index}`, canonicalJson(value), canonical));
-  vectors.events.forEach(({ line, previousHash, chainHash, leaf, leafHash: expectedLeafHash }, index) => {
-    const pieces = canonicalPieces(line);
-    check(`chain hash of event #${index}`, chainHashOf(previousHash, pieces), chainHash);
-    check(`leaf of event #${index}`, leafOf(line, pieces).toString('hex'), leaf);
-    check(`leaf hash of event #${index}`, leafHash(leafOf(line, pieces)).toString('hex'), expectedLeafHash);
-  });
-  const tree = new CompactRange();
-  check('root of the empty tree', tree.root().toString('hex'), vectors.merkle.roots[0]);
-  const leaves = vectors.merkle.leaves.map((hex) => leafHash(Buffer.from(hex, 'hex')));
-  leaves.forEach((hash, index) => {
-    check(`RFC 6962 leaf hash #${index}`, hash.toString('hex'), vectors.merkle.leafHashes[index]);
-    tree.append(hash);
-    check(`RFC 6962 root of ${index + 1} leaves`, tree.root().toString('hex'), vectors.merkle.roots[index + 1]);
-  });
-  for (const { first, second, proof } of vectors.merkle.consistency) {
-    const roots = vectors.merkle.roots;
-    const holds = verifyConsistency(first, second, Buffer.from(roots[first], 'hex'), Buffer.from(roots[second], 'hex'), proof.map((hash) => Buffer.from(hash, 'hex')));
-    check(`consistency proof ${first} → ${second}`, holds, true);
-  }
-  try {
-    const checkpoint = openCheckpoint(vectors.checkpoint.note, parseVerifierKey(vectors.checkpoint.verifierKey));
-    check('checkpoint tree size', checkpoint.treeSize, vectors.checkpoint.treeSize);
-    check('checkpoint root', checkpoint.rootHash.toString('hex'), vectors.checkpoint.rootHash);
-  } catch (error) {
-    problems.push(`the example checkpoint: ${error.message}`);
-  }
-  const tampered = vectors.checkpoint.note.replace(/\n8\n/, '\n9\n');
-  try {
-    openCheckpoint(tampered, parseVerifierKey(vectors.checkpoint.verifierKey));
-    problems.push('a checkpoint with a changed tree size was accepted');
-  } catch {
-    // Refused, as it must be.
-  }
-  return problems;
-};
+/** Checks the shipped hashing (verify-hashing.cjs) against test-vectors.json; returns the problems. */
+const selfTest = (dir) => checkTestVectors(JSON.parse(readFileSync(join(dir, 'test-vectors.json'), 'utf8')));
 
 const describeWhere = (where) =>
   [
@@ -489,7 +255,7 @@ const main = async (argv) => {
   if (options.selfTest) {
     const problems = selfTest(dir);
     if (options.json) process.stdout.write(`${JSON.stringify({ ok: problems.length === 0, problems })}\n`);
-    else process.stdout.write(problems.length ? `SELF-TEST FAILED\n${problems.map((problem) => `  ${problem}\n`).join('')}` : 'self-test passed: this script computes every test vector of test-vectors.json\n');
+    else process.stdout.write(problems.length ? `SELF-TEST FAILED\n${problems.map((problem) => `  ${problem}\n`).join('')}` : 'self-test passed: verify-hashing.cjs computes every test vector of test-vectors.json\n');
     return problems.length ? 1 : 0;
   }
   try {

@@ -34,7 +34,7 @@ ${coverage}${tail}
 
 \`\`\`sh
 node verify.mjs --key '<the verifier key the operator publishes>'
-node verify.mjs --self-test    # this script against the published test vectors (test-vectors.json)
+node verify.mjs --self-test    # its hashing (verify-hashing.cjs) against the published test vectors (test-vectors.json)
 \`\`\`
 
 \`0\`: everything below holds. \`1\`: the first failure, named by file, line, global position, stream, revision and

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { noteSignerFromSeed, parseNoteSigner, parseNoteVerifier, type NoteSigner, type NoteVerifier } from '@itsm/audit-domain';
 
@@ -19,11 +19,16 @@ export const resolveAuditSigner = (settings: AuditKeySettings): NoteSigner => {
   if (settings.ITSM_AUDIT_SIGNING_KEY) return parseNoteSigner(settings.ITSM_AUDIT_SIGNING_KEY);
   const path = join(settings.ITSM_DATA_DIR, AUDIT_SIGNING_KEY_FILE);
   mkdirSync(settings.ITSM_DATA_DIR, { recursive: true });
+  // Written whole into a file of this process, then linked into place: the link fails when the key exists, so
+  // processes starting together (the context processes of one host) keep the first one's key and never read half of it.
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
-    // 'wx' fails when the file exists: two processes starting together keep the first one's key.
-    writeFileSync(path, `${noteSignerFromSeed(settings.ITSM_AUDIT_ORIGIN, randomBytes(32)).text}\n`, { flag: 'wx', mode: 0o600 });
+    writeFileSync(draft, `${noteSignerFromSeed(settings.ITSM_AUDIT_ORIGIN, randomBytes(32)).text}\n`, { flag: 'wx', mode: 0o600 });
+    linkSync(draft, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(draft, { force: true });
   }
   return parseNoteSigner(readFileSync(path, 'utf8'));
 };

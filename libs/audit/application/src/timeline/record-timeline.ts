@@ -85,19 +85,24 @@ const entryOf = (event: RecordedEvent): TimelineEntry => ({
 
 /**
  * `itsm audit <ref> [--as-of T]`: the full history of one record as recorded (events as stored, not upcast: what
- * was written then), up to `asOf` (recording time) when given, with its chain re-checked on the way.
+ * was written then), up to `asOf` (recording time) when given, with its chain re-checked on the way. `store` shows
+ * the events (personal fields decrypted, or erased); the chain is checked on `storedStore`, the form it covers
+ * (personal fields as their envelopes).
  */
 export const recordTimeline = async (
   reference: string,
   store: Pick<EventStore, 'readStream'>,
   numbers: RecordNumbers | undefined,
   asOf?: Date,
+  storedStore: Pick<EventStore, 'readStream'> = store,
 ): Promise<RecordTimeline> => {
   const found = await resolveRecordStream(reference, store, numbers);
   if (!found) throw new RecordNotFound(`no record ${reference} in the log`);
-  const events = await store.readStream(found.streamId, asOf ? { asOf } : {});
+  const range = asOf ? { asOf } : {};
+  const events = await store.readStream(found.streamId, range);
+  const stored = storedStore === store ? events : await storedStore.readStream(found.streamId, range);
   const verifier = new AuditLogVerifier([]);
-  for (const event of events) if (verifier.check(event)) break;
+  for (const event of stored) if (verifier.check(event)) break;
   const number = (events[0]?.data as { number?: unknown } | undefined)?.number;
   return {
     reference,

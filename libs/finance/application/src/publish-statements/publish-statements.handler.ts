@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { RuleViolation, type EventMetadata } from '@itsm/event-sourcing';
 import { publishStatement, requirePeriodMonth, requireStatementMode, type PeriodState, type StatementMode } from '@itsm/finance-domain';
 import type { FinanceCommandOptions, FinanceCommandResult } from '../streams/finance-streams';
 import { PeriodInputsReader } from '../periods/period-inputs.reader';
 import { PeriodStreams } from '../periods/period-streams';
+import { RecentRunComputations } from '../periods/recent-run-computations';
 import { recomputeRun } from '../periods/recompute-run';
 
 export interface PublishStatementsInput {
@@ -15,8 +16,8 @@ export interface PublishStatementsInput {
 }
 
 /**
- * Publishes the statements of the period's latest run: computed again from exactly what the run recorded
- * (`recomputeRun`), each in its mode with its content hash; the decider checks they are the run's (totals, lines,
+ * Publishes the statements of the period's latest run: the run's own computation when it ran in this process
+ * (`RecentRunComputations`), else computed again from exactly what the run recorded (`recomputeRun`), each in its mode with its content hash; the decider checks they are the run's (totals, lines,
  * hashes) and that no adjustment came after the run.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class PublishStatementsHandler {
   constructor(
     private readonly periods: PeriodStreams,
     private readonly reader: PeriodInputsReader,
+    @Optional() private readonly recent: RecentRunComputations = new RecentRunComputations(),
   ) {}
 
   async execute(input: PublishStatementsInput, metadata: EventMetadata, options: FinanceCommandOptions = {}): Promise<FinanceCommandResult<PeriodState>> {
@@ -38,7 +40,7 @@ export class PublishStatementsHandler {
     }
     const unknown = [...modes.keys()].find((id) => !run.statements.some((statement) => statement.costCenterId === id));
     if (unknown !== undefined) throw new RuleViolation(`Run ${run.runNumber} of ${period} has no statement for cost center ${unknown}`);
-    const { result } = await recomputeRun(this.reader, state, run);
+    const result = this.recent.recall(run) ?? (await recomputeRun(this.reader, state, run)).result;
     const statements = result.statements.map((draft) => publishStatement(period, draft, modes.get(draft.costCenterId) ?? mode));
     return this.periods.execute(period, { type: 'PublishStatements', data: { runNumber: run.runNumber, statements } }, metadata, { expectedRevision });
   }

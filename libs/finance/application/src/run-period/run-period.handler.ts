@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { PeriodCreditInputV1 } from '@itsm/contracts';
 import { WrongExpectedRevisionError, type EventMetadata } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
@@ -13,6 +13,7 @@ import type { FinanceCommandOptions, FinanceCommandResult } from '../streams/fin
 import { PeriodInputsReader } from '../periods/period-inputs.reader';
 import { periodStreamIdOf, PeriodStreams } from '../periods/period-streams';
 import { adjustmentsOf } from '../periods/recompute-run';
+import { RecentRunComputations } from '../periods/recent-run-computations';
 
 export interface RunPeriodInput {
   period: string;
@@ -36,6 +37,7 @@ export class RunPeriodHandler {
     @Inject(FINANCE_INCIDENTS) private readonly incidents: FinanceIncidents,
     @Inject(FINANCE_SETTINGS) private readonly settings: FinanceSettings,
     @Inject(PERIOD_CREDITS) private readonly credits: PeriodCredits,
+    @Optional() private readonly recent: RecentRunComputations = new RecentRunComputations(),
   ) {}
 
   async execute(input: RunPeriodInput, metadata: EventMetadata, options: FinanceCommandOptions = {}): Promise<FinanceCommandResult<PeriodState>> {
@@ -44,8 +46,11 @@ export class RunPeriodHandler {
       const { state, revision } = await this.periods.load(period);
       if (options.expectedRevision !== undefined && options.expectedRevision !== revision) throw new WrongExpectedRevisionError(periodStreamIdOf(period), options.expectedRevision, revision);
       try {
-        const data = await this.compute(period, state, input);
-        return await this.periods.execute(period, { type: 'RunPeriod', data }, metadata, { expectedRevision: revision });
+        const { data, computation } = await this.compute(period, state, input);
+        const result = await this.periods.execute(period, { type: 'RunPeriod', data }, metadata, { expectedRevision: revision });
+        // Publishing this run (usually the next call) takes its statements from here rather than computing again.
+        if (computation !== null && result.state.latestRun !== null) this.recent.remember(result.state.latestRun, computation);
+        return result;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || options.expectedRevision !== undefined || attempt >= 3) throw error;
       }
@@ -70,23 +75,25 @@ export class RunPeriodHandler {
     });
     const result = computePeriod(computation);
     manifest.exchangeRates = result.exchangeRates;
-    return {
+    const data = {
       period,
       inputs: manifest,
       reconciliation: result.reconciliation,
       statements: result.statements.map((statement) => ({ costCenterId: statement.costCenterId, lineCount: statement.lines.length, reportingTotal: statement.reportingTotal })),
     };
+    return { data, computation: result };
   }
 
   /** A published or closed period refuses a run: the decider says why, before anything is read. */
   private refusedByTheDecider(period: string) {
     const nothing = { logPosition: -1, reportingCurrency: this.settings.reportingCurrency, ledgerImports: [], usageBatches: [], rules: [], labourRateCard: null, labour: [], credits: [], adjustmentIds: [], exchangeRates: [], costCenters: [] };
     const zero = { amount: '0', currency: this.settings.reportingCurrency };
-    return {
+    const data = {
       period,
       inputs: nothing,
       reconciliation: { currency: zero.currency, ledger: { lineCount: 0, total: zero, byCurrency: [] }, pools: [], direct: [], services: [], consumers: [], labour: zero, credits: zero, adjustments: zero, unallocated: [], rounding: [], checks: [], balanced: true },
       statements: [],
     };
+    return { data, computation: null };
   }
 }

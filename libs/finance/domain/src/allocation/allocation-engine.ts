@@ -1,11 +1,13 @@
 import { RuleViolation } from '@itsm/event-sourcing';
 import {
-  allocate,
+  allocateMinorUnits,
   convert,
   currencyCodeOf,
   CurrencyMismatch,
   decimalToString,
   isZero,
+  minorUnitsOf,
+  minorUnitsToWire,
   moneyFromWire,
   moneyToWire,
   parseUnsignedDecimal,
@@ -88,14 +90,17 @@ export const allocateCost = (rule: AllocationRule, amountWire: WireMoney, usage:
   if (shares.length === 0) {
     return [{ kind: 'unallocated', ruleId: rule.ruleId, consumerCostCenterId: null, amount: moneyToWire(amount), reason: nobodyReason(rule, method) }];
   }
-  const total = sumOf(shares.map(({ share }) => share));
-  const parts = allocate(amount, shares.map(({ share }) => decimalToString(share)));
-  return shares.map(({ consumerCostCenterId, share }, index) => ({
+  const of = decimalToString(sumOf(shares.map(({ share }) => share)));
+  const ratios = shares.map(({ share }) => decimalToString(share));
+  // On minor units: a period allocates tens of thousands of lines, one dinero object each would be churn.
+  const currency = currencyCodeOf(amount);
+  const parts = allocateMinorUnits(minorUnitsOf(amount), ratios);
+  return shares.map(({ consumerCostCenterId }, index) => ({
     kind: 'allocated',
     ruleId: rule.ruleId,
     consumerCostCenterId,
-    amount: moneyToWire(parts[index]),
-    basis: { method: method.kind, share: decimalToString(share), of: decimalToString(total), ...(method.kind === 'usage-units' && { unit: method.unit }) },
+    amount: minorUnitsToWire(parts[index], currency),
+    basis: { method: method.kind, share: ratios[index], of, ...(method.kind === 'usage-units' && { unit: method.unit }) },
   }));
 };
 
@@ -127,7 +132,9 @@ const usageShares = (source: AllocationSource, unit: string, usage: readonly Usa
   for (const record of usage) {
     if (!sameSource(record.source, source) || record.unit !== unit) continue;
     const quantity = parseUnsignedDecimal(record.quantity, `The usage of ${record.consumerCostCenterId}`);
-    byConsumer.set(record.consumerCostCenterId, [...(byConsumer.get(record.consumerCostCenterId) ?? []), quantity]);
+    const quantities = byConsumer.get(record.consumerCostCenterId);
+    if (quantities === undefined) byConsumer.set(record.consumerCostCenterId, [quantity]);
+    else quantities.push(quantity);
   }
   const shares = [...byConsumer]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

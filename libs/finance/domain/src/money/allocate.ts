@@ -40,13 +40,15 @@ export const ratiosToWholeNumbers = (ratios: readonly Ratio[]): bigint[] => {
  * is InvalidAllocation.
  */
 export const allocate = (total: Money, ratios: readonly Ratio[]): Money[] => {
-  const weights = ratiosToWholeNumbers(ratios);
   const currency = currencyCodeOf(total);
-  const signed = minorUnitsOf(total);
-  const sign = signed < 0n ? -1n : 1n;
-  const magnitude = signed * sign;
-  const parts = largestRemainder(magnitude, weights);
-  return parts.map((part) => fromMinorUnits(part * sign, currency));
+  return allocateMinorUnits(minorUnitsOf(total), ratios).map((part) => fromMinorUnits(part, currency));
+};
+
+/** `allocate` on minor units (the same rule and checks), for hot loops that need no dinero object per part. */
+export const allocateMinorUnits = (total: bigint, ratios: readonly Ratio[]): bigint[] => {
+  const weights = ratiosToWholeNumbers(ratios);
+  const sign = total < 0n ? -1n : 1n;
+  return largestRemainder(total * sign, weights).map((part) => part * sign);
 };
 
 /** The minor units of each share; `amount` ≥ 0, `weights` ≥ 0 with a positive sum. Exported for the specs. */

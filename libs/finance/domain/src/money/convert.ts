@@ -1,6 +1,6 @@
-import { convert as dineroConvert, halfEven, transformScale } from 'dinero.js/bigint';
+import { calculator, convert as dineroConvert, halfEven, transformScale } from 'dinero.js/bigint';
 import { currencyOf } from './currency';
-import { parsePositiveDecimal } from './decimal';
+import { parsePositiveDecimal, powerOfTen } from './decimal';
 import type { Money } from './money';
 
 /**
@@ -13,4 +13,15 @@ export const convert = (money: Money, rate: string, to: string): Money => {
   const { amount, scale } = parsePositiveDecimal(rate, 'The exchange rate');
   const exact = dineroConvert(money, target, { [target.code]: { amount, scale } });
   return transformScale(exact, target.exponent, halfEven);
+};
+
+/**
+ * `convert` on minor units, without dinero objects (a period converts thousands of sums): the same exact product and
+ * the same one rounding to `to`'s minor unit (dinero.js's `halfEven`), so the same result to the unit.
+ */
+export const convertMinorUnits = (minorUnits: bigint, from: string, rate: string, to: string): bigint => {
+  const { amount, scale } = parsePositiveDecimal(rate, 'The exchange rate');
+  const excessDigits = BigInt(currencyOf(from).exponent) + scale - BigInt(currencyOf(to).exponent);
+  const product = minorUnits * amount;
+  return excessDigits <= 0n ? product * powerOfTen(-excessDigits) : halfEven(product, powerOfTen(excessDigits), calculator);
 };

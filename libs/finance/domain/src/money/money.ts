@@ -69,6 +69,20 @@ export const moneyFromWire = (wire: unknown): Money => {
 /** The canonical wire form: exactly the currency's exponent digits after the point ("1234.50" EUR, "1234" JPY). */
 export const moneyToWire = (money: Money): WireMoney => ({ amount: toDecimal(money), currency: currencyCodeOf(money) });
 
+/**
+ * The wire form of `minorUnits` of `currency` without building a dinero object: the very text `moneyToWire` writes
+ * (the currency's decimals, "-0.01", "0.00", no point for JPY). For hot loops (a period's tens of thousands of
+ * allocation lines); an unknown currency is InvalidMoney as everywhere.
+ */
+export const minorUnitsToWire = (minorUnits: bigint, currency: string): WireMoney => {
+  const exponent = Number(currencyOf(currency).exponent);
+  const negative = minorUnits < 0n;
+  const digits = (negative ? -minorUnits : minorUnits).toString().padStart(exponent + 1, '0');
+  const whole = digits.slice(0, digits.length - exponent);
+  const amount = exponent === 0 ? whole : `${whole}.${digits.slice(digits.length - exponent)}`;
+  return { amount: negative ? `-${amount}` : amount, currency };
+};
+
 /** Money from an amount string and a currency code, as `moneyFromWire` reads them. */
 export const money = (amount: string, currency: string): Money => moneyFromWire({ amount, currency });
 

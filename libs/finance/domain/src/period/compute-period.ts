@@ -9,7 +9,7 @@ import type {
 import { RuleViolation } from '@itsm/event-sourcing';
 import { allocateCost, type UsageRecord } from '../allocation/allocation-engine';
 import type { AllocationMethod, AllocationSource } from '../allocation/allocation-method';
-import { convert, currencyOf, exponentOf, fromMinorUnits, minorUnitsOf, moneyFromWire, moneyToWire, type WireMoney } from '../money';
+import { convertMinorUnits, currencyOf, exponentOf, minorUnitsOf, minorUnitsToWire, moneyFromWire, type WireMoney } from '../money';
 import { rateOn, type ExchangeRateTable } from '../exchange-rates/exchange-rates';
 import { parsePeriod } from '../shared/period';
 
@@ -98,7 +98,7 @@ const minorOf = (amount: string, exponent: number, currency = ''): bigint => {
   return negative ? -value : value;
 };
 
-const wire = (minor: bigint, currency: string): WireMoney => moneyToWire(fromMinorUnits(minor, currency));
+const wire = (minor: bigint, currency: string): WireMoney => minorUnitsToWire(minor, currency);
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 /**
@@ -130,13 +130,13 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
     if (currency === reporting) return minor;
     const rate = rateOn(inputs.exchangeRates, currency, reporting, day);
     rates.set(`${currency}/${reporting}/${day}`, { from: currency, to: reporting, day, rateDay: rate.date, rate: rate.rate });
-    return minorUnitsOf(convert(fromMinorUnits(minor, currency), rate.rate, reporting));
+    return convertMinorUnits(minor, currency, rate.rate, reporting);
   };
   const fromReporting = (minor: bigint, currency: string, day: string): bigint => {
     if (currency === reporting) return minor;
     const rate = rateOn(inputs.exchangeRates, reporting, currency, day);
     rates.set(`${reporting}/${currency}/${day}`, { from: reporting, to: currency, day, rateDay: rate.date, rate: rate.rate });
-    return minorUnitsOf(convert(fromMinorUnits(minor, reporting), rate.rate, currency));
+    return convertMinorUnits(minor, reporting, rate.rate, currency);
   };
   const costCenters = new Map(inputs.costCenters.map((center) => [center.costCenterId, center]));
   const requireCostCenter = (id: string, what: string) => {
@@ -147,7 +147,9 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
   const lines = new Map<string, Omit<StatementLineV1, 'lineId' | 'amount'>[]>();
   const addLine = (costCenterId: string, line: Omit<StatementLineV1, 'lineId' | 'amount'>) => {
     requireCostCenter(costCenterId, `A ${line.kind} line`);
-    lines.set(costCenterId, [...(lines.get(costCenterId) ?? []), line]);
+    const known = lines.get(costCenterId);
+    if (known === undefined) lines.set(costCenterId, [line]);
+    else known.push(line);
   };
   const unallocated: UnallocatedLineV1[] = [];
 
@@ -216,8 +218,9 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
     const [rule] = matching;
     let allocated = 0n;
     let left = 0n;
+    const exponent = exponentOf(reporting);
     for (const line of allocateCost(rule, amount, usageBySource.get(key) ?? [])) {
-      const lineMinor = minorOf(line.amount.amount, exponentOf(reporting));
+      const lineMinor = minorOf(line.amount.amount, exponent);
       if (line.kind === 'allocated') {
         allocated += lineMinor;
         if (lineMinor === 0n) continue;

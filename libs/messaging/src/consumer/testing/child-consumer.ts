@@ -67,6 +67,11 @@ export class ChildConsumer {
     }
   }
 
+  /** How many messages of this kind the child has sent so far. */
+  count(kind: ChildMessage['kind']): number {
+    return this.messages.filter((message) => message.kind === kind).length;
+  }
+
   kill(): Promise<NodeJS.Signals | number | null> {
     this.child.kill('SIGKILL');
     return this.exited;

@@ -6,102 +6,14 @@
  * main thread, which knows the stream's earlier hash), and computes its RFC 6962 leaf hash.
  *
  * Plain CommonJS, so it runs the same from the sources (specs, benchmarks) and from the compiled CLI (copied beside
- * it as an asset), with no compiler in the thread. The hashing below is that of @itsm/audit-domain
- * (canonical-json.ts, event-hashing.ts; docs/audit-hashing.md), for values read from the database (plain JSON);
- * the parallel verification specs check that both give the same results.
+ * it as an asset), with no compiler in the thread. The hashing is the file every audit export ships
+ * (export/verify-hashing.cjs, named by workerData.hashingFile): what an auditor's verify.mjs runs is what this
+ * thread runs.
  */
 const { parentPort, workerData } = require('node:worker_threads');
-const { hash } = require('node:crypto');
 const { Client } = require('pg');
 
-const GENESIS_HASH = '0'.repeat(64);
-
-const canonicalJson = (value) => {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'number':
-      if (!Number.isFinite(value)) throw new Error(`non-finite number ${value} in an event`);
-      return JSON.stringify(value);
-    case 'object': {
-      if (value === null) return 'null';
-      if (Array.isArray(value)) {
-        let text = '[';
-        for (let i = 0; i < value.length; i++) {
-          if (i > 0) text += ',';
-          text += value[i] === undefined ? 'null' : canonicalJson(value[i]);
-        }
-        return `${text}]`;
-      }
-      const keys = Object.keys(value).sort();
-      let text = '{';
-      let first = true;
-      for (const key of keys) {
-        const member = value[key];
-        if (member === undefined) continue;
-        if (!first) text += ',';
-        first = false;
-        text += `${JSON.stringify(key)}:${canonicalJson(member)}`;
-      }
-      return `${text}}`;
-    }
-    default:
-      throw new Error(`a ${typeof value} in an event`);
-  }
-};
-
-const member = (key, json) => (json === undefined ? '' : `,"${key}":${json}`);
-const optional = (value) => (value === undefined ? undefined : canonicalJson(value));
-
-/** As canonicalEvent of the domain: the chain's JSON and the leaf's data and metadata. */
-const canonicalEvent = (event) => {
-  const data = optional(event.data);
-  const actor = optional(event.actor);
-  const causationId = optional(event.causationId);
-  const correlationId = optional(event.correlationId);
-  const eventId = optional(event.eventId);
-  const occurredAt = optional(event.occurredAt);
-  const recordedAt = optional(event.recordedAt);
-  const schemaVersion = optional(event.schemaVersion);
-  const traceparent = optional(event.traceparent);
-  const metadata =
-    member('actor', actor) + member('causationId', causationId) + member('correlationId', correlationId) + member('eventId', eventId) +
-    member('occurredAt', occurredAt) + member('recordedAt', recordedAt) + member('schemaVersion', schemaVersion) + member('traceparent', traceparent);
-  const hashed =
-    member('actor', actor) + member('causationId', causationId) + member('correlationId', correlationId) + member('data', data) +
-    member('eventId', eventId) + member('occurredAt', occurredAt) + member('recordedAt', recordedAt) + member('schemaVersion', schemaVersion) +
-    member('streamId', optional(event.streamId)) + member('streamRevision', optional(event.streamRevision)) + member('traceparent', traceparent) +
-    member('type', optional(event.type));
-  return { data: data === undefined ? 'null' : data, metadata: `{${metadata.slice(1)}}`, hashed: `{${hashed.slice(1)}}` };
-};
-
-/** As prefixedLeafOf of the domain: 0x00 ‖ layout 1 of docs/audit-hashing.md. */
-const prefixedLeafOf = (event, canonical) => {
-  const lengths = [
-    Buffer.byteLength(event.streamId),
-    Buffer.byteLength(event.type),
-    Buffer.byteLength(canonical.data),
-    Buffer.byteLength(canonical.metadata),
-    Buffer.byteLength(event.hash),
-  ];
-  const bytes = Buffer.allocUnsafe(2 + 8 + 4 + lengths[0] + 4 + 4 + lengths[1] + 4 + lengths[2] + 4 + lengths[3] + 4 + lengths[4]);
-  bytes[0] = 0x00;
-  bytes[1] = 0x01;
-  let at = bytes.writeUInt32BE(Math.floor(event.globalPosition / 2 ** 32), 2);
-  at = bytes.writeUInt32BE(event.globalPosition % 2 ** 32, at);
-  const writeText = (text, length) => {
-    at = bytes.writeUInt32BE(length, at);
-    at += bytes.write(text, at, 'utf8');
-  };
-  writeText(event.streamId, lengths[0]);
-  at = bytes.writeUInt32BE(event.streamRevision, at);
-  writeText(event.type, lengths[1]);
-  writeText(canonical.data, lengths[2]);
-  writeText(canonical.metadata, lengths[3]);
-  writeText(event.hash, lengths[4]);
-  return bytes;
-};
+const { canonicalPieces, chainHashOf, eventLeafHash } = require(workerData.hashingFile);
 
 const eventOf = (row) => ({
   eventId: row.event_id,
@@ -153,14 +65,14 @@ const verifyRange = async (client, { after, upTo }) => {
         failure = failureOf(event, 'position-out-of-order', `> ${last}`, String(event.globalPosition), 'global positions must only increase');
         break;
       }
-      const canonical = canonicalEvent(event);
+      const canonical = canonicalPieces(event);
       const head = heads.get(event.streamId);
       if (head) {
         if (event.streamRevision !== head.revision + 1) {
           failure = failureOf(event, 'revision-gap', String(head.revision + 1), String(event.streamRevision), 'a stream revision is missing or repeated');
           break;
         }
-        const expected = hash('sha256', head.hash + canonical.hashed, 'hex');
+        const expected = chainHashOf(head.hash, canonical);
         if (expected !== event.hash) {
           failure = failureOf(event, 'hash-mismatch', expected, event.hash, 'the event does not hash to what its stream chain holds: it, or the one before it, was altered');
           break;
@@ -170,7 +82,7 @@ const verifyRange = async (client, { after, upTo }) => {
         firsts.push({ index: leaves.length, streamId: event.streamId, streamRevision: event.streamRevision, globalPosition: event.globalPosition, eventId: event.eventId, hashed: canonical.hashed, hash: event.hash });
       }
       heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
-      leaves.push(hash('sha256', prefixedLeafOf(event, canonical), 'buffer'));
+      leaves.push(eventLeafHash(event, canonical));
       positions.push(event.globalPosition);
       last = event.globalPosition;
     }
@@ -209,6 +121,3 @@ if (parentPort) {
       );
   });
 }
-
-// Exported for the specs that compare this hashing with the domain's.
-module.exports = { canonicalJson, canonicalEvent, prefixedLeafOf, GENESIS_HASH };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AuditFailure, AuditLogVerifier, DigestedRange, EventCoordinates, Hash } from '@itsm/audit-domain';
 import { EVENT_COLUMNS, eventLogSchema } from '@itsm/event-store';
+import { verifierHashingFile } from '../../export/audit-export';
 
 /** The PostgreSQL server that holds the log: workers read it on connections of their own. */
 export interface ParallelVerification {
@@ -27,6 +28,21 @@ const WORKER_FILE = 'verify-chunk.worker.cjs';
 export const parallelVerifyWorkerFile = (): string | undefined =>
   [join(__dirname, WORKER_FILE), join(__dirname, 'audit', WORKER_FILE)].find((candidate) => existsSync(candidate));
 
+/**
+ * The parent's Node flags without its preloads (`-r`, `--require`): the worker is plain CommonJS, and a parent run
+ * under ts-node (specs, benchmarks) would otherwise load the TypeScript compiler into every thread, seconds of
+ * start-up per verification. Other flags (`--cpu-prof`, memory limits) still reach the threads.
+ */
+export const withoutPreloads = (execArgv: readonly string[]): string[] => {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if (arg === '-r' || arg === '--require') i++;
+    else if (!arg.startsWith('--require=')) kept.push(arg);
+  }
+  return kept;
+};
+
 interface RangeResult {
   count: number;
   leaves: ArrayBuffer;
@@ -43,7 +59,7 @@ class RangeWorker {
   private failed: Error | undefined;
 
   constructor(file: string, workerData: Record<string, unknown>) {
-    this.worker = new Worker(file, { workerData });
+    this.worker = new Worker(file, { workerData, execArgv: withoutPreloads(process.execArgv) });
     this.worker.on('message', (message: { result?: RangeResult; error?: string }) => {
       const pending = this.pending;
       this.pending = undefined;
@@ -101,10 +117,15 @@ export const verifyInParallel = async (parallel: ParallelVerification, workerFil
   const workerCount = Math.max(1, parallel.workers ?? 2);
   // Small enough that every worker has work on a short log, large enough that a range's set-up does not count.
   const rangeSize = parallel.rangeSize ?? Math.min(20_000, Math.max(2_000, Math.ceil((run.head - run.after) / (workerCount * 8))));
-  const workers = Array.from(
-    { length: workerCount },
-    () => new RangeWorker(workerFile, { connectionString: parallel.connectionString, columns: EVENT_COLUMNS, table: eventLogSchema(parallel.schema).events, pageSize: 5_000 }),
-  );
+  const workerData = {
+    connectionString: parallel.connectionString,
+    columns: EVENT_COLUMNS,
+    table: eventLogSchema(parallel.schema).events,
+    pageSize: 5_000,
+    // The hashing every audit export ships: one JavaScript source for the auditor's verify.mjs and these threads.
+    hashingFile: verifierHashingFile(),
+  };
+  const workers = Array.from({ length: workerCount }, () => new RangeWorker(workerFile, workerData));
   const ranges: { after: number; upTo: number }[] = [];
   for (let after = run.after; after < run.head; after += rangeSize) ranges.push({ after, upTo: Math.min(after + rangeSize, run.head) });
   const results: Promise<RangeResult>[] = [];

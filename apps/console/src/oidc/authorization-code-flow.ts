@@ -1,0 +1,96 @@
+import * as oauth from 'oauth4webapi';
+import type { OidcSettings } from '../console-config';
+import { isJwt } from '../jwt';
+import { redirectUriOf } from './callback-path';
+import { keepPending, takePending, type PendingSignIn } from './pending-sign-in';
+import { discoverProvider, requestOptionsFor } from './provider';
+import { SignInRefusal, signInStep } from './sign-in-failure';
+
+/**
+ * OpenID Connect sign-in for a public client in the browser (Authorization Code, PKCE S256, state, nonce), the protocol
+ * done by oauth4webapi: discovery and its issuer, the one-time values, the response's state and `iss` (RFC 9207), the
+ * code grant, the ID token's issuer, audience, times and nonce. What stays here is the console's own business: where
+ * the one-time values wait, which token becomes the bearer, and exchanging a code once under React's double effects.
+ *
+ * The bearer sent to the platform is the access token when the provider issues it as a JWT (it then carries the
+ * API's audience and the `roles` claim mappers usually target); otherwise the ID token, whose audience is the client id.
+ * The platform verifies the bearer's signature on every call; the ID token comes straight from the token endpoint.
+ */
+
+const clientOf = (pending: Pick<PendingSignIn, 'clientId'>): oauth.Client => ({ client_id: pending.clientId });
+
+/** oauth4webapi's PKCE uses WebCrypto, which a browser offers only in a secure context. */
+const requireSecureContext = (): void => {
+  if (!globalThis.crypto?.subtle) {
+    throw new SignInRefusal('This page is not a secure context (https or localhost), so the browser offers no WebCrypto for PKCE: serve the console over https.');
+  }
+};
+
+/** The provider's authorization URL for a new request; its one-time values are kept for the callback. */
+export const beginSignIn = async (settings: OidcSettings): Promise<string> => {
+  const { issuer } = settings;
+  return signInStep('discovery', issuer, async () => {
+    requireSecureContext();
+    const provider = await discoverProvider(issuer);
+    const pending: PendingSignIn = {
+      clientId: settings.clientId,
+      redirectUri: redirectUriOf(),
+      provider,
+      state: oauth.generateRandomState(),
+      nonce: oauth.generateRandomNonce(),
+      codeVerifier: oauth.generateRandomCodeVerifier(),
+    };
+    const url = new URL(provider.authorization_endpoint ?? '');
+    url.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: pending.clientId,
+      redirect_uri: pending.redirectUri,
+      scope: settings.scopes.join(' '),
+      state: pending.state,
+      nonce: pending.nonce,
+      code_challenge: await oauth.calculatePKCECodeChallenge(pending.codeVerifier),
+      code_challenge_method: 'S256',
+    }).toString();
+    keepPending(pending);
+    return url.toString();
+  });
+};
+
+const bearerOf = (tokens: oauth.TokenEndpointResponse): string => {
+  if (isJwt(tokens.access_token)) return tokens.access_token.trim();
+  if (!isJwt(tokens.id_token)) throw new SignInRefusal('The identity provider sent no ID token (is the openid scope granted?).');
+  return tokens.id_token.trim();
+};
+
+/** The callback: checks the response against the pending request, exchanges the code, answers the bearer token. */
+const finishSignIn = async (search: string): Promise<string> => {
+  const pending = takePending();
+  if (!pending) throw new Error('No sign-in was started in this tab, or it was already completed: start again.');
+  const { provider } = pending;
+  const client = clientOf(pending);
+  // Refused before any token request: an answer this tab did not ask for (state) or from another provider (iss).
+  const callbackParameters = await signInStep('response', provider.issuer, () =>
+    oauth.validateAuthResponse(provider, client, new URLSearchParams(search), pending.state),
+  );
+  const tokens = await signInStep('tokens', provider.issuer, async () => {
+    const response = await oauth.authorizationCodeGrantRequest(
+      provider,
+      client,
+      oauth.None(),
+      callbackParameters,
+      pending.redirectUri,
+      pending.codeVerifier,
+      requestOptionsFor(provider.issuer),
+    );
+    return oauth.processAuthorizationCodeResponse(provider, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
+  });
+  return bearerOf(tokens);
+};
+
+let completion: { search: string; result: Promise<string> } | undefined;
+
+/** Once per callback URL: React may run an effect twice, and a code is good for one exchange only. */
+export const completeSignIn = (search: string): Promise<string> => {
+  if (completion?.search !== search) completion = { search, result: finishSignIn(search) };
+  return completion.result;
+};

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import { canonicalJson, sha256OfLines } from './canonical-json';
+
+/** Values canonical JSON holds: strings, safe integers, booleans, null, arrays and objects of them. */
+const canonicalValues = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.string(),
+    fc.maxSafeInteger(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(fc.string(), tie('value'), { maxKeys: 5 }),
+  ),
+})).value;
+
+/** The object with its keys inserted in the reverse order (the same value to JSON). */
+const reordered = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(reordered);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([key, entry]) => [key, reordered(entry)]));
+};
+
+describe('canonicalJson: the text a statement’s content hash is taken over', () => {
+  it('writes sorted keys (UTF-16 code units), no whitespace, leaves out undefined', () => {
+    expect(canonicalJson({ b: [1, 'x', null, true], a: { d: undefined, c: '€' }, B: false, é: 2 })).toBe('{"B":false,"a":{"c":"€"},"b":[1,"x",null,true],"é":2}');
+    expect(canonicalJson([])).toBe('[]');
+    expect(canonicalJson({})).toBe('{}');
+  });
+
+  it('refuses what has no one canonical text', () => {
+    expect(() => canonicalJson(1.5)).toThrow(TypeError);
+    expect(() => canonicalJson({ a: 1n })).toThrow(TypeError);
+  });
+
+  it('for any value: parses back to it, and the same value with its keys in another order gives the same text', () => {
+    fc.assert(
+      fc.property(canonicalValues, (value) => {
+        const text = canonicalJson(value);
+        expect(JSON.parse(text)).toEqual(value);
+        expect(canonicalJson(reordered(value))).toBe(text);
+      }),
+    );
+  });
+
+  it('sha256OfLines is the sha256 of the lines joined by newlines, however many and however long', () => {
+    const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    expect(sha256OfLines([])).toBe(sha(''));
+    const many = Array.from({ length: 20_000 }, (_, index) => `${index}|2026-03-01|6100|cost-pool|€ ${'x'.repeat(index % 17)}`);
+    expect(sha256OfLines(many)).toBe(sha(many.join('\n')));
+    fc.assert(fc.property(fc.array(fc.string({ maxLength: 40_000 }), { maxLength: 6 }), (lines) => expect(sha256OfLines(lines)).toBe(sha(lines.join('\n')))));
+  });
+});

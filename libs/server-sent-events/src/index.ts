@@ -1,0 +1,12 @@
+export * from './server-sent-events.module';
+export * from './event-stream.settings';
+export { EVENT_STREAMS, EventStreamController } from './api/event-stream.controller';
+export { EventStreams } from './api/event-streams';
+export * from './api/sse-message';
+export * from './api/last-event-id';
+export * from './feed/live-log-tail';
+export * from './feed/event-feed';
+export * from './selection/event-selection';
+export * from './visibility/event-visibility';
+export * from './visibility/stream-owners';
+export * from './client/server-sent-event-reader';

@@ -1,0 +1,41 @@
+/**
+ * Profiling aid for the audit verification (not a benchmark: `BENCH_PARTS=audit npm run bench` compares): seeds a
+ * scratch PostgreSQL log, signs it, then times one readAll pass and one verification, so that
+ * `node --cpu-prof … tools/bench/audit/profile-verify.ts` shows where verify spends its time.
+ * PROFILE_EVENTS (default 100,000), PROFILE_WORKERS (default 2; 0: one thread).
+ */
+import { AuditCheckpointer, SqlAuditTree, verifyAuditLog } from '@itsm/audit-application';
+import { noteSignerFromSeed } from '@itsm/audit-domain';
+import { readBenchConfig } from '../shared/config';
+import { openPostgresLog } from '../shared/bench-log';
+import { readWholeLog } from '../shared/read-log';
+import { seedLog } from '../shared/seed-log';
+import { AUDIT_PAGE_SIZE } from './audit-contenders';
+
+const main = async () => {
+  const events = Number(process.env['PROFILE_EVENTS'] ?? 100_000);
+  const workers = Number(process.env['PROFILE_WORKERS'] ?? 2);
+  const log = await openPostgresLog(readBenchConfig(process.env), 'audit_profile');
+  try {
+    await seedLog(log.store, { events, streams: 2_000, eventsPerAppend: 25, label: '[profile]' });
+    const tree = new SqlAuditTree(log.executor(4));
+    const signer = noteSignerFromSeed('bench.local/audit', Buffer.alloc(32, 5));
+    await new AuditCheckpointer({ store: log.store, tree, signer, origin: 'bench.local/audit', everyEvents: 1000 }).catchUp();
+    for (let round = 0; round < 2; round++) {
+      let started = performance.now();
+      await readWholeLog(log.store, AUDIT_PAGE_SIZE, () => undefined);
+      const readAllMs = performance.now() - started;
+      started = performance.now();
+      const parallel = workers > 0 && log.connectionString ? { connectionString: log.connectionString, workers, minimumPositions: 0 } : undefined;
+      const result = await verifyAuditLog({ store: log.store, tree }, { verifier: signer.verifier, origin: 'bench.local/audit', batchSize: AUDIT_PAGE_SIZE, parallel });
+      const verifyMs = performance.now() - started;
+      process.stdout.write(
+        `round ${round + 1}: readAll ${Math.round((events / readAllMs) * 1000)} ev/s, verify (${workers} workers) ${Math.round((events / verifyMs) * 1000)} ev/s, ratio ${(readAllMs / verifyMs).toFixed(2)}, ok ${result.ok}\n`,
+      );
+    }
+  } finally {
+    await log.close();
+  }
+};
+
+void main();

@@ -1,0 +1,1 @@
+export { downstreamPart } from './downstream.part';

@@ -1,0 +1,1 @@
+export { financePart } from './finance.part';
