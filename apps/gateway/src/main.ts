@@ -1,10 +1,12 @@
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
 import { reportStartFailure, stopOnSignals } from '@itsm/platform-kit';
+import { startTelemetry } from '@itsm/telemetry';
 import type { GatewayConfig } from './config/gateway-config';
 import { createGatewayApp } from './app/create-gateway-app';
 
 const main = async () => {
+  startTelemetry({ serviceName: 'gateway' });
   const app = await createGatewayApp();
   const config = app.get<ConfigService<GatewayConfig, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });

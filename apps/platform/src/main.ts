@@ -1,11 +1,13 @@
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
 import { EVENT_LOG, refuseDataDirectoryInUse, reportStartFailure, stopOnSignals, validateRuntimeConfig, type EventLog, type RuntimeConfig } from '@itsm/platform-kit';
+import { startTelemetry } from '@itsm/telemetry';
 import { createPlatformApp } from './app/bootstrap';
 
 const main = async () => {
   const settings = validateRuntimeConfig(process.env);
   if (!settings.DATABASE_URL) refuseDataDirectoryInUse(settings.ITSM_DATA_DIR);
+  startTelemetry({ serviceName: 'itsm-platform' });
   const app = await createPlatformApp();
   const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });

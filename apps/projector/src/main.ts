@@ -1,10 +1,12 @@
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
 import { stopOnSignals, type RuntimeConfig } from '@itsm/platform-kit';
+import { startTelemetry } from '@itsm/telemetry';
 import { createProjectorApp } from './app/bootstrap';
 import { runRebuildCommand } from './cli/rebuild.command';
 
 const serve = async () => {
+  startTelemetry({ serviceName: 'projector' });
   const app = await createProjectorApp();
   const port = app.get<ConfigService<RuntimeConfig, true>>(ConfigService).get('PORT', { infer: true });
   await app.listen(port);

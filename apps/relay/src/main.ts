@@ -1,6 +1,7 @@
 import { createPgExecutor, createPostgresEventStore, type EventStore, type SqlExecutor } from '@itsm/event-store';
 import { createKafkaMessageBus, startEventRelay } from '@itsm/messaging';
 import { openEventLog } from '@itsm/platform-kit';
+import { shutdownTelemetry, startTelemetry, traceMessageBus } from '@itsm/telemetry';
 import { relayConfigFromEnv, type RelayConfig } from './relay-config';
 
 // One JSON line per record on stdout: what log shippers and the crash test read.
@@ -31,10 +32,13 @@ const openRelaySource = async (config: RelayConfig, eventStoreUrl: string | unde
 
 /** The standalone relay: the event log (PostgreSQL or EventStoreDB) → Kafka, until SIGTERM/SIGINT. */
 async function main(): Promise<void> {
+  const telemetry = startTelemetry({ serviceName: 'relay' });
   const config = relayConfigFromEnv();
   const eventStoreUrl = process.env['EVENTSTORE_URL']?.trim() || undefined;
   const { store, executor, close: closeSource } = await openRelaySource(config, eventStoreUrl);
-  const bus = createKafkaMessageBus({ brokers: config.kafkaBrokers, clientId: `itsm-relay-${config.relayName}` });
+  const kafka = createKafkaMessageBus({ brokers: config.kafkaBrokers, clientId: `itsm-relay-${config.relayName}` });
+  // With tracing on, each published event gets a span, a child of its append, whose context rides in `traceparent`.
+  const bus = telemetry.enabled ? traceMessageBus(kafka, { system: 'kafka' }) : kafka;
   const relay = await startEventRelay({
     store,
     bus,
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
     log({ level: 'info', msg: `stopping on ${signal}` });
     await relay.stop();
     await Promise.all([bus.close(), closeSource()]);
+    await shutdownTelemetry();
     log({ level: 'info', msg: 'stopped', ...relay.progress() });
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

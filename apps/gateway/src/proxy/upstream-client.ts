@@ -4,6 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Response } from 'express';
 import { isStreamedBodyRequest, type GatewayRequest } from '@itsm/platform-kit';
+import { traceHeadersOf } from '@itsm/telemetry';
 import type { GatewayConfig } from '../config/gateway-config';
 import { callerResponseHeaders, upstreamRequestHeaders } from './forwarded-headers';
 import { UpstreamMetrics } from './upstream-metrics';
@@ -46,14 +47,18 @@ export class UpstreamClient {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), this.timeoutMs);
     const startedAt = process.hrtime.bigint();
+    const headers = upstreamRequestHeaders(request.headers, { correlationId: request.correlationId ?? '', clientIp: request.ip });
+    // With tracing on, the service's request span is a child of the edge's (off: the caller's traceparent as it came).
+    const trace = traceHeadersOf();
+    if (trace) {
+      headers.set('traceparent', trace.traceparent);
+      if (trace.tracestate) headers.set('tracestate', trace.tracestate);
+    }
     let answer: globalThis.Response;
     try {
       answer = await fetch(target.url, {
         method: request.method,
-        headers: upstreamRequestHeaders(request.headers, {
-          correlationId: request.correlationId ?? '',
-          clientIp: request.ip,
-        }),
+        headers,
         body,
         ...(streamed ? { duplex: 'half' } : {}),
         redirect: 'manual',

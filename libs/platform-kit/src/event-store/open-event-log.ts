@@ -9,6 +9,7 @@ import {
   type PersonalDataVault,
   type SqlExecutor,
 } from '@itsm/event-store';
+import { traceEventStore, tracingEnabled } from '@itsm/telemetry';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { dataDirectoryHolder } from '../data-directory/data-directory-lock';
 import { openEmbeddedDatabase, type EmbeddedDatabaseLog } from './embedded-database';
@@ -70,7 +71,8 @@ export const openEventLog = async (config: EventLogConfig, options: OpenEventLog
     // The key table lives in the log's schema (migration 4); beside EventStoreDB, in the SQL database's schema of that name.
     const store = protectPersonalData(stored, { keys: await sqlSubjectKeys(sql.db, { createTable: Boolean(config.EVENTSTORE_URL) }), policy: PERSONAL_DATA_FIELDS });
     return {
-      store,
+      // With tracing on, every append is a span whose context the events keep (their traceparent).
+      store: tracingEnabled() ? traceEventStore(store) : store,
       storedStore: stored,
       personalData: store.vault,
       db: sql.db,

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { CommandSpanInterceptor, traceHttpRequests, tracingEnabled } from '@itsm/telemetry';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { serveAsyncApi } from './asyncapi/serve-asyncapi';
 import { HttpMetrics } from '../observability/http-metrics';
@@ -36,6 +37,9 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
   express.disable('x-powered-by');
   // The only ETag is the resource's revision (ETagInterceptor); Express's weak body hash would tag errors and lists too.
   express.set('etag', false);
+  // First, so that the request's span covers everything after it (and continues the caller's traceparent).
+  const tracing = tracingEnabled();
+  if (tracing) express.use(traceHttpRequests);
   express.use(correlationIdMiddleware);
   express.use(app.get(HttpMetrics).middleware);
   express.use(requireJsonBody);
@@ -57,7 +61,11 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
   app.useGlobalPipes(createValidationPipe());
   // Idempotency is outermost so that it stores the response as the ETag interceptor finished it.
   const { idempotency } = app.get<ResolvedGatewayModuleOptions>(GATEWAY_MODULE_OPTIONS);
-  app.useGlobalInterceptors(...(idempotency ? [app.get(IdempotencyInterceptor)] : []), app.get(ETagInterceptor));
+  app.useGlobalInterceptors(
+    ...(idempotency ? [app.get(IdempotencyInterceptor)] : []),
+    app.get(ETagInterceptor),
+    ...(tracing ? [new CommandSpanInterceptor()] : []),
+  );
   setupOpenApi(app, options.openApi);
   serveAsyncApi(app);
   return app;

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Logger } from 'nestjs-pino';
+import { startTelemetry } from '@itsm/telemetry';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { eventStoreKindOf } from '../event-store/open-event-log';
 import { stopOnSignals } from './stop-on-signals';
@@ -20,6 +21,8 @@ export const serveContextApp = async (
   createApp: () => Promise<INestApplication>,
   options: ServeContextAppOptions = {},
 ): Promise<INestApplication> => {
+  // Before the app is built: its modules wrap the event log and the bus only when tracing is on.
+  startTelemetry({ serviceName: name });
   const app = await createApp();
   const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
   const port = config.get('PORT', { infer: true });

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { INestApplication, LoggerService } from '@nestjs/common';
+import { shutdownTelemetry } from '@itsm/telemetry';
 
 export interface StopOnSignalsOptions {
   /** How long requests in flight may take to finish before their connections are cut; default 10 s. */
@@ -59,6 +60,8 @@ export const stopOnSignals = (app: INestApplication, logger: LoggerService, opti
       await drainHttp(app.getHttpServer() as Server, options.drainMs ?? 10_000);
       logger.log('HTTP listener closed, requests in flight finished', 'Shutdown');
       await app.close();
+      // The last spans (the shutdown's own included) leave before the process does.
+      await shutdownTelemetry();
       logger.log('stopped cleanly', 'Shutdown');
       process.exit(0);
     } catch (error) {

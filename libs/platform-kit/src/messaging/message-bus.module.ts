@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createInProcessMessageBus, createKafkaMessageBus, kafkaBrokersFromEnv, type MessageBus } from '@itsm/messaging';
+import { traceMessageBus, tracingEnabled } from '@itsm/telemetry';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { MESSAGE_BUS } from './message-bus.token';
 
@@ -13,13 +14,15 @@ import { MESSAGE_BUS } from './message-bus.token';
       inject: [ConfigService],
       useFactory: (config: ConfigService<RuntimeConfig, true>): MessageBus => {
         const brokers = config.get('KAFKA_BROKERS', { infer: true });
-        return brokers
+        const bus = brokers
           ? createKafkaMessageBus({
               brokers: kafkaBrokersFromEnv({ KAFKA_BROKERS: brokers }),
               clientId: 'itsm-platform',
               sessionTimeoutMs: config.get('KAFKA_SESSION_TIMEOUT_MS', { infer: true }),
             })
           : createInProcessMessageBus();
+        // With tracing on, publish and consume spans carry the trace across the bus; off, the bus is untouched.
+        return tracingEnabled() ? traceMessageBus(bus, { system: brokers ? 'kafka' : 'in-process' }) : bus;
       },
     },
   ],

@@ -2,6 +2,7 @@ import { upcastEvent, type EventContext } from '@itsm/contracts';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import { eventsTopic, fromCloudEventMessage, type MessageBus, type MessageSubscription } from '@itsm/messaging';
 import { ProcessRunner, type EventProcess, type ProcessStatus } from '@itsm/projections';
+import { inReactionSpan, tracingEnabled } from '@itsm/telemetry';
 import type { ProcessMonitor } from './process-monitor';
 
 /** Where a context's processes take other contexts' events from: the log (embedded, single host) or Kafka. */
@@ -23,6 +24,13 @@ export interface EventProcessesRunnerOptions {
   log: { error(message: string): void };
 }
 
+/** With tracing on, each step is a span in the trace of the event that caused it (its commands' appends too). */
+const traced = (process: EventProcess): EventProcess => ({
+  name: process.name,
+  eventTypes: process.eventTypes,
+  handle: (event) => inReactionSpan(process.name, event, () => process.handle(event)),
+});
+
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -35,11 +43,15 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 export class EventProcessesRunner {
   private runner: ProcessRunner | undefined;
   private readonly subscriptions: MessageSubscription[] = [];
+  private readonly processes: readonly EventProcess[];
 
-  constructor(private readonly options: EventProcessesRunnerOptions) {}
+  constructor(private readonly options: EventProcessesRunnerOptions) {
+    this.processes = tracingEnabled() ? options.processes.map(traced) : options.processes;
+  }
 
   async start(): Promise<void> {
-    const { processes, eventsFrom, db, store, monitor, log } = this.options;
+    const { eventsFrom, db, store, monitor, log } = this.options;
+    const { processes } = this;
     if (processes.length === 0) return;
     if (eventsFrom === 'message-bus') return this.followKafka();
     this.runner = await ProcessRunner.create({
@@ -53,7 +65,8 @@ export class EventProcessesRunner {
   }
 
   private async followKafka(): Promise<void> {
-    const { processes, bus, contexts, context, topicPrefix, monitor, log } = this.options;
+    const { bus, contexts, context, topicPrefix, monitor, log } = this.options;
+    const { processes } = this;
     if (!bus) throw new Error(`The ${context} processes follow Kafka: they need MessageBusModule`);
     for (const process of processes) {
       const status: ProcessStatus = { name: process.name, position: -1, consecutiveFailures: 0, failuresTotal: 0, lastError: null, lastErrorAt: null };

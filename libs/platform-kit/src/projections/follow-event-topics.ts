@@ -1,6 +1,7 @@
 import { EVENT_CONTEXTS } from '@itsm/contracts';
 import { eventsTopic, fromCloudEventMessage, type MessageBus, type MessageSubscription } from '@itsm/messaging';
 import type { ProjectionRuntime } from '@itsm/projections';
+import { inProjectionSpan, tracingEnabled } from '@itsm/telemetry';
 
 /**
  * Feeds every context's events topic into the runtime (the distributed projector). Kafka keeps order per stream
@@ -17,5 +18,10 @@ export const followEventTopics = (
   bus.subscribe({
     groupId: `${topicPrefix}${groupId}`,
     topics: EVENT_CONTEXTS.map((context) => `${topicPrefix}${eventsTopic(context)}`),
-    handler: (message) => runtime.handle([fromCloudEventMessage(message)]),
+    handler: tracingEnabled()
+      ? (message) => {
+          const event = fromCloudEventMessage(message);
+          return inProjectionSpan(groupId, event, () => runtime.handle([event]));
+        }
+      : (message) => runtime.handle([fromCloudEventMessage(message)]),
   });

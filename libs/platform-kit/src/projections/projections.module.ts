@@ -12,6 +12,7 @@ import type { Registry } from 'prom-client';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import type { MessageBus, MessageSubscription } from '@itsm/messaging';
 import { ProjectionRuntime, type Projection } from '@itsm/projections';
+import { traceProjectionSubscriptions, tracingEnabled } from '@itsm/telemetry';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { EVENT_STORE, SQL_DATABASE } from '../event-store/event-store.token';
 import { MESSAGE_BUS } from '../messaging/message-bus.token';
@@ -60,7 +61,8 @@ export class ProjectionsModule implements OnApplicationBootstrap, BeforeApplicat
           useFactory: (db: SqlExecutor, source: EventStore) =>
             ProjectionRuntime.create({
               db,
-              source,
+              // Following the log (no consumer span to continue), each live event is a span in its own trace.
+              source: tracingEnabled() && options.liveFrom !== 'message-bus' ? traceProjectionSubscriptions(source, 'read-models') : source,
               projections,
               liveSource: options.liveFrom === 'message-bus' ? 'pushed' : 'event-store',
             }),
