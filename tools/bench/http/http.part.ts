@@ -5,6 +5,8 @@ import type { BenchConfig } from '../shared/config';
 import { progress, writeJsonResult } from '../shared/report';
 import { BENCH_JWT_SECRET, HTTP_CONTENDERS, type ContenderId, type HttpTarget, type RunningContender } from './http-contenders';
 import { HTTP_CASES, serviceBody, type CaseContext } from './http-cases';
+import { targetOutcome } from '../shared/target-summary';
+import { verdict } from '../shared/target-verdict';
 import { checkHttpTargets, ratioOf } from './http-targets';
 import { printHttpTable, type HttpCaseResult, type HttpMeasurement } from './http.table';
 import { runLoad, type LoadFigures } from './run-load';
@@ -120,7 +122,6 @@ export const httpPart: BenchPart = {
       targets: checks,
     });
     progress(`http results written to ${path}`);
-    // No target yet: issue 14 point 3 adds plain NestJS contenders to compare with.
-    return [];
+    return checks.map((check) => targetOutcome('http', check.target, { value: check.figure, amount: check.amount, ratio: check.ratio }, verdict(check.goal, check.met)));
   },
 };
