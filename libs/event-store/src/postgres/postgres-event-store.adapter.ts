@@ -2,6 +2,7 @@ import type { NewEvent, RecordedEvent } from '@itsm/event-sourcing';
 import type {
   AppendOptions,
   AppendResult,
+  EventFilter,
   EventStore,
   StreamAppend,
   ReadAllOptions,
@@ -33,7 +34,8 @@ const GROUPS_IN_FLIGHT_ON_A_SERVER = 2;
  * Build it with `createPostgresEventStore` or `createPgliteEventStore`, which migrate the schema first.
  */
 export class PostgresEventStore implements EventStore {
-  private readonly wakers = new Set<() => void>();
+  /** Each subscription's wake-up with its filter: an append of ours wakes only the subscriptions it concerns. */
+  private readonly wakers = new Map<() => void, EventFilter | undefined>();
   private readonly subscriptions = new Set<Subscription>();
   private unlisten: Promise<Unlisten | undefined> | undefined;
   private readonly pollIntervalMs: number;
@@ -78,7 +80,7 @@ export class PostgresEventStore implements EventStore {
 
   private resultOf(appended: AppendOutcome): AppendResult {
     const last = appended.events[appended.events.length - 1];
-    if (last) this.wakeSubscriptions();
+    if (last) this.wakeSubscriptions(appended.events);
     return {
       nextExpectedRevision: last?.streamRevision ?? appended.currentRevision,
       lastGlobalPosition: last?.globalPosition ?? -1,
@@ -105,7 +107,7 @@ export class PostgresEventStore implements EventStore {
       {
         readAll: (readOptions) => this.readAll(readOptions),
         onAppended: (wake) => {
-          this.wakers.add(wake);
+          this.wakers.set(wake, options.filter);
           return () => this.wakers.delete(wake);
         },
         pollIntervalMs: this.pollIntervalMs,
@@ -136,13 +138,33 @@ export class PostgresEventStore implements EventStore {
     await this.executor.close();
   }
 
-  private wakeSubscriptions(): void {
-    for (const wake of this.wakers) wake();
+  /**
+   * Wakes the subscriptions that may have new events: with the events we appended, only those whose filter takes
+   * one of them (the platform's ~30 subscriptions, one per projection, each re-read the log on every append
+   * otherwise); without (imports, other writers), all. Positions become visible in order, so a subscription woken
+   * by its event reads everything before it too; one not woken still reads on its poll interval.
+   */
+  private wakeSubscriptions(appended?: readonly RecordedEvent[]): void {
+    for (const [wake, filter] of this.wakers) {
+      if (!appended || !filter || appended.some((event) => takes(filter, event))) wake();
+    }
   }
 
-  /** Other processes append to a server database too: their NOTIFY wakes our subscriptions; polling remains the fallback. */
+  /**
+   * Other processes append to a server database too: their NOTIFY wakes our subscriptions; polling remains the
+   * fallback. Our own appends' NOTIFY is skipped: they woke the subscriptions they concern already.
+   */
   private listenForOtherWriters(): void {
     if (this.unlisten || !this.executor.listen) return;
-    this.unlisten = this.executor.listen(this.names.channel, () => this.wakeSubscriptions()).catch(() => undefined);
+    this.unlisten = this.executor
+      .listen(this.names.channel, ({ fromThisExecutor }) => {
+        if (!fromThisExecutor) this.wakeSubscriptions();
+      })
+      .catch(() => undefined);
   }
 }
+
+/** readAll's filter on one event: one of the types (if any are named) and one of the stream prefixes (if any). */
+const takes = (filter: EventFilter, event: RecordedEvent): boolean =>
+  (!filter.types?.length || filter.types.includes(event.type)) &&
+  (!filter.streamPrefixes?.length || filter.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix)));
