@@ -57,6 +57,8 @@ const topOf = (totals: Map<string, number>, all: number, count: number): Profile
 export const summarizeCpuProfile = (file: string, root: string, window?: ProfileWindow, count = 25): ProfileSummary => {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  /** Every sampled id is a node of the same profile. */
+  const callFrameOf = (id: number) => (byId.get(id) as ProfileNode).callFrame;
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const to = profile.endTime - (window?.endOffsetMs ?? 0) * 1000;
@@ -68,7 +70,7 @@ export const summarizeCpuProfile = (file: string, root: string, window?: Profile
     if (at >= from && at <= to) selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
   });
   const frameOf = (id: number) => {
-    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    const { functionName, url, lineNumber } = callFrameOf(id);
     const where = url ? `${relative(root, url.replace(/^file:\/\//, ''))}:${lineNumber + 1}` : '';
     return `${functionName || '(anonymous)'} ${where}`.trim();
   };
@@ -77,7 +79,7 @@ export const summarizeCpuProfile = (file: string, root: string, window?: Profile
   const areas = new Map<string, number>();
   let all = 0;
   for (const [id, time] of selfTime) {
-    const { functionName, url } = byId.get(id)!.callFrame;
+    const { functionName, url } = callFrameOf(id);
     const frame = frameOf(id);
     frames.set(frame, (frames.get(frame) ?? 0) + time);
     const path: string[] = [];
@@ -90,6 +92,6 @@ export const summarizeCpuProfile = (file: string, root: string, window?: Profile
     all += time;
   }
   const top = topOf(frames, all, count);
-  const callers = top.slice(0, 8).map(({ frame }) => ({ frame, paths: topOf(callPaths.get(frame)!, all, 3) }));
+  const callers = top.slice(0, 8).map(({ frame }) => ({ frame, paths: topOf(callPaths.get(frame) ?? new Map(), all, 3) }));
   return { totalMs: all / 1000, frames: top, areas: topOf(areas, all, count), callers };
 };
