@@ -14,20 +14,37 @@ export interface BenchAppProcess {
 /** Settings a bench app must not inherit from the shell (each contender states its own). */
 const NOT_INHERITED = ['DATABASE_URL', 'EVENTSTORE_URL', 'KAFKA_BROKERS', 'ITSM_DATA_DIR', 'ITSM_JWKS_URL', 'ITSM_API_KEYS', 'PORT'];
 
+/** A TypeScript entry point run with ts-node, relative to the workspace root. */
+export interface BenchScript {
+  name: string;
+  entry: string;
+  /** Its tsconfig, and the workspace root as seen from that file (for the path aliases). */
+  project: string;
+  baseUrl: string;
+}
+
+/** Node flags for every bench app, e.g. BENCH_HTTP_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them. */
+const extraNodeArgs = (): string[] => (process.env['BENCH_HTTP_NODE_OPTIONS'] ?? '').split(' ').filter(Boolean);
+
+/** `apps/<app>/src/main.ts`, as the specs and `npm start` run it. */
+export const startBenchApp = (app: string, env: Record<string, string>, timeoutMs?: number): Promise<BenchAppProcess> =>
+  startBenchScript({ name: app, entry: `apps/${app}/src/main.ts`, project: `apps/${app}/tsconfig.app.json`, baseUrl: '../..' }, env, timeoutMs);
+
 /**
- * Starts `apps/<app>/src/main.ts` with exactly `env` on top of the shell's other variables, and resolves once
- * `/health/live` answers 200. Unlike the specs' `startAppProcess`, the shell's store and broker settings are not
- * inherited, and stdout is not parsed: the apps run at LOG_LEVEL=warn and the load generator reads no logs.
+ * Starts a script with exactly `env` on top of the shell's other variables, and resolves once `/health/live`
+ * answers 200. Unlike the specs' `startAppProcess`, the shell's store and broker settings are not inherited, and
+ * stdout is not parsed: the apps run at LOG_LEVEL=warn and the load generator reads no logs.
  */
-export const startBenchApp = async (app: string, env: Record<string, string>, timeoutMs = 120_000): Promise<BenchAppProcess> => {
+export const startBenchScript = async (script: BenchScript, env: Record<string, string>, timeoutMs = 120_000): Promise<BenchAppProcess> => {
+  const app = script.name;
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !NOT_INHERITED.includes(name)));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${app}/src/main.ts`],
+    [...extraNodeArgs(), '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script.entry],
     {
       cwd: workspaceRoot,
-      env: { ...inherited, TS_NODE_PROJECT: `apps/${app}/tsconfig.app.json`, TS_NODE_BASEURL: '../..', HOST: '127.0.0.1', PORT: String(port), ...env },
+      env: { ...inherited, TS_NODE_PROJECT: script.project, TS_NODE_BASEURL: script.baseUrl, HOST: '127.0.0.1', PORT: String(port), ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );

@@ -3,17 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchConfig } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
-import { startBenchApp, type BenchAppProcess } from './app-process';
+import { startBenchApp, startBenchScript, type BenchAppProcess } from './app-process';
 
 export const BENCH_JWT_SECRET = 'http-bench-secret-of-at-least-32-characters';
 
 /** Every app runs like this: no rate limit (load comes from one caller), quiet logs, the same key. */
 const COMMON = { ITSM_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ITSM_JWT_SECRET: BENCH_JWT_SECRET };
 
-/** See the distributed contender: stands in for 0 (off) until the gateway parses the setting as a number. */
-
 export type HttpTarget = 'embedded' | 'postgres';
-export type ContenderId = 'embedded' | 'distributed';
+export type ContenderId = 'embedded' | 'distributed' | 'bare-nest' | 'nest-pg';
 
 export interface RunningContender {
   /** Where the load goes. */
@@ -85,5 +83,45 @@ const distributed: HttpContender = {
   },
 };
 
-/** Left to right in the table; the ratio column compares the second with the first. */
-export const HTTP_CONTENDERS: readonly HttpContender[] = [embedded, distributed];
+/** A standalone app of `contenders/<folder>/main.ts`, run like the platform (a child process, ts-node from source). */
+const contenderScript = (folder: string) => ({
+  name: folder,
+  entry: `tools/bench/http/contenders/${folder}/main.ts`,
+  project: 'tools/bench/http/contenders/tsconfig.json',
+  baseUrl: '../../../..',
+});
+
+/** (a) A bare NestJS app on the same adapter (Express) answering a constant JSON body: the framework's ceiling. */
+const bareNest: HttpContender = {
+  id: 'bare-nest',
+  title: 'bare NestJS (constant JSON)',
+  targets: ['embedded', 'postgres'],
+  async start() {
+    const app = await startBenchScript(contenderScript('bare-nest'), COMMON);
+    return { baseUrl: app.baseUrl, stop: () => app.stop() };
+  },
+};
+
+/**
+ * (b) A plain NestJS + `pg` CRUD app: the same DTO, validation pipe and JWT check, one INSERT or SELECT per request,
+ * on the same kind of database as the platform (its own embedded PostgreSQL on the embedded target, a scratch database
+ * on the server on the postgres target).
+ */
+const nestPg: HttpContender = {
+  id: 'nest-pg',
+  title: 'NestJS + pg CRUD',
+  targets: ['embedded', 'postgres'],
+  async start(target, config) {
+    const store = await storage(target, config, `http_nest_pg_${target}`);
+    try {
+      const app = await startBenchScript(contenderScript('nest-pg-crud'), { ...COMMON, ...store.env });
+      return { baseUrl: app.baseUrl, stop: () => stopAll([store, app]) };
+    } catch (error) {
+      await store.stop();
+      throw error;
+    }
+  },
+};
+
+/** Left to right in the table. */
+export const HTTP_CONTENDERS: readonly HttpContender[] = [embedded, distributed, bareNest, nestPg];

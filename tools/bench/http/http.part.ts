@@ -1,10 +1,13 @@
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { signAccessToken } from '@itsm/platform-kit';
 import type { BenchPart } from '../shared/bench-part';
 import type { BenchConfig } from '../shared/config';
 import { progress, writeJsonResult } from '../shared/report';
 import { BENCH_JWT_SECRET, HTTP_CONTENDERS, type ContenderId, type HttpTarget, type RunningContender } from './http-contenders';
 import { HTTP_CASES, serviceBody, type CaseContext } from './http-cases';
+import { targetOutcome } from '../shared/target-summary';
+import { verdict } from '../shared/target-verdict';
+import { checkHttpTargets, ratioOf } from './http-targets';
 import { printHttpTable, type HttpCaseResult, type HttpMeasurement } from './http.table';
 import { runLoad, type LoadFigures } from './run-load';
 
@@ -73,13 +76,17 @@ const runTarget = async (target: HttpTarget, config: BenchConfig, token: string,
         }
       }
       const byContender = Object.fromEntries([...rounds].map(([id, figures]) => [id, summarize(figures)])) as HttpCaseResult['byContender'];
-      const { embedded, distributed } = byContender;
+      const ours = byContender.embedded?.requestsPerSec;
       results.push({
         caseId: benchCase.id,
         title: benchCase.title,
         target,
         byContender,
-        ratio: embedded && distributed ? Math.round((distributed.requestsPerSec / embedded.requestsPerSec) * 100) / 100 : null,
+        ratios: {
+          distributedToEmbedded: ratioOf(byContender.distributed?.requestsPerSec, ours),
+          toNestPg: ratioOf(ours, byContender['nest-pg']?.requestsPerSec),
+          toBareNest: ratioOf(ours, byContender['bare-nest']?.requestsPerSec),
+        },
       });
     }
     return results;
@@ -97,21 +104,24 @@ export const httpPart: BenchPart = {
     for (const target of TARGETS.filter((name) => !config.targets || config.targets.includes(name))) {
       results.push(...(await runTarget(target, config, token, secondsPerRound)));
     }
-    printHttpTable(results, CONNECTIONS, secondsPerRound * config.rounds);
+    const checks = checkHttpTargets(results);
+    printHttpTable(results, checks, CONNECTIONS, secondsPerRound * config.rounds);
     const path = await writeJsonResult(config.resultsDir, 'http', {
       part: 'http',
       finishedAt: new Date().toISOString(),
       scale: config.scale,
-      machine: { cpus: cpus().length, node: process.version },
+      machine: { cpus: cpus().length, node: process.version, loadAverage: loadavg() },
       load: { generator: 'autocannon', connections: CONNECTIONS, secondsPerRound, rounds: config.rounds, warmUpSeconds: WARM_UP_SECONDS, seededServices: SEEDED_SERVICES },
       shapes: {
         embedded: 'apps/platform as a child process (ts-node), ITSM_RATE_LIMIT=0',
         distributed: `apps/gateway → apps/service-catalog, two child processes on one PostgreSQL database; ITSM_RATE_LIMIT=0 on both (no limit)`,
+        'bare-nest': 'tools/bench/http/contenders/bare-nest: NestJS on Express, a constant JSON body on every route',
+        'nest-pg': 'tools/bench/http/contenders/nest-pg-crud: NestJS + pg, same DTO, validation pipe and JWT verifier; one INSERT / SELECT per request',
       },
       results,
+      targets: checks,
     });
     progress(`http results written to ${path}`);
-    // No target yet: issue 14 point 3 adds plain NestJS contenders to compare with.
-    return [];
+    return checks.map((check) => targetOutcome('http', check.target, { value: check.figure, amount: check.amount, ratio: check.ratio }, verdict(check.goal, check.met)));
   },
 };

@@ -1,5 +1,7 @@
+import { loadavg } from 'node:os';
 import { formatInt, formatMs, renderTable } from '../shared/report';
 import type { ContenderId, HttpTarget } from './http-contenders';
+import type { HttpTargetCheck } from './http-targets';
 
 /** One contender's figures for one case on one target, over its rounds. */
 export interface HttpMeasurement {
@@ -19,8 +21,8 @@ export interface HttpCaseResult {
   title: string;
   target: HttpTarget;
   byContender: Partial<Record<ContenderId, HttpMeasurement>>;
-  /** distributed ÷ embedded requests/s, when both ran. */
-  ratio: number | null;
+  /** req/s ratios, when both ran: distributed ÷ embedded, and embedded (ours) ÷ each plain NestJS app. */
+  ratios: { distributedToEmbedded: number | null; toNestPg: number | null; toBareNest: number | null };
 }
 
 const cell = (measurement: HttpMeasurement | undefined, reason: string): string =>
@@ -32,15 +34,24 @@ const cell = (measurement: HttpMeasurement | undefined, reason: string): string 
       ].join('\n')
     : reason;
 
-export const printHttpTable = (results: readonly HttpCaseResult[], connections: number, secondsPerContender: number): void => {
+const times = (ratio: number | null) => (ratio === null ? 'n/a' : `${ratio.toFixed(2)}×`);
+
+export const printHttpTable = (results: readonly HttpCaseResult[], checks: readonly HttpTargetCheck[], connections: number, secondsPerContender: number): void => {
   const rows = results.map((result) => [
     `${result.title}\non ${result.target}`,
     cell(result.byContender.embedded, 'not run'),
     cell(result.byContender.distributed, result.target === 'embedded' ? 'n/a (needs a PostgreSQL server)' : 'not run'),
-    result.ratio === null ? 'n/a' : `${result.ratio.toFixed(2)}×`,
+    cell(result.byContender['bare-nest'], 'not run'),
+    cell(result.byContender['nest-pg'], 'not run'),
+    [`÷ NestJS + pg ${times(result.ratios.toNestPg)}`, `÷ bare NestJS ${times(result.ratios.toBareNest)}`, `distributed ÷ ${times(result.ratios.distributedToEmbedded)}`].join('\n'),
   ]);
-  const title = `HTTP API throughput (autocannon, ${connections} connections, ${secondsPerContender} s per contender and case; median round; higher req/s is better)`;
-  process.stdout.write(
-    `\n${renderTable({ title, head: ['case', 'embedded (apps/platform)', 'distributed (gateway → service-catalog)', 'distributed ÷ embedded'], rows })}\n`,
-  );
+  const load = loadavg().map((value) => value.toFixed(1)).join(' / ');
+  const title = `HTTP API throughput (autocannon, ${connections} connections, ${secondsPerContender} s per contender and case; median round; higher req/s is better; load average ${load})`;
+  const head = ['case', 'embedded (apps/platform)', 'distributed (gateway → service-catalog)', 'bare NestJS (constant JSON)', 'NestJS + pg CRUD', 'embedded ÷ …'];
+  const targets = renderTable({
+    title: 'HTTP targets (issue 14, point 3)',
+    head: ['target', 'figure', 'goal', ''],
+    rows: checks.map((check) => [check.target, check.figure, check.goal, check.met ? 'met' : 'MISSED']),
+  });
+  process.stdout.write(`\n${renderTable({ title, head, rows })}\n\n${targets}\n`);
 };

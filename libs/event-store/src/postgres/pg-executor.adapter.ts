@@ -55,6 +55,11 @@ export const createPgExecutor = (config: PoolConfig): SqlExecutor => {
   const pipelined = config.pipeline === true;
   // An idle connection dropped by the server is replaced by the pool; without a listener it would crash the process.
   pool.on('error', () => undefined);
+  // The server processes of this pool's connections: a NOTIFY from one of them was sent by this executor's own work.
+  const ownBackends = new Set<number>();
+  const backendOf = (client: unknown) => (client as { processID?: number }).processID;
+  pool.on('connect', (client) => ownBackends.add(backendOf(client) ?? -1));
+  pool.on('remove', (client) => ownBackends.delete(backendOf(client) ?? -1));
   return {
     ...sessionOf(pool),
     async transaction(work) {
@@ -78,7 +83,7 @@ export const createPgExecutor = (config: PoolConfig): SqlExecutor => {
     async listen(channel, onNotify): Promise<Unlisten> {
       const client = await pool.connect();
       client.on('notification', (message) => {
-        if (message.channel === channel) onNotify();
+        if (message.channel === channel) onNotify({ fromThisExecutor: ownBackends.has(message.processId) });
       });
       await client.query(`LISTEN "${channel}"`);
       return async () => {

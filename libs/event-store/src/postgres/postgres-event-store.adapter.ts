@@ -2,6 +2,7 @@ import type { NewEvent, RecordedEvent } from '@itsm/event-sourcing';
 import type {
   AppendOptions,
   AppendResult,
+  EventFilter,
   EventStore,
   StreamAppend,
   ReadAllOptions,
@@ -21,9 +22,16 @@ import { readAllEvents, readAllEventsJson, readStreamEvents, type LogPage } from
 import type { SqlExecutor, Unlisten } from './sql-executor.port';
 
 export interface PostgresEventStoreOptions {
-  /** Longest wait of a subscription between two reads when no append wakes it. */
+  /**
+   * Longest wait of a subscription between two reads when no append wakes it: default 250 ms, and 2 s on a server,
+   * where other processes' appends wake it by NOTIFY and the poll only covers a notice lost with its connection.
+   */
   pollIntervalMs?: number;
 }
+
+const POLL_INTERVAL_MS = 250;
+/** The platform runs ~30 subscriptions: at 250 ms they made ~120 reads a second on an idle server. */
+const POLL_INTERVAL_WITH_NOTIFY_MS = 2_000;
 
 /** Events per group commit: about one full INSERT (a bigger append goes alone). */
 const MAX_EVENTS_PER_GROUP = 1000;
@@ -34,7 +42,8 @@ const GROUPS_IN_FLIGHT_ON_A_SERVER = 2;
  * Build it with `createPostgresEventStore` or `createPgliteEventStore`, which migrate the schema first.
  */
 export class PostgresEventStore implements EventStore {
-  private readonly wakers = new Set<() => void>();
+  /** Each subscription's wake-up with its filter: an append of ours wakes only the subscriptions it concerns. */
+  private readonly wakers = new Map<() => void, EventFilter | undefined>();
   private readonly subscriptions = new Set<Subscription>();
   private unlisten: Promise<Unlisten | undefined> | undefined;
   private readonly pollIntervalMs: number;
@@ -46,7 +55,7 @@ export class PostgresEventStore implements EventStore {
     private readonly names: EventLogSchema,
     options: PostgresEventStoreOptions = {},
   ) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.pollIntervalMs = options.pollIntervalMs ?? (executor.listen ? POLL_INTERVAL_WITH_NOTIFY_MS : POLL_INTERVAL_MS);
     this.appends = new GroupCommit({
       commitGroup: (requests) => appendGroup(executor, names, requests, this.notifyChannel()),
       commitAlone: (request) => appendEvents(executor, names, { ...request, notifyChannel: this.notifyChannel() }),
@@ -79,7 +88,7 @@ export class PostgresEventStore implements EventStore {
 
   private resultOf(appended: AppendOutcome): AppendResult {
     const last = appended.events[appended.events.length - 1];
-    if (last) this.wakeSubscriptions();
+    if (last) this.wakeSubscriptions(appended.events);
     return {
       nextExpectedRevision: last?.streamRevision ?? appended.currentRevision,
       lastGlobalPosition: last?.globalPosition ?? -1,
@@ -117,7 +126,7 @@ export class PostgresEventStore implements EventStore {
       {
         readAll,
         onAppended: (wake) => {
-          this.wakers.add(wake);
+          this.wakers.set(wake, options.filter);
           return () => this.wakers.delete(wake);
         },
         pollIntervalMs: this.pollIntervalMs,
@@ -148,13 +157,33 @@ export class PostgresEventStore implements EventStore {
     await this.executor.close();
   }
 
-  private wakeSubscriptions(): void {
-    for (const wake of this.wakers) wake();
+  /**
+   * Wakes the subscriptions that may have new events: with the events we appended, only those whose filter takes
+   * one of them (the platform's ~30 subscriptions, one per projection, each re-read the log on every append
+   * otherwise); without (imports, other writers), all. Positions become visible in order, so a subscription woken
+   * by its event reads everything before it too; one not woken still reads on its poll interval.
+   */
+  private wakeSubscriptions(appended?: readonly RecordedEvent[]): void {
+    for (const [wake, filter] of this.wakers) {
+      if (!appended || !filter || appended.some((event) => takes(filter, event))) wake();
+    }
   }
 
-  /** Other processes append to a server database too: their NOTIFY wakes our subscriptions; polling remains the fallback. */
+  /**
+   * Other processes append to a server database too: their NOTIFY wakes our subscriptions; polling remains the
+   * fallback. Our own appends' NOTIFY is skipped: they woke the subscriptions they concern already.
+   */
   private listenForOtherWriters(): void {
     if (this.unlisten || !this.executor.listen) return;
-    this.unlisten = this.executor.listen(this.names.channel, () => this.wakeSubscriptions()).catch(() => undefined);
+    this.unlisten = this.executor
+      .listen(this.names.channel, ({ fromThisExecutor }) => {
+        if (!fromThisExecutor) this.wakeSubscriptions();
+      })
+      .catch(() => undefined);
   }
 }
+
+/** readAll's filter on one event: one of the types (if any are named) and one of the stream prefixes (if any). */
+const takes = (filter: EventFilter, event: RecordedEvent): boolean =>
+  (!filter.types?.length || filter.types.includes(event.type)) &&
+  (!filter.streamPrefixes?.length || filter.streamPrefixes.some((prefix) => event.streamId.startsWith(prefix)));

@@ -27,6 +27,11 @@ export interface SqlTransaction extends SqlSession {
   commit(): Promise<void>;
 }
 
+/** A NOTIFY received; `fromThisExecutor` when one of this executor's own connections sent it. */
+export interface Notice {
+  fromThisExecutor: boolean;
+}
+
 /** Stops a LISTEN registered with `SqlExecutor.listen`. */
 export type Unlisten = () => Promise<void>;
 
@@ -39,7 +44,7 @@ export interface SqlExecutor extends SqlSession {
   /** Runs `work` in one READ COMMITTED transaction: commits when it resolves, rolls back when it throws. */
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
   /** Present when other processes can write to the same database, so in-process wake-ups are not enough. */
-  listen?(channel: string, onNotify: () => void): Promise<Unlisten>;
+  listen?(channel: string, onNotify: (notice: Notice) => void): Promise<Unlisten>;
   /** True when the database has one connection that runs one transaction at a time (PGlite): transactions never overlap. */
   readonly runsOneTransactionAtATime?: boolean;
   close(): Promise<void>;

@@ -1,13 +1,15 @@
 import { ValidationPipe } from '@nestjs/common';
 import { fieldErrorsOf, summaryOf } from './field-errors';
 import { ProblemException, ProblemType, type FieldError } from './problem';
+import { cacheValidationMetadataLookups } from './validation-metadata-cache';
 
 /**
  * Bodies, queries and params are turned into their DTO classes and validated: unknown fields are refused, and a
  * 400 problem lists every invalid field.
  */
-export const createValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+export const createValidationPipe = (): ValidationPipe => {
+  cacheValidationMetadataLookups();
+  return new ValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -16,6 +18,7 @@ export const createValidationPipe = (): ValidationPipe =>
     validationError: { target: false, value: true },
     exceptionFactory: (errors) => validationProblem(fieldErrorsOf(errors)),
   });
+};
 
 /** The 400 that lists invalid fields, whoever found them (the pipe, a guard, a list refusing a cursor). */
 export const validationProblem = (fieldErrors: FieldError[]): ProblemException =>
