@@ -42,6 +42,6 @@ export class PublishStatementsHandler {
     if (unknown !== undefined) throw new RuleViolation(`Run ${run.runNumber} of ${period} has no statement for cost center ${unknown}`);
     const result = this.recent.recall(run) ?? (await recomputeRun(this.reader, state, run)).result;
     const statements = result.statements.map((draft) => ({ ...draft, mode: modes.get(draft.costCenterId) ?? mode }));
-    return this.periods.execute(period, { type: 'PublishStatements', data: { runNumber: run.runNumber, statements } }, metadata, { expectedRevision });
+    return this.periods.execute(period, { type: 'PublishStatements', data: { runNumber: run.runNumber, statements } }, metadata, { expectedRevision }, { state, revision });
   }
 }
