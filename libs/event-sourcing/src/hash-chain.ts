@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalize } from 'json-canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { RecordedEvent } from './envelope';
 
 /** The hash of the event before the first one in every stream. */
@@ -25,7 +25,7 @@ export const hashedFieldsOf = (event: HashedFields): HashedFields => ({
 
 /** sha256(previous hash + canonical JSON (RFC 8785) of this event). */
 export const computeEventHash = (previousHash: string, event: HashedFields): string =>
-  createHash('sha256').update(previousHash).update(canonicalize(hashedFieldsOf(event))).digest('hex');
+  createHash('sha256').update(previousHash).update(canonicalJson(hashedFieldsOf(event))).digest('hex');
 
 export interface ChainBreak {
   streamId: string;

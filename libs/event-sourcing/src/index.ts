@@ -4,6 +4,7 @@ export * from './stream-name';
 export * from './decider';
 export * from './expected-revision';
 export * from './command-handler';
+export * from './canonical-json';
 export * from './hash-chain';
 export * from './testing';
 export * from './write-pipeline';

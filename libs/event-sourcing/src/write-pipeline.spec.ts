@@ -133,6 +133,23 @@ describe('the write pipeline: load, upcast, fold, decide, policies, append with 
     expect(store.appends).toHaveLength(1);
   });
 
+  it('decides on the state the caller loaded without reading the stream again, and fails without retrying when another writer got there first', async () => {
+    await pipeline.execute('counter-7', add(4), { metadata });
+    const loaded = await pipeline.load('counter-7', add(0).fold);
+    let reads = 0;
+    const readStream = store.readStream.bind(store);
+    store.readStream = async (streamId, options) => {
+      reads++;
+      return readStream(streamId, options);
+    };
+
+    const result = await pipeline.execute('counter-7', add(5), { metadata, loaded });
+    expect([reads, result.before, result.state, result.revision]).toEqual([0, 4, 9, 1]);
+    await expect(pipeline.execute('counter-7', add(1), { metadata, loaded })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(pipeline.execute('counter-7', add(1), { metadata, loaded: { state: 9, revision: 1 }, expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect([reads, store.appends.length]).toEqual([0, 2]);
+  });
+
   it('gives up after the attempts when other writers keep getting there first', async () => {
     const busy = new WritePipeline({ store, attemptsOnConflict: 2 });
     let interlopers = 0;

@@ -24,10 +24,16 @@ export interface StreamDecision<State> {
 
 export type StreamPolicy<State> = (before: State, decided: readonly DomainEvent[], after: State) => DomainEvent[] | Promise<DomainEvent[]>;
 
-export interface ExecuteOptions {
+export interface ExecuteOptions<State = unknown> {
   metadata: EventMetadata;
   /** The revision the caller saw (`If-Match`): a stale one fails with WrongExpectedRevisionError, never retried. */
   expectedRevision?: number;
+  /**
+   * The stream's state and revision as the caller just loaded them (`load`), so that a long stream is not read and
+   * folded again: the decision runs on it and the append expects that revision; another write in between fails with
+   * WrongExpectedRevisionError, never retried here (the caller loads again).
+   */
+  loaded?: { state: State; revision: number };
   /** When the command happened (the events' `occurredAt`); default the store's recording time. */
   occurredAt?: Date;
 }
@@ -75,8 +81,8 @@ export class WritePipeline {
     return { state: await fold(events), revision: revisionOf(events) };
   }
 
-  async execute<State>(streamId: string, decision: StreamDecision<State>, options: ExecuteOptions): Promise<ExecutedCommand<State>> {
-    const attempts = options.expectedRevision === undefined ? this.attempts : 1;
+  async execute<State>(streamId: string, decision: StreamDecision<State>, options: ExecuteOptions<State>): Promise<ExecutedCommand<State>> {
+    const attempts = options.expectedRevision === undefined && options.loaded === undefined ? this.attempts : 1;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once(streamId, decision, options);
@@ -86,13 +92,13 @@ export class WritePipeline {
     }
   }
 
-  private async once<State>(streamId: string, decision: StreamDecision<State>, options: ExecuteOptions): Promise<ExecutedCommand<State>> {
-    const recorded = await this.read(streamId);
-    const revision = revisionOf(recorded);
+  private async once<State>(streamId: string, decision: StreamDecision<State>, options: ExecuteOptions<State>): Promise<ExecutedCommand<State>> {
+    const recorded = options.loaded === undefined ? await this.read(streamId) : null;
+    const revision = options.loaded?.revision ?? revisionOf(recorded ?? []);
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedRevisionError(streamId, options.expectedRevision, revision);
     }
-    const before = await decision.fold(recorded);
+    const before = options.loaded === undefined ? await decision.fold(recorded ?? []) : options.loaded.state;
     const decided = await decision.decide(before);
     let state = decided.reduce(decision.evolve, before);
     const events = [...decided];

@@ -21,9 +21,19 @@ export class PeriodStreams {
     return this.pipeline.load(periodStreamIdOf(period), (events) => (events as unknown as Parameters<typeof periodDecider.evolve>[1][]).reduce(periodDecider.evolve, periodDecider.initialState()));
   }
 
-  async execute(period: string, intent: Intent<PeriodCommand>, metadata: EventMetadata, options: FinanceCommandOptions = {}): Promise<FinanceCommandResult<PeriodState> & { events: RecordedEvent[] }> {
+  /**
+   * `loaded`: the period as the caller just loaded it, so that its stream (every run with its inputs, the statements
+   * with their lines) is not read again; a write in between fails with WrongExpectedRevisionError.
+   */
+  async execute(
+    period: string,
+    intent: Intent<PeriodCommand>,
+    metadata: EventMetadata,
+    options: FinanceCommandOptions = {},
+    loaded?: { state: PeriodState; revision: number },
+  ): Promise<FinanceCommandResult<PeriodState> & { events: RecordedEvent[] }> {
     const command = { ...intent, metadata: { now: this.clock.now(), actor: metadata.actor } } as PeriodCommand;
-    const result = await this.pipeline.execute(periodStreamIdOf(period), decisionOf(periodDecider, command), { metadata, expectedRevision: options.expectedRevision });
+    const result = await this.pipeline.execute(periodStreamIdOf(period), decisionOf(periodDecider, command), { metadata, expectedRevision: options.expectedRevision, loaded });
     return { id: period, revision: result.revision, state: result.state, events: result.events };
   }
 }

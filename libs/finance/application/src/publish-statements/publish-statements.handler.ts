@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { RuleViolation, type EventMetadata } from '@itsm/event-sourcing';
-import { publishStatement, requirePeriodMonth, requireStatementMode, type PeriodState, type StatementMode } from '@itsm/finance-domain';
+import { requirePeriodMonth, requireStatementMode, type PeriodState, type StatementMode } from '@itsm/finance-domain';
 import type { FinanceCommandOptions, FinanceCommandResult } from '../streams/finance-streams';
 import { PeriodInputsReader } from '../periods/period-inputs.reader';
 import { PeriodStreams } from '../periods/period-streams';
@@ -17,8 +17,8 @@ export interface PublishStatementsInput {
 
 /**
  * Publishes the statements of the period's latest run: the run's own computation when it ran in this process
- * (`RecentRunComputations`), else computed again from exactly what the run recorded (`recomputeRun`), each in its mode with its content hash; the decider checks they are the run's (totals, lines,
- * hashes) and that no adjustment came after the run.
+ * (`RecentRunComputations`), else computed again from exactly what the run recorded (`recomputeRun`), each in its mode; the decider checks they are the run's (totals, lines) and
+ * publishes each with its content hash, and that no adjustment came after the run.
  */
 @Injectable()
 export class PublishStatementsHandler {
@@ -41,7 +41,7 @@ export class PublishStatementsHandler {
     const unknown = [...modes.keys()].find((id) => !run.statements.some((statement) => statement.costCenterId === id));
     if (unknown !== undefined) throw new RuleViolation(`Run ${run.runNumber} of ${period} has no statement for cost center ${unknown}`);
     const result = this.recent.recall(run) ?? (await recomputeRun(this.reader, state, run)).result;
-    const statements = result.statements.map((draft) => publishStatement(period, draft, modes.get(draft.costCenterId) ?? mode));
-    return this.periods.execute(period, { type: 'PublishStatements', data: { runNumber: run.runNumber, statements } }, metadata, { expectedRevision });
+    const statements = result.statements.map((draft) => ({ ...draft, mode: modes.get(draft.costCenterId) ?? mode }));
+    return this.periods.execute(period, { type: 'PublishStatements', data: { runNumber: run.runNumber, statements } }, metadata, { expectedRevision }, { state, revision });
   }
 }

@@ -47,7 +47,7 @@ export class RunPeriodHandler {
       if (options.expectedRevision !== undefined && options.expectedRevision !== revision) throw new WrongExpectedRevisionError(periodStreamIdOf(period), options.expectedRevision, revision);
       try {
         const { data, computation } = await this.compute(period, state, input);
-        const result = await this.periods.execute(period, { type: 'RunPeriod', data }, metadata, { expectedRevision: revision });
+        const result = await this.periods.execute(period, { type: 'RunPeriod', data }, metadata, { expectedRevision: revision }, { state, revision });
         // Publishing this run (usually the next call) takes its statements from here rather than computing again.
         if (computation !== null && result.state.latestRun !== null) this.recent.remember(result.state.latestRun, computation);
         return result;

@@ -19,9 +19,19 @@ export const convert = (money: Money, rate: string, to: string): Money => {
  * `convert` on minor units, without dinero objects (a period converts thousands of sums): the same exact product and
  * the same one rounding to `to`'s minor unit (dinero.js's `halfEven`), so the same result to the unit.
  */
-export const convertMinorUnits = (minorUnits: bigint, from: string, rate: string, to: string): bigint => {
+export const convertMinorUnits = (minorUnits: bigint, from: string, rate: string, to: string): bigint => minorUnitsConverter(from, rate, to)(minorUnits);
+
+/**
+ * `convertMinorUnits` with the rate parsed once: a period converts tens of thousands of sums and statement lines at
+ * the few rates of its days.
+ */
+export const minorUnitsConverter = (from: string, rate: string, to: string): ((minorUnits: bigint) => bigint) => {
   const { amount, scale } = parsePositiveDecimal(rate, 'The exchange rate');
   const excessDigits = BigInt(currencyOf(from).exponent) + scale - BigInt(currencyOf(to).exponent);
-  const product = minorUnits * amount;
-  return excessDigits <= 0n ? product * powerOfTen(-excessDigits) : halfEven(product, powerOfTen(excessDigits), calculator);
+  if (excessDigits <= 0n) {
+    const factor = amount * powerOfTen(-excessDigits);
+    return (minorUnits) => minorUnits * factor;
+  }
+  const divisor = powerOfTen(excessDigits);
+  return (minorUnits) => halfEven(minorUnits * amount, divisor, calculator);
 };

@@ -1,7 +1,8 @@
 import type { PeriodInputsV1, ReconciliationV1 } from '@itsm/contracts';
 import type { CommandMetadata } from '@itsm/event-sourcing';
 import type { WireMoney } from '../money';
-import type { Statement } from './statement';
+import type { StatementDraft } from './compute-period';
+import type { StatementMode } from './statement';
 
 type Command<Type extends string, Data> = { type: Type; data: Data; metadata: CommandMetadata };
 
@@ -11,8 +12,11 @@ export type RunPeriod = Command<
   { period: string; inputs: PeriodInputsV1; reconciliation: ReconciliationV1; statements: { costCenterId: string; lineCount: number; reportingTotal: WireMoney }[] }
 >;
 
-/** The statements of run `runNumber`, each in its mode with its content hash (`publishStatement`). */
-export type PublishStatements = Command<'PublishStatements', { runNumber: number; statements: Statement[] }>;
+/**
+ * The statement drafts of run `runNumber`, each with its mode: the decider checks them against the run and publishes
+ * each with its content hash (`publishStatement`), hashed once.
+ */
+export type PublishStatements = Command<'PublishStatements', { runNumber: number; statements: (StatementDraft & { mode: StatementMode })[] }>;
 
 export type ClosePeriod = Command<'ClosePeriod', Record<string, never>>;
 

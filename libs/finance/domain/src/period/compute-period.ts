@@ -9,7 +9,7 @@ import type {
 import { RuleViolation } from '@itsm/event-sourcing';
 import { allocateCost, type UsageRecord } from '../allocation/allocation-engine';
 import type { AllocationMethod, AllocationSource } from '../allocation/allocation-method';
-import { convertMinorUnits, currencyOf, exponentOf, minorUnitsOf, minorUnitsToWire, moneyFromWire, type WireMoney } from '../money';
+import { currencyOf, minorUnitsConverter, exponentOf, minorUnitsOf, minorUnitsToWire, moneyFromWire, type WireMoney } from '../money';
 import { rateOn, type ExchangeRateTable } from '../exchange-rates/exchange-rates';
 import { parsePeriod } from '../shared/period';
 
@@ -126,18 +126,21 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
   const { id: period, end } = parsePeriod(inputs.period);
   const reporting = currencyOf(inputs.reportingCurrency).code;
   const rates = new Map<string, PeriodExchangeRateInputV1>();
-  const toReporting = (minor: bigint, currency: string, day: string): bigint => {
-    if (currency === reporting) return minor;
-    const rate = rateOn(inputs.exchangeRates, currency, reporting, day);
-    rates.set(`${currency}/${reporting}/${day}`, { from: currency, to: reporting, day, rateDay: rate.date, rate: rate.rate });
-    return convertMinorUnits(minor, currency, rate.rate, reporting);
+  // One rate lookup and one parsed converter per pair and day: there are tens of thousands of sums and lines.
+  const converters = new Map<string, (minor: bigint) => bigint>();
+  const converterOn = (from: string, to: string, day: string): ((minor: bigint) => bigint) => {
+    const key = `${from}/${to}/${day}`;
+    let converter = converters.get(key);
+    if (converter === undefined) {
+      const rate = rateOn(inputs.exchangeRates, from, to, day);
+      rates.set(key, { from, to, day, rateDay: rate.date, rate: rate.rate });
+      converter = minorUnitsConverter(from, rate.rate, to);
+      converters.set(key, converter);
+    }
+    return converter;
   };
-  const fromReporting = (minor: bigint, currency: string, day: string): bigint => {
-    if (currency === reporting) return minor;
-    const rate = rateOn(inputs.exchangeRates, reporting, currency, day);
-    rates.set(`${reporting}/${currency}/${day}`, { from: reporting, to: currency, day, rateDay: rate.date, rate: rate.rate });
-    return convertMinorUnits(minor, reporting, rate.rate, currency);
-  };
+  const toReporting = (minor: bigint, currency: string, day: string): bigint => (currency === reporting ? minor : converterOn(currency, reporting, day)(minor));
+  const fromReporting = (minor: bigint, currency: string, day: string): bigint => (currency === reporting ? minor : converterOn(reporting, currency, day)(minor));
   const costCenters = new Map(inputs.costCenters.map((center) => [center.costCenterId, center]));
   const requireCostCenter = (id: string, what: string) => {
     const center = costCenters.get(id);
