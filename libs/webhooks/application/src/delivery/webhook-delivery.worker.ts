@@ -7,6 +7,8 @@ import type { WebhooksTables } from '../storage/webhooks-tables';
 import type { SendResult, WebhookSender } from './webhook-sender';
 
 export const WEBHOOK_DELIVERY_PROCESS = 'webhook_delivery';
+/** How many claim-send-record loops share `concurrency` (each claims its part with SKIP LOCKED). */
+const DELIVERY_LANES = 4;
 
 export interface WebhookDeliveryWorkerOptions {
   db: SqlExecutor;
@@ -55,7 +57,10 @@ export class WebhookDeliveryWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.run();
+    // Several lanes, each claiming its share: a slow receiver holds up only its lane's batch, not every send.
+    const lanes = Math.max(1, Math.min(DELIVERY_LANES, this.options.concurrency));
+    const perLane = Math.ceil(this.options.concurrency / lanes);
+    this.loop = Promise.all(Array.from({ length: lanes }, () => this.run(perLane))).then(() => undefined);
   }
 
   /** New deliveries are due: look now rather than at the next poll. */
@@ -70,11 +75,11 @@ export class WebhookDeliveryWorker {
     this.options.sender.close();
   }
 
-  private async run(): Promise<void> {
+  private async run(batchSize: number): Promise<void> {
     while (this.running) {
       let claimed = 0;
       try {
-        claimed = await this.deliverDue();
+        claimed = await this.deliverDue(batchSize);
         this.status.consecutiveFailures = 0;
       } catch (error) {
         this.status.consecutiveFailures++;
@@ -84,21 +89,21 @@ export class WebhookDeliveryWorker {
         this.options.log.error(`webhook deliveries failed (attempt ${this.status.consecutiveFailures}, retrying): ${this.status.lastError}`);
       }
       // A full batch means more may be due: go on at once.
-      if (this.running && claimed < this.options.concurrency) await this.wake.wait(this.options.pollIntervalMs);
+      if (this.running && claimed < batchSize) await this.wake.wait(this.options.pollIntervalMs);
     }
   }
 
   /** One round: claim, send, record. Returns how many deliveries it claimed. */
-  async deliverDue(): Promise<number> {
-    const claimed = await this.claim();
+  async deliverDue(batchSize = this.options.concurrency): Promise<number> {
+    const claimed = await this.claim(batchSize);
     if (claimed.length === 0) return 0;
     const results = await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
     await this.record(claimed, results);
     return claimed.length;
   }
 
-  private claim(): Promise<ClaimedDelivery[]> {
-    const { db, tables, concurrency, leaseMs } = this.options;
+  private claim(batchSize: number): Promise<ClaimedDelivery[]> {
+    const { db, tables, leaseMs } = this.options;
     return db.query<ClaimedDelivery>(
       `WITH due AS (
          SELECT d.delivery_id FROM ${tables.deliveries} d JOIN ${tables.targets} t ON t.subscription_id = d.subscription_id
@@ -108,7 +113,7 @@ export class WebhookDeliveryWorker {
          FROM due, ${tables.targets} t, ${tables.secrets} s
         WHERE d.delivery_id = due.delivery_id AND t.subscription_id = d.subscription_id AND s.subscription_id = d.subscription_id
        RETURNING d.delivery_id, d.body, d.attempts, t.url, s.secret`,
-      [concurrency, leaseMs],
+      [batchSize, leaseMs],
     );
   }
 
@@ -128,37 +133,50 @@ export class WebhookDeliveryWorker {
     return signer;
   }
 
+  /** Every attempt of the batch and each delivery's next step in two set-based statements (one round trip each). */
   private async record(claimed: readonly ClaimedDelivery[], results: readonly SendResult[]): Promise<void> {
     const { db, tables, retry } = this.options;
     const now = new Date();
-    const steps: ('delivered' | 'retry' | 'dead-lettered')[] = [];
-    await db.transaction(async (tx) => {
-      const pending: Promise<unknown>[] = [];
-      claimed.forEach((delivery, index) => {
-        const result = results[index];
-        const attempt = delivery.attempts + 1;
-        const step = nextDeliveryStep(attempt, result.succeeded ? { succeeded: true } : { succeeded: false, error: result.error ?? 'failed' }, retry, now, this.random());
-        steps.push(step.kind);
-        pending.push(
-          tx.query(`INSERT INTO ${tables.attempts} (delivery_id, attempt, attempted_at, duration_ms, status_code, error) VALUES ($1, $2, $3, $4, $5, $6)`, [
-            delivery.delivery_id,
-            attempt,
-            now,
-            result.durationMs,
-            result.statusCode,
-            result.error,
-          ]),
-          tx.query(
-            `UPDATE ${tables.deliveries}
-                SET attempts = $2, lease_until = NULL, last_status_code = $3, last_error = $4,
-                    status = $5, next_attempt_at = $6, delivered_at = CASE WHEN $5 = 'delivered' THEN $7::timestamptz ELSE delivered_at END
-              WHERE delivery_id = $1`,
-            [delivery.delivery_id, attempt, result.statusCode, result.error, step.kind === 'retry' ? 'pending' : step.kind, step.kind === 'retry' ? step.at : null, now],
-          ),
-        );
-      });
-      await Promise.all(pending);
+    const rows = claimed.map((delivery, index) => {
+      const result = results[index];
+      const attempt = delivery.attempts + 1;
+      const step = nextDeliveryStep(attempt, result.succeeded ? { succeeded: true } : { succeeded: false, error: result.error ?? 'failed' }, retry, now, this.random());
+      return { delivery, result, attempt, step };
     });
-    for (const step of steps) this.options.onAttempt?.(step);
+    const column = <T>(pick: (row: (typeof rows)[number]) => T): T[] => rows.map(pick);
+    await db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO ${tables.attempts} (delivery_id, attempt, attempted_at, duration_ms, status_code, error)
+         SELECT delivery_id, attempt, $3::timestamptz, duration_ms, status_code, error
+           FROM unnest($1::text[], $2::int[], $4::int[], $5::int[], $6::text[]) AS a(delivery_id, attempt, duration_ms, status_code, error)`,
+        [
+          column((row) => row.delivery.delivery_id),
+          column((row) => row.attempt),
+          now,
+          column((row) => Math.round(row.result.durationMs)),
+          column((row) => row.result.statusCode),
+          column((row) => row.result.error),
+        ],
+      );
+      await tx.query(
+        `UPDATE ${tables.deliveries} d
+            SET attempts = u.attempt, lease_until = NULL, last_status_code = u.status_code, last_error = u.error,
+                status = u.status, next_attempt_at = u.next_attempt_at,
+                delivered_at = CASE WHEN u.status = 'delivered' THEN $7::timestamptz ELSE d.delivered_at END
+           FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::timestamptz[])
+                AS u(delivery_id, attempt, status_code, error, status, next_attempt_at)
+          WHERE d.delivery_id = u.delivery_id`,
+        [
+          column((row) => row.delivery.delivery_id),
+          column((row) => row.attempt),
+          column((row) => row.result.statusCode),
+          column((row) => row.result.error),
+          column((row) => (row.step.kind === 'retry' ? 'pending' : row.step.kind)),
+          column((row) => (row.step.kind === 'retry' ? row.step.at : null)),
+          now,
+        ],
+      );
+    });
+    for (const row of rows) this.options.onAttempt?.(row.step.kind);
   }
 }
