@@ -4,14 +4,15 @@ import { WakeSignal } from '@itsm/messaging';
 import type { ProcessStatus } from '@itsm/projections';
 import { nextDeliveryStep, type RetrySchedule } from '@itsm/webhooks-domain';
 import type { WebhooksTables } from '../storage/webhooks-tables';
-import type { SendResult, WebhookSender } from './webhook-sender';
+import type { SendResult } from './webhook-sender';
+import type { WebhookSenderPort } from './webhook-sender.port';
 
 export const WEBHOOK_DELIVERY_PROCESS = 'webhook_delivery';
 
 export interface WebhookDeliveryWorkerOptions {
   db: SqlExecutor;
   tables: WebhooksTables;
-  sender: WebhookSender;
+  sender: WebhookSenderPort;
   retry: RetrySchedule;
   concurrency: number;
   pollIntervalMs: number;
