@@ -108,7 +108,7 @@ describe('the platform in one process with tracing on', () => {
     });
     expect(subscribed.status).toBe(201);
     const closeStream = new AbortController();
-    const stream = await fetch(`${baseUrl}/api/v1/events?types=ServiceRegistered`, { headers: { authorization }, signal: closeStream.signal });
+    const stream = await fetch(`${baseUrl}/api/v1/events?types=itsm.catalog.ServiceRegistered.*`, { headers: { authorization }, signal: closeStream.signal });
     expect(stream.status).toBe(200);
     const messages: ServerSentMessage[] = [];
     const reading = (async () => {
