@@ -73,7 +73,7 @@ describe('EventFeed', () => {
     await feed.open();
     const running = feed.run();
     await append(store, 5);
-    await waitUntil('every event', () => sent.length === 9);
+    await waitUntil('every event', () => sent.length === 10);
     feed.stop();
     await running;
     await tail.close();
