@@ -11,6 +11,8 @@ export const ATTR = {
   messagingKafkaKey: 'messaging.kafka.message.key',
   messagingKafkaOffset: 'messaging.kafka.offset',
   messagingPartition: 'messaging.destination.partition.id',
+  /** Stable in the semantic conventions; here so that deliverers name it without importing OpenTelemetry. */
+  httpResponseStatusCode: 'http.response.status_code',
   streamId: 'itsm.stream.id',
   eventType: 'itsm.event.type',
   eventTypes: 'itsm.event.types',
@@ -18,4 +20,5 @@ export const ATTR = {
   logPosition: 'itsm.log.position',
   command: 'itsm.command',
   delivery: 'itsm.delivery',
+  webhookId: 'itsm.webhook.id',
 } as const;

@@ -12,7 +12,7 @@ import { inSpan } from './tracer';
 const parentFor = (event: RecordedEvent) =>
   trace.getSpan(context.active()) ? context.active() : contextOfTraceHeaders({ traceparent: event.traceparent });
 
-const eventAttributes = (event: RecordedEvent) => ({
+const eventAttributes = (event: Pick<RecordedEvent, 'type' | 'streamId' | 'globalPosition'>) => ({
   [ATTR.eventType]: event.type,
   [ATTR.streamId]: event.streamId,
   [ATTR.logPosition]: event.globalPosition,
@@ -32,25 +32,33 @@ export const inReactionSpan = <T>(process: string, event: RecordedEvent, work: (
 /** How an event leaves the platform other than Kafka. */
 export type DeliveryChannel = 'webhook' | 'sse';
 
+/** What a delivery span says of the event it delivers (a recorded event, or what a queued CloudEvent body keeps of it). */
+export type DeliveredEvent = Pick<RecordedEvent, 'type' | 'streamId' | 'globalPosition' | 'traceparent'>;
+
 /**
- * The hook for webhook and SSE delivery: wrap the delivery of one event to one receiver in it, and the span joins
- * the event's trace (a child of the consumer span, or of the append when the deliverer reads the log).
+ * The hook for webhook and SSE delivery: wrap the delivery of one event to one receiver in it. Deliverers read the
+ * event from a store (the delivery queue, the log) long after the span that wrote or consumed it ended, and an SSE
+ * stream's request span lasts as long as the stream: so the parent is always the event's own trace (its append),
+ * and the span active around the delivery (the stream's request), if any, is a link.
  */
 export const inDeliverySpan = <T>(
   channel: DeliveryChannel,
-  event: RecordedEvent,
+  event: DeliveredEvent,
   target: string,
   work: (span: Span) => Promise<T>,
-): Promise<T> =>
-  inSpan(
+): Promise<T> => {
+  const around = trace.getSpan(context.active())?.spanContext();
+  return inSpan(
     `deliver ${channel}`,
     {
       kind: channel === 'webhook' ? SpanKind.CLIENT : SpanKind.PRODUCER,
-      parent: parentFor(event),
+      parent: contextOfTraceHeaders({ traceparent: event.traceparent }),
+      links: around ? [{ context: around }] : undefined,
       attributes: { [ATTR.delivery]: target, ...eventAttributes(event) },
     },
     work,
   );
+};
 
 /**
  * A log reader whose subscriptions apply each event in a projection span (the embedded shape's read models follow

@@ -12,6 +12,6 @@ export { contextOfTraceHeaders, spanContextOfTraceparent, traceHeadersOf, type T
 export { ATTR } from './attributes';
 export { traceEventStore } from './traced-event-store';
 export { traceMessageBus, TRANSPORT_TRACEPARENT, TRANSPORT_TRACESTATE, type TraceMessageBusOptions } from './traced-message-bus';
-export { inDeliverySpan, inProjectionSpan, inReactionSpan, traceProjectionSubscriptions, type DeliveryChannel } from './event-spans';
+export { inDeliverySpan, inProjectionSpan, inReactionSpan, traceProjectionSubscriptions, type DeliveredEvent, type DeliveryChannel } from './event-spans';
 export { CommandSpanInterceptor, traceHttpRequests } from './http';
 export * from './testing';

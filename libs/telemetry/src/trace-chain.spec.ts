@@ -101,6 +101,19 @@ describe('one trace from a request through the log and the bus to a projection (
     expect(parentOf(delivery)).toBe(finished('append incident').spanContext().spanId);
   });
 
+  it('parents a delivery made inside another span (an SSE stream request) on the event trace, linked to that span', async () => {
+    const store = traceEventStore(createInMemoryEventStore());
+    const { events } = await inSpan('request', {}, () =>
+      store.appendToStream(`incident-${randomUUID()}`, [{ type: 'IncidentOpened', data: {}, metadata }], { expectedRevision: 'no-stream' }),
+    );
+    await inSpan('GET /api/v1/events', {}, () => inDeliverySpan('sse', events[0], 'reader-1', async () => undefined));
+    const delivery = finished('deliver sse');
+    const stream = finished('GET /api/v1/events');
+    expect(parentOf(delivery)).toBe(finished('append incident').spanContext().spanId);
+    expect(delivery.links.map((link) => link.context.spanId)).toEqual([stream.spanContext().spanId]);
+    expect(delivery.attributes).toMatchObject({ 'itsm.delivery': 'reader-1', 'itsm.event.type': 'IncidentOpened' });
+  });
+
   it('puts a reaction read from the log (no consumer span) and its own append in the trace of the event that caused it', async () => {
     const store = traceEventStore(createInMemoryEventStore());
     const incident = `incident-${randomUUID()}`;

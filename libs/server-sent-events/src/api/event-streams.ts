@@ -3,6 +3,7 @@ import { upcastEvent } from '@itsm/contracts';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import { ProblemException, ProblemType } from '@itsm/platform-kit';
+import { inDeliverySpan, tracingEnabled } from '@itsm/telemetry';
 import { EventFeed, PositionAheadOfLog } from '../feed/event-feed';
 import type { LiveLogTail } from '../feed/live-log-tail';
 import type { EventStreamSettings } from '../event-stream.settings';
@@ -25,6 +26,8 @@ export class EventStreams {
   private readonly open = new Set<() => void>();
   /** A tail event goes to every client as the same object: formatted once, not once per client. */
   private readonly formatted = new WeakMap<RecordedEvent, string>();
+  /** Decided once: with tracing off an event is written with no span around it. */
+  private readonly traced = tracingEnabled();
 
   constructor(
     private readonly store: Pick<EventStore, 'readAll'>,
@@ -39,6 +42,11 @@ export class EventStreams {
 
   /** Answers with the stream and resolves when it ended (client gone, shutdown, or the store failed). */
   async serve({ reader, selection, after, request, response }: OpenStreamRequest): Promise<void> {
+    const write = (event: RecordedEvent) => {
+      response.write(this.messageOf(event));
+      // A client that reads slower than the log grows is cut rather than held in memory; it resumes by id.
+      if (response.writableLength > this.settings.maxBufferedBytes) end();
+    };
     const feed = new EventFeed({
       store: this.store,
       tail: this.tail,
@@ -46,11 +54,8 @@ export class EventStreams {
       filter: selection.eventTypes ? { types: selection.eventTypes } : undefined,
       upcast: upcastEvent,
       accept: (event) => selection.matches(cloudEventTypeOf(event)) && this.visibility.canRead(reader, event),
-      send: (event) => {
-        response.write(this.messageOf(event));
-        // A client that reads slower than the log grows is cut rather than held in memory; it resumes by id.
-        if (response.writableLength > this.settings.maxBufferedBytes) end();
-      },
+      // Each event written to this client in a span of the event's trace, linked to this stream's request.
+      send: this.traced ? (event) => inDeliverySpan('sse', event, `reader ${reader.id}`, async () => write(event)) : write,
     });
     try {
       await feed.open();

@@ -14,7 +14,7 @@ const append = async (store: ReturnType<typeof createInMemoryEventStore>, count:
 /** Unit level: the shared tail and one feed on the in-memory store (the platform spec covers HTTP and PostgreSQL). */
 describe('EventFeed', () => {
   const feedOn = (store: ReturnType<typeof createInMemoryEventStore>, tail: LiveLogTail, after: number | undefined, sent: RecordedEvent[]) =>
-    new EventFeed({ store, tail, after, accept: () => true, send: (event) => sent.push(event), upcast: (event) => event });
+    new EventFeed({ store, tail, after, accept: () => true, send: (event) => void sent.push(event), upcast: (event) => event });
 
   it('catches up from a position, then follows the tail: every event once, in order, while appends race the catch-up', async () => {
     const store = createInMemoryEventStore();
@@ -47,5 +47,37 @@ describe('EventFeed', () => {
     await running;
     await expect(feedOn(store, tail, 99, []).open()).rejects.toBeInstanceOf(PositionAheadOfLog);
     await tail.close();
+  });
+
+  it('waits for a send that answers a promise (a traced delivery) before the next event: still once each, in order', async () => {
+    const store = createInMemoryEventStore();
+    await append(store, 5);
+    const tail = new LiveLogTail(store);
+    const sent: number[] = [];
+    let inFlight = 0;
+    let overlapped = false;
+    const feed = new EventFeed({
+      store,
+      tail,
+      after: 0,
+      accept: () => true,
+      upcast: (event) => event,
+      send: async (event) => {
+        overlapped ||= inFlight > 0;
+        inFlight++;
+        await new Promise((resolve) => setImmediate(resolve));
+        sent.push(event.globalPosition);
+        inFlight--;
+      },
+    });
+    await feed.open();
+    const running = feed.run();
+    await append(store, 5);
+    await waitUntil('every event', () => sent.length === 10);
+    feed.stop();
+    await running;
+    await tail.close();
+    expect(overlapped).toBe(false);
+    expect(sent).toEqual((await store.readAll({ fromPosition: 0 })).events.map((event) => event.globalPosition));
   });
 });

@@ -13,8 +13,11 @@ export interface EventFeedOptions {
   filter?: EventFilter;
   /** Whether this client gets the event (its selection and what its roles may read). */
   accept(event: RecordedEvent): Promise<boolean> | boolean;
-  /** Hands one event over (upcast: the tail's events already are, the catch-up reads go through `upcast`). */
-  send(event: RecordedEvent): void;
+  /**
+   * Hands one event over (upcast: the tail's events already are, the catch-up reads go through `upcast`); the
+   * feed waits when it answers a promise (a traced delivery).
+   */
+  send(event: RecordedEvent): void | Promise<void>;
   upcast(event: RecordedEvent): RecordedEvent;
 }
 
@@ -110,7 +113,8 @@ export class EventFeed {
     if (event.globalPosition <= this.cursor) return;
     if (await this.options.accept(event)) {
       if (this.stopped) return;
-      this.options.send(event);
+      const sent = this.options.send(event);
+      if (sent instanceof Promise) await sent;
     }
     this.cursor = event.globalPosition;
   }

@@ -6,6 +6,8 @@ export * from './storage/webhooks-tables';
 export * from './dispatch/queue-deliveries';
 export * from './dispatch/webhook-fanout.process';
 export * from './delivery/webhook-sender';
+export * from './delivery/webhook-sender.port';
+export * from './delivery/traced-webhook-sender';
 export * from './delivery/webhook-delivery.worker';
 export * from './delivery/webhook-metrics';
 export * from './deliveries/webhook-deliveries';

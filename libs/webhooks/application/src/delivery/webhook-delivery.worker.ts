@@ -4,7 +4,8 @@ import { WakeSignal } from '@itsm/messaging';
 import type { ProcessStatus } from '@itsm/projections';
 import { nextDeliveryStep, type RetrySchedule } from '@itsm/webhooks-domain';
 import type { WebhooksTables } from '../storage/webhooks-tables';
-import type { SendResult, WebhookSender } from './webhook-sender';
+import type { SendResult } from './webhook-sender';
+import type { WebhookSenderPort } from './webhook-sender.port';
 
 export const WEBHOOK_DELIVERY_PROCESS = 'webhook_delivery';
 /** How many claim-send-record loops share `concurrency` (each claims its part with SKIP LOCKED). */
@@ -13,7 +14,7 @@ const DELIVERY_LANES = 4;
 export interface WebhookDeliveryWorkerOptions {
   db: SqlExecutor;
   tables: WebhooksTables;
-  sender: WebhookSender;
+  sender: WebhookSenderPort;
   retry: RetrySchedule;
   concurrency: number;
   pollIntervalMs: number;

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { systemClock, type Clock, type WritePipeline } from '@itsm/event-sourcing';
 import type { SqlExecutor } from '@itsm/event-store';
 import type { Registry } from 'prom-client';
+import { tracingEnabled } from '@itsm/telemetry';
 import { METRICS_REGISTRY, SQL_DATABASE, WRITE_PIPELINE, type ProcessEventSource } from '@itsm/platform-kit';
 import { ChangeWebhookSubscriptionHandler } from '../change-webhook-subscription/change-webhook-subscription.handler';
 import { CreateWebhookSubscriptionHandler } from '../create-webhook-subscription/create-webhook-subscription.handler';
@@ -11,6 +12,7 @@ import { DeleteWebhookSubscriptionHandler } from '../delete-webhook-subscription
 import { WebhookDeliveryWorker } from '../delivery/webhook-delivery.worker';
 import { webhookAttemptCounter } from '../delivery/webhook-metrics';
 import { WebhookSender } from '../delivery/webhook-sender';
+import { traceWebhookSender } from '../delivery/traced-webhook-sender';
 import { WebhookFanoutProcess } from '../dispatch/webhook-fanout.process';
 import { RedeliverWebhookDeliveryHandler } from '../redeliver-webhook-delivery/redeliver-webhook-delivery.handler';
 import { ReplayWebhookSubscriptionHandler } from '../replay-webhook-subscription/replay-webhook-subscription.handler';
@@ -84,18 +86,21 @@ export class WebhooksApplicationModule {
         {
           provide: WebhookDeliveryWorker,
           inject: [SQL_DATABASE, WEBHOOKS_TABLES, WEBHOOKS_SETTINGS, TargetGuard, { token: METRICS_REGISTRY, optional: true }],
-          useFactory: (db: SqlExecutor, tables: WebhooksTables, settings: WebhooksSettings, guard: TargetGuard, registry?: Registry) =>
-            new WebhookDeliveryWorker({
+          useFactory: (db: SqlExecutor, tables: WebhooksTables, settings: WebhooksSettings, guard: TargetGuard, registry?: Registry) => {
+            const sender = new WebhookSender(guard, settings.attemptTimeoutMs);
+            return new WebhookDeliveryWorker({
               db,
               tables,
-              sender: new WebhookSender(guard, settings.attemptTimeoutMs),
+              // Decided once at start: with tracing off the attempts run exactly as without it.
+              sender: tracingEnabled() ? traceWebhookSender(sender) : sender,
               retry: settings.retry,
               concurrency: settings.concurrency,
               pollIntervalMs: settings.pollIntervalMs,
               leaseMs: settings.attemptTimeoutMs + 30_000,
               log: logger,
               onAttempt: registry ? webhookAttemptCounter(registry) : undefined,
-            }),
+            });
+          },
         },
         {
           provide: WebhookFanoutProcess,
