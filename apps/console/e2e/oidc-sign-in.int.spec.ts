@@ -108,7 +108,8 @@ describeWithBrowser('the web console signing in with an OpenID provider', () => 
     expect(await finding.textContent()).toContain('spec-admin logged 15 minutes of work as admin');
     // The record links to its incident page.
     expect(await finding.getByRole('link', { name: seeded.number, exact: true }).getAttribute('href')).toBe(`/incidents/${seeded.incidentId}`);
-    await page.waitForLoadState('networkidle');
+    // Every section loaded (the live event stream keeps a request open, so the network never goes idle).
+    await page.waitForFunction(() => !document.body.innerText.includes('Loading…'));
     await expectAccessible(page, 'audit with findings');
 
     const cited = finding.getByRole('link', { name: /^IncidentWorkLogged / });

@@ -133,7 +133,7 @@ describe('gateway edge (in process, against a stand-in service)', () => {
     expect(json.status).toBe(200);
     expect(json.body.asyncapi).toBe('3.0.0');
     expect(Object.values(json.body.channels as Record<string, { address: string }>).map((channel) => channel.address).sort()).toEqual([
-      'itsm.catalog.events.v1', 'itsm.changes.events.v1', 'itsm.finance.events.v1', 'itsm.incidents.events.v1',
+      'itsm.catalog.events.v1', 'itsm.changes.events.v1', 'itsm.finance.events.v1', 'itsm.incidents.events.v1', 'itsm.webhooks.events.v1',
     ]);
     const yaml = await fetch(`${gateway.url}/api/asyncapi.yaml`);
     expect(yaml.status).toBe(200);

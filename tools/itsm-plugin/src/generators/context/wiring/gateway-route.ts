@@ -31,7 +31,7 @@ export const wireGateway = (tree: Tree, names: ContextNames): boolean => {
   const routed = editSource(tree, GATEWAY_ROUTES, `forward /api/v1/${resource} to ${urlSetting}`, (text) =>
     insertAfterGroup(
       text,
-      /(UPSTREAM_ROUTES: readonly UpstreamRoute\[\] = \[\n(?: {2}\{[^\n]*\},\n)*)\];/,
+      /(UPSTREAM_ROUTES: readonly UpstreamRoute\[\] = \[\n(?: {2}(?:\{[^\n]*\},|\/\/[^\n]*)\n)*)\];/,
       `  { service: '${name}', urlSetting: '${urlSetting}', resources: ['${resource}'] },\n`,
       `urlSetting: '${urlSetting}'`,
     ),
