@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { signAccessToken, type Role } from '@itsm/platform-kit';
+import { startInProcessContextApp, type Role, type InProcessContextApp } from '@itsm/platform-kit';
 import { createChangesApp } from './create-changes-app';
-
-const SECRET = 'changes-app-spec-secret-of-32-characters';
 
 const change = {
   type: 'normal',
@@ -23,28 +17,17 @@ const change = {
 
 /** The changes process in this test's process: PGlite in a temp folder, projections from the log (no KAFKA_BROKERS). */
 describe('changes app (in process, on PGlite)', () => {
-  let dataDir: string;
-  let app: INestApplication;
+  let app: InProcessContextApp;
   let baseUrl: string;
-
-  const tokenFor = (role: Role) => signAccessToken({ sub: `${role}-1`, name: role, roles: [role] }, { secret: new TextEncoder().encode(SECRET) });
-  const raise = async (body: unknown, role: Role = 'change-manager') =>
-    fetch(`${baseUrl}/api/v1/changes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(role)}` },
-      body: JSON.stringify(body),
-    });
+  const raise = (body: unknown, role: Role = 'change-manager') => app.post('/api/v1/changes', body, role);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'itsm-changes-app-'));
-    app = await createChangesApp({ ITSM_DATA_DIR: dataDir, ITSM_JWT_SECRET: SECRET, ITSM_RATE_LIMIT: '0', LOG_LEVEL: 'silent' });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
+    app = await startInProcessContextApp('changes', createChangesApp);
+    baseUrl = app.baseUrl;
   });
 
   afterAll(async () => {
     await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('is ready: event store and projections up', async () => {

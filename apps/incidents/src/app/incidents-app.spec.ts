@@ -1,30 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { signAccessToken } from '@itsm/platform-kit';
+import { startInProcessContextApp, type InProcessContextApp } from '@itsm/platform-kit';
 import { createIncidentsApp } from './create-incidents-app';
-
-const SECRET = 'incidents-app-spec-secret-of-32-characters';
 
 /** The incidents process in this test's process: PGlite in a temp folder, projections from the log (no KAFKA_BROKERS). */
 describe('incidents app (in process, on PGlite)', () => {
-  let dataDir: string;
-  let app: INestApplication;
+  let app: InProcessContextApp;
   let baseUrl: string;
-
-  const agentToken = () => signAccessToken({ sub: 'agent-1', name: 'Agent One', roles: ['agent'] }, { secret: new TextEncoder().encode(SECRET) });
+  const agentToken = () => app.tokenFor('agent');
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'itsm-incidents-app-'));
-    app = await createIncidentsApp({ ITSM_DATA_DIR: dataDir, ITSM_JWT_SECRET: SECRET, ITSM_RATE_LIMIT: '0', LOG_LEVEL: 'silent' });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
+    app = await startInProcessContextApp('incidents', createIncidentsApp);
+    baseUrl = app.baseUrl;
   });
 
   afterAll(async () => {
     await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('is ready: event store and projections up', async () => {

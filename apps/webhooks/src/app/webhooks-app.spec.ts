@@ -1,36 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { signAccessToken, type Role } from '@itsm/platform-kit';
+import { startInProcessContextApp, type Role, type InProcessContextApp } from '@itsm/platform-kit';
 import { createWebhooksApp } from './create-webhooks-app';
-
-const SECRET = 'webhooks-app-spec-secret-of-32-characters';
 
 /** The webhooks process in this test's process: PGlite in a temp folder, projections from the log (no KAFKA_BROKERS). */
 describe('webhooks app (in process, on PGlite)', () => {
-  let dataDir: string;
-  let app: INestApplication;
+  let app: InProcessContextApp;
   let baseUrl: string;
-
-  const tokenFor = (role: Role) => signAccessToken({ sub: `${role}-1`, name: role, roles: [role] }, { secret: new TextEncoder().encode(SECRET) });
-  const create = async (body: unknown, role: Role = 'admin') =>
-    fetch(`${baseUrl}/api/v1/webhooks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(role)}` },
-      body: JSON.stringify(body),
-    });
+  const create = (body: unknown, role: Role = 'admin') => app.post('/api/v1/webhooks', body, role);
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'itsm-webhooks-app-'));
-    app = await createWebhooksApp({ ITSM_DATA_DIR: dataDir, ITSM_JWT_SECRET: SECRET, ITSM_RATE_LIMIT: '0', LOG_LEVEL: 'silent' });
-    await app.listen(0, '127.0.0.1');
-    baseUrl = await app.getUrl();
+    app = await startInProcessContextApp('webhooks', createWebhooksApp);
+    baseUrl = app.baseUrl;
   });
 
   afterAll(async () => {
     await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('is ready: event store and projections up', async () => {

@@ -4,3 +4,4 @@ export * from './json-call';
 export * from './wait-until';
 export * from './embedded-platform-process';
 export * from './test-database';
+export * from './in-process-context-app';
