@@ -85,7 +85,12 @@ export default function IncidentPage({ id }: { id: string }) {
     queryFn: async () => ({ ...(await request<{ timers: SlaTimer[] }>(`/incidents/${encodeURIComponent(id)}/sla`)).data, fetchedAt: Date.now() }),
     refetchInterval: pollUnlessLive(live, SLA_POLL_MS),
   });
-  const history = useQuery({ queryKey: ['incident', id, 'history'], queryFn: () => request<Page<HistoryLine>>(`/incidents/${encodeURIComponent(id)}/history`) });
+  // The history is a read model: a refetch right after a write can come before it; without the live stream, poll.
+  const history = useQuery({
+    queryKey: ['incident', id, 'history'],
+    queryFn: () => request<Page<HistoryLine>>(`/incidents/${encodeURIComponent(id)}/history`),
+    refetchInterval: pollUnlessLive(live, SLA_POLL_MS),
+  });
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ color: string; title: string; text: string } | null>(null);
 
