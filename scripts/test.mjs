@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The project's one test command (`npm test`, and what CI runs): lint every
-// project, build the CLI (specs run `itsm` as users do), make sure the local Kafka
+// project, type-check them all at once (jest only transpiles), build the CLI (specs run `itsm` as users do), make sure the local Kafka
 // broker runs, run the whole jest suite once from the root, print the ten slowest
 // suites, and end with one total line "N passed, N failed[, N skipped]".
-// Extra arguments go to jest (e.g. `npm test -- libs/messaging`); `--no-lint` skips lint.
+// Extra arguments go to jest (e.g. `npm test -- libs/messaging`); `--no-lint` skips lint and the type-check.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,13 @@ function lint() {
   if (skipLint) return 0;
   heading('lint (all projects)');
   return run('npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static', '--parallel=2']);
+}
+
+/** Every project's sources and specs in one program: cheaper than type-checking inside each jest worker. */
+function typecheck() {
+  if (skipLint) return 0;
+  heading('type-check (npm run typecheck)');
+  return run('npm', ['run', '--silent', 'typecheck']);
 }
 
 /** Specs run `apps/cli/bin/itsm.js`, which builds the CLI when it is missing: build it once here, not in two workers at once. */
@@ -125,6 +132,7 @@ function printSlowestSuites(results, count = 10) {
 
 function main() {
   const lintStatus = lint();
+  const typecheckStatus = typecheck();
   const buildStatus = buildCli();
   const startedKafka = ensureKafka();
   let jest;
@@ -138,7 +146,7 @@ function main() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  let ok = lintStatus === 0 && buildStatus === 0 && jest.status === 0 && results !== null;
+  let ok = lintStatus === 0 && typecheckStatus === 0 && buildStatus === 0 && jest.status === 0 && results !== null;
   if (results) {
     const brokenSuites = suitesThatFailedToRun(results).length;
     passed = results.numPassedTests;
@@ -157,6 +165,7 @@ function main() {
     failed = 1;
   }
   if (lintStatus !== 0) console.log('lint FAILED (see above)');
+  if (typecheckStatus !== 0) console.log('the type-check FAILED (see above)');
   if (buildStatus !== 0) console.log('the CLI build FAILED (see above)');
   console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
   process.exit(ok ? 0 : 1);
