@@ -1,3 +1,7 @@
+/**
+ * @slow about ten minutes on two cores (seeds 100,000 events, then ten kill-and-restart rounds): the test
+ * sequencer (tools/jest/slow-first-sequencer.cjs) starts it first so the other suites run beside it.
+ */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
