@@ -34,8 +34,10 @@ describe('sortedKeysJson: JSON.stringify with sorted keys, for plain data only',
   });
 
   it('leaves to the caller what it would not write as a hand-written canonical writer does', () => {
+    const sparse = [1];
+    sparse[2] = 2;
     const left = [
-      undefined, 0.5, Number.NaN, { a: 1n }, [1, undefined], [1, , 2], { at: new Date(0) }, { toJSON: 'x', a: 1 }, new Map([[1, 2]]), { f: () => 1 },
+      undefined, 0.5, Number.NaN, { a: 1n }, [1, undefined], sparse, { at: new Date(0) }, { toJSON: 'x', a: 1 }, new Map([[1, 2]]), { f: () => 1 },
       JSON.parse('{"b":1,"10":2,"9":3}'), JSON.parse('{"b":1,"__proto__":2}'),
     ];
     expect(left.map(sortedKeysJson)).toEqual(left.map(() => undefined));
