@@ -5,6 +5,7 @@ export * from './decider';
 export * from './expected-revision';
 export * from './command-handler';
 export * from './canonical-json';
+export * from './sorted-keys-json';
 export * from './hash-chain';
 export * from './testing';
 export * from './write-pipeline';

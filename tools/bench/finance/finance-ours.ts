@@ -19,6 +19,7 @@ import {
   PeriodStreams,
   PublishRateCardVersionHandler,
   PublishStatementsHandler,
+  RecentLedgerImports,
   RecentRunComputations,
   RateCardStreams,
   RecordUsageHandler,
@@ -95,7 +96,8 @@ export const openOurs = async (connectionString: string, sizes: FinanceBenchSize
   const sections = createExclusiveSections(db);
   const costCenterStreams = new CostCenterStreams(pipeline, clock);
   const periods = new PeriodStreams(pipeline, clock);
-  const reader = new PeriodInputsReader(store);
+  // As FinanceApplicationModule provides it: the lines of the imports it read are kept for the period's next run.
+  const reader = new PeriodInputsReader(store, new RecentLedgerImports());
   const settings = { reportingCurrency: REPORTING_CURRENCY };
   // One per host, as FinanceApplicationModule provides it: publish takes the run's computation from it.
   const recent = new RecentRunComputations();

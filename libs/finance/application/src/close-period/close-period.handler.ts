@@ -10,6 +10,8 @@ export class ClosePeriodHandler {
   constructor(private readonly periods: PeriodStreams) {}
 
   execute(period: string, metadata: EventMetadata, options: FinanceCommandOptions = {}): Promise<FinanceCommandResult<PeriodState>> {
-    return this.periods.execute(requirePeriodMonth(period), { type: 'ClosePeriod', data: {} }, metadata, options);
+    const month = requirePeriodMonth(period);
+    // The period as publishing left it, usually: its statements' lines are not read back just to close it.
+    return this.periods.withLatest(month, options.expectedRevision, (loaded) => this.periods.execute(month, { type: 'ClosePeriod', data: {} }, metadata, options, loaded));
   }
 }

@@ -40,6 +40,7 @@ import {
 import { RuleViolation } from '@itsm/event-sourcing';
 import { priceLabour } from '../labour-costs/price-labour';
 import type { LoggedWork } from '../ports/finance-incidents.port';
+import type { PeriodImportLines, RecentLedgerImports } from './recent-ledger-imports';
 
 /** What a run takes from outside finance's own streams (a snapshot the run records) and from the period stream. */
 export interface ForeignPeriodInputs {
@@ -82,7 +83,11 @@ export interface PeriodReadProgress {
  * new import) is after it.
  */
 export class PeriodInputsReader {
-  constructor(private readonly store: Pick<EventStore, 'readAll' | 'readStream'>) {}
+  /** `imports`: the lines of imports this process read before (one per host); without it every read reads them. */
+  constructor(
+    private readonly store: Pick<EventStore, 'readAll' | 'readStream'>,
+    private readonly imports?: RecentLedgerImports,
+  ) {}
 
   async read(period: string, upTo: number, foreign: ForeignPeriodInputs, onProgress?: (progress: PeriodReadProgress) => void): Promise<ReadPeriodInputs> {
     const { start, end } = parsePeriod(period);
@@ -107,18 +112,10 @@ export class PeriodInputsReader {
     const ledger: PeriodLedgerLine[] = [];
     const ledgerImports: PeriodLedgerInputV1[] = [];
     for (const [index, { importId, data }] of overlapping.entries()) {
-      const events = (await this.store.readStream(ledgerImportStreamId(importId))).filter((event) => event.globalPosition <= upTo);
-      const texts: string[] = [];
-      for (const event of events) {
-        if (event.type !== 'LedgerLinesImported') continue;
-        for (const line of (upcastEvent(event).data as LedgerLinesImportedV1).lines) {
-          if (line.postedOn < start || line.postedOn > end) continue;
-          // The event's own line (it has what a period line has, and more): no copy of 100,000 lines.
-          ledger.push(line);
-          texts.push(ledgerLineText(line));
-        }
-      }
-      ledgerImports.push({ importId, revision: events.at(-1)?.streamRevision ?? -1, contentSha256: data.contentSha256, lineCount: texts.length, linesSha256: sha256OfLines(texts) });
+      const read = this.imports?.recall(importId, period, data.contentSha256) ?? (await this.readImport(importId, data, upTo, start, end));
+      this.imports?.remember(importId, period, read);
+      for (const line of read.lines) ledger.push(line);
+      ledgerImports.push(read.input);
       onProgress?.({ phase: 'ledger', done: index + 1, total: overlapping.length });
     }
     const liveRules: PeriodRuleVersion[] = [...rules]
@@ -156,6 +153,23 @@ export class PeriodInputsReader {
       costCenters: [...costCenters.values()].sort((a, b) => (a.costCenterId < b.costCenterId ? -1 : 1)),
     };
     return { computation, manifest };
+  }
+
+  /** An import's lines booked between `start` and `end`, read from its stream, with their count and sha256. */
+  private async readImport(importId: string, data: LedgerImportedV1, upTo: number, start: string, end: string): Promise<PeriodImportLines> {
+    const events = (await this.store.readStream(ledgerImportStreamId(importId))).filter((event) => event.globalPosition <= upTo);
+    const lines: PeriodLedgerLine[] = [];
+    const texts: string[] = [];
+    for (const event of events) {
+      if (event.type !== 'LedgerLinesImported') continue;
+      for (const line of (upcastEvent(event).data as LedgerLinesImportedV1).lines) {
+        if (line.postedOn < start || line.postedOn > end) continue;
+        // The event's own line (it has what a period line has, and more): no copy of 100,000 lines.
+        lines.push(line);
+        texts.push(ledgerLineText(line));
+      }
+    }
+    return { lines, input: { importId, revision: events.at(-1)?.streamRevision ?? -1, contentSha256: data.contentSha256, lineCount: texts.length, linesSha256: sha256OfLines(texts) } };
   }
 
   private take(

@@ -32,16 +32,17 @@ export class PublishStatementsHandler {
     const period = requirePeriodMonth(input.period);
     const mode = requireStatementMode(input.mode ?? 'showback');
     const modes = new Map(Object.entries(input.costCenterModes ?? {}).map(([id, value]) => [id.toLowerCase(), requireStatementMode(value)]));
-    const { state, revision } = await this.periods.load(period);
-    const expectedRevision = options.expectedRevision ?? revision;
-    const run = state.latestRun;
-    if (run === null || state.status !== 'run' || state.stale) {
-      return this.periods.execute(period, { type: 'PublishStatements', data: { runNumber: run?.runNumber ?? 0, statements: [] } }, metadata, { expectedRevision });
-    }
-    const unknown = [...modes.keys()].find((id) => !run.statements.some((statement) => statement.costCenterId === id));
-    if (unknown !== undefined) throw new RuleViolation(`Run ${run.runNumber} of ${period} has no statement for cost center ${unknown}`);
-    const result = this.recent.recall(run) ?? (await recomputeRun(this.reader, state, run)).result;
-    const statements = result.statements.map((draft) => ({ ...draft, mode: modes.get(draft.costCenterId) ?? mode }));
-    return this.periods.execute(period, { type: 'PublishStatements', data: { runNumber: run.runNumber, statements } }, metadata, { expectedRevision }, { state, revision });
+    return this.periods.withLatest(period, options.expectedRevision, async ({ state, revision }) => {
+      const expectedRevision = options.expectedRevision ?? revision;
+      const run = state.latestRun;
+      if (run === null || state.status !== 'run' || state.stale) {
+        return this.periods.execute(period, { type: 'PublishStatements', data: { runNumber: run?.runNumber ?? 0, statements: [] } }, metadata, { expectedRevision }, { state, revision });
+      }
+      const unknown = [...modes.keys()].find((id) => !run.statements.some((statement) => statement.costCenterId === id));
+      if (unknown !== undefined) throw new RuleViolation(`Run ${run.runNumber} of ${period} has no statement for cost center ${unknown}`);
+      const result = this.recent.recall(run) ?? (await recomputeRun(this.reader, state, run)).result;
+      const statements = result.statements.map((draft) => ({ ...draft, mode: modes.get(draft.costCenterId) ?? mode }));
+      return this.periods.execute(period, { type: 'PublishStatements', data: { runNumber: run.runNumber, statements } }, metadata, { expectedRevision }, { state, revision });
+    });
   }
 }

@@ -43,14 +43,15 @@ export class RunPeriodHandler {
   async execute(input: RunPeriodInput, metadata: EventMetadata, options: FinanceCommandOptions = {}): Promise<FinanceCommandResult<PeriodState>> {
     const period = requirePeriodMonth(input.period);
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.periods.load(period);
-      if (options.expectedRevision !== undefined && options.expectedRevision !== revision) throw new WrongExpectedRevisionError(periodStreamIdOf(period), options.expectedRevision, revision);
       try {
-        const { data, computation } = await this.compute(period, state, input);
-        const result = await this.periods.execute(period, { type: 'RunPeriod', data }, metadata, { expectedRevision: revision }, { state, revision });
-        // Publishing this run (usually the next call) takes its statements from here rather than computing again.
-        if (computation !== null && result.state.latestRun !== null) this.recent.remember(result.state.latestRun, computation);
-        return result;
+        return await this.periods.withLatest(period, options.expectedRevision, async ({ state, revision }) => {
+          if (options.expectedRevision !== undefined && options.expectedRevision !== revision) throw new WrongExpectedRevisionError(periodStreamIdOf(period), options.expectedRevision, revision);
+          const { data, computation } = await this.compute(period, state, input);
+          const result = await this.periods.execute(period, { type: 'RunPeriod', data }, metadata, { expectedRevision: revision }, { state, revision });
+          // Publishing this run (usually the next call) takes its statements from here rather than computing again.
+          if (computation !== null && result.state.latestRun !== null) this.recent.remember(result.state.latestRun, computation);
+          return result;
+        });
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || options.expectedRevision !== undefined || attempt >= 3) throw error;
       }

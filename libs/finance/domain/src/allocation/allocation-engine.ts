@@ -1,5 +1,6 @@
 import { RuleViolation } from '@itsm/event-sourcing';
 import {
+  allocateByWeights,
   allocateMinorUnits,
   convert,
   currencyCodeOf,
@@ -10,6 +11,7 @@ import {
   minorUnitsToWire,
   moneyFromWire,
   moneyToWire,
+  onCommonScale,
   parseUnsignedDecimal,
   subtract,
   sum,
@@ -92,9 +94,11 @@ export const allocateCost = (rule: AllocationRule, amountWire: WireMoney, usage:
   }
   const of = decimalToString(sumOf(shares.map(({ share }) => share)));
   const ratios = shares.map(({ share }) => decimalToString(share));
-  // On minor units: a period allocates tens of thousands of lines, one dinero object each would be churn.
+  // On minor units: a period allocates tens of thousands of lines, one dinero object each would be churn. The shares
+  // are read already: on one scale they are the weights `allocateMinorUnits` would read back from `ratios`.
   const currency = currencyCodeOf(amount);
-  const parts = allocateMinorUnits(minorUnitsOf(amount), ratios);
+  const weights = onCommonScale(shares.map(({ share }) => share));
+  const parts = weights.some((weight) => weight > 0n) ? allocateByWeights(minorUnitsOf(amount), weights) : allocateMinorUnits(minorUnitsOf(amount), ratios);
   return shares.map(({ consumerCostCenterId }, index) => ({
     kind: 'allocated',
     ruleId: rule.ruleId,

@@ -45,8 +45,13 @@ export const allocate = (total: Money, ratios: readonly Ratio[]): Money[] => {
 };
 
 /** `allocate` on minor units (the same rule and checks), for hot loops that need no dinero object per part. */
-export const allocateMinorUnits = (total: bigint, ratios: readonly Ratio[]): bigint[] => {
-  const weights = ratiosToWholeNumbers(ratios);
+export const allocateMinorUnits = (total: bigint, ratios: readonly Ratio[]): bigint[] => allocateByWeights(total, ratiosToWholeNumbers(ratios));
+
+/**
+ * `allocateMinorUnits` on ratios already read as whole numbers on one scale (`onCommonScale`), not all zero: the
+ * allocation engine has its shares as decimals and would otherwise write them out and read them back.
+ */
+export const allocateByWeights = (total: bigint, weights: readonly bigint[]): bigint[] => {
   const sign = total < 0n ? -1n : 1n;
   return largestRemainder(total * sign, weights).map((part) => part * sign);
 };

@@ -38,7 +38,7 @@ export const powerOfTen = (exponent: bigint): bigint => 10n ** exponent;
 /** Both decimals on their larger scale, so that their amounts compare and add exactly. */
 export const onCommonScale = (decimals: readonly ScaledDecimal[]): bigint[] => {
   const scale = decimals.reduce((max, { scale }) => (scale > max ? scale : max), 0n);
-  return decimals.map(({ amount, scale: own }) => amount * powerOfTen(scale - own));
+  return decimals.map(({ amount, scale: own }) => (own === scale ? amount : amount * powerOfTen(scale - own)));
 };
 
 /** The decimal's canonical text: no trailing fraction zeros ("33.30" → "33.3", "80.0" → "80"). */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { canonicalize } from 'json-canonicalize';
 import { createHash } from 'node:crypto';
 import { canonicalJson, sha256OfLines } from './canonical-json';
 
@@ -29,9 +30,18 @@ describe('canonicalJson: the text a statement’s content hash is taken over', (
     expect(canonicalJson({})).toBe('{}');
   });
 
+  it('for any value it holds: the text of RFC 8785 (json-canonicalize), also with index-like and "__proto__" keys', () => {
+    fc.assert(fc.property(canonicalValues, (value) => expect(canonicalJson(value)).toBe(canonicalize(value))), { numRuns: 300 });
+    const awkward = JSON.parse('{"b":1,"10":2,"9":3,"__proto__":{"z":1,"a":2},"a":[{"y":1,"x":2}]}');
+    expect(canonicalJson(awkward)).toBe(canonicalize(awkward));
+    expect(canonicalJson({ at: new Date(0), b: 1 })).toBe('{"at":{},"b":1}');
+  });
+
   it('refuses what has no one canonical text', () => {
     expect(() => canonicalJson(1.5)).toThrow(TypeError);
     expect(() => canonicalJson({ a: 1n })).toThrow(TypeError);
+    expect(() => canonicalJson({ a: [1, undefined] })).toThrow(TypeError);
+    expect(() => canonicalJson({ a: { b: 0.5 } })).toThrow(TypeError);
   });
 
   it('for any value: parses back to it, and the same value with its keys in another order gives the same text', () => {

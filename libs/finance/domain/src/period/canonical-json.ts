@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sortedKeysJson } from '@itsm/event-sourcing';
 
 /**
  * The canonical JSON of a value (what a statement's content hash is taken over): no whitespace; object keys sorted
@@ -6,7 +7,10 @@ import { createHash } from 'node:crypto';
  * order; strings as `JSON.stringify` writes them; numbers only as safe integers (money is always a decimal string);
  * `true`, `false`, `null`. Anything else (a float, NaN, a bigint, a function) is refused: it has no one canonical text.
  */
-export const canonicalJson = (value: unknown): string => {
+export const canonicalJson = (value: unknown): string => sortedKeysJson(value) ?? canonicalJsonByHand(value);
+
+/** The same text written by hand: for what `sortedKeysJson` leaves (refused here, or an object with a toJSON member). */
+const canonicalJsonByHand = (value: unknown): string => {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -17,10 +21,9 @@ export const canonicalJson = (value: unknown): string => {
       if (!Number.isSafeInteger(value)) throw new TypeError(`Canonical JSON takes integers only, not ${value}`);
       return String(value);
     case 'object': {
-      // Built by concatenation: a period's statements hold tens of thousands of lines, hashed at publish and replay.
       if (Array.isArray(value)) {
         let text = '[';
-        for (let index = 0; index < value.length; index++) text += (index === 0 ? '' : ',') + canonicalJson(value[index]);
+        for (let index = 0; index < value.length; index++) text += (index === 0 ? '' : ',') + canonicalJsonByHand(value[index]);
         return `${text}]`;
       }
       const record = value as Record<string, unknown>;
@@ -30,7 +33,7 @@ export const canonicalJson = (value: unknown): string => {
       for (const key of keys) {
         const entry = record[key];
         if (entry === undefined) continue;
-        text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(entry);
+        text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + canonicalJsonByHand(entry);
       }
       return `${text}}`;
     }

@@ -147,12 +147,13 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
     if (center === undefined) throw new RuleViolation(`${what} names cost center ${id}, which finance does not know`);
     return center;
   };
-  const lines = new Map<string, Omit<StatementLineV1, 'lineId' | 'amount'>[]>();
-  const addLine = (costCenterId: string, line: Omit<StatementLineV1, 'lineId' | 'amount'>) => {
+  // Each statement's drafted lines with their reporting amounts in minor units (`minor`: not read back from the text).
+  const lines = new Map<string, { line: Omit<StatementLineV1, 'lineId' | 'amount'>; minor: bigint }[]>();
+  const addLine = (costCenterId: string, minor: bigint, line: Omit<StatementLineV1, 'lineId' | 'amount'>) => {
     requireCostCenter(costCenterId, `A ${line.kind} line`);
     const known = lines.get(costCenterId);
-    if (known === undefined) lines.set(costCenterId, [line]);
-    else known.push(line);
+    if (known === undefined) lines.set(costCenterId, [{ line, minor }]);
+    else known.push({ line, minor });
   };
   const unallocated: UnallocatedLineV1[] = [];
 
@@ -192,7 +193,7 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
   }
   for (const [costCenterId, accounts] of [...direct].sort(byKey(([id]) => id))) {
     for (const [account, { minor, lines: count }] of [...accounts].sort(byKey(([name]) => name))) {
-      addLine(costCenterId, {
+      addLine(costCenterId, minor, {
         kind: 'ledger', description: `Ledger account ${account} (${count} line${count === 1 ? '' : 's'})`, reportingAmount: wire(minor, reporting), postedOn: end,
         account, ledgerLineCount: count,
       });
@@ -227,7 +228,7 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
       if (line.kind === 'allocated') {
         allocated += lineMinor;
         if (lineMinor === 0n) continue;
-        addLine(line.consumerCostCenterId, {
+        addLine(line.consumerCostCenterId, lineMinor, {
           kind, description: `${line.basis.share} of ${line.basis.of}${line.basis.unit ? ` ${line.basis.unit}` : ''} of the ${describe} (${line.basis.method})`,
           reportingAmount: line.amount, postedOn: end, source: { kind: source.kind, id: source.id }, ruleId: rule.ruleId, ruleRevision: rule.revision, basis: line.basis,
         });
@@ -265,7 +266,7 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
   for (const credit of [...inputs.credits].sort(byKey((c) => `${c.accruedAt}|${c.creditId}`))) {
     const minor = toReporting(minorOf(credit.amount.amount, exponentOf(credit.amount.currency)), credit.amount.currency, credit.accruedAt.slice(0, 10));
     creditsMinor += minor;
-    addLine(credit.costCenterId, {
+    addLine(credit.costCenterId, -minor, {
       kind: 'credit', description: `Service credit for ${credit.incidentNumber} (SLA breach ${credit.breachEventId})`, reportingAmount: wire(-minor, reporting),
       postedOn: credit.accruedAt.slice(0, 10), creditId: credit.creditId, incidentNumber: credit.incidentNumber, breachEventId: credit.breachEventId, serviceId: credit.serviceId,
     });
@@ -275,7 +276,7 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
     if (adjustment.amount.currency !== reporting) throw new RuleViolation(`Adjustment ${adjustment.adjustmentId} is in ${adjustment.amount.currency}, not the reporting currency ${reporting}`);
     const minor = minorOf(adjustment.amount.amount, exponentOf(reporting));
     adjustmentsMinor += minor;
-    addLine(adjustment.costCenterId, {
+    addLine(adjustment.costCenterId, minor, {
       kind: 'adjustment', description: `Adjustment of ${adjustment.correctsPeriod}: ${adjustment.reason}`, reportingAmount: wire(minor, reporting), postedOn: adjustment.postedOn,
       adjustmentId: adjustment.adjustmentId, correctsPeriod: adjustment.correctsPeriod, correctsStatementId: adjustment.correctsStatementId, correctsLineId: adjustment.correctsLineId,
     });
@@ -285,15 +286,14 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
   const rounding: ReconciliationV1['rounding'] = [];
   const statements: StatementDraft[] = [...lines].sort(byKey(([id]) => id)).map(([costCenterId, drafted]) => {
     const center = requireCostCenter(costCenterId, 'A statement');
-    const exponent = exponentOf(reporting);
     let reportingTotal = 0n;
     let convertedSum = 0n;
-    const numbered: StatementLineV1[] = drafted.map((line, index) => {
-      const minor = minorOf(line.reportingAmount.amount, exponent);
+    const inReporting = center.currency === reporting;
+    const numbered: StatementLineV1[] = drafted.map(({ line, minor }, index) => {
       reportingTotal += minor;
       const converted = fromReporting(minor, center.currency, end);
       convertedSum += converted;
-      return { lineId: String(index + 1), ...line, amount: wire(converted, center.currency) };
+      return { lineId: String(index + 1), ...line, amount: inReporting ? line.reportingAmount : wire(converted, center.currency) };
     });
     const total = fromReporting(reportingTotal, center.currency, end);
     if (total !== convertedSum) {
