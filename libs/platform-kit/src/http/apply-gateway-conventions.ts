@@ -7,7 +7,7 @@ import { serveAsyncApi } from './asyncapi/serve-asyncapi';
 import { HttpMetrics } from '../observability/http-metrics';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthorizationGuard } from './auth/authorization.guard';
-import { ETagInterceptor } from './concurrency/etag.interceptor';
+import { answerWithETags } from './concurrency/etag-reply';
 import { IfMatchGuard } from './concurrency/if-match.guard';
 import { GATEWAY_MODULE_OPTIONS, type ResolvedGatewayModuleOptions } from './gateway.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -18,7 +18,6 @@ import { CallerThrottlerGuard } from './rate-limit/caller-throttler.guard';
 import { correlationIdMiddleware } from './request-context/correlation-id';
 import { refuseUnsafeJson } from './request-context/json-body-reviver';
 import { QueryParametersGuard } from './validation/query-parameters.guard';
-import { ResponseConventionsInterceptor } from './response-conventions.interceptor';
 import { requireJsonBody } from './request-context/json-body.middleware';
 import { BodyTypeGuard } from './request-context/streamed-body';
 
@@ -36,7 +35,7 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
   const express = app as unknown as NestExpressApplication;
   const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
   express.disable('x-powered-by');
-  // The only ETag is the resource's revision (ETagInterceptor); Express's weak body hash would tag errors and lists too.
+  // The only ETag is the resource's revision (answerWithETags); Express's weak body hash would tag errors and lists too.
   express.set('etag', false);
   // First, so that the request's span covers everything after it (and continues the caller's traceparent).
   const tracing = tracingEnabled();
@@ -62,11 +61,10 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
   );
   app.useGlobalFilters(app.get(ProblemDetailsFilter));
   app.useGlobalPipes(createValidationPipe());
+  // Idempotency is outermost so that it stores the response as the handler answered it (ETag included).
   const { idempotency } = app.get<ResolvedGatewayModuleOptions>(GATEWAY_MODULE_OPTIONS);
-  app.useGlobalInterceptors(
-    new ResponseConventionsInterceptor(app.get(ETagInterceptor), idempotency ? app.get(IdempotencyInterceptor) : undefined),
-    ...(tracing ? [new CommandSpanInterceptor()] : []),
-  );
+  app.useGlobalInterceptors(...(idempotency ? [app.get(IdempotencyInterceptor)] : []), ...(tracing ? [new CommandSpanInterceptor()] : []));
+  answerWithETags(app);
   setupOpenApi(app, options.openApi);
   serveAsyncApi(app);
   return app;
