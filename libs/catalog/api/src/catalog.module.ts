@@ -21,7 +21,7 @@ import { ServiceImpactController } from './service-impact/service-impact.control
 import { SetCostModelController } from './set-cost-model/set-cost-model.controller';
 import { SetMaintenanceWindowsController } from './set-maintenance-windows/set-maintenance-windows.controller';
 import { CalendarResource } from './shared/calendar-resource';
-import { CatalogErrorsInterceptor } from './shared/catalog-errors.interceptor';
+import { CatalogErrorsFilter } from './shared/catalog-errors.filter';
 import { CATALOG_READ_MODELS, type CatalogReadModelsFactory, type CatalogReadModelsPort } from './shared/catalog-read-models.port';
 import { ServiceResource } from './shared/service-resource';
 import { TakeServiceLiveController } from './take-service-live/take-service-live.controller';
@@ -99,7 +99,7 @@ export class CatalogModule {
         }),
       ],
       controllers: CATALOG_CONTROLLERS,
-      providers: [ServiceResource, CalendarResource, CatalogErrorsInterceptor],
+      providers: [ServiceResource, CalendarResource, CatalogErrorsFilter],
       exports: [readModels],
     };
   }

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventFilter, ReadAllOptions, ReadAllResult, ReadStreamOptions, RecordedEventJson } from '../event-store.port';
+import { prepareAs } from './append-events';
 import type { EventLogSchema } from './event-log-schema';
 import {
   EVENT_COLUMNS,
@@ -17,16 +18,29 @@ export const readStreamEvents = async (
   streamId: string,
   { fromRevision = 0, toRevision, asOf }: ReadStreamOptions = {},
 ): Promise<RecordedEvent[]> => {
-  const rows = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM ${names.events}
+  const { text, prepared } = readStreamStatement(names);
+  const rows = await db.query<EventRow>(text, [streamId, fromRevision, toRevision ?? null, asOf?.toISOString() ?? null], prepared);
+  return rows.map(toRecordedEvent);
+};
+
+/** Every GET of a single resource reads its stream: prepared once per connection, not parsed and planned each time. */
+const readStreamStatements = new WeakMap<EventLogSchema, { text: string; prepared: { prepareAs: string } }>();
+const readStreamStatement = (names: EventLogSchema) => {
+  let statement = readStreamStatements.get(names);
+  if (!statement) {
+    const text = readStreamText(names);
+    statement = { text, prepared: prepareAs(text) };
+    readStreamStatements.set(names, statement);
+  }
+  return statement;
+};
+
+const readStreamText = (names: EventLogSchema): string =>
+  `SELECT ${EVENT_COLUMNS} FROM ${names.events}
       WHERE stream_id = $1 AND stream_revision >= $2
         AND ($3::integer IS NULL OR stream_revision <= $3::integer)
         AND ($4::timestamptz IS NULL OR recorded_at <= $4::timestamptz)
-      ORDER BY stream_revision`,
-    [streamId, fromRevision, toRevision ?? null, asOf?.toISOString() ?? null],
-  );
-  return rows.map(toRecordedEvent);
-};
+      ORDER BY stream_revision`;
 
 /** What a `readAll` page holds: the columns it selects and how a row becomes an event. */
 interface RowShape<Row, Event extends { globalPosition: number }> {

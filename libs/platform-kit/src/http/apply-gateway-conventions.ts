@@ -7,7 +7,7 @@ import { serveAsyncApi } from './asyncapi/serve-asyncapi';
 import { HttpMetrics } from '../observability/http-metrics';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { AuthorizationGuard } from './auth/authorization.guard';
-import { ETagInterceptor } from './concurrency/etag.interceptor';
+import { answerWithETags } from './concurrency/etag-reply';
 import { IfMatchGuard } from './concurrency/if-match.guard';
 import { GATEWAY_MODULE_OPTIONS, type ResolvedGatewayModuleOptions } from './gateway.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -35,7 +35,7 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
   const express = app as unknown as NestExpressApplication;
   const config = app.get<ConfigService<RuntimeConfig, true>>(ConfigService);
   express.disable('x-powered-by');
-  // The only ETag is the resource's revision (ETagInterceptor); Express's weak body hash would tag errors and lists too.
+  // The only ETag is the resource's revision (answerWithETags); Express's weak body hash would tag errors and lists too.
   express.set('etag', false);
   // First, so that the request's span covers everything after it (and continues the caller's traceparent).
   const tracing = tracingEnabled();
@@ -49,9 +49,11 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
     type: ['application/json', 'application/*+json'],
     reviver: refuseUnsafeJson,
   });
+  // ITSM_RATE_LIMIT=0 turns the limit off: then the throttler is not asked (its answer is yes) on every request.
+  const rateLimited = config.get('ITSM_RATE_LIMIT', { infer: true }) !== 0;
   app.useGlobalGuards(
     app.get(AuthenticationGuard),
-    app.get(CallerThrottlerGuard),
+    ...(rateLimited ? [app.get(CallerThrottlerGuard)] : []),
     app.get(AuthorizationGuard),
     app.get(IfMatchGuard),
     app.get(QueryParametersGuard),
@@ -59,13 +61,10 @@ export const applyGatewayConventions = <App extends INestApplication>(app: App, 
   );
   app.useGlobalFilters(app.get(ProblemDetailsFilter));
   app.useGlobalPipes(createValidationPipe());
-  // Idempotency is outermost so that it stores the response as the ETag interceptor finished it.
+  // Idempotency is outermost so that it stores the response as the handler answered it (ETag included).
   const { idempotency } = app.get<ResolvedGatewayModuleOptions>(GATEWAY_MODULE_OPTIONS);
-  app.useGlobalInterceptors(
-    ...(idempotency ? [app.get(IdempotencyInterceptor)] : []),
-    app.get(ETagInterceptor),
-    ...(tracing ? [new CommandSpanInterceptor()] : []),
-  );
+  app.useGlobalInterceptors(...(idempotency ? [app.get(IdempotencyInterceptor)] : []), ...(tracing ? [new CommandSpanInterceptor()] : []));
+  answerWithETags(app);
   setupOpenApi(app, options.openApi);
   serveAsyncApi(app);
   return app;

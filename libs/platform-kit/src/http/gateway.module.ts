@@ -7,7 +7,6 @@ import { StructuredLoggingModule } from '../observability/logging.module';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import { Authenticator } from './auth/authenticator';
 import { AuthorizationGuard } from './auth/authorization.guard';
-import { ETagInterceptor } from './concurrency/etag.interceptor';
 import { IfMatchGuard } from './concurrency/if-match.guard';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
@@ -64,7 +63,6 @@ export class GatewayModule {
         QueryParametersGuard,
         BodyTypeGuard,
         ProblemDetailsFilter,
-        ETagInterceptor,
         ...idempotency,
         { provide: GATEWAY_MODULE_OPTIONS, useValue: resolved },
       ],

@@ -12,6 +12,7 @@ export * from './auth/authenticator';
 export * from './problems/problem';
 export * from './problems/problem.openapi';
 export * from './problems/validation.pipe';
+export { ProblemDetailsFilter } from './problems/problem-details.filter';
 export { WHEN_MISSING } from './problems/field-errors';
 export * from './concurrency/if-match';
 export * from './concurrency/etag';

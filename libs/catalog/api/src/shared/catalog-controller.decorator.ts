@@ -1,9 +1,9 @@
-import { applyDecorators, Controller, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, Controller, UseFilters } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CatalogErrorsInterceptor } from './catalog-errors.interceptor';
+import { CatalogErrorsFilter } from './catalog-errors.filter';
 
 export const CATALOG_API_PREFIX = 'api/v1';
 
 /** A catalog controller under /api/v1, with the catalog's errors translated to problems. */
 export const CatalogController = (path: 'services' | 'calendars') =>
-  applyDecorators(ApiTags(path), Controller(`${CATALOG_API_PREFIX}/${path}`), UseInterceptors(CatalogErrorsInterceptor));
+  applyDecorators(ApiTags(path), Controller(`${CATALOG_API_PREFIX}/${path}`), UseFilters(CatalogErrorsFilter));

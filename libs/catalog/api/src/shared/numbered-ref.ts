@@ -4,7 +4,7 @@ import { Matches } from 'class-validator';
 import { CALENDAR_NUMBER_PATTERN, CALENDAR_NUMBER_PREFIX, SERVICE_NUMBER_PATTERN, SERVICE_NUMBER_PREFIX } from '@itsm/contracts';
 import { formatNumber } from '@itsm/event-sourcing';
 import { readAfter } from '@itsm/platform-kit';
-import { numberNotFound } from './catalog-errors.interceptor';
+import { numberNotFound } from './catalog-errors.filter';
 
 /** A catalog resource people also name by its number: services (`SVC0000001`) and calendars (`CAL0000001`). */
 export interface NumberedResource {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { withETag, type WithETag } from '@itsm/platform-kit';
 import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from './catalog-read-models.port';
-import { notFound, offeringNotFound } from './catalog-errors.interceptor';
+import { notFound, offeringNotFound } from './catalog-errors.filter';
 import type { ServiceMaintenanceWindowsResponse } from './responses/maintenance-windows.response';
 import type { OfferingResponse } from './responses/offering.response';
 import type { ServiceResponse } from './responses/service.response';

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload } from 'jose';
 import { InvalidCredentials, type Principal } from './principal';
 import { isRole } from './roles';
@@ -19,15 +20,17 @@ const ASYMMETRIC_ALGORITHMS = ['RS256', 'ES256'];
 export const createAccessTokenVerifier = (settings: AccessTokenVerifierSettings): AccessTokenVerifier => {
   const jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
   const claimChecks = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ['sub', 'exp'] };
+  // jose would import the raw key again on every verification.
+  const secret = settings.secret ? createSecretKey(settings.secret) : undefined;
   return async (token) => {
-    const payload = await verifySignature(token, settings.secret, jwks, claimChecks);
+    const payload = await verifySignature(token, secret, jwks, claimChecks);
     return principalFromClaims(payload);
   };
 };
 
 const verifySignature = async (
   token: string,
-  secret: Uint8Array | undefined,
+  secret: KeyObject | undefined,
   jwks: ReturnType<typeof createRemoteJWKSet> | undefined,
   claimChecks: { issuer?: string; audience?: string; requiredClaims: string[] },
 ): Promise<JWTPayload> => {

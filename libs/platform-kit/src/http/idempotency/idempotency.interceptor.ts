@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { canonicalize } from 'json-canonicalize';
 import { catchError, finalize, from, mergeMap, of, switchMap, type Observable } from 'rxjs';
+import { formatETag, WithETag } from '../concurrency/etag';
 import type { GatewayRequest } from '../gateway-request';
 import { ProblemException, ProblemType } from '../problems/problem';
 import { isStreamedBodyRequest, streamedBodyTypesOf } from '../request-context/streamed-body';
@@ -82,16 +83,18 @@ export const requestHashOf = (request: Pick<GatewayRequest, 'method' | 'original
     .update(canonicalize({ method: request.method, url: request.originalUrl, body: request.body ?? null }))
     .digest('hex');
 
-const recordOf = (response: Response, body: unknown): StoredResponse => ({
-  status: response.statusCode,
-  headers: Object.fromEntries(
+/** The answer as it will be sent: a `withETag` answer is its body with an ETag (answerWithETags sends it so). */
+const recordOf = (response: Response, answer: unknown): StoredResponse => {
+  const body = answer instanceof WithETag ? answer.body : answer;
+  const headers = Object.fromEntries(
     REPLAYED_HEADERS.flatMap((name) => {
       const value = response.getHeader(name);
       return value === undefined ? [] : [[name, String(value)]];
     }),
-  ),
-  body: body === undefined ? null : JSON.stringify(body),
-});
+  );
+  if (answer instanceof WithETag) headers['etag'] = formatETag(answer.revision);
+  return { status: response.statusCode, headers, body: body === undefined ? null : JSON.stringify(body) };
+};
 
 const replay = (stored: StoredResponse, response: Response): unknown => {
   response.status(stored.status);
