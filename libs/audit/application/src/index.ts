@@ -14,7 +14,7 @@ export * from './proofs/audit-proofs';
 export * from './processes/verification/background-verification';
 export * from './nest/audit-application.tokens';
 export * from './nest/audit-application.module';
-export * from './verify/parallel/verify-in-parallel';
+export * from './verify/on-server/verify-on-server';
 export * from './erasure/erase-subject';
 export * from './export/audit-export';
 export * from './controls/control-report';
