@@ -14,9 +14,9 @@ import { incidentEvent } from '../event-store/incident-event';
 import { auditExportPass, exportPass, readAllPass, standaloneVerifyPass, verifyPass, type AuditReadContender } from './audit-contenders';
 import { printAuditTables, type AppendOverhead, type AuditTargetResult } from './audit.table';
 
-/** Worker threads of the parallel verification (the CLI's default on a 2-core machine). */
+/** Ranges the server checks side by side (the CLI's default on a 2-core machine). */
 const VERIFY_WORKERS = 2;
-/** The parallel verification reads a PostgreSQL server: not on PGlite. */
+/** The verification on the server needs a PostgreSQL server: not on PGlite. */
 const readersOf = (target: LogTarget): readonly AuditReadContender[] => [
   readAllPass,
   verifyPass(0),
@@ -116,7 +116,7 @@ const runTarget = async (target: LogTarget, config: BenchConfig): Promise<AuditT
     const readers = contenders.map(({ name }) => ({ name, measurement: summarize(samples.get(name) ?? []) }));
     const rate = (name: string) => readers.find((reader) => reader.name === name)?.measurement.eventsPerSec ?? 0;
     const readAll = rate(readAllPass.name);
-    // What `itsm verify` runs on this target: worker threads on PostgreSQL, one thread on PGlite.
+    // What `itsm verify` runs on this target: checked by the server on PostgreSQL, one thread on PGlite.
     const verifyRate = rate(verifyPass(target === 'postgres' ? VERIFY_WORKERS : 0).name);
     const appends = await measureAppendOverhead(log, tree, config, target);
     return {
