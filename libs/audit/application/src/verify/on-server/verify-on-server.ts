@@ -134,7 +134,8 @@ export const verifyOnServer = async (parallel: ParallelVerification, run: Server
         run.onRange?.(Math.min(recorded.length, run.verifier.treeSize - first));
         if (failure) return;
       } else {
-        run.onRange?.(await run.checkHere(after, upTo));
+        const compared = await run.checkHere(after, upTo);
+        run.onRange?.(compared);
         if (run.verifier.firstFailure) return;
       }
     }
