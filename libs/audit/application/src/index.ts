@@ -1,5 +1,6 @@
 export * from './schema/audit-schema';
 export * from './adapters/sql-audit-tree.adapter';
+export * from './adapters/sql-event-leaves.adapter';
 export * from './adapters/sql-event-search.adapter';
 export * from './adapters/sql-verification-runs.adapter';
 export * from './adapters/checkpoint-copies.adapter';

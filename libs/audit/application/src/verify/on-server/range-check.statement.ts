@@ -18,7 +18,41 @@ const hexSha256 = (text: string) => `encode(pg_catalog.sha256(textsend(${text}))
  * encoding without converting when it is the database's (UTF8 for `pg`); any other would give leaves unlike the
  * recorded ones, and the range would be checked by the client.
  */
-const leafText = (text: string) => `int4send(octet_length(${text})) || textsend(${text})`;
+const leafText = (text: string) => `int4send(octet_length(textsend(${text}))) || textsend(${text})`;
+
+/**
+ * Each event of `events` that `where` selects (a condition on its columns, optionally with ORDER BY and LIMIT), as
+ * `global_position, stream_id, stream_revision, event_id, hash, hashed, data_differs, leaf`: the canonical JSON the
+ * chain hash covers (HASHING.md §1), written from the columns with `data` as `canonical_data` (the text the appender
+ * hashed); whether that text or the actor's no longer reads back as the jsonb the application reads (or is missing);
+ * and the event's RFC 6962 leaf hash (§2).
+ */
+export const hashedEventsSql = (events: string, where: string): string => `
+SELECT global_position, stream_id, stream_revision, event_id, hash, hashed, data_differs,
+  pg_catalog.sha256('\\x0001'::bytea || int8send(global_position) || ${leafText('stream_id')} || int4send(stream_revision)
+    || ${leafText('type')} || ${leafText('canonical_data')} || ${leafText('metadata')} || ${leafText('hash::text')}) AS leaf
+FROM (
+  SELECT global_position, stream_id, stream_revision, event_id, type, hash, canonical_data,
+    canonical_data IS NULL OR canonical_data::jsonb <> data OR actor_text IS NULL OR actor_text::jsonb <> actor AS data_differs,
+    before_data || ',"data":' || canonical_data || after_data || ',"streamId":' || to_json(stream_id)::text
+      || ',"streamRevision":' || stream_revision || trace || ',"type":' || to_json(type)::text || '}' AS hashed,
+    '{' || substr(before_data, 2) || after_data || trace || '}' AS metadata
+  FROM (
+    SELECT *,
+      -- The members before "data", those between it and "streamId", and "traceparent" (the leaf's metadata has them all).
+      '{"actor":' || actor_text || ',"causationId":' || coalesce(to_json(causation_id)::text, 'null')
+        || ',"correlationId":' || to_json(correlation_id)::text AS before_data,
+      ',"eventId":"' || event_id::text || '","occurredAt":"' || ${isoText('occurred_at')} || '","recordedAt":"' || ${isoText('recorded_at')}
+        || '","schemaVersion":' || schema_version AS after_data,
+      ',"traceparent":' || coalesce(to_json(traceparent)::text, 'null') AS trace
+    FROM (SELECT *, ${ACTOR_TEXT} AS actor_text FROM ${events} WHERE ${where} OFFSET 0) AS range_events
+    -- (each OFFSET 0 keeps a level's texts from being written again in every expression that uses them)
+    OFFSET 0
+  ) AS pieces
+  OFFSET 0
+) AS written
+-- A level of its own: a caller that sorts the rows carries neither the data nor the texts twice.
+OFFSET 0`;
 
 /**
  * One statement that checks the events in ($1, $2] on the server, set-based, and answers one row (RangeCheckRow).
@@ -64,31 +98,7 @@ export const rangeCheckStatement = (events: string): string => `
             lag(stream_revision) OVER stream_order AS previous_revision,
             lead(global_position) OVER stream_order IS NULL AS last_of_stream
           FROM (
-            SELECT global_position, stream_id, stream_revision, event_id, hash, hashed, data_differs,
-              pg_catalog.sha256('\\x0001'::bytea || int8send(global_position) || ${leafText('stream_id')} || int4send(stream_revision)
-                || ${leafText('type')} || ${leafText('canonical_data')} || ${leafText('metadata')} || ${leafText('hash::text')}) AS leaf
-            FROM (
-              SELECT global_position, stream_id, stream_revision, event_id, type, hash, canonical_data,
-                canonical_data IS NULL OR canonical_data::jsonb <> data OR actor_text IS NULL OR actor_text::jsonb <> actor AS data_differs,
-                before_data || ',"data":' || canonical_data || after_data || ',"streamId":' || to_json(stream_id)::text
-                  || ',"streamRevision":' || stream_revision || trace || ',"type":' || to_json(type)::text || '}' AS hashed,
-                '{' || substr(before_data, 2) || after_data || trace || '}' AS metadata
-              FROM (
-                SELECT *,
-                  -- The members before "data", those between it and "streamId", and "traceparent" (the leaf's metadata has them all).
-                  '{"actor":' || actor_text || ',"causationId":' || coalesce(to_json(causation_id)::text, 'null')
-                    || ',"correlationId":' || to_json(correlation_id)::text AS before_data,
-                  ',"eventId":"' || event_id::text || '","occurredAt":"' || ${isoText('occurred_at')} || '","recordedAt":"' || ${isoText('recorded_at')}
-                    || '","schemaVersion":' || schema_version AS after_data,
-                  ',"traceparent":' || coalesce(to_json(traceparent)::text, 'null') AS trace
-                FROM (SELECT *, ${ACTOR_TEXT} AS actor_text FROM ${events} WHERE global_position > $1 AND global_position <= $2 OFFSET 0) AS range_events
-                -- (each OFFSET 0 keeps a level's texts from being written again in every expression that uses them)
-                OFFSET 0
-              ) AS pieces
-              OFFSET 0
-            ) AS written
-            -- Written and hashed before the rows are sorted by stream, so the sort carries neither data nor texts twice.
-            OFFSET 0
+            ${hashedEventsSql(events, 'global_position > $1 AND global_position <= $2')}
           ) AS hashed_events
           -- Any order groups a stream's events: the bytewise one spares the collation's comparisons.
           WINDOW stream_order AS (PARTITION BY stream_id COLLATE "C" ORDER BY global_position)
