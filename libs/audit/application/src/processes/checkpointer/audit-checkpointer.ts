@@ -13,7 +13,6 @@ import {
   type NoteSigner,
   type SignedCheckpoint,
 } from '@itsm/audit-domain';
-import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore, SqlSession } from '@itsm/event-store';
 import type { ProcessStatus } from '@itsm/projections';
 import type { CheckpointCopies } from '../../adapters/checkpoint-copies.adapter';
@@ -87,7 +86,7 @@ export class AuditCheckpointer {
 
   /** One round: adds up to a batch of events, signs a checkpoint when due (or when `force`d and the tree grew). */
   async runOnce({ force = false }: { force?: boolean } = {}): Promise<CheckpointerRound> {
-    const { tree, store } = this.options;
+    const { tree } = this.options;
     await tree.migrate();
     const before = (this.state ??= await tree.readState());
     this.run ??= await tree.lastRun();
