@@ -45,10 +45,10 @@ export const readAllPass: AuditReadContender = {
 
 /**
  * `itsm verify`: every chain, the order, each event against the recorded tree, every signed checkpoint; in one
- * thread through the store, or with worker threads reading the server (what the CLI does on PostgreSQL).
+ * thread through the store, or with the server checking ranges side by side (what the CLI does on PostgreSQL).
  */
 export const verifyPass = (workers: number): AuditReadContender => ({
-  name: workers > 0 ? `verify (${workers} workers)` : 'verify (1 thread)',
+  name: workers > 0 ? `verify (server, ${workers} ranges)` : 'verify (1 thread)',
   async run({ store, tree, verifier, origin, logSize, connectionString }) {
     const start = process.hrtime.bigint();
     const parallel = workers > 0 && connectionString ? { connectionString, workers, minimumPositions: 0 } : undefined;

@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import { AuditCheckpointer, SqlAuditTree } from '@itsm/audit-application';
+import { AuditCheckpointer, SqlAuditTree, SqlEventLeaves } from '@itsm/audit-application';
 import { noteSignerFromSeed } from '@itsm/audit-domain';
 import { newId } from '@itsm/event-sourcing';
 import type { BenchPart } from '../shared/bench-part';
@@ -14,9 +14,9 @@ import { incidentEvent } from '../event-store/incident-event';
 import { auditExportPass, exportPass, readAllPass, standaloneVerifyPass, verifyPass, type AuditReadContender } from './audit-contenders';
 import { printAuditTables, type AppendOverhead, type AuditTargetResult } from './audit.table';
 
-/** Worker threads of the parallel verification (the CLI's default on a 2-core machine). */
+/** Ranges the server checks side by side (the CLI's default on a 2-core machine). */
 const VERIFY_WORKERS = 2;
-/** The parallel verification reads a PostgreSQL server: not on PGlite. */
+/** The verification on the server needs a PostgreSQL server: not on PGlite. */
 const readersOf = (target: LogTarget): readonly AuditReadContender[] => [
   readAllPass,
   verifyPass(0),
@@ -57,7 +57,7 @@ const appendBurst = async (log: BenchLog, appends: number): Promise<Sample> => {
  * Appends with and without the checkpointer following the log in the same process (as in the embedded platform:
  * polling every 500 ms, a checkpoint every 1,000 events), rounds alternating which goes first.
  */
-const measureAppendOverhead = async (log: BenchLog, tree: SqlAuditTree, config: BenchConfig, target: LogTarget): Promise<AppendOverhead> => {
+const measureAppendOverhead = async (log: BenchLog, tree: SqlAuditTree, leaves: SqlEventLeaves, config: BenchConfig, target: LogTarget): Promise<AppendOverhead> => {
   const appends = scaled(config, 4000, 400);
   const signer = noteSignerFromSeed(ORIGIN, Buffer.alloc(32, 5));
   const samples = { without: [] as Sample[], with: [] as Sample[] };
@@ -66,7 +66,9 @@ const measureAppendOverhead = async (log: BenchLog, tree: SqlAuditTree, config: 
   for (let round = 0; round < config.rounds; round++) {
     for (const mode of rotate(['without', 'with'] as const, round)) {
       const checkpointer =
-        mode === 'with' ? new AuditCheckpointer({ store: log.store, tree, signer, origin: ORIGIN, everyEvents: 1000, everySeconds: 60, onCheckpoint: () => checkpoints++ }) : undefined;
+        mode === 'with'
+          ? new AuditCheckpointer({ store: log.store, leaves, tree, signer, origin: ORIGIN, everyEvents: 1000, everySeconds: 60, onCheckpoint: () => checkpoints++ })
+          : undefined;
       // The tree starts level with the log, as in a platform that has been running.
       await checkpointer?.catchUp({ checkpoint: false });
       checkpointer?.start();
@@ -97,9 +99,11 @@ const runTarget = async (target: LogTarget, config: BenchConfig): Promise<AuditT
     await seedLog(log.store, { ...size, eventsPerAppend: EVENTS_PER_APPEND, label: `[audit ${target}]` });
     const db = log.executor(4);
     const tree = new SqlAuditTree(db);
+    // As the platform's checkpointer on a log in SQL: the database hashes the leaves.
+    const leaves = new SqlEventLeaves(db);
     const signer = noteSignerFromSeed(ORIGIN, Buffer.alloc(32, 5));
     const built = process.hrtime.bigint();
-    await new AuditCheckpointer({ store: log.store, tree, signer, origin: ORIGIN, everyEvents: 1000 }).catchUp();
+    await new AuditCheckpointer({ store: log.store, leaves, tree, signer, origin: ORIGIN, everyEvents: 1000 }).catchUp();
     const checkpointerMs = elapsedMs(built);
     progress(`[audit ${target}] checkpointer caught up with ${formatInt(size.events)} events: ${formatInt((size.events / checkpointerMs) * 1000)} ev/s`);
 
@@ -116,9 +120,9 @@ const runTarget = async (target: LogTarget, config: BenchConfig): Promise<AuditT
     const readers = contenders.map(({ name }) => ({ name, measurement: summarize(samples.get(name) ?? []) }));
     const rate = (name: string) => readers.find((reader) => reader.name === name)?.measurement.eventsPerSec ?? 0;
     const readAll = rate(readAllPass.name);
-    // What `itsm verify` runs on this target: worker threads on PostgreSQL, one thread on PGlite.
+    // What `itsm verify` runs on this target: checked by the server on PostgreSQL, one thread on PGlite.
     const verifyRate = rate(verifyPass(target === 'postgres' ? VERIFY_WORKERS : 0).name);
-    const appends = await measureAppendOverhead(log, tree, config, target);
+    const appends = await measureAppendOverhead(log, tree, leaves, config, target);
     return {
       target,
       size,

@@ -2,7 +2,7 @@
  * Profiling aid for the audit verification (not a benchmark: `BENCH_PARTS=audit npm run bench` compares): seeds a
  * scratch PostgreSQL log, signs it, then times one readAll pass and one verification, so that
  * `node --cpu-prof … tools/bench/audit/profile-verify.ts` shows where verify spends its time.
- * PROFILE_EVENTS (default 100,000), PROFILE_WORKERS (default 2; 0: one thread).
+ * PROFILE_EVENTS (default 100,000), PROFILE_WORKERS (ranges the server checks side by side, default 2; 0: one thread).
  */
 import { AuditCheckpointer, SqlAuditTree, verifyAuditLog } from '@itsm/audit-application';
 import { noteSignerFromSeed } from '@itsm/audit-domain';
@@ -30,7 +30,7 @@ const main = async () => {
       const result = await verifyAuditLog({ store: log.store, tree }, { verifier: signer.verifier, origin: 'bench.local/audit', batchSize: AUDIT_PAGE_SIZE, parallel });
       const verifyMs = performance.now() - started;
       process.stdout.write(
-        `round ${round + 1}: readAll ${Math.round((events / readAllMs) * 1000)} ev/s, verify (${workers} workers) ${Math.round((events / verifyMs) * 1000)} ev/s, ratio ${(readAllMs / verifyMs).toFixed(2)}, ok ${result.ok}\n`,
+        `round ${round + 1}: readAll ${Math.round((events / readAllMs) * 1000)} ev/s, verify (server, ${workers} ranges) ${Math.round((events / verifyMs) * 1000)} ev/s, ratio ${(readAllMs / verifyMs).toFixed(2)}, ok ${result.ok}\n`,
       );
     }
   } finally {

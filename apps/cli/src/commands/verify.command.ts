@@ -15,7 +15,7 @@ export interface VerifyCommandOptions extends AuditAccess {
   progressBar?: boolean;
   /** Keep the result out of the audit tables (GET /api/v1/audit/verify shows the latest recorded one). */
   record?: boolean;
-  /** Worker threads reading the PostgreSQL server in parallel; 0: one thread through the store. Default: the CPUs, up to 4. */
+  /** Ranges the PostgreSQL server checks side by side; 0: every event read and checked here in one thread. Default: the CPUs, 2 to 4. */
   workers?: number;
 }
 
@@ -39,7 +39,7 @@ export const runVerify = (options: VerifyCommandOptions): Promise<AuditVerificat
             verifier,
             origin,
             fromPosition: options.from,
-            // On a PostgreSQL server (DATABASE_URL, the embedded one) worker threads read and hash ranges of the log side by side.
+            // On a PostgreSQL server (DATABASE_URL, the embedded one) the server checks ranges of the log side by side.
             parallel: log.logConnectionString && (options.workers ?? defaultWorkers()) > 0 ? { connectionString: log.logConnectionString, workers: options.workers ?? defaultWorkers() } : undefined,
             onProgress: ({ position, head }) => bar.update(position, head),
           });
@@ -76,7 +76,7 @@ const position = (value: string): number => {
 };
 
 const count = (value: string): number => {
-  if (!/^\d{1,2}$/.test(value)) throw new InvalidArgumentError('a number of worker threads, 0 to 99');
+  if (!/^\d{1,2}$/.test(value)) throw new InvalidArgumentError('a number of ranges checked side by side, 0 to 99');
   return Number(value);
 };
 
@@ -87,7 +87,7 @@ export const verifyCommand = (): Command =>
     .option('--from <position>', 'start at this global position (earlier hashes are taken as stored)', position)
     .option('--key <verifier-key>', 'check the checkpoints with this key (<name>+<id>+<base64>); default: the platform\'s own')
     .option('--checkpoints <dir>', 'also check against the checkpoint copies in this directory (default: ITSM_AUDIT_CHECKPOINT_COPY_DIR)')
-    .option('--workers <n>', 'worker threads reading a PostgreSQL log in parallel (0: one thread; default: the CPUs, 2 to 4)', count)
+    .option('--workers <n>', 'ranges a PostgreSQL server checks side by side (0: every event read and checked here in one thread; default: the CPUs, 2 to 4)', count)
     .option('--no-record', 'do not record the result for GET /api/v1/audit/verify')
     .option('--data-dir <dir>', 'embedded data directory (default: ITSM_DATA_DIR or ./data); may be in use by a running platform')
     .option('--json', 'print the result as JSON')

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { API_PREFIX, AUDIT_RECORDS, AUDIT_RESOURCE, routeOf, UPSTREAM_ROUTES, type UpstreamRoute } from '../proxy/upstream-routes';
+import { API_PREFIX, AUDIT_RECORDS, AUDIT_RESOURCE, routeOf, SERVICE_SUBJECTS_PATH, UPSTREAM_ROUTES, type UpstreamRoute } from '../proxy/upstream-routes';
 
 type PathItemObject = OpenAPIObject['paths'][string];
 
@@ -34,8 +34,10 @@ export const mergeOpenApiDocuments = (edge: OpenAPIObject, services: readonly Op
   const tags = new Map((merged.tags ?? []).map((tag) => [tag.name, tag]));
   for (const service of services) {
     for (const [path, item] of Object.entries(service.paths ?? {})) {
-      if (path.startsWith(AUDIT_PREFIX)) {
-        const [edgePath, edgeItem] = edgeAuditPath(path, item, routes);
+      // A subject's erasure is a service's admin route, served at the edge beside its log's audit routes.
+      const auditPath = path.startsWith(`${SERVICE_SUBJECTS_PATH}/`) ? `${AUDIT_PREFIX}${path.slice(`${API_PREFIX}/admin/`.length)}` : path;
+      if (auditPath.startsWith(AUDIT_PREFIX)) {
+        const [edgePath, edgeItem] = edgeAuditPath(auditPath, item, routes);
         merged.paths[edgePath] ??= edgeItem;
       } else if (routeOf(path.replace(/\{[^}]+\}/g, 'x'), routes)) merged.paths[path] = item;
     }

@@ -44,6 +44,12 @@ export const UPSTREAM_ROUTES: readonly UpstreamRoute[] = [
 export const AUDIT_RESOURCE = 'audit';
 /** Below /api/v1/audit: a record's timeline, routed by the context its number or stream id names. */
 export const AUDIT_RECORDS = 'records';
+/**
+ * Below /api/v1/audit/<context>: `subjects/<id>/erase`, a data subject's erasure in that context's log, which the
+ * service serves as an admin route (`/api/v1/admin/subjects/<id>/erase`, libs/audit/api erase-subject).
+ */
+export const AUDIT_SUBJECTS = 'subjects';
+export const SERVICE_SUBJECTS_PATH = `${API_PREFIX}/admin/${AUDIT_SUBJECTS}`;
 
 /** Nest route paths (relative to /api/v1) for every resource: the collection and anything below it. */
 export const proxiedRoutePaths = (routes: readonly UpstreamRoute[] = UPSTREAM_ROUTES): string[] => [
@@ -83,8 +89,9 @@ const safeDecode = (segment: string): string | undefined => {
 
 /**
  * The audit routes of one context's log: `/api/v1/audit/<context>/<rest>` goes to that context's service as
- * `/api/v1/audit/<rest>`; `/api/v1/audit/records/<reference>…` goes as it is to the context the reference names
- * (`INC…` incidents, `CHG…` changes, `SVC…`/`CAL…` the catalog, a stream id by its type).
+ * `/api/v1/audit/<rest>`, and `/api/v1/audit/<context>/subjects/<id>/erase` as its admin route
+ * `/api/v1/admin/subjects/<id>/erase`; `/api/v1/audit/records/<reference>…` goes as it is to the context the
+ * reference names (`INC…` incidents, `CHG…` changes, `SVC…`/`CAL…` the catalog, a stream id by its type).
  */
 const auditPathOf = (segments: readonly string[], routes: readonly UpstreamRoute[]): ForwardedPath | undefined => {
   const [resource, first, ...rest] = segments;
@@ -96,6 +103,11 @@ const auditPathOf = (segments: readonly string[], routes: readonly UpstreamRoute
     return route && { route, path: `${API_PREFIX}/${segments.join('/')}` };
   }
   const route = routes.find((candidate) => candidate.auditContext === first);
+  if (route && rest[0] === AUDIT_SUBJECTS) {
+    // Only the erasure: nothing else of the service's admin routes is reachable this way.
+    const [, subject, action, ...beyond] = rest;
+    return subject && action === 'erase' && beyond.length === 0 ? { route, path: `${SERVICE_SUBJECTS_PATH}/${subject}/erase` } : undefined;
+  }
   return route && { route, path: `${API_PREFIX}/${AUDIT_RESOURCE}/${rest.join('/')}` };
 };
 

@@ -56,6 +56,14 @@ describe('upstreamTargetOf', () => {
     expect(upstreamTargetOf('/api/v1/audit/records/incident-0190f0c2-0000-7000-8000-000000000001', baseUrlOf)?.route.service).toBe('incidents');
   });
 
+  it("forwards a data subject's erasure in one context's log to that service's admin route, and nothing else of its admin routes", () => {
+    expect(upstreamTargetOf('/api/v1/audit/incidents/subjects/usr-42/erase', baseUrlOf)?.url.toString()).toBe('http://incidents:3000/api/v1/admin/subjects/usr-42/erase');
+    expect(upstreamTargetOf('/api/v1/audit/changes/subjects/usr%2042/erase', baseUrlOf)?.url.toString()).toBe('http://changes:3000/api/v1/admin/subjects/usr%2042/erase');
+    for (const path of ['/api/v1/audit/incidents/subjects/usr-42', '/api/v1/audit/incidents/subjects/usr-42/erase/again', '/api/v1/audit/incidents/subjects//erase', '/api/v1/audit/incidents/subjects/usr-42/keys']) {
+      expect(upstreamTargetOf(path, baseUrlOf)).toBeUndefined();
+    }
+  });
+
   it.each([
     '/api/v1/audit/checkpoints',
     '/api/v1/audit/incidents',

@@ -1,5 +1,6 @@
 export * from './schema/audit-schema';
 export * from './adapters/sql-audit-tree.adapter';
+export * from './adapters/sql-event-leaves.adapter';
 export * from './adapters/sql-event-search.adapter';
 export * from './adapters/sql-verification-runs.adapter';
 export * from './adapters/checkpoint-copies.adapter';
@@ -14,7 +15,7 @@ export * from './proofs/audit-proofs';
 export * from './processes/verification/background-verification';
 export * from './nest/audit-application.tokens';
 export * from './nest/audit-application.module';
-export * from './verify/parallel/verify-in-parallel';
+export * from './verify/on-server/verify-on-server';
 export * from './erasure/erase-subject';
 export * from './export/audit-export';
 export * from './controls/control-report';

@@ -1,4 +1,4 @@
-import type { Actor, RecordedEvent } from '@itsm/event-sourcing';
+import { canonicalJson, type Actor, type RecordedEvent } from '@itsm/event-sourcing';
 import type { RecordedEventJson } from '../event-store.port';
 import type { SealedEvent } from '../seal-events';
 
@@ -76,6 +76,12 @@ export const toRecordedEventJson = (row: EventJsonRow): RecordedEventJson => ({
 const INSERT_COLUMN_COUNT = 13;
 
 /**
+ * `data` as it is sent and stored: its RFC 8785 text, the very text the hash chain covers. One parameter fills both
+ * `data` (parsed to jsonb) and `canonical_data` (kept as written), so the server can re-check chains and leaves.
+ */
+export const canonicalDataOf = (event: { data?: unknown }): string => canonicalJson(event.data ?? null);
+
+/**
  * A multi-row INSERT of sealed events that returns their positions, and with `notifyChannel` also signals that
  * channel in the same statement. Every parameter is cast from text so both drivers send plain strings (JSON is
  * serialized here: `pg` would turn a JS array into a PostgreSQL array).
@@ -89,7 +95,7 @@ export const insertEventsStatement = (
   const rows = events.map((_, index) => {
     const p = (column: number) => `$${index * INSERT_COLUMN_COUNT + column}`;
     return `(${p(1)}, ${p(2)}::integer, ${p(3)}::uuid, ${p(4)}, ${p(5)}::integer, ${p(6)}::text::jsonb, ${p(7)}::text::jsonb,
-      ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}::timestamptz, ${p(12)}::timestamptz, ${p(13)})`;
+      ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}::timestamptz, ${p(12)}::timestamptz, ${p(13)}, ${p(6)}::text)`;
   });
   const params: unknown[] = events.flatMap((event) => [
     event.streamId,
@@ -97,7 +103,7 @@ export const insertEventsStatement = (
     event.eventId,
     event.type,
     event.schemaVersion,
-    JSON.stringify(event.data ?? null),
+    canonicalDataOf(event),
     JSON.stringify(event.actor),
     event.correlationId,
     event.causationId,
@@ -107,7 +113,7 @@ export const insertEventsStatement = (
     event.hash,
   ]);
   const columns = `stream_id, stream_revision, event_id, type, schema_version, data, actor,
-      correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash`;
+      correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash, canonical_data`;
   // With the guard, nothing is inserted when the log's last event was recorded later than these events: recorded_at
   // stays non-decreasing in position order (the caller sees the missing rows and retries).
   const values = options.onlyIfRecordedAfterTheLog

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventLogSchema } from './event-log-schema';
 import type { SqlExecutor } from './sql-executor.port';
+import { canonicalDataOf } from './event-rows';
 
 export class ImportOutOfOrderError extends Error {
   constructor(position: number, head: number) {
@@ -12,10 +13,10 @@ export class ImportOutOfOrderError extends Error {
 /** One INSERT per batch: each column travels as one array parameter (a constant number of parameters). */
 const importStatement = (names: EventLogSchema) => `
   INSERT INTO ${names.events} (global_position, stream_id, stream_revision, event_id, type, schema_version, data, actor,
-    correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash)
+    correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash, canonical_data)
   OVERRIDING SYSTEM VALUE
   SELECT position, stream_id, stream_revision, event_id, type, schema_version, data::jsonb, actor::jsonb,
-    correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash
+    correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash, data
   FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::uuid[], $5::text[], $6::integer[], $7::text[], $8::text[],
     $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::text[])
     AS imported(position, stream_id, stream_revision, event_id, type, schema_version, data, actor,
@@ -44,7 +45,7 @@ export const importRecordedEvents = async (executor: SqlExecutor, names: EventLo
       column((event) => event.eventId),
       column((event) => event.type),
       column((event) => event.schemaVersion),
-      column((event) => JSON.stringify(event.data ?? null)),
+      column((event) => canonicalDataOf(event)),
       column((event) => JSON.stringify(event.actor)),
       column((event) => event.correlationId),
       column((event) => event.causationId),

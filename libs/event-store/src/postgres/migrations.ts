@@ -69,4 +69,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // its key material here, never an event. Not append-only on purpose: this table is what erasure changes.
     sql: (names) => subjectKeysDdl(names),
   },
+  {
+    version: 5,
+    name: 'canonical data text',
+    // The RFC 8785 text of `data` the appender hashed, beside the jsonb (whose text is not canonical: it orders keys
+    // by length). With it the server re-computes every chain hash and audit leaf set-based (`itsm verify` on
+    // PostgreSQL) instead of shipping each event to be parsed and re-serialized. Null for events written before:
+    // those are checked by the client. Adding a nullable column rewrites nothing.
+    sql: ({ events }) => `ALTER TABLE ${events} ADD COLUMN canonical_data text;`,
+  },
 ];

@@ -1,5 +1,5 @@
 import { aNewEvent, uniquePrefix } from '../testing';
-import { waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
+import { canonicalJson, waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import { createPostgresEventStore } from './create-postgres-event-store';
 import { eventLogSchema } from './event-log-schema';
 import { MIGRATIONS } from './migrations';
@@ -36,6 +36,17 @@ describe('PostgreSQL event log schema', () => {
     }
     const [{ count }] = await admin.query<{ count: string }>(`SELECT count(*) FROM ${names.events}`);
     expect(Number(count)).toBeGreaterThan(0);
+  });
+
+  it("keeps each appended event's data as the RFC 8785 text its hash covers too, beside the jsonb", async () => {
+    const store = await createPostgresEventStore({ connectionString, schema });
+    const streamId = `${uniquePrefix('canonical')}1`;
+    await store.appendToStream(streamId, [{ ...aNewEvent('Canonical'), data: { b: [1.5, null, 1e21], a: 'é "x"', skipped: undefined } }], { expectedRevision: 'no-stream' });
+    await store.close();
+
+    const [row] = await admin.query<{ canonical_data: string; same: boolean }>(`SELECT canonical_data, canonical_data::jsonb = data AS same FROM ${names.events} WHERE stream_id = $1`, [streamId]);
+    expect(row).toEqual({ canonical_data: canonicalJson({ a: 'é "x"', b: [1.5, null, 1e21] }), same: true });
+    expect(row.canonical_data).toBe('{"a":"é \\"x\\"","b":[1.5,null,1e+21]}');
   });
 
   it('wakes a subscription by NOTIFY when another process appends', async () => {

@@ -1,5 +1,5 @@
 import type { NewEvent } from '@itsm/event-sourcing';
-import { GENESIS_HASH } from '@itsm/event-sourcing';
+import { canonicalJson, GENESIS_HASH } from '@itsm/event-sourcing';
 import { DEFAULT_EVENT_LOG_SCHEMA, sealEvents } from '@itsm/event-store';
 import type { Contender } from '../contender';
 
@@ -28,13 +28,15 @@ const COLUMNS = [
   'hash',
 ];
 
+const DATA_COLUMN = COLUMNS.indexOf('data');
+
+/** As our store writes them: the canonical text of data fills both `data` and `canonical_data` from one parameter. */
 const insertSql = (rows: number): string => {
-  const values = Array.from(
-    { length: rows },
-    (_, row) =>
-      `(${COLUMNS.map((_, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`,
-  );
-  return `INSERT INTO ${EVENTS} (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`;
+  const values = Array.from({ length: rows }, (_, row) => {
+    const param = (column: number) => `$${row * COLUMNS.length + column + 1}`;
+    return `(${COLUMNS.map((_, column) => param(column)).join(', ')}, ${param(DATA_COLUMN)}::text)`;
+  });
+  return `INSERT INTO ${EVENTS} (${COLUMNS.join(', ')}, canonical_data) VALUES ${values.join(', ')}`;
 };
 
 const readStreamSql = `SELECT * FROM ${EVENTS} WHERE stream_id = $1 ORDER BY stream_revision`;
@@ -70,7 +72,7 @@ export const rawInsertContender = (
         event.eventId,
         event.type,
         event.schemaVersion,
-        JSON.stringify(event.data),
+        canonicalJson(event.data ?? null),
         JSON.stringify(event.actor),
         event.correlationId,
         event.causationId,

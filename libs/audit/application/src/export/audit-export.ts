@@ -32,7 +32,7 @@ export const AUDIT_EXPORT_FILES = {
 } as const;
 
 const VERIFIER_SOURCE = 'standalone-verifier.mjs';
-/** Shipped under the same name: verify.mjs imports it, and the parallel verification's workers load it. */
+/** Shipped under the same name: verify.mjs imports it. */
 const VERIFIER_HASHING_SOURCE = AUDIT_EXPORT_FILES.verifierHashing;
 const HASHING_SOURCE = 'audit-hashing.md';
 

@@ -25,7 +25,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-// The published hashing, shipped beside this file (the platform's parallel verification runs the same file).
+// The published hashing, shipped beside this file.
 import hashing from './verify-hashing.cjs';
 
 const { GENESIS_HASH, canonicalPieces, chainHashOf, eventLeafHash, CompactRange, verifyConsistency, parseVerifierKey, openCheckpoint, checkTestVectors } = hashing;

@@ -3,8 +3,7 @@
  * verify-hashing.cjs — the hashing of an ITSM audit export (HASHING.md), for plain JSON values.
  *
  * Plain Node.js (18 or later), node: built-ins only. It is shipped in every audit export beside verify.mjs, which
- * imports it, and the parallel `itsm verify` loads this same file in its worker threads: one JavaScript source of
- * the published hashing. `checkTestVectors` compares it with test-vectors.json (computed by the platform's own
+ * imports it. `checkTestVectors` compares it with test-vectors.json (computed by the platform's own
  * TypeScript code); `node verify.mjs --self-test` runs it, and so do the repository's specs.
  *
  * One source: libs/audit/application/src/export/verify-hashing.cjs in the ITSM repository. It must not require

@@ -6,7 +6,7 @@ import type { RecordedEvent } from '@itsm/event-sourcing';
 
 /**
  * verify-hashing.cjs: the published hashing in plain JavaScript, shipped in every audit export (verify.mjs imports
- * it) and loaded by the parallel verification's worker threads. Loaded here as the plain module it is.
+ * it). Loaded here as the plain module it is.
  */
 const shipped = require('./verify-hashing.cjs') as {
   canonicalPieces(event: RecordedEvent): { data: string; metadata: string; hashed: string };

@@ -6,6 +6,7 @@ import { EVENT_STORE, PERSONAL_DATA_VAULT, PROCESS_MONITOR, SQL_DATABASE, STORED
 import { CheckpointCopies } from '../adapters/checkpoint-copies.adapter';
 import { SqlAuditTree } from '../adapters/sql-audit-tree.adapter';
 import { SqlEventLogQueries } from '../adapters/sql-event-search.adapter';
+import { SqlEventLeaves } from '../adapters/sql-event-leaves.adapter';
 import { SqlVerificationRuns } from '../adapters/sql-verification-runs.adapter';
 import { resolveAuditSigner } from '../keys/audit-signing-key';
 import { AuditCheckpointer } from '../processes/checkpointer/audit-checkpointer';
@@ -67,10 +68,12 @@ export class AuditApplicationModule {
         : [
             {
               provide: AuditCheckpointer,
-              inject: [STORED_EVENT_STORE, SqlAuditTree, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_COPIES, ConfigService],
-              useFactory: (store: EventStore, tree: SqlAuditTree, signer: NoteSigner, origin: string, copies: CheckpointCopies | null, config: Settings) =>
+              inject: [STORED_EVENT_STORE, SqlAuditTree, SQL_DATABASE, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_COPIES, ConfigService],
+              useFactory: (store: EventStore, tree: SqlAuditTree, db: SqlExecutor, signer: NoteSigner, origin: string, copies: CheckpointCopies | null, config: Settings) =>
                 new AuditCheckpointer({
                   store,
+                  // The log's own table hashes the leaves when the log is in the SQL database (not EventStoreDB).
+                  leaves: config.get('EVENTSTORE_URL', { infer: true }) ? undefined : new SqlEventLeaves(db),
                   tree,
                   signer,
                   origin,

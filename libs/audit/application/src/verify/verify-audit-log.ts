@@ -17,7 +17,7 @@ import { readHeadPosition } from '@itsm/projections';
 import type { CheckpointCopies } from '../adapters/checkpoint-copies.adapter';
 import type { SqlAuditTree } from '../adapters/sql-audit-tree.adapter';
 import { readLogPages } from '../log/read-log-pages';
-import { parallelVerifyWorkerFile, verifyInParallel, type ParallelVerification } from './parallel/verify-in-parallel';
+import { verifyOnServer, type ParallelVerification } from './on-server/verify-on-server';
 import type { AuditVerification, VerificationFailure } from './audit-verification';
 
 export interface VerifyProgress {
@@ -45,8 +45,8 @@ export interface AuditVerifyOptions {
   /** Events per read; default 5000. */
   batchSize?: number;
   /**
-   * Read the log from this PostgreSQL server with worker threads (the CLI on a server or the embedded server);
-   * without it, or when the worker's file is not at hand, one thread reads through the store.
+   * Let this PostgreSQL server, which holds the log, check ranges of it set-based and side by side (the CLI on a
+   * server or the embedded server); without it, one thread reads every event through the store and checks it.
    */
   parallel?: ParallelVerification;
   onProgress?(progress: VerifyProgress): void;
@@ -159,19 +159,38 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
       notes.push(`the audit tree has no leaf at position ${options.fromPosition}: checked the chains and the order from there, not the checkpoints`);
     }
   }
-  const recordedSize = treeExists && tree ? (await tree.readState()).treeSize : 0;
+  const recordedState = treeExists && tree ? await tree.readState() : undefined;
+  const recordedSize = recordedState?.treeSize ?? 0;
 
   let recordedLeavesChecked = 0;
   const recordedLeaves = (first: number, count: number) => (tree && first < recordedSize ? tree.readLeaves(first, Math.min(count, recordedSize - first)) : Promise.resolve([]));
-  const workerFile = options.parallel ? parallelVerifyWorkerFile() : undefined;
-  const worthThreads = options.parallel !== undefined && head - after >= (options.parallel.minimumPositions ?? 20_000);
-  if (options.parallel && workerFile && worthThreads) {
-    await verifyInParallel(options.parallel, workerFile, {
+  /** (from, upTo] event by event in this process; returns how many events were compared with recorded leaves. */
+  const checkHere = async (from: number, upTo: number): Promise<number> => {
+    let compared = 0;
+    for await (const events of readLogPages(store, { after: from, upTo, batchSize: options.batchSize })) {
+      if (options.fromPosition !== undefined) await assumeEarlierHeads(store, verifier, events);
+      const first = verifier.treeSize;
+      const recorded = await recordedLeaves(first, events.length);
+      for (let i = 0; i < events.length; i++) {
+        if (verifier.check(events[i], recorded[i])) break;
+      }
+      compared += Math.min(recorded.length, verifier.figures().treeSize - first);
+      if (verifier.firstFailure) break;
+      const figures = verifier.figures();
+      options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
+    }
+    return compared;
+  };
+  const worthServer = options.parallel !== undefined && recordedSize > 0 && head - after >= (options.parallel.minimumPositions ?? 20_000);
+  if (options.parallel && worthServer) {
+    await verifyOnServer(options.parallel, {
       verifier,
       after,
       head,
+      recordedUpTo: recordedState?.lastPosition ?? 0,
       recordedLeaves,
       beforeRange: options.fromPosition !== undefined ? (firsts) => assumeEarlierHeads(store, verifier, firsts) : undefined,
+      checkHere,
       onRange: (compared) => {
         recordedLeavesChecked += compared;
         const figures = verifier.figures();
@@ -179,19 +198,7 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
       },
     });
   } else {
-    if (options.parallel && !workerFile) notes.push('the parallel verification worker is not at hand: verified in one thread');
-    for await (const events of readLogPages(store, { after, upTo: head, batchSize: options.batchSize })) {
-      if (options.fromPosition !== undefined) await assumeEarlierHeads(store, verifier, events);
-      const first = verifier.treeSize;
-      const recorded = await recordedLeaves(first, events.length);
-      for (let i = 0; i < events.length; i++) {
-        if (verifier.check(events[i], recorded[i])) break;
-      }
-      recordedLeavesChecked += Math.min(recorded.length, verifier.figures().treeSize - first);
-      if (verifier.firstFailure) break;
-      const figures = verifier.figures();
-      options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
-    }
+    recordedLeavesChecked += await checkHere(after, head);
   }
   const found = await withCoordinates(store, verifier.finish(), verifier.figures().lastPosition);
   const figures = verifier.figures();

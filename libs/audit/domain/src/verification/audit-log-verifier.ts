@@ -55,16 +55,20 @@ export interface AuditVerifierStart {
 export type EventCoordinates = Pick<RecordedEvent, 'globalPosition' | 'streamId' | 'streamRevision' | 'eventId'>;
 
 /**
- * A range of the log checked elsewhere (a worker thread): each event's chain against the one before it in the
- * range, and its leaf hash. What the range cannot know, the verifier checks: the first event of each stream in the
- * range against the stream's earlier hash, the recorded leaves, the tree and the checkpoints.
+ * A range of the log checked elsewhere (on the database server): each event's chain against the one before it in
+ * the range, and its leaf hash. What the range cannot know, the verifier checks: that the first event of each
+ * stream in the range links to the stream's hash as the verifier holds it, the recorded leaves, the tree and the
+ * checkpoints.
  */
 export interface DigestedRange {
   /** Leaf hashes in order (32 bytes each) and their events' global positions. */
   leaves: readonly Hash[];
   positions: readonly number[];
-  /** The first event of each stream in the range: its chain is checked here. `index` is its place in `leaves`. */
-  firsts: readonly (EventCoordinates & { index: number; hash: string; hashed: string })[];
+  /**
+   * The first event of each stream in the range, in position order, with the chain hash computed elsewhere from
+   * `previousHash` (the stream's hash before the range as the server found it). `index` is its place in `leaves`.
+   */
+  firsts: readonly (EventCoordinates & { index: number; hash: string; previousHash: string; chainHash: string })[];
   /** Each stream's last event in the range. */
   heads: readonly (readonly [streamId: string, revision: number, hash: string])[];
   /** The range's own first failure (it stopped there). */
@@ -133,11 +137,22 @@ export class AuditLogVerifier {
   }
 
   /**
-   * Takes a range checked elsewhere (see DigestedRange), in order after the events before it; `recordedLeaves`
-   * as in `check`. Failures about the tree name only the position: the caller reads the event there for the rest.
+   * Whether each stream's first event in the range was hashed on the hash this verifier holds for the stream (the
+   * genesis hash for a stream it has not seen): only then does the range's chain hash decide the link, as `check`
+   * would. Otherwise the range must be checked event by event.
+   */
+  linksTo(range: Pick<DigestedRange, 'firsts'>): boolean {
+    return range.firsts.every((first) => first.previousHash === (this.heads.get(first.streamId)?.hash ?? GENESIS_HASH));
+  }
+
+  /**
+   * Takes a range checked elsewhere (see DigestedRange) that `linksTo` this verifier, in order after the events
+   * before it; `recordedLeaves` as in `check`. Failures about the tree name only the position: the caller reads the
+   * event there for the rest.
    */
   acceptRange(range: DigestedRange, recordedLeaves: readonly Hash[] = []): AuditFailure | null {
     if (this.failure) return this.failure;
+    if (!this.linksTo(range)) throw new Error('the range was hashed on other stream heads than the verifier holds: check it event by event');
     // The chain across the range's start, for each stream's first event in it, in position order.
     let chainFailure: AuditFailure | null = null;
     for (const first of range.firsts) {
@@ -147,7 +162,8 @@ export class AuditLogVerifier {
         chainFailure = failureAt(first, 'revision-gap', String(expectedRevision), String(first.streamRevision), 'a stream revision is missing or repeated');
         break;
       }
-      const expectedHash = sha256((head?.hash ?? GENESIS_HASH) + first.hashed).toString('hex');
+      // Hashed on this very head (linksTo): sha256(head's hash + the event's canonical JSON).
+      const expectedHash = first.chainHash;
       if (expectedHash !== first.hash) {
         chainFailure = failureAt(first, 'hash-mismatch', expectedHash, first.hash, 'the event does not hash to what its stream chain holds: it, or the one before it, was altered');
         break;

@@ -2,11 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { noteSignerFromSeed, verifyCheckpointNote, verifyConsistency, verifyInclusion, fromHex, type SignedCheckpoint } from '@itsm/audit-domain';
+import { eventLeafHash, noteSignerFromSeed, verifyCheckpointNote, verifyConsistency, verifyInclusion, fromHex, type SignedCheckpoint } from '@itsm/audit-domain';
 import { newId, type NewEvent } from '@itsm/event-sourcing';
 import { createPgliteEventStore, createPgliteExecutor, openPglite, type EventStore, type SqlExecutor } from '@itsm/event-store';
 import { CheckpointCopies } from '../../adapters/checkpoint-copies.adapter';
 import { SqlAuditTree } from '../../adapters/sql-audit-tree.adapter';
+import { SqlEventLeaves } from '../../adapters/sql-event-leaves.adapter';
 import { AuditProofs } from '../../proofs/audit-proofs';
 import { verifyAuditLog } from '../../verify/verify-audit-log';
 import { AuditCheckpointer, LogDivergedFromTree } from './audit-checkpointer';
@@ -49,6 +50,26 @@ describe('AuditCheckpointer (PGlite)', () => {
 
   const checkpointer = (options: Partial<ConstructorParameters<typeof AuditCheckpointer>[0]> = {}) =>
     new AuditCheckpointer({ store, tree, signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0, batchSize: 64, copies: new CheckpointCopies(folder), ...options });
+
+  it('builds the same tree from leaves the database hashes as from events it reads and hashes itself, also past an event without canonical text', async () => {
+    const streams = await seed(store, 150);
+    await store.appendToStream(streams[0], [{ type: 'Noted', data: { text: 'quote " backslash \\ é ✓ \u0001', list: [1.5, -0, 1e21, null, { b: 1, a: 2 }] }, metadata: { actor: { id: 'ops', via: 'cli' }, correlationId: newId(), causationId: newId(), traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } }], { expectedRevision: 'any' });
+    // As an event written before canonical texts were stored: the process reads and hashes its page.
+    await pglite.exec(`ALTER TABLE event_store.events DISABLE TRIGGER events_refuse_update_delete;
+      UPDATE event_store.events SET canonical_data = NULL WHERE global_position = 70;
+      ALTER TABLE event_store.events ENABLE TRIGGER events_refuse_update_delete;`);
+    const leaves = new SqlEventLeaves(db);
+    const hashedHere = await Promise.all((await store.readAll({ fromPosition: -1, maxCount: 1000 })).events.map((event) => eventLeafHash(event)));
+
+    const fromTheDatabase = await leaves.after(-1, 1000);
+    const fromTheDatabaseRoot = await checkpointer({ leaves }).catchUp();
+    const otherTree = new SqlAuditTree(db, 'audit_here');
+    const fromHereRoot = await new AuditCheckpointer({ store, tree: otherTree, signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0, batchSize: 64 }).catchUp();
+
+    expect(fromTheDatabase.map((row) => row.leaf?.toString('hex') ?? null)).toEqual(hashedHere.map((leaf, index) => (index === 69 ? null : leaf.toString('hex'))));
+    expect(fromTheDatabaseRoot?.rootHash.toString('hex')).toBe(fromHereRoot?.rootHash.toString('hex'));
+    expect(fromTheDatabaseRoot?.treeSize).toBe(151);
+  });
 
   it('signs a checkpoint every N events, copies each once, and each verifies with the key', async () => {
     await seed(store, 450);
