@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
-import type { SqlSession } from '@itsm/event-store';
+import type { SqlTransaction } from '@itsm/event-store';
 import { applyEvents, handlesType } from '../projection';
 import { ProjectionNotInitializedError, type ApplyTarget } from './apply-batch';
 import { lockProjections, moveCheckpoints, readCheckpoints, type CheckpointTables } from './checkpoints';
@@ -16,20 +16,24 @@ export class GroupMemberFailed extends Error {
 
 /**
  * Applies one batch read from the log (in log order, already upcast) to several projections' live tables in the
- * caller's transaction: their locks in one statement, their checkpoints read in one and moved in one, each
+ * caller's transaction, and commits it: their locks in one statement, their checkpoints read in one and moved in one, each
  * projection taking only its types past its own checkpoint. `readUpTo` is how far the log was read (a filtered
  * read may pass events no member takes). Throws GroupMemberFailed naming the projection whose `apply` failed.
  */
 export const applyGroupInTransaction = async (
-  tx: SqlSession,
+  tx: SqlTransaction,
   names: CheckpointTables,
   targets: readonly ApplyTarget[],
   events: readonly RecordedEvent[],
   readUpTo: number,
 ): Promise<void> => {
   const projections = targets.map((target) => target.projection.name);
-  await lockProjections(tx, names, projections);
-  const checkpoints = await readCheckpoints(tx, names, projections, 'live');
+  // Sent together (one round trip on a pipelined connection); the server runs them in order, the read after the locks.
+  const locked = lockProjections(tx, names, projections);
+  const read = readCheckpoints(tx, names, projections, 'live');
+  read.catch(() => undefined); // awaited below, after the lock's answer
+  await locked;
+  const checkpoints = await read;
   const upTo = events.reduce((max, event) => Math.max(max, event.globalPosition), readUpTo);
   const moved = new Map<string, number>();
   for (const { projection, tables } of targets) {
@@ -43,5 +47,10 @@ export const applyGroupInTransaction = async (
     }
     if (upTo > checkpoint.position) moved.set(projection.name, upTo);
   }
-  await moveCheckpoints(tx, names, 'live', moved);
+  // The checkpoints leave with COMMIT.
+  const movedCheckpoints = moveCheckpoints(tx, names, 'live', moved);
+  const committed = tx.commit();
+  committed.catch(() => undefined); // awaited below, after the move's answer
+  await movedCheckpoints;
+  await committed;
 };
