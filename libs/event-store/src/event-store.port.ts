@@ -73,6 +73,15 @@ export interface SubscribeJsonOptions extends Omit<SubscribeOptions, 'onEvent'> 
   onEvent: (event: RecordedEventJson) => Promise<void>;
 }
 
+export interface SubscribeBatchOptions extends Omit<SubscribeOptions, 'onEvent'> {
+  /**
+   * Called once per read of the log, in global order, with the events read and the position up to which the log
+   * was read (past the last event when the filter skipped some); the next read waits until it resolves. Appends
+   * made meanwhile come together in the next read, so a busy log hands over bigger batches.
+   */
+  onBatch: (events: RecordedEvent[], readUpTo: number) => Promise<void>;
+}
+
 export interface Subscription {
   /** Stops after the event being handled; resolves when the subscription has stopped. */
   stop(): Promise<void>;
@@ -96,6 +105,11 @@ export interface EventStore extends StreamReaderWriter {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
   subscribeToAll(options: SubscribeOptions): Subscription;
+  /**
+   * `subscribeToAll` handing over each read whole (`onBatch`), for a reader that writes a batch in one transaction
+   * (the projection runtime). Optional: stores that read the log in pages (PostgreSQL, PGlite) offer it.
+   */
+  subscribeToAllBatches?(options: SubscribeBatchOptions): Subscription;
   /**
    * `subscribeToAll` with data and actor left as JSON text (`RecordedEventJson`), so a reader that forwards them
    * parses nothing. Optional: stores that hold JSON text (PostgreSQL, PGlite) offer it.

@@ -58,7 +58,8 @@ export const startBenchScript = async (script: BenchScript, env: Record<string, 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    // A profiled app writes its profile as it exits: BENCH_HTTP_STOP_TIMEOUT_MS gives a loaded machine longer.
+    const killer = setTimeout(() => child.kill('SIGKILL'), Number(process.env['BENCH_HTTP_STOP_TIMEOUT_MS'] ?? 10_000));
     await exited;
     clearTimeout(killer);
   };

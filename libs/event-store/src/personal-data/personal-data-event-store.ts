@@ -8,6 +8,7 @@ import type {
   ReadStreamOptions,
   RecordedEventJson,
   StreamAppend,
+  SubscribeBatchOptions,
   SubscribeJsonOptions,
   SubscribeOptions,
   Subscription,
@@ -27,6 +28,7 @@ export class PersonalDataEventStore implements EventStore {
   readonly appendToStreams?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
   readonly importEvents?: (events: readonly RecordedEvent[]) => Promise<void>;
   readonly subscribeToAllJson?: (options: SubscribeJsonOptions) => Subscription;
+  readonly subscribeToAllBatches?: (options: SubscribeBatchOptions) => Subscription;
   private stopListening: Promise<(() => Promise<void>) | undefined> | undefined;
 
   constructor(
@@ -47,6 +49,11 @@ export class PersonalDataEventStore implements EventStore {
     if (subscribeToAllJson) {
       this.subscribeToAllJson = (options) =>
         subscribeToAllJson.call(stored, { ...options, onEvent: async (event) => options.onEvent(await this.revealJson(event)) });
+    }
+    const { subscribeToAllBatches } = stored;
+    if (subscribeToAllBatches) {
+      this.subscribeToAllBatches = (options) =>
+        subscribeToAllBatches.call(stored, { ...options, onBatch: async (events, readUpTo) => options.onBatch(await vault.reveal(events), readUpTo) });
     }
     this.stopListening = onErased?.(() => vault.forgetKeys()).catch(() => undefined);
   }

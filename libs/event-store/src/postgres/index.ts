@@ -2,7 +2,7 @@ export * from './create-postgres-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.adapter';
 export { DEFAULT_EVENT_LOG_SCHEMA } from './event-log-schema';
 export { ImportOutOfOrderError } from './import-events';
-export type { SqlExecutor, SqlSession } from './sql-executor.port';
+export type { SqlExecutor, SqlSession, SqlTransaction } from './sql-executor.port';
 // The SQL executors are shared with read models, relay checkpoints and idempotent consumers (same database).
 export { createPgExecutor } from './pg-executor.adapter';
 export { createPgliteExecutor, openPglite, type PgliteExecutorOptions } from './pglite-executor.adapter';

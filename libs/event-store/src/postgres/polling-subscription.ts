@@ -13,6 +13,13 @@ export interface PollingSource<Event extends { globalPosition: number } = Record
 
 const DEFAULT_BATCH_SIZE = 256;
 
+/** What a subscription does with what it read: each event in turn (`onEvent`), or the whole read at once (`onBatch`). */
+export type PollingHandler<Event> =
+  | { onEvent: (event: Event) => Promise<void> }
+  | { onBatch: (events: Event[], readUpTo: number) => Promise<void> };
+
+export type PollingOptions<Event> = Omit<SubscribeOptions, 'onEvent'> & PollingHandler<Event>;
+
 /**
  * Follows the log with `readAll` from a checkpoint, one batch at a time. `readAll` never returns a position
  * past an event that is still to become visible, so continuing from its `lastPosition` skips nothing.
@@ -26,7 +33,7 @@ export class PollingSubscription<Event extends { globalPosition: number } = Reco
 
   constructor(
     private readonly source: PollingSource<Event>,
-    private readonly options: Omit<SubscribeOptions, 'onEvent'> & { onEvent: (event: Event) => Promise<void> },
+    private readonly options: PollingOptions<Event>,
   ) {
     this.current = options.fromCheckpoint ?? null;
     const unregister = source.onAppended(() => this.wake());
@@ -54,11 +61,7 @@ export class PollingSubscription<Event extends { globalPosition: number } = Reco
           maxCount: batchSize,
           filter: this.options.filter,
         });
-        for (const event of events) {
-          if (this.stopping) return;
-          await this.options.onEvent(event);
-          this.current = event.globalPosition;
-        }
+        if (!(await this.deliver(events, readFrom, lastPosition))) return;
         readFrom = lastPosition;
         if (events.length < batchSize) await this.sleep();
       }
@@ -66,6 +69,25 @@ export class PollingSubscription<Event extends { globalPosition: number } = Reco
       this.stopping = true;
       this.options.onError?.(error);
     }
+  }
+
+  /** Hands the read over; false when the subscription stopped meanwhile. */
+  private async deliver(events: Event[], readFrom: number, lastPosition: number): Promise<boolean> {
+    const { options } = this;
+    if ('onBatch' in options) {
+      // A read that only passed events the filter skips still moves the reader's checkpoint.
+      if (this.stopping) return false;
+      if (events.length === 0 && lastPosition <= readFrom) return true;
+      await options.onBatch(events, lastPosition);
+      this.current = events[events.length - 1]?.globalPosition ?? this.current;
+      return true;
+    }
+    for (const event of events) {
+      if (this.stopping) return false;
+      await options.onEvent(event);
+      this.current = event.globalPosition;
+    }
+    return true;
   }
 
   private sleep(): Promise<void> {

@@ -8,6 +8,7 @@ import type {
   ReadAllOptions,
   ReadAllResult,
   ReadStreamOptions,
+  SubscribeBatchOptions,
   SubscribeJsonOptions,
   SubscribeOptions,
   Subscription,
@@ -17,7 +18,7 @@ import { appendGroup } from './append-group';
 import type { EventLogSchema } from './event-log-schema';
 import { GroupCommit } from './group-commit';
 import { importRecordedEvents } from './import-events';
-import { PollingSubscription } from './polling-subscription';
+import { PollingSubscription, type PollingOptions } from './polling-subscription';
 import { readAllEvents, readAllEventsJson, readStreamEvents, type LogPage } from './read-events';
 import type { SqlExecutor, Unlisten } from './sql-executor.port';
 
@@ -113,13 +114,17 @@ export class PostgresEventStore implements EventStore {
     return this.follow((readOptions) => this.readAll(readOptions), options);
   }
 
+  subscribeToAllBatches(options: SubscribeBatchOptions): Subscription {
+    return this.follow((readOptions) => this.readAll(readOptions), options);
+  }
+
   subscribeToAllJson(options: SubscribeJsonOptions): Subscription {
     return this.follow((readOptions) => readAllEventsJson(this.executor, this.names, readOptions), options);
   }
 
   private follow<Event extends { globalPosition: number }>(
     readAll: (options: ReadAllOptions) => Promise<LogPage<Event>>,
-    options: Omit<SubscribeOptions, 'onEvent'> & { onEvent: (event: Event) => Promise<void> },
+    options: PollingOptions<Event>,
   ): Subscription {
     this.listenForOtherWriters();
     const subscription = new PollingSubscription<Event>(

@@ -59,8 +59,10 @@ export const migrateCheckpoints = async (db: SqlExecutor, names: CheckpointTable
  * taken first, so that the checkpoint read afterwards is the one the previous writer committed.
  */
 export const lockProjection = async (tx: SqlSession, names: CheckpointTables, projection: string): Promise<void> => {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`itsm.projection:${names.schema}.${projection}`]);
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [lockKeyOf(names, projection)]);
 };
+
+const lockKeyOf = (names: CheckpointTables, projection: string): string => `itsm.projection:${names.schema}.${projection}`;
 
 export interface CheckpointRow {
   position: number;
@@ -141,4 +143,43 @@ export const promoteRebuildSlot = async (tx: SqlSession, names: CheckpointTables
     projection,
   ]);
   await tx.query(`UPDATE ${names.streams} SET slot = 'live' WHERE name = $1 AND slot = 'rebuild'`, [projection]);
+};
+
+/**
+ * Locks several projections in one statement (a live group's batch), in name order: every writer that takes more
+ * than one takes them in the same order, so two of them cannot deadlock.
+ */
+export const lockProjections = async (tx: SqlSession, names: CheckpointTables, projections: readonly string[]): Promise<void> => {
+  const keys = [...new Set(projections)].sort().map((projection) => lockKeyOf(names, projection));
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtext(lock.key)) FROM unnest($1::text[]) WITH ORDINALITY AS lock (key, n) ORDER BY lock.n`, [keys]);
+};
+
+/** The checkpoints of several projections in one slot, by projection name (absent: no checkpoint). */
+export const readCheckpoints = async (
+  tx: SqlSession,
+  names: CheckpointTables,
+  projections: readonly string[],
+  slot: CheckpointSlot,
+): Promise<Map<string, CheckpointRow>> => {
+  const rows = await tx.query<{ name: string; position: string | number; generation: string | null }>(
+    `SELECT name, position, generation FROM ${names.checkpoints} WHERE name = ANY ($1::text[]) AND slot = $2`,
+    [projections, slot],
+  );
+  return new Map(rows.map((row) => [row.name, { position: Number(row.position), generation: row.generation }]));
+};
+
+/** Moves several existing checkpoints of one slot in one statement. */
+export const moveCheckpoints = async (
+  tx: SqlSession,
+  names: CheckpointTables,
+  slot: CheckpointSlot,
+  positions: ReadonlyMap<string, number>,
+): Promise<void> => {
+  if (positions.size === 0) return;
+  await tx.query(
+    `UPDATE ${names.checkpoints} AS checkpoint SET position = moved.position, updated_at = now()
+     FROM unnest($1::text[], $2::bigint[]) AS moved (name, position)
+     WHERE checkpoint.name = moved.name AND checkpoint.slot = $3`,
+    [[...positions.keys()], [...positions.values()], slot],
+  );
 };

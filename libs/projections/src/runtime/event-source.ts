@@ -1,8 +1,8 @@
 import type { EventFilter, EventStore } from '@itsm/event-store';
 import type { Projection } from '../projection';
 
-/** The part of the event store a projection runtime reads. */
-export type ProjectionEventSource = Pick<EventStore, 'readAll' | 'subscribeToAll'>;
+/** The part of the event store a projection runtime reads (live batches when the store offers them). */
+export type ProjectionEventSource = Pick<EventStore, 'readAll' | 'subscribeToAll'> & Partial<Pick<EventStore, 'subscribeToAllBatches'>>;
 
 /** A type no event has: a read filtered on it returns no events, only how far the log goes. */
 const HEAD_PROBE_TYPE = '$itsm.projections.head-probe';

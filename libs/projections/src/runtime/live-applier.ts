@@ -7,7 +7,8 @@ import { filterOf } from './event-source';
 import type { RuntimeContext } from './runtime-context';
 import { tableNamesOf } from './sql-names';
 
-const RESTART_DELAY_MS = 1_000;
+/** Wait before following again after a failure (from the checkpoint). */
+export const RESTART_DELAY_MS = 1_000;
 
 /** Feeds one projection's live tables: from the log (embedded shape) or from batches pushed in (Kafka). */
 export class LiveApplier {
@@ -21,7 +22,8 @@ export class LiveApplier {
     readonly projection: Projection,
   ) {}
 
-  private get target(): ApplyTarget {
+  /** Where this projection's live rows and checkpoint go. */
+  get target(): ApplyTarget {
     return {
       projection: this.projection,
       tables: tableNamesOf(this.projection, this.context.schema),
@@ -70,6 +72,7 @@ export class LiveApplier {
       this.restartAfter(error);
       return;
     }
+    this.lastError = null;
     if (this.stopped) return;
     this.subscription = this.context.source.subscribeToAll({
       fromCheckpoint: await this.checkpoint(),

@@ -214,6 +214,56 @@ describe.each(testDatabases)('projection runtime on %s', (_label, openDatabase) 
     }, 20_000);
   });
 
+  describe('following the log as one group (the store hands over batches)', () => {
+    /** Notes while `refusing` is off; a note taken while it is on fails, as an apply that cannot go on yet. */
+    let refusing = false;
+    const pickyNotes = defineProjection<'notes'>({
+      ...notesProjection,
+      apply: async (tx, event, tables) => {
+        if (refusing) throw new Error('not yet');
+        await tx.query(`INSERT INTO ${tables.notes} (event_id, stream_id) VALUES ($1, $2)`, [event.eventId, event.streamId]);
+      },
+    });
+
+    beforeEach(() => (refusing = false));
+
+    it('moves every projection to the head, each with its own checkpoint and only its own types', async () => {
+      await database.store.appendToStream(streamName('note'), [anEvent('NoteTaken')], { expectedRevision: 'no-stream' });
+      const runtime = await runtimeFor();
+      await runtime.start();
+      const note = streamName('note');
+      await database.store.appendToStream(note, [anEvent('NoteTaken'), anEvent('TicketTouched'), anEvent('NoteTaken')], { expectedRevision: 'no-stream' });
+      await appendToStreams([streamName('incident')], 3);
+
+      const log = await readWholeLog(database.store);
+      const head = log[log.length - 1].globalPosition;
+      await waitUntil('both projections at the head', async () => (await runtime.status()).every((status) => status.position === head), 20_000);
+      expect(await readStreamHeadsTables(database.db, auditTables())).toEqual(foldStreamHeadsFromLog(log));
+      const notes = await database.db.query<{ event_id: string }>(`SELECT event_id FROM "${database.schema}"."notes" ORDER BY event_id`);
+      expect(notes.map((row) => row.event_id)).toEqual(log.filter((event) => event.type === 'NoteTaken').map((event) => event.eventId).sort());
+    });
+
+    it('lets a projection that fails a batch go on alone: the others keep following, it retries until it can apply', async () => {
+      const runtime = await runtimeFor({ projections: [streamHeadsProjection, pickyNotes] });
+      await runtime.start();
+      refusing = true;
+      const stream = streamName('note');
+      await database.store.appendToStream(stream, [anEvent('NoteTaken')], { expectedRevision: 'no-stream' });
+      await appendToStreams([streamName('incident')], 2);
+
+      const head = (await readWholeLog(database.store)).at(-1)?.globalPosition ?? -1;
+      await waitUntil('stream_heads to follow past the refused note', async () => (await positionOf(runtime, 'stream_heads')) === head, 20_000);
+      const refused = (await runtime.status()).find((status) => status.name === 'notes');
+      expect(refused?.lastError).toMatch(/not yet/);
+      expect(refused?.position).toBeLessThan(head);
+
+      refusing = false;
+      await waitUntil('the notes projection to catch up on its own', async () => (await positionOf(runtime, 'notes')) === head, 20_000);
+      const notes = await database.db.query(`SELECT 1 FROM "${database.schema}"."notes" WHERE stream_id = $1`, [stream]);
+      expect(notes).toHaveLength(1);
+    });
+  });
+
   describe('fed by a Kafka consumer (pushed mode)', () => {
     const interleave = (events: RecordedEvent[]) => {
       // Per-stream order kept, global order not: what two Kafka partitions deliver.

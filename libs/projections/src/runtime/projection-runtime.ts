@@ -6,6 +6,7 @@ import type { Deduplication } from './apply-batch';
 import { checkpointTables, migrateCheckpoints } from './checkpoints';
 import { readHeadPosition, type ProjectionEventSource } from './event-source';
 import { LiveApplier } from './live-applier';
+import { LiveGroup } from './live-group';
 import { ensureLiveTables } from './live-tables';
 import { startRebuild, type RebuildHandle } from './rebuild';
 import type { RebuildProgress } from './rebuild-progress';
@@ -64,6 +65,7 @@ export class RebuildAlreadyRunningError extends Error {
 export class ProjectionRuntime {
   private readonly appliers = new Map<string, LiveApplier>();
   private readonly rebuilds = new Map<string, RebuildHandle>();
+  private group: LiveGroup | undefined;
   /** Projections whose tables changed shape at start-up: they fill again from the log's first event. */
   readonly reshaped: string[] = [];
 
@@ -104,15 +106,38 @@ export class ProjectionRuntime {
   }
 
   /**
-   * In 'event-store' mode: catches every projection up and follows the log. In 'pushed' mode: only reshaped
-   * projections read the log (the bus brings new events, not the history their new tables need).
+   * In 'event-store' mode: catches every projection up and follows the log, all of them in one group where the
+   * store hands over batches (see LiveGroup), else each on its own. In 'pushed' mode: only reshaped projections
+   * read the log (the bus brings new events, not the history their new tables need).
    */
   async start(): Promise<void> {
     if (this.liveSource !== 'event-store') {
       for (const name of this.reshaped) await this.applier(name).catchUp();
       return;
     }
-    await Promise.all([...this.appliers.values()].map((applier) => applier.follow()));
+    const { source } = this.context;
+    const appliers = [...this.appliers.values()];
+    const subscribeToAllBatches = source.subscribeToAllBatches?.bind(source);
+    if (!subscribeToAllBatches) {
+      await Promise.all(appliers.map((applier) => applier.follow()));
+      return;
+    }
+    const caughtUp = await this.catchUpForGroup(appliers);
+    for (const applier of appliers) if (!caughtUp.includes(applier)) void applier.follow();
+    this.group = new LiveGroup(this.context, subscribeToAllBatches, caughtUp);
+    await this.group.follow();
+  }
+
+  /**
+   * Catches each projection up on its own; one that fails (it reads another projection's rows that were still
+   * behind) tries once more after the others. Returns those that made it: they follow the log together.
+   */
+  private async catchUpForGroup(appliers: readonly LiveApplier[]): Promise<LiveApplier[]> {
+    const caughtUp = async (applier: LiveApplier) => applier.catchUp().then(() => true, () => false);
+    const first = await Promise.all(appliers.map(caughtUp));
+    const ready = appliers.filter((_, index) => first[index]);
+    for (const applier of appliers.filter((_, index) => !first[index])) if (await caughtUp(applier)) ready.push(applier);
+    return appliers.filter((applier) => ready.includes(applier));
   }
 
   /** Applies the log up to its head to one projection (or all), in batches; returns the events applied. */
@@ -167,6 +192,8 @@ export class ProjectionRuntime {
 
   /** Stops following the log and waits for running rebuilds to end (they are not cancelled). */
   async stop(): Promise<void> {
+    await this.group?.stop();
+    this.group = undefined;
     await Promise.all([...this.appliers.values()].map((applier) => applier.stop()));
     await Promise.allSettled([...this.rebuilds.values()].map((handle) => handle.finished));
   }

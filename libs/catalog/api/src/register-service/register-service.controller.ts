@@ -24,6 +24,6 @@ export class RegisterServiceController {
   async register(@Body() body: RegisterServiceRequest, @RequestMetadata() metadata: EventMetadata, @Res({ passthrough: true }) response: Response) {
     const result = await this.handler.execute(body, metadata);
     announceWrite(response, result.events, `/api/v1/services/${result.id}`);
-    return this.services.withETag(result.id);
+    return this.services.registeredWithETag(result.id, result.events);
   }
 }

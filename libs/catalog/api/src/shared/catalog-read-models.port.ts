@@ -1,5 +1,6 @@
 import type { ServiceDependencyGraph } from '@itsm/catalog-application';
 import type { ServiceCriticality, ServiceKind, ServiceLifecycle } from '@itsm/contracts';
+import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import type { Page, WaitOptions } from '@itsm/projections';
 import type { CalendarResponse } from './responses/calendar.response';
@@ -36,6 +37,8 @@ export interface CatalogReadModelsPort {
     list(filter: ServiceListFilter): Promise<Page<ServiceResponse>>;
     /** From the service's stream: never behind. */
     get(serviceId: string): Promise<{ service: ServiceResponse; offerings: OfferingResponse[] } | null>;
+    /** A service registered just now, from the events that started its stream (all it has): nothing to read. */
+    registered(events: readonly RecordedEvent[]): { service: ServiceResponse; offerings: OfferingResponse[] } | null;
     offeringsOf(serviceId: string): Promise<OfferingResponse[]>;
     /** The id of the service with this number, or null when the read model does not know it (yet). */
     idOfNumber(number: string): Promise<string | null>;

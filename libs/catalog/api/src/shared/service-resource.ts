@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { RecordedEvent } from '@itsm/event-sourcing';
 import { withETag, type WithETag } from '@itsm/platform-kit';
 import { CATALOG_READ_MODELS, type CatalogReadModelsPort } from './catalog-read-models.port';
 import { notFound, offeringNotFound } from './catalog-errors.filter';
@@ -36,6 +37,16 @@ export class ServiceResource {
     const { service } = await this.load(serviceId);
     const { timeZone = null, windows = [] } = service.maintenanceWindows ?? {};
     return withETag({ serviceId: service.id, timeZone, windows }, service.revision);
+  }
+
+  /**
+   * The service a registration just created, with its revision as ETag, from the events it appended: the stream
+   * holds nothing else, so reading it back would only repeat them.
+   */
+  registeredWithETag(serviceId: string, events: readonly RecordedEvent[]): WithETag<ServiceResponse> {
+    const found = this.readModels.services.registered(events);
+    if (!found) throw notFound('service', serviceId);
+    return withETag(found.service, found.service.revision);
   }
 
   async withETag(serviceId: string): Promise<WithETag<ServiceResponse>> {

@@ -1,5 +1,6 @@
 import type { ServiceCriticality, ServiceKind, ServiceLifecycle } from '@itsm/contracts';
 import { serviceStreamId, upcastEvent } from '@itsm/contracts';
+import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import { cursorKeyOf, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, isCursorNumber, pageOf, type Page, type TableNames } from '@itsm/projections';
 import type { CatalogServicesTable } from './catalog-services.projection';
@@ -56,6 +57,11 @@ export class ServiceQueries {
   /** The service as its stream says now (upcast, as every reader of the log), with its revision; null when there is none. */
   async get(serviceId: string): Promise<ServiceFold | null> {
     return foldService((await this.store.readStream(serviceStreamId(serviceId))).map(upcastEvent));
+  }
+
+  /** A service registered just now, folded from the events its registration appended (its whole stream). */
+  registered(events: readonly RecordedEvent[]): ServiceFold | null {
+    return foldService(events.map(upcastEvent));
   }
 
   /** The id of the service with this number (SVC0000001), or null when the read model does not know it (yet). */
