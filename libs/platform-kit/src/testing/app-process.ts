@@ -60,7 +60,7 @@ export const startScriptProcess = (name: string, script: string, tsconfig: strin
     ...env,
   };
   for (const [variable, value] of Object.entries(environment)) if (value === undefined) delete environment[variable];
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', script], {
+  const child = spawn(process.execPath, ['-r', './tools/ts-node/register.cjs', '-r', 'tsconfig-paths/register', script], {
     cwd: workspaceRoot(),
     env: environment,
     stdio: ['ignore', 'pipe', 'pipe'],

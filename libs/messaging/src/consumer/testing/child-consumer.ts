@@ -27,7 +27,7 @@ export class ChildConsumer {
     this.child = fork(resolve(__dirname, entryPoint), [], {
       cwd: REPO_ROOT,
       env: childEnv,
-      execArgv: ['-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
+      execArgv: ['-r', './tools/ts-node/register.cjs', '-r', 'tsconfig-paths/register'],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     this.child.on('message', (message: ChildMessage) => {
