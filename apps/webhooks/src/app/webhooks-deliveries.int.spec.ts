@@ -157,7 +157,11 @@ describe('webhook deliveries (webhooks app on PGlite, a receiver on 127.0.0.1)',
     expect(replay.body).toEqual({ queued: 2, throughPosition: expect.any(Number) });
     await waitUntil('the replayed events delivered', () => eventIdsAt('/switch').length === 4 && true);
     expect(eventIdsAt('/switch').slice(2).sort()).toEqual([whileDisabled.eventId, afterwards.eventId].sort());
-    const replayed = (await deliveries(subscription)).filter((delivery) => delivery.origin === 'replay');
+    // The receiver answers before the worker records the outcome, so wait for the record rather than read it once.
+    const replayed = await waitUntil('the replayed deliveries recorded', async () => {
+      const fromReplay = (await deliveries(subscription)).filter((delivery) => delivery.origin === 'replay');
+      return fromReplay.length === 2 && fromReplay.every((delivery) => delivery.status !== 'pending') && fromReplay;
+    });
     expect(replayed.map((delivery) => delivery.status)).toEqual(['delivered', 'delivered']);
     expect(marker.id).not.toBe(subscription.id);
   });
