@@ -67,7 +67,7 @@ describeWithBrowser('the web console signing in with an OpenID provider', () => 
     await page.getByRole('link', { name: seeded.number }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/incidents');
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Dana Agent · agent');
-    expect(provider.tokenRequests.slice(granted)).toEqual([{ granted: true }]);
+    expect(provider.tokenRequests.slice(granted)).toEqual([{ grant: 'authorization_code', granted: true }]);
     // An agent's roles: incidents, catalog and changes, no audit.
     expect(await page.getByRole('link', { name: 'Audit' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Changes' }).count()).toBe(1);
@@ -132,6 +132,42 @@ describeWithBrowser('the web console signing in with an OpenID provider', () => 
     await page.getByRole('heading', { name: 'Incident queue' }).waitFor();
     await page.getByRole('link', { name: seeded.number }).waitFor();
     expect(await page.getByTestId('signed-in-as').textContent()).toBe('Carol Caller · requester');
+  });
+
+  it('refreshes the provider’s short-lived token before it expires, so the console works on past the first token’s expiry', async () => {
+    const page = await openConsole();
+    provider.next({ user: { sub: 'frank', name: 'Frank Agent', roles: ['agent'] }, lifetimeSeconds: 8 });
+    const before = provider.tokenRequests.length;
+    await signInWithProvider(page);
+    await page.getByRole('heading', { name: 'Incident queue' }).waitFor();
+    const firstToken = await page.evaluate(() => sessionStorage.getItem('itsm.console.token'));
+    const firstExpiry = (JSON.parse(Buffer.from(String(firstToken).split('.')[1], 'base64url').toString('utf8')) as { exp: number }).exp * 1000;
+
+    // Halfway through the 8 seconds the console asks for new tokens with the refresh token, and signs in with them.
+    await page.waitForFunction((first) => sessionStorage.getItem('itsm.console.token') !== first, firstToken, { timeout: 20_000 });
+    expect(provider.tokenRequests.slice(before)).toEqual([
+      { grant: 'authorization_code', granted: true },
+      { grant: 'refresh_token', granted: true },
+    ]);
+    // Past the first token's expiry the platform still answers: the page loads the queue with the new bearer.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstExpiry - Date.now() + 1_000)));
+    await page.getByRole('link', { name: 'Catalog' }).click();
+    await page.getByRole('link', { name: 'Incidents' }).click();
+    await page.getByRole('link', { name: seeded.number }).waitFor();
+    expect(await page.getByTestId('signed-in-as').textContent()).toBe('Frank Agent · agent');
+  });
+
+  it('signs out at the provider too (RP-initiated logout), coming back to the sign-in page with nothing kept', async () => {
+    const page = await openConsole();
+    provider.next({ user: { sub: 'gina', name: 'Gina Agent', roles: ['agent'] } });
+    await signInWithProvider(page);
+    await page.getByRole('heading', { name: 'Incident queue' }).waitFor();
+    const logouts = provider.logouts.length;
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the ITSM console' }).waitFor();
+    expect(provider.logouts.slice(logouts)).toEqual([{ sub: 'gina', clientId: provider.clientId, postLogoutRedirectUri: `${env.baseUrl}/` }]);
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
   });
 
   it('still signs in with a pasted token (the platform’s own HS256) next to the provider', async () => {

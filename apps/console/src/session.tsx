@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setToken, whenUnauthorized } from './api';
 import { decodeJwtPayload } from './jwt';
+import { endSessionUrl, forgetProviderSession, readProviderSession, refreshDelay } from './oidc/provider-session';
 
 export const ROLES = ['requester', 'agent', 'incident-manager', 'change-manager', 'cab-member', 'service-owner', 'finance', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -75,12 +76,35 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setToken(next.token);
     setSession(next);
   }, []);
-  const signOut = useCallback(() => {
+  /** Ends the console's session in this tab only (an expired or refused bearer). */
+  const endSession = useCallback(() => {
     sessionStorage.removeItem(STORAGE_KEY);
+    forgetProviderSession();
     setToken(null);
     setSession(null);
   }, []);
-  useEffect(() => whenUnauthorized(signOut), [signOut]);
+  /** Signing out also ends the identity provider's session when it signed this tab in (RP-initiated logout). */
+  const signOut = useCallback(() => {
+    const providerLogout = endSessionUrl(readProviderSession(), `${window.location.origin}/`);
+    endSession();
+    if (providerLogout) window.location.assign(providerLogout);
+  }, [endSession]);
+  useEffect(() => whenUnauthorized(endSession), [endSession]);
+  // A bearer from the provider is renewed with its refresh token before it expires, so work is not cut off.
+  useEffect(() => {
+    if (session?.expiresAt == null || !readProviderSession()?.refreshToken) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      import('./oidc/token-refresh')
+        .then(({ refreshSignIn }) => refreshSignIn())
+        .then((token) => current && token && signIn(token))
+        .catch((problem: unknown) => console.warn('The identity provider did not refresh the session; it ends when its token expires.', problem));
+    }, refreshDelay(session.expiresAt));
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [session, signIn]);
   const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -1,9 +1,10 @@
 import * as oauth from 'oauth4webapi';
 import type { OidcSettings } from '../console-config';
-import { isJwt } from '../jwt';
+import { bearerOf } from './bearer';
 import { redirectUriOf } from './callback-path';
 import { keepPending, takePending, type PendingSignIn } from './pending-sign-in';
 import { discoverProvider, requestOptionsFor } from './provider';
+import { keepProviderSession } from './provider-session';
 import { SignInRefusal, signInStep } from './sign-in-failure';
 
 /**
@@ -12,9 +13,8 @@ import { SignInRefusal, signInStep } from './sign-in-failure';
  * code grant, the ID token's issuer, audience, times and nonce. What stays here is the console's own business: where
  * the one-time values wait, which token becomes the bearer, and exchanging a code once under React's double effects.
  *
- * The bearer sent to the platform is the access token when the provider issues it as a JWT (it then carries the
- * API's audience and the `roles` claim mappers usually target); otherwise the ID token, whose audience is the client id.
- * The platform verifies the bearer's signature on every call; the ID token comes straight from the token endpoint.
+ * The bearer sent to the platform is chosen by `bearerOf`; the platform verifies its signature on every call. The
+ * provider's session (its refresh token and ID token) is kept for refreshing the bearer and for signing out there.
  */
 
 const clientOf = (pending: Pick<PendingSignIn, 'clientId'>): oauth.Client => ({ client_id: pending.clientId });
@@ -56,12 +56,6 @@ export const beginSignIn = async (settings: OidcSettings): Promise<string> => {
   });
 };
 
-const bearerOf = (tokens: oauth.TokenEndpointResponse): string => {
-  if (isJwt(tokens.access_token)) return tokens.access_token.trim();
-  if (!isJwt(tokens.id_token)) throw new SignInRefusal('The identity provider sent no ID token (is the openid scope granted?).');
-  return tokens.id_token.trim();
-};
-
 /** The callback: checks the response against the pending request, exchanges the code, answers the bearer token. */
 const finishSignIn = async (search: string): Promise<string> => {
   const pending = takePending();
@@ -84,7 +78,10 @@ const finishSignIn = async (search: string): Promise<string> => {
     );
     return oauth.processAuthorizationCodeResponse(provider, client, response, { expectedNonce: pending.nonce, requireIdToken: true });
   });
-  return bearerOf(tokens);
+  const bearer = bearerOf(tokens);
+  if (bearer === null || tokens.id_token === undefined) throw new SignInRefusal('The identity provider sent no ID token (is the openid scope granted?).');
+  keepProviderSession({ clientId: pending.clientId, provider, refreshToken: tokens.refresh_token ?? null, idToken: tokens.id_token });
+  return bearer;
 };
 
 let completion: { search: string; result: Promise<string> } | undefined;
