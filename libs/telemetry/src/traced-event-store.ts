@@ -51,5 +51,9 @@ export const traceEventStore = (store: EventStore): EventStore => {
       );
   }
   if (importEvents) traced.importEvents = (events) => importEvents.call(store, events);
+  // The store's faster reads stay on offer: the relay's JSON-text path and the projections' batches.
+  const { subscribeToAllJson, subscribeToAllBatches } = store;
+  if (subscribeToAllJson) traced.subscribeToAllJson = (options) => subscribeToAllJson.call(store, options);
+  if (subscribeToAllBatches) traced.subscribeToAllBatches = (options) => subscribeToAllBatches.call(store, options);
   return traced;
 };
