@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportEventsToFile, verifyAuditLog, writeAuditExport, type ExportFormat, type SqlAuditTree } from '@itsm/audit-application';
 import type { NoteVerifier } from '@itsm/audit-domain';
-import type { EventStore } from '@itsm/event-store';
+import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import { readWholeLog } from '../shared/read-log';
 import { elapsedMs, type Sample } from '../shared/stats';
 
@@ -13,8 +13,8 @@ export const AUDIT_PAGE_SIZE = 5000;
 
 export interface AuditReadContext {
   store: EventStore;
-  /** The PostgreSQL server of the log, for the parallel verification. */
-  connectionString?: string;
+  /** The log's SQL database, for the verification on the stored texts. */
+  logDb: SqlExecutor;
   tree: SqlAuditTree;
   verifier: NoteVerifier;
   origin: string;
@@ -43,16 +43,16 @@ export const readAllPass: AuditReadContender = {
   },
 };
 
-/**
- * `itsm verify`: every chain, the order, each event against the recorded tree, every signed checkpoint; in one
- * thread through the store, or with the server checking ranges side by side (what the CLI does on PostgreSQL).
- */
-export const verifyPass = (workers: number): AuditReadContender => ({
-  name: workers > 0 ? `verify (server, ${workers} ranges)` : 'verify (1 thread)',
-  async run({ store, tree, verifier, origin, logSize, connectionString }) {
+/** How `itsm verify` reads the log: every event parsed through the store, or the texts its appender stored (the CLI on a log in SQL). */
+export type VerifyReading = 'parsed' | 'stored texts';
+
+/** `itsm verify`: every chain, the order, each event against the recorded tree, every signed checkpoint. */
+export const verifyPass = (reading: VerifyReading): AuditReadContender => ({
+  name: `verify (${reading})`,
+  async run({ store, tree, verifier, origin, logSize, logDb }) {
     const start = process.hrtime.bigint();
-    const parallel = workers > 0 && connectionString ? { connectionString, workers, minimumPositions: 0 } : undefined;
-    const result = await verifyAuditLog({ store, tree }, { verifier, origin, batchSize: AUDIT_PAGE_SIZE, parallel });
+    const canonicalTexts = reading === 'stored texts' ? { db: logDb } : undefined;
+    const result = await verifyAuditLog({ store, tree }, { verifier, origin, batchSize: AUDIT_PAGE_SIZE, canonicalTexts });
     const notes = [...countNote('verify checked', result.events, logSize), ...(result.ok ? [] : [`verify failed: ${result.firstFailure?.reason}`])];
     if (result.recordedLeavesChecked !== logSize) notes.push(`verify compared ${result.recordedLeavesChecked} events with the audit tree`);
     return { events: result.events, totalMs: elapsedMs(start), latenciesMs: [], notes: [...notes, ...result.notes] };

@@ -40,7 +40,7 @@ export const printAuditTables = (results: readonly AuditTargetResult[]): void =>
   const reads = renderTable({
     title:
       'Audit: verify and export over the whole log, next to a plain readAll pass in the same run (events/s, median of rounds, higher is better); ' +
-      'verify / readAll takes the verification the CLI runs there (checked by the server on PostgreSQL)',
+      'verify / readAll takes the verification the CLI runs on a log in SQL (on the stored texts)',
     head: ['target', ...names, 'verify / readAll', 'export jsonl / readAll', 'target'],
     rows: results.map((result) => [
       `${result.target}\n${formatInt(result.size.events)} events, ${formatInt(result.size.streams)} streams, ${result.rounds} rounds\ncheckpointer catch-up ${formatInt(result.checkpointerCatchUpEventsPerSec)} ev/s`,

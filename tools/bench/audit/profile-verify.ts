@@ -2,7 +2,7 @@
  * Profiling aid for the audit verification (not a benchmark: `BENCH_PARTS=audit npm run bench` compares): seeds a
  * scratch PostgreSQL log, signs it, then times one readAll pass and one verification, so that
  * `node --cpu-prof … tools/bench/audit/profile-verify.ts` shows where verify spends its time.
- * PROFILE_EVENTS (default 100,000), PROFILE_WORKERS (ranges the server checks side by side, default 2; 0: one thread).
+ * PROFILE_EVENTS (default 100,000), PROFILE_READING (`texts`, the default: on the stored texts as the CLI; `parsed`).
  */
 import { AuditCheckpointer, SqlAuditTree, verifyAuditLog } from '@itsm/audit-application';
 import { noteSignerFromSeed } from '@itsm/audit-domain';
@@ -14,7 +14,7 @@ import { AUDIT_PAGE_SIZE } from './audit-contenders';
 
 const main = async () => {
   const events = Number(process.env['PROFILE_EVENTS'] ?? 100_000);
-  const workers = Number(process.env['PROFILE_WORKERS'] ?? 2);
+  const reading = process.env['PROFILE_READING'] === 'parsed' ? 'parsed' : 'stored texts';
   const log = await openPostgresLog(readBenchConfig(process.env), 'audit_profile');
   try {
     await seedLog(log.store, { events, streams: 2_000, eventsPerAppend: 25, label: '[profile]' });
@@ -26,11 +26,11 @@ const main = async () => {
       await readWholeLog(log.store, AUDIT_PAGE_SIZE, () => undefined);
       const readAllMs = performance.now() - started;
       started = performance.now();
-      const parallel = workers > 0 && log.connectionString ? { connectionString: log.connectionString, workers, minimumPositions: 0 } : undefined;
-      const result = await verifyAuditLog({ store: log.store, tree }, { verifier: signer.verifier, origin: 'bench.local/audit', batchSize: AUDIT_PAGE_SIZE, parallel });
+      const canonicalTexts = reading === 'stored texts' ? { db: log.executor(2) } : undefined;
+      const result = await verifyAuditLog({ store: log.store, tree }, { verifier: signer.verifier, origin: 'bench.local/audit', batchSize: AUDIT_PAGE_SIZE, canonicalTexts });
       const verifyMs = performance.now() - started;
       process.stdout.write(
-        `round ${round + 1}: readAll ${Math.round((events / readAllMs) * 1000)} ev/s, verify (server, ${workers} ranges) ${Math.round((events / verifyMs) * 1000)} ev/s, ratio ${(readAllMs / verifyMs).toFixed(2)}, ok ${result.ok}\n`,
+        `round ${round + 1}: readAll ${Math.round((events / readAllMs) * 1000)} ev/s, verify (${reading}) ${Math.round((events / verifyMs) * 1000)} ev/s, ratio ${(readAllMs / verifyMs).toFixed(2)}, ok ${result.ok}\n`,
       );
     }
   } finally {

@@ -1,9 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import type { AuditVerification } from '@itsm/audit-application';
 import { auditSourcesOf, loadAudit, type AuditAccess } from '../cli/audit-access';
 import { EXIT } from '../cli/exit-codes';
-import { withEventLog } from '../cli/event-log-access';
+import { settingsOf, withEventLog } from '../cli/event-log-access';
 import { progressBar } from '../cli/progress-bar';
 
 export interface VerifyCommandOptions extends AuditAccess {
@@ -15,11 +14,9 @@ export interface VerifyCommandOptions extends AuditAccess {
   progressBar?: boolean;
   /** Keep the result out of the audit tables (GET /api/v1/audit/verify shows the latest recorded one). */
   record?: boolean;
-  /** Ranges the PostgreSQL server checks side by side; 0: every event read and checked here in one thread. Default: the CPUs, 2 to 4. */
-  workers?: number;
+  /** Read every event parsed and write its canonical texts again, instead of hashing the texts its appender stored. */
+  reparse?: boolean;
 }
-
-const defaultWorkers = (): number => Math.min(4, Math.max(2, availableParallelism()));
 
 /**
  * Re-checks the configured log: every stream's hash chain and the global order, each event against the leaf the
@@ -39,8 +36,8 @@ export const runVerify = (options: VerifyCommandOptions): Promise<AuditVerificat
             verifier,
             origin,
             fromPosition: options.from,
-            // On a PostgreSQL server (DATABASE_URL, the embedded one) the server checks ranges of the log side by side.
-            parallel: log.logConnectionString && (options.workers ?? defaultWorkers()) > 0 ? { connectionString: log.logConnectionString, workers: options.workers ?? defaultWorkers() } : undefined,
+            // A log in SQL (PostgreSQL, the embedded server, PGlite) is checked on the texts its appenders hashed.
+            canonicalTexts: settingsOf(options).EVENTSTORE_URL || options.reparse ? undefined : { db: log.db },
             onProgress: ({ position, head }) => bar.update(position, head),
           });
     } finally {
@@ -75,11 +72,6 @@ const position = (value: string): number => {
   return Number(value);
 };
 
-const count = (value: string): number => {
-  if (!/^\d{1,2}$/.test(value)) throw new InvalidArgumentError('a number of ranges checked side by side, 0 to 99');
-  return Number(value);
-};
-
 export const verifyCommand = (): Command =>
   new Command('verify')
     .description('re-check every hash chain, the global order, the audit tree and the signed checkpoints (exit 3 when the log does not verify)')
@@ -87,7 +79,7 @@ export const verifyCommand = (): Command =>
     .option('--from <position>', 'start at this global position (earlier hashes are taken as stored)', position)
     .option('--key <verifier-key>', 'check the checkpoints with this key (<name>+<id>+<base64>); default: the platform\'s own')
     .option('--checkpoints <dir>', 'also check against the checkpoint copies in this directory (default: ITSM_AUDIT_CHECKPOINT_COPY_DIR)')
-    .option('--workers <n>', 'ranges a PostgreSQL server checks side by side (0: every event read and checked here in one thread; default: the CPUs, 2 to 4)', count)
+    .option('--reparse', 'read every event parsed and write its canonical texts again (slower) instead of hashing the texts its appender stored')
     .option('--no-record', 'do not record the result for GET /api/v1/audit/verify')
     .option('--data-dir <dir>', 'embedded data directory (default: ITSM_DATA_DIR or ./data); may be in use by a running platform')
     .option('--json', 'print the result as JSON')

@@ -15,7 +15,7 @@ export * from './proofs/audit-proofs';
 export * from './processes/verification/background-verification';
 export * from './nest/audit-application.tokens';
 export * from './nest/audit-application.module';
-export * from './verify/on-server/verify-on-server';
+export * from './verify/from-text/canonical-text-pages';
 export * from './erasure/erase-subject';
 export * from './export/audit-export';
 export * from './controls/control-report';

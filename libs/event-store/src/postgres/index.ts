@@ -9,4 +9,5 @@ export { createPgliteExecutor, openPglite, type PgliteExecutorOptions } from './
 export type { Unlisten } from './sql-executor.port';
 // The audit tools read the log's table directly for what the port does not offer (event search, record numbers).
 export { eventLogSchema, type EventLogSchema } from './event-log-schema';
+export { CANONICAL_DATA_CONSTRAINT } from './migrations';
 export { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';

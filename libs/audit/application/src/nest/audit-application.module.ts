@@ -72,7 +72,7 @@ export class AuditApplicationModule {
               useFactory: (store: EventStore, tree: SqlAuditTree, db: SqlExecutor, signer: NoteSigner, origin: string, copies: CheckpointCopies | null, config: Settings) =>
                 new AuditCheckpointer({
                   store,
-                  // The log's own table hashes the leaves when the log is in the SQL database (not EventStoreDB).
+                  // Leaves from the texts the appenders stored when the log is in the SQL database (not EventStoreDB).
                   leaves: config.get('EVENTSTORE_URL', { infer: true }) ? undefined : new SqlEventLeaves(db),
                   tree,
                   signer,
@@ -86,10 +86,21 @@ export class AuditApplicationModule {
             },
             {
               provide: BackgroundVerification,
-              inject: [STORED_EVENT_STORE, SqlAuditTree, SqlVerificationRuns, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_COPIES, ConfigService],
-              useFactory: (store: EventStore, tree: SqlAuditTree, runs: SqlVerificationRuns, signer: NoteSigner, origin: string, copies: CheckpointCopies | null, config: Settings) =>
+              inject: [STORED_EVENT_STORE, SqlAuditTree, SqlVerificationRuns, AUDIT_SIGNER, AUDIT_ORIGIN, AUDIT_COPIES, SQL_DATABASE, ConfigService],
+              useFactory: (
+                store: EventStore,
+                tree: SqlAuditTree,
+                runs: SqlVerificationRuns,
+                signer: NoteSigner,
+                origin: string,
+                copies: CheckpointCopies | null,
+                db: SqlExecutor,
+                config: Settings,
+              ) =>
                 new BackgroundVerification({
                   sources: { store, tree, copies: copies ?? undefined },
+                  // As `itsm verify`: on the texts the appenders stored when the log is in the SQL database.
+                  canonicalTexts: config.get('EVENTSTORE_URL', { infer: true }) ? undefined : { db },
                   runs,
                   verifier: signer.verifier,
                   origin,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { computeEventHash, GENESIS_HASH, newEventId, newId, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
+import { canonicalJson, computeEventHash, GENESIS_HASH, newEventId, newId, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
 import { noteSignerFromSeed } from '@itsm/audit-domain';
 import { createPgExecutor, createPostgresEventStore, type EventStore, type SqlExecutor } from '@itsm/event-store';
 import { createTestDatabase, type TestDatabase } from '@itsm/platform-kit';
@@ -46,19 +46,18 @@ describe('tampering with the log on the PostgreSQL server', () => {
 
   const checkpointer = () => new AuditCheckpointer({ store, tree, signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0, batchSize: 500, copies });
   /**
-   * Both ways `itsm verify` runs: one thread through the store, and worker threads reading ranges of the server
-   * (ranges of 37 positions, so every check crosses range ends); they must find the same first failure.
+   * Both ways `itsm verify` runs: every event read parsed through the store, and on the texts the appenders stored
+   * (pages of 37 positions, so every check crosses page ends); they must find the same first failure.
    */
   const verify = async (options: { recorded?: boolean } = {}) => {
     const sources = { store, tree: options.recorded === false ? withoutRecordedLeaves(tree) : tree, copies };
-    const common = { verifier: signer.verifier, origin: ORIGIN, batchSize: 97 };
-    const [single, parallel] = await Promise.all([
-      verifyAuditLog(sources, common),
-      verifyAuditLog(sources, { ...common, parallel: { connectionString: database.url, workers: 2, rangeSize: 37, minimumPositions: 0 } }),
+    const [parsed, fromTexts] = await Promise.all([
+      verifyAuditLog(sources, { verifier: signer.verifier, origin: ORIGIN, batchSize: 97 }),
+      verifyAuditLog(sources, { verifier: signer.verifier, origin: ORIGIN, batchSize: 37, canonicalTexts: { db } }),
     ]);
-    expect(parallel.notes).toEqual(single.notes);
-    expect({ ...parallel, startedAt: 0, finishedAt: 0, eventsPerSecond: 0 }).toEqual({ ...single, startedAt: 0, finishedAt: 0, eventsPerSecond: 0 });
-    return single;
+    expect(fromTexts.notes).toEqual(parsed.notes);
+    expect({ ...fromTexts, startedAt: 0, finishedAt: 0, eventsPerSecond: 0 }).toEqual({ ...parsed, startedAt: 0, finishedAt: 0, eventsPerSecond: 0 });
+    return parsed;
   };
 
   /** The same tree, but as if its tiles had been rewritten to match the log: only the signed checkpoints remain. */
@@ -92,7 +91,22 @@ describe('tampering with the log on the PostgreSQL server', () => {
   });
 
   it("names the exact position of an event whose data was changed behind the store", async () => {
+    // The jsonb and its canonical text changed together (as the check constraint requires).
+    const [stored] = await behindTheStore(`SELECT data FROM ${EVENTS} WHERE global_position = 213`);
+    const rewritten = canonicalJson({ ...stored.data, note: 'rewritten' });
+    const [target] = await behindTheStore(`UPDATE ${EVENTS} SET data = $1::text::jsonb, canonical_data = $1 WHERE global_position = 213 RETURNING stream_id, stream_revision`, [rewritten]);
+
+    expect((await verify()).firstFailure).toMatchObject({ reason: 'hash-mismatch', globalPosition: 213, streamId: target.stream_id, streamRevision: target.stream_revision });
+  });
+
+  it('keeps data and its canonical text together with the trigger off; with the constraint dropped, a data changed alone is named at its position', async () => {
+    // The server refuses the change on its own: the check constraint holds whatever triggers are disabled.
+    await expect(behindTheStore(`UPDATE ${EVENTS} SET data = jsonb_set(data, '{note}', '"rewritten"') WHERE global_position = 213`)).rejects.toThrow(/events_canonical_data_is_data/);
+    // The attacker drops the constraint first, then changes the jsonb the application reads and leaves the text.
+    await behindTheStore(`ALTER TABLE ${EVENTS} DROP CONSTRAINT events_canonical_data_is_data`);
     const [target] = await behindTheStore(`UPDATE ${EVENTS} SET data = jsonb_set(data, '{note}', '"rewritten"') WHERE global_position = 213 RETURNING stream_id, stream_revision`);
+    // Added back without a check of the rows there: not trusted either.
+    await behindTheStore(`ALTER TABLE ${EVENTS} ADD CONSTRAINT events_canonical_data_is_data CHECK (canonical_data IS NULL OR canonical_data::jsonb = data) NOT VALID`);
 
     expect((await verify()).firstFailure).toMatchObject({ reason: 'hash-mismatch', globalPosition: 213, streamId: target.stream_id, streamRevision: target.stream_revision });
   });
@@ -107,7 +121,7 @@ describe('tampering with the log on the PostgreSQL server', () => {
       const hash = computeEventHash(previous, changed);
       previous = hash;
       if (hash !== event.hash || changed !== event) {
-        await behindTheStore(`UPDATE ${EVENTS} SET data = $2::text::jsonb, hash = $3 WHERE global_position = $1`, [event.globalPosition, JSON.stringify(changed.data), hash]);
+        await behindTheStore(`UPDATE ${EVENTS} SET data = $2::text::jsonb, canonical_data = $2, hash = $3 WHERE global_position = $1`, [event.globalPosition, canonicalJson(changed.data), hash]);
       }
     }
 

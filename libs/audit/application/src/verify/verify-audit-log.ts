@@ -17,7 +17,8 @@ import { readHeadPosition } from '@itsm/projections';
 import type { CheckpointCopies } from '../adapters/checkpoint-copies.adapter';
 import type { SqlAuditTree } from '../adapters/sql-audit-tree.adapter';
 import { readLogPages } from '../log/read-log-pages';
-import { verifyOnServer, type ParallelVerification } from './on-server/verify-on-server';
+import { canonicalOfRow, coordinatesOfRow } from '../log/canonical-texts';
+import { readCanonicalTextPages, type CanonicalTextLog } from './from-text/canonical-text-pages';
 import type { AuditVerification, VerificationFailure } from './audit-verification';
 
 export interface VerifyProgress {
@@ -45,12 +46,16 @@ export interface AuditVerifyOptions {
   /** Events per read; default 5000. */
   batchSize?: number;
   /**
-   * Let this PostgreSQL server, which holds the log, check ranges of it set-based and side by side (the CLI on a
-   * server or the embedded server); without it, one thread reads every event through the store and checks it.
+   * The log's SQL database: each event is then checked on the texts its appender hashed, read as stored (no JSON
+   * parsed or serialized again), and only pages with a row those texts cannot vouch for are read as parsed events.
+   * Without it, every event is read through the store and its texts written again (EventStoreDB, in memory).
    */
-  parallel?: ParallelVerification;
+  canonicalTexts?: CanonicalTextLog;
   onProgress?(progress: VerifyProgress): void;
 }
+
+/** Rows checked between yields to the event loop (the next page arrives meanwhile). */
+const ROWS_PER_TURN = 250;
 
 interface CollectedCheckpoints {
   heads: (TreeHead & { signedAt: string })[];
@@ -181,22 +186,26 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
     }
     return compared;
   };
-  const worthServer = options.parallel !== undefined && recordedSize > 0 && head - after >= (options.parallel.minimumPositions ?? 20_000);
-  if (options.parallel && worthServer) {
-    await verifyOnServer(options.parallel, {
-      verifier,
-      after,
-      head,
-      recordedUpTo: recordedState?.lastPosition ?? 0,
-      recordedLeaves,
-      beforeRange: options.fromPosition !== undefined ? (firsts) => assumeEarlierHeads(store, verifier, firsts) : undefined,
-      checkHere,
-      onRange: (compared) => {
-        recordedLeavesChecked += compared;
-        const figures = verifier.figures();
-        options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
-      },
-    });
+  if (options.canonicalTexts) {
+    for await (const page of readCanonicalTextPages(options.canonicalTexts, { after, upTo: head, pageSize: options.batchSize })) {
+      if (!page.vouched) {
+        recordedLeavesChecked += await checkHere(page.after, page.upTo);
+      } else if (page.rows.length > 0) {
+        const events = page.rows.map(coordinatesOfRow);
+        if (options.fromPosition !== undefined) await assumeEarlierHeads(store, verifier, events);
+        const first = verifier.treeSize;
+        const recorded = await recordedLeaves(first, events.length);
+        for (let i = 0; i < events.length; i++) {
+          if (verifier.checkCanonical(events[i], canonicalOfRow(page.rows[i]), recorded[i])) break;
+          // Now and then the next page's rows are let in while this one is hashed.
+          if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+        }
+        recordedLeavesChecked += Math.min(recorded.length, verifier.figures().treeSize - first);
+      }
+      if (verifier.firstFailure) break;
+      const figures = verifier.figures();
+      options.onProgress?.({ events: figures.events, position: figures.lastPosition, head });
+    }
   } else {
     recordedLeavesChecked += await checkHere(after, head);
   }

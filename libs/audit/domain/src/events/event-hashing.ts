@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import { sha256, type Hash } from '../merkle/hashes';
 import { canonicalJson } from './canonical-json';
@@ -65,8 +66,11 @@ export const canonicalEvent = (event: RecordedEvent): CanonicalEvent => {
   };
 };
 
+/** What the leaf and the failures name of an event besides its canonical texts. */
+export type HashedEventCoordinates = Pick<RecordedEvent, 'globalPosition' | 'streamId' | 'streamRevision' | 'eventId' | 'type' | 'hash'>;
+
 /** The event's chain hash given the previous one in its stream: equal to the kernel's `computeEventHash`. */
-export const chainHashOf = (previousHash: string, canonical: CanonicalEvent): string => sha256(previousHash + canonical.hashed).toString('hex');
+export const chainHashOf = (previousHash: string, canonical: CanonicalEvent): string => hash('sha256', previousHash + canonical.hashed, 'hex');
 
 const U32 = 4;
 const U64 = 8;
@@ -76,7 +80,7 @@ const U64 = 8;
  * 0x00 ‖ 0x01 ‖ u64 position ‖ str streamId ‖ u32 revision ‖ str type ‖ str data ‖ str metadata ‖ str hash,
  * where str is a u32 byte length and the UTF-8 bytes, and every integer is big-endian.
  */
-export const prefixedLeafOf = (event: RecordedEvent, canonical: CanonicalEvent): Buffer => {
+export const prefixedLeafOf = (event: HashedEventCoordinates, canonical: CanonicalEvent): Buffer => {
   const streamId = event.streamId;
   const type = event.type;
   const hash = event.hash;

@@ -1,5 +1,5 @@
 import { GENESIS_HASH, type RecordedEvent } from '@itsm/event-sourcing';
-import { canonicalEvent, chainHashOf, prefixedLeafOf } from '../events/event-hashing';
+import { canonicalEvent, chainHashOf, prefixedLeafOf, type CanonicalEvent, type HashedEventCoordinates } from '../events/event-hashing';
 import { CompactRange } from '../merkle/compact-range';
 import { sha256, type Hash } from '../merkle/hashes';
 
@@ -114,6 +114,14 @@ export class AuditLogVerifier {
    * caller has it. Returns the first failure found so far (nothing more is checked after one).
    */
   check(event: RecordedEvent, recordedLeaf?: Hash): AuditFailure | null {
+    return this.checkCanonical(event, canonicalEvent(event), recordedLeaf);
+  }
+
+  /**
+   * `check` with the event's canonical pieces given: read as stored (the texts the appender hashed), so nothing
+   * is parsed or serialized again. The same checks, failures and wording.
+   */
+  checkCanonical(event: HashedEventCoordinates, canonical: CanonicalEvent, recordedLeaf?: Hash): AuditFailure | null {
     if (this.failure) return this.failure;
     const head = this.heads.get(event.streamId);
     if (this.checked > 0 || this.lastPosition > 0) {
@@ -125,7 +133,6 @@ export class AuditLogVerifier {
     if (event.streamRevision !== expectedRevision) {
       return this.fail(event, 'revision-gap', String(expectedRevision), String(event.streamRevision), 'a stream revision is missing or repeated');
     }
-    const canonical = canonicalEvent(event);
     const expectedHash = chainHashOf(head?.hash ?? GENESIS_HASH, canonical);
     if (expectedHash !== event.hash) {
       return this.fail(event, 'hash-mismatch', expectedHash, event.hash, 'the event does not hash to what its stream chain holds: it, or the one before it, was altered');

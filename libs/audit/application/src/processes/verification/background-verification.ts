@@ -2,10 +2,13 @@ import type { NoteVerifier } from '@itsm/audit-domain';
 import type { ProcessStatus } from '@itsm/projections';
 import type { SqlVerificationRuns } from '../../adapters/sql-verification-runs.adapter';
 import type { AuditVerification } from '../../verify/audit-verification';
+import type { CanonicalTextLog } from '../../verify/from-text/canonical-text-pages';
 import { verifyAuditLog, type AuditVerifySources } from '../../verify/verify-audit-log';
 
 export interface BackgroundVerificationOptions {
   sources: AuditVerifySources;
+  /** The log's SQL database, when the log is in it: verified on the texts the appenders stored. */
+  canonicalTexts?: CanonicalTextLog;
   runs: SqlVerificationRuns;
   verifier: NoteVerifier;
   origin: string;
@@ -55,7 +58,8 @@ export class BackgroundVerification {
 
   /** One verification, recorded. */
   async runOnce(): Promise<AuditVerification> {
-    const result = await verifyAuditLog(this.options.sources, { verifier: this.options.verifier, origin: this.options.origin });
+    const { sources, verifier, origin, canonicalTexts } = this.options;
+    const result = await verifyAuditLog(sources, { verifier, origin, canonicalTexts });
     await this.options.runs.record('platform', result);
     this.current.position = result.lastPosition;
     this.options.onResult?.(result);

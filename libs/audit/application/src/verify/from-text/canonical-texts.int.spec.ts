@@ -1,29 +1,30 @@
 import { Client } from 'pg';
-import { AuditLogVerifier, noteSignerFromSeed } from '@itsm/audit-domain';
+import { AuditLogVerifier, canonicalEvent, noteSignerFromSeed } from '@itsm/audit-domain';
 import { newId, type NewEvent } from '@itsm/event-sourcing';
 import { createPgExecutor, createPostgresEventStore, type EventStore, type SqlExecutor } from '@itsm/event-store';
 import { createTestDatabase, type TestDatabase } from '@itsm/platform-kit';
 import { SqlAuditTree } from '../../adapters/sql-audit-tree.adapter';
 import { AuditCheckpointer } from '../../processes/checkpointer/audit-checkpointer';
 import { verifyAuditLog } from '../verify-audit-log';
-import { verifyOnServer } from './verify-on-server';
+import { canonicalOfRow, coordinatesOfRow } from '../../log/canonical-texts';
+import { readCanonicalTextPages } from './canonical-text-pages';
 
 /*
- * Which ranges the server vouches for, and which it leaves to the client: the tamper specs prove the result is the
- * same either way; these prove the server does the work when it can.
+ * Which pages are checked on their stored texts, and which are read parsed: the tamper specs prove the result is
+ * the same either way; these prove the stored texts are used when they can vouch for the events.
  */
 
-const ORIGIN = 'itsm.test/audit-on-server';
+const ORIGIN = 'itsm.test/audit-canonical-texts';
 const signer = noteSignerFromSeed(ORIGIN, Buffer.alloc(32, 12));
 const EVENTS = 'event_store.events';
-const RANGE = 50;
+const PAGE = 50;
 const noted = (index: number): NewEvent => ({
   type: 'Noted',
   data: { index, note: `note ${index} "quoted" \\ é ✓`, nested: { b: [1, 2.5, null, true], a: 'z' } },
   metadata: { actor: { id: 'agent-7', role: 'agent', via: 'portal' }, correlationId: newId(), causationId: index % 2 ? newId() : null, traceparent: index % 3 ? null : '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
 });
 
-describe('verification on the PostgreSQL server', () => {
+describe('verification on the texts the appenders stored (PostgreSQL server)', () => {
   let database: TestDatabase;
   let store: EventStore;
   let db: SqlExecutor;
@@ -41,34 +42,27 @@ describe('verification on the PostgreSQL server', () => {
     }
   };
 
-  /** Runs the server's side alone; returns the ranges it left to the client. */
-  const rangesLeftToTheClient = async (): Promise<{ left: [number, number][]; verifier: AuditLogVerifier }> => {
-    const state = await tree.readState();
+  /** Reads the log's pages as stored texts, each checked: returns the pages that had to be read parsed. */
+  const pagesReadParsed = async (): Promise<{ left: [number, number][]; verifier: AuditLogVerifier }> => {
     const checkpoints = [];
     for await (const stored of tree.allCheckpoints()) checkpoints.push(stored);
     const verifier = new AuditLogVerifier(checkpoints);
     const left: [number, number][] = [];
-    await verifyOnServer(
-      { connectionString: database.url, workers: 2, rangeSize: RANGE },
-      {
-        verifier,
-        after: 0,
-        head: 300,
-        recordedUpTo: state.lastPosition,
-        recordedLeaves: (first, count) => tree.readLeaves(first, count),
-        checkHere: async (after, upTo) => {
-          left.push([after, upTo]);
-          // As the client would, for this spec: the events of the range, each checked.
-          for (const event of (await store.readAll({ fromPosition: after, maxCount: upTo - after })).events) verifier.check(event);
-          return 0;
-        },
-      },
-    );
+    for await (const page of readCanonicalTextPages({ db }, { after: 0, upTo: 300, pageSize: PAGE })) {
+      const recorded = await tree.readLeaves(verifier.treeSize, page.upTo - page.after);
+      if (page.vouched) {
+        page.rows.forEach((row, index) => verifier.checkCanonical(coordinatesOfRow(row), canonicalOfRow(row), recorded[index]));
+      } else {
+        left.push([page.after, page.upTo]);
+        const parsed = (await store.readAll({ fromPosition: page.after, maxCount: page.upTo - page.after })).events;
+        parsed.forEach((event, index) => verifier.check(event, recorded[index]));
+      }
+    }
     return { left, verifier };
   };
 
   beforeEach(async () => {
-    database = await createTestDatabase('audit_on_server');
+    database = await createTestDatabase('audit_canonical_texts');
     store = await createPostgresEventStore({ connectionString: database.url, poolSize: 2 });
     db = createPgExecutor({ connectionString: database.url, max: 2 });
     tree = new SqlAuditTree(db);
@@ -85,41 +79,53 @@ describe('verification on the PostgreSQL server', () => {
     await database.drop();
   });
 
-  it('vouches for every range of an untouched log: chains, links across ranges, leaves equal to the recorded tree, every checkpoint', async () => {
-    const { left, verifier } = await rangesLeftToTheClient();
+  it('writes from the stored texts the very canonical pieces the parsed events give (quotes, escapes, non-ASCII, null members)', async () => {
+    const parsed = (await store.readAll({ fromPosition: 0, maxCount: 300 })).events;
+    const fromText = [];
+    for await (const page of readCanonicalTextPages({ db }, { after: 0, upTo: 300, pageSize: PAGE })) fromText.push(...page.rows);
+
+    expect(fromText.map(canonicalOfRow)).toEqual(parsed.map((event) => canonicalEvent(event)));
+    expect(fromText.map(coordinatesOfRow)).toEqual(parsed.map(({ globalPosition, streamId, streamRevision, eventId, type, hash }) => ({ globalPosition, streamId, streamRevision, eventId, type, hash })));
+  });
+
+  it('checks every page of an untouched log on its stored texts: chains, leaves equal to the recorded tree, every checkpoint', async () => {
+    const { left, verifier } = await pagesReadParsed();
 
     expect(left).toEqual([]);
     expect(verifier.finish()).toBeNull();
     expect(verifier.figures()).toMatchObject({ events: 300, streams: 6, lastPosition: 300, treeSize: 300, checkpointsChecked: 3 });
   });
 
-  it('leaves to the client a range with an event written without its canonical text (before it was stored, or behind the store), which then verifies', async () => {
+  it('reads parsed the page of an event written without its canonical text (before it was stored, or behind the store), which then verifies', async () => {
     await behindTheStore(`UPDATE ${EVENTS} SET canonical_data = NULL WHERE global_position = 120`);
 
-    const { left, verifier } = await rangesLeftToTheClient();
+    const { left, verifier } = await pagesReadParsed();
 
     expect(left).toEqual([[100, 150]]);
     expect(verifier.finish()).toBeNull();
-    expect(await verifyAuditLog({ store, tree }, { verifier: signer.verifier, origin: ORIGIN, parallel: { connectionString: database.url, rangeSize: RANGE, minimumPositions: 0 } })).toMatchObject({
+    expect(await verifyAuditLog({ store, tree }, { verifier: signer.verifier, origin: ORIGIN, batchSize: PAGE, canonicalTexts: { db } })).toMatchObject({
       ok: true,
       events: 300,
       recordedLeavesChecked: 300,
     });
   });
 
-  it('leaves to the client the range of a changed data byte, where the client names it', async () => {
+  it('reads parsed the page of a data changed apart from its canonical text, where the parsed check names it', async () => {
+    // The server's constraint keeps data and text together: dropped first, so each row is compared on reading.
+    await behindTheStore(`ALTER TABLE ${EVENTS} DROP CONSTRAINT events_canonical_data_is_data`);
     await behindTheStore(`UPDATE ${EVENTS} SET data = jsonb_set(data, '{note}', '"rewritten"') WHERE global_position = 30`);
 
-    const { left, verifier } = await rangesLeftToTheClient();
+    const { left, verifier } = await pagesReadParsed();
 
     expect(left).toEqual([[0, 50]]);
     expect(verifier.firstFailure).toMatchObject({ reason: 'hash-mismatch', globalPosition: 30 });
   });
 
-  it('leaves to the client a range whose statement fails on canonical text that is not JSON', async () => {
+  it('reads parsed a page whose statement fails on canonical text that is not JSON', async () => {
+    await behindTheStore(`ALTER TABLE ${EVENTS} DROP CONSTRAINT events_canonical_data_is_data`);
     await behindTheStore(`UPDATE ${EVENTS} SET canonical_data = '{not json' WHERE global_position = 260`);
 
-    const { left, verifier } = await rangesLeftToTheClient();
+    const { left, verifier } = await pagesReadParsed();
 
     expect(left).toEqual([[250, 300]]);
     expect(verifier.finish()).toBeNull();
