@@ -160,7 +160,7 @@ describe('itsm audit, verify, export and rebuild (PostgreSQL server)', () => {
       await client.connect();
       try {
         await client.query('ALTER TABLE event_store.events DISABLE TRIGGER events_refuse_update_delete');
-        await client.query(`UPDATE event_store.events SET data = jsonb_set(data, '{code}', '"not fixed"') WHERE type = 'IncidentResolved'`);
+        await client.query(`UPDATE event_store.events SET data = jsonb_set(data, '{code}', '"not fixed"'), canonical_data = jsonb_set(data, '{code}', '"not fixed"')::text WHERE type = 'IncidentResolved'`);
         await client.query('ALTER TABLE event_store.events ENABLE TRIGGER events_refuse_update_delete');
       } finally {
         await client.end();

@@ -112,7 +112,7 @@ describe('itsm finance replay (PostgreSQL server)', () => {
   });
 
   it('exits with 3 naming a statement changed behind the store', async () => {
-    await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{lines,0,description}', '"tampered"') WHERE type = 'StatementPublished' AND data->>'statementId' = '${statementOfSales}'`);
+    await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{lines,0,description}', '"tampered"'), canonical_data = jsonb_set(data, '{lines,0,description}', '"tampered"')::text WHERE type = 'StatementPublished' AND data->>'statementId' = '${statementOfSales}'`);
     const { stdout, exitCode } = await itsm('finance', 'replay', '--period', '2026-03');
     expect(exitCode).toBe(EXIT.replayMismatch);
     expect(stdout).toContain(`MISMATCH ${statementOfSales} recorded `);
@@ -120,7 +120,7 @@ describe('itsm finance replay (PostgreSQL server)', () => {
   });
 
   it('exits with 3 when an input changed under the run: the ledger line, named, and the statements it changes', async () => {
-    await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{lines,1,amount,amount}', '"21.00"') WHERE type = 'LedgerLinesImported'`);
+    await tamper(`UPDATE event_store.events SET data = jsonb_set(data, '{lines,1,amount,amount}', '"21.00"'), canonical_data = jsonb_set(data, '{lines,1,amount,amount}', '"21.00"')::text WHERE type = 'LedgerLinesImported'`);
     const replay = await runFinanceReplay({ period: '2026-03', env, quiet: true, progressBar: false });
     expect(replay.matches).toBe(false);
     expect(replay.inputDifferences.map((difference) => difference.input)).toEqual([`ledger import ${importId}`]);

@@ -26,7 +26,8 @@ const sqlHooks = (admin: SqlExecutor, names: EventLogSchema) => ({
       // Replica mode skips ordinary triggers: what a superuser could do, and why the hash chain exists.
       await tx.query('SET LOCAL session_replication_role = replica');
       const changed = await tx.query(
-        `UPDATE ${names.events} SET data = $3::text::jsonb WHERE stream_id = $1 AND stream_revision = $2 RETURNING 1`,
+        // Its canonical text too: the check constraint of migration 6 refuses one without the other, triggers or not.
+        `UPDATE ${names.events} SET data = $3::text::jsonb, canonical_data = $3 WHERE stream_id = $1 AND stream_revision = $2 RETURNING 1`,
         [streamId, revision, JSON.stringify(data)],
       );
       if (changed.length !== 1) throw new Error(`No event ${streamId}@${revision} to tamper with`);
