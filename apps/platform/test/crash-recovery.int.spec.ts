@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startEmbeddedPlatform, type EmbeddedPlatformProcess } from '@itsm/platform-kit';
+import { startEmbeddedPlatform, waitUntil, type EmbeddedPlatformProcess } from '@itsm/platform-kit';
 import { AcknowledgedWrites } from './crash/acknowledged-writes';
 import { runClients } from './crash/crash-load';
 import { findAcknowledged, postmasterPidOf, verifyLogOf } from './crash/platform-checks';
@@ -71,9 +71,12 @@ describe('crash safety of the embedded shape: kill -9 at random moments under lo
 
     for (let round = 1; round <= ROUNDS; round++) {
       const unansweredBefore = writes.unanswered;
+      const loadStarted = Date.now();
       const load = runClients(platform, writes, round, CLIENTS, serviceIds);
-      const killedAfterMs = 1_500 + Math.round(Math.random() * 3_500);
-      await sleep(killedAfterMs);
+      // A random moment once writes are being acknowledged (on a loaded machine the first may take seconds to come).
+      await waitUntil(`round ${round}'s first acknowledged write`, () => writes.ofRound(round).length > 0, 120_000);
+      await sleep(500 + Math.round(Math.random() * 3_000));
+      const killedAfterMs = Date.now() - loadStarted;
       // Odd rounds: the node process alone (its server is left running). Even rounds: the server too, as power loss would.
       const withServer = round % 2 === 0;
       const postmaster = postmasterPidOf(dataDir);
