@@ -7,8 +7,13 @@ export interface AppendOverhead {
   writers: number;
   without: Measurement;
   with: Measurement;
-  /** 1 − (appends/s with the checkpointer ÷ without). */
+  /**
+   * The median over rounds of 1 − (appends/s with the checkpointer ÷ without, the two bursts of one round side by
+   * side): a pair shares the machine's load of its moment, which drifts by more than 5 % from round to round.
+   */
   overhead: number;
+  /** Each round's overhead, as above: their spread is the figure's noise. */
+  overheadByRound: number[];
   checkpointsSigned: number;
   verdict: TargetVerdict;
 }
@@ -60,7 +65,7 @@ export const printAuditTables = (results: readonly AuditTargetResult[]): void =>
       `${target}\n${formatInt(result.appendsPerRound)} appends per round`,
       appendCell(result.without),
       appendCell(result.with),
-      formatRatio(result.overhead),
+      `${formatRatio(result.overhead)}\nrounds ${formatRatio(Math.min(...result.overheadByRound))} … ${formatRatio(Math.max(...result.overheadByRound))}`,
       formatInt(result.checkpointsSigned),
       verdictText(result.verdict),
     ]),
