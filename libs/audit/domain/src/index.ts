@@ -5,6 +5,7 @@ export * from './merkle/compact-range';
 export * from './merkle/tiles';
 export * from './events/canonical-json';
 export * from './events/event-hashing';
+export * from './events/stored-event-hasher';
 export * from './checkpoints/note-keys';
 export * from './checkpoints/checkpoint';
 export * from './verification/audit-log-verifier';

@@ -1,6 +1,6 @@
-import { prefixedLeafOf, sha256, type Hash } from '@itsm/audit-domain';
+import { StoredEventHasher, type Hash } from '@itsm/audit-domain';
 import { eventLogSchema, type SqlExecutor } from '@itsm/event-store';
-import { canonicalOfRow, canonicalTextStatement, coordinatesOfRow, serverKeepsDataCanonical, vouchedFor, type CanonicalTextRow } from '../log/canonical-texts';
+import { canonicalTextStatement, serverKeepsDataCanonical, storedTextsOfRow, vouchedFor, type CanonicalTextRow } from '../log/canonical-texts';
 
 /** An event's place in the log and its RFC 6962 leaf hash; null when its stored texts could not vouch for it. */
 export interface ServerLeaf {
@@ -17,6 +17,7 @@ export interface ServerLeaf {
  */
 export class SqlEventLeaves {
   private readonly events: string;
+  private readonly hasher = new StoredEventHasher();
 
   constructor(
     private readonly db: SqlExecutor,
@@ -31,6 +32,6 @@ export class SqlEventLeaves {
     const kept = await serverKeepsDataCanonical(this.db, this.schema);
     const statement = canonicalTextStatement(this.events, 'global_position > $1 ORDER BY global_position LIMIT $2', kept);
     const rows = await this.db.query<CanonicalTextRow>(statement, [position, maxCount]);
-    return rows.map((row) => ({ globalPosition: Number(row.global_position), leaf: vouchedFor(row) ? sha256(prefixedLeafOf(coordinatesOfRow(row), canonicalOfRow(row))) : null }));
+    return rows.map((row) => ({ globalPosition: Number(row.global_position), leaf: vouchedFor(row) ? this.hasher.load(storedTextsOfRow(row)).leafHash() : null }));
   }
 }

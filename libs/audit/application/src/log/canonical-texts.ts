@@ -1,4 +1,4 @@
-import { canonicalJson, type CanonicalEvent, type HashedEventCoordinates } from '@itsm/audit-domain';
+import { canonicalJson, type StoredEventTexts } from '@itsm/audit-domain';
 import { CANONICAL_DATA_CONSTRAINT, eventLogSchema, type SqlSession } from '@itsm/event-store';
 
 /*
@@ -74,34 +74,25 @@ const canonicalActor = (jsonbText: string): string => {
   return text;
 };
 
-/** RFC 8785 text of a string or null: JSON.stringify's, as `canonicalJson` writes it. */
-const textOrNull = (value: string | null): string => (value === null ? 'null' : JSON.stringify(value));
-
 /**
- * The canonical pieces of a stored row that the server vouched for, as `canonicalEvent` writes them from the parsed
- * event (same members, same order), with `data` the stored canonical text; only the actor is parsed (its jsonb text
- * is not canonical).
+ * A stored row that the server vouched for, as the hasher takes it: `data` the stored canonical text, the actor
+ * written canonically (its jsonb text is not), the rest plain columns.
  */
-export const canonicalOfRow = (row: CanonicalTextRow): CanonicalEvent => {
-  const data = row.canonical_data ?? 'null';
-  const before = `{"actor":${canonicalActor(row.actor)},"causationId":${textOrNull(row.causation_id)},"correlationId":${JSON.stringify(row.correlation_id)}`;
-  const after = `,"eventId":${JSON.stringify(row.event_id)},"occurredAt":${JSON.stringify(row.occurred_at)},"recordedAt":${JSON.stringify(row.recorded_at)},"schemaVersion":${row.schema_version}`;
-  const trace = `,"traceparent":${textOrNull(row.traceparent)}`;
-  return {
-    data,
-    metadata: `${before}${after}${trace}}`,
-    hashed: `${before},"data":${data}${after},"streamId":${JSON.stringify(row.stream_id)},"streamRevision":${row.stream_revision}${trace},"type":${JSON.stringify(row.type)}}`,
-  };
-};
-
-/** What the leaf and the failures name of a stored row. */
-export const coordinatesOfRow = (row: CanonicalTextRow): HashedEventCoordinates => ({
+export const storedTextsOfRow = (row: CanonicalTextRow): StoredEventTexts => ({
   globalPosition: Number(row.global_position),
   streamId: row.stream_id,
   streamRevision: Number(row.stream_revision),
   eventId: row.event_id,
   type: row.type,
   hash: row.hash,
+  data: row.canonical_data ?? 'null',
+  actor: canonicalActor(row.actor),
+  causationId: row.causation_id,
+  correlationId: row.correlation_id,
+  occurredAt: row.occurred_at,
+  recordedAt: row.recorded_at,
+  schemaVersion: row.schema_version,
+  traceparent: row.traceparent,
 });
 
 /** Whether the row's stored texts can vouch for it (see `canonicalTextStatement`). */

@@ -1,5 +1,6 @@
 import { GENESIS_HASH, type RecordedEvent } from '@itsm/event-sourcing';
 import { canonicalEvent, chainHashOf, prefixedLeafOf, type CanonicalEvent, type HashedEventCoordinates } from '../events/event-hashing';
+import type { EventHashes } from '../events/stored-event-hasher';
 import { CompactRange } from '../merkle/compact-range';
 import { sha256, type Hash } from '../merkle/hashes';
 
@@ -122,6 +123,14 @@ export class AuditLogVerifier {
    * is parsed or serialized again. The same checks, failures and wording.
    */
   checkCanonical(event: HashedEventCoordinates, canonical: CanonicalEvent, recordedLeaf?: Hash): AuditFailure | null {
+    return this.checkHashed(event, { chainHash: (previousHash) => chainHashOf(previousHash, canonical), leafHash: () => sha256(prefixedLeafOf(event, canonical)) }, recordedLeaf);
+  }
+
+  /**
+   * `check` with the event's hashes computed by the caller (`StoredEventHasher` on the stored texts, writing no JSON
+   * string): the same checks, failures and wording.
+   */
+  checkHashed(event: HashedEventCoordinates, hashes: EventHashes, recordedLeaf?: Hash): AuditFailure | null {
     if (this.failure) return this.failure;
     const head = this.heads.get(event.streamId);
     if (this.checked > 0 || this.lastPosition > 0) {
@@ -133,11 +142,11 @@ export class AuditLogVerifier {
     if (event.streamRevision !== expectedRevision) {
       return this.fail(event, 'revision-gap', String(expectedRevision), String(event.streamRevision), 'a stream revision is missing or repeated');
     }
-    const expectedHash = chainHashOf(head?.hash ?? GENESIS_HASH, canonical);
+    const expectedHash = hashes.chainHash(head?.hash ?? GENESIS_HASH);
     if (expectedHash !== event.hash) {
       return this.fail(event, 'hash-mismatch', expectedHash, event.hash, 'the event does not hash to what its stream chain holds: it, or the one before it, was altered');
     }
-    const leaf = sha256(prefixedLeafOf(event, canonical));
+    const leaf = hashes.leafHash();
     if (this.acceptLeaf(event, leaf, recordedLeaf)) return this.failure;
     this.heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
     return null;

@@ -1,12 +1,12 @@
 import { Client } from 'pg';
-import { AuditLogVerifier, canonicalEvent, noteSignerFromSeed } from '@itsm/audit-domain';
+import { AuditLogVerifier, canonicalEvent, chainHashOf, noteSignerFromSeed, prefixedLeafOf, StoredEventHasher } from '@itsm/audit-domain';
 import { newId, type NewEvent } from '@itsm/event-sourcing';
 import { createPgExecutor, createPostgresEventStore, type EventStore, type SqlExecutor } from '@itsm/event-store';
 import { createTestDatabase, type TestDatabase } from '@itsm/platform-kit';
 import { SqlAuditTree } from '../../adapters/sql-audit-tree.adapter';
 import { AuditCheckpointer } from '../../processes/checkpointer/audit-checkpointer';
 import { verifyAuditLog } from '../verify-audit-log';
-import { canonicalOfRow, coordinatesOfRow } from '../../log/canonical-texts';
+import { storedTextsOfRow } from '../../log/canonical-texts';
 import { readCanonicalTextPages } from './canonical-text-pages';
 
 /*
@@ -47,11 +47,12 @@ describe('verification on the texts the appenders stored (PostgreSQL server)', (
     const checkpoints = [];
     for await (const stored of tree.allCheckpoints()) checkpoints.push(stored);
     const verifier = new AuditLogVerifier(checkpoints);
+    const hasher = new StoredEventHasher();
     const left: [number, number][] = [];
     for await (const page of readCanonicalTextPages({ db }, { after: 0, upTo: 300, pageSize: PAGE })) {
       const recorded = await tree.readLeaves(verifier.treeSize, page.upTo - page.after);
       if (page.vouched) {
-        page.rows.forEach((row, index) => verifier.checkCanonical(coordinatesOfRow(row), canonicalOfRow(row), recorded[index]));
+        page.rows.forEach((row, index) => verifier.checkHashed(storedTextsOfRow(row), hasher.load(storedTextsOfRow(row)), recorded[index]));
       } else {
         left.push([page.after, page.upTo]);
         const parsed = (await store.readAll({ fromPosition: page.after, maxCount: page.upTo - page.after })).events;
@@ -79,13 +80,18 @@ describe('verification on the texts the appenders stored (PostgreSQL server)', (
     await database.drop();
   });
 
-  it('writes from the stored texts the very canonical pieces the parsed events give (quotes, escapes, non-ASCII, null members)', async () => {
+  it('hashes from the stored texts the very leaf and chain bytes the parsed events give (quotes, escapes, non-ASCII, null members)', async () => {
     const parsed = (await store.readAll({ fromPosition: 0, maxCount: 300 })).events;
     const fromText = [];
     for await (const page of readCanonicalTextPages({ db }, { after: 0, upTo: 300, pageSize: PAGE })) fromText.push(...page.rows);
 
-    expect(fromText.map(canonicalOfRow)).toEqual(parsed.map((event) => canonicalEvent(event)));
-    expect(fromText.map(coordinatesOfRow)).toEqual(parsed.map(({ globalPosition, streamId, streamRevision, eventId, type, hash }) => ({ globalPosition, streamId, streamRevision, eventId, type, hash })));
+    const hasher = new StoredEventHasher();
+    const previous = 'a'.repeat(64);
+    expect(fromText.map((row) => hasher.load(storedTextsOfRow(row)).prefixedLeaf().toString('hex'))).toEqual(
+      parsed.map((event) => prefixedLeafOf(event, canonicalEvent(event)).toString('hex')),
+    );
+    expect(fromText.map((row) => hasher.load(storedTextsOfRow(row)).chainHash(previous))).toEqual(parsed.map((event) => chainHashOf(previous, canonicalEvent(event))));
+    expect(fromText.map(storedTextsOfRow)).toMatchObject(parsed.map(({ globalPosition, streamId, streamRevision, eventId, type, hash }) => ({ globalPosition, streamId, streamRevision, eventId, type, hash })));
   });
 
   it('checks every page of an untouched log on its stored texts: chains, leaves equal to the recorded tree, every checkpoint', async () => {
