@@ -105,7 +105,8 @@ export class AuditLogVerifier {
   constructor(checkpoints: readonly TreeHead[], start: AuditVerifierStart = { treeSize: 0 }) {
     this.tree = start.edge?.clone() ?? CompactRange.empty();
     if (this.tree.size !== start.treeSize) throw new Error(`the starting edge holds ${this.tree.size} leaves, not ${start.treeSize}`);
-    this.heads = new Map(start.heads);
+    // Copies of the caller's heads: this verifier moves its own in place.
+    this.heads = new Map([...(start.heads ?? [])].map(([streamId, head]) => [streamId, { ...head }]));
     this.lastPosition = start.lastPosition ?? 0;
     this.checkpoints = [...checkpoints].filter((head) => head.treeSize > start.treeSize).sort((a, b) => a.treeSize - b.treeSize);
   }
@@ -148,7 +149,13 @@ export class AuditLogVerifier {
     }
     const leaf = hashes.leafHash();
     if (this.acceptLeaf(event, leaf, recordedLeaf)) return this.failure;
-    this.heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
+    // The head moves in place: a new object per event, kept in a long-lived map, is old-generation garbage.
+    if (head) {
+      head.revision = event.streamRevision;
+      head.hash = event.hash;
+    } else {
+      this.heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
+    }
     return null;
   }
 
