@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { computeEventHash, GENESIS_HASH, type RecordedEvent } from '@itsm/event-sourcing';
 import { EXAMPLE_EVENT } from '../vectors/hashing-test-vectors';
 import { canonicalEvent, chainHashOf, eventLeafHash, leafOf } from './event-hashing';
+import { recordedEventArbitrary } from './recorded-event.arbitrary';
 
 /** The example of docs/audit-hashing.md (src/vectors): its leaf bytes and hash are the vector a standalone verifier checks. */
 
@@ -11,22 +12,7 @@ const EXAMPLE_METADATA =
 const EXAMPLE_DATA = '{"impact":1,"number":"INC0000001","shortDescription":"Mail down","tags":["mail","é"],"urgency":1}';
 
 const text = fc.string({ unit: 'binary', maxLength: 30 });
-const recordedEvent: fc.Arbitrary<RecordedEvent> = fc.record({
-  eventId: fc.uuid(),
-  type: text,
-  schemaVersion: fc.integer({ min: 1, max: 9 }),
-  streamId: text,
-  streamRevision: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  globalPosition: fc.maxSafeNat(),
-  occurredAt: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
-  recordedAt: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
-  actor: fc.record({ id: text, role: fc.option(text, { nil: undefined }), via: fc.option(text, { nil: undefined }) }, { requiredKeys: ['id'] }),
-  correlationId: text,
-  causationId: fc.option(text, { nil: null }),
-  traceparent: fc.option(text, { nil: null }),
-  data: fc.jsonValue(),
-  hash: fc.stringMatching(/^[0-9a-f]{64}$/),
-});
+const recordedEvent: fc.Arbitrary<RecordedEvent> = recordedEventArbitrary(text);
 
 describe('event hashing', () => {
   it('recomputes the kernel\'s chain hash (computeEventHash) for any event', () => {
