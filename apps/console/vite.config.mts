@@ -5,11 +5,11 @@ import { defineConfig } from 'vite';
 // The console is a static SPA: the embedded platform and the gateway serve dist/apps/console at `/`.
 // `nx serve console` proxies /api to a platform on :3000 (VITE_API_TARGET to change it).
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: '/',
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, '../../dist/apps/console'),
+    outDir: resolve(import.meta.dirname, '../../dist/apps/console'),
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,

@@ -6,10 +6,13 @@ import { EMBEDDED_SPEC_JWT_SECRET, signAccessToken, startEmbeddedPlatform, type 
 
 const workspaceRoot = resolve(__dirname, '../../..');
 
-/** Builds the console from source into `outDir` (Vite), so a spec never tests a stale dist/apps/console. */
+/**
+ * Builds the console from source into `outDir` (Vite), so a spec never tests a stale dist/apps/console.
+ * Specs build side by side, each into its own folder, so Vite's one-build-per-project lock is bypassed.
+ */
 export const buildConsole = (outDir: string): void => {
   const vite = join(workspaceRoot, 'node_modules/vite/bin/vite.js');
-  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'apps/console/vite.config.mts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  const build = spawnSync(process.execPath, [vite, 'build', '--config', 'apps/console/vite.config.mts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', '--bypass-lock'], {
     cwd: workspaceRoot,
     encoding: 'utf8',
   });
