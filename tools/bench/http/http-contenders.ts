@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BenchConfig } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
 import { startBenchApp, startBenchScript, type BenchAppProcess } from './app-process';
+import type { BenchHttpAdapter } from './contenders/create-app';
 
 export const BENCH_JWT_SECRET = 'http-bench-secret-of-at-least-32-characters';
 
@@ -11,7 +12,7 @@ export const BENCH_JWT_SECRET = 'http-bench-secret-of-at-least-32-characters';
 const COMMON = { ITSM_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ITSM_JWT_SECRET: BENCH_JWT_SECRET };
 
 export type HttpTarget = 'embedded' | 'postgres';
-export type ContenderId = 'embedded' | 'distributed' | 'bare-nest' | 'nest-pg';
+export type ContenderId = 'embedded' | 'distributed' | 'bare-nest' | 'nest-pg' | 'bare-nest-fastify' | 'nest-pg-fastify';
 
 export interface RunningContender {
   /** Where the load goes. */
@@ -91,37 +92,37 @@ const contenderScript = (folder: string) => ({
   baseUrl: '../../../..',
 });
 
-/** (a) A bare NestJS app on the same adapter (Express) answering a constant JSON body: the framework's ceiling. */
-const bareNest: HttpContender = {
-  id: 'bare-nest',
-  title: 'bare NestJS (constant JSON)',
+/** (a) A bare NestJS app answering a constant JSON body: the framework's ceiling, on the platform's adapter (Express) or on Fastify. */
+const bareNest = (adapter: BenchHttpAdapter): HttpContender => ({
+  id: adapter === 'fastify' ? 'bare-nest-fastify' : 'bare-nest',
+  title: `bare NestJS (constant JSON${adapter === 'fastify' ? ', Fastify' : ''})`,
   targets: ['embedded', 'postgres'],
   async start() {
-    const app = await startBenchScript(contenderScript('bare-nest'), COMMON);
+    const app = await startBenchScript(contenderScript('bare-nest'), { ...COMMON, BENCH_HTTP_ADAPTER: adapter });
     return { baseUrl: app.baseUrl, stop: () => app.stop() };
   },
-};
+});
 
 /**
  * (b) A plain NestJS + `pg` CRUD app: the same DTO, validation pipe and JWT check, one INSERT or SELECT per request,
  * on the same kind of database as the platform (its own embedded PostgreSQL on the embedded target, a scratch database
- * on the server on the postgres target).
+ * on the server on the postgres target), on Express or on Fastify.
  */
-const nestPg: HttpContender = {
-  id: 'nest-pg',
-  title: 'NestJS + pg CRUD',
+const nestPg = (adapter: BenchHttpAdapter): HttpContender => ({
+  id: adapter === 'fastify' ? 'nest-pg-fastify' : 'nest-pg',
+  title: `NestJS + pg CRUD${adapter === 'fastify' ? ' (Fastify)' : ''}`,
   targets: ['embedded', 'postgres'],
   async start(target, config) {
-    const store = await storage(target, config, `http_nest_pg_${target}`);
+    const store = await storage(target, config, `http_nest_pg_${adapter}_${target}`);
     try {
-      const app = await startBenchScript(contenderScript('nest-pg-crud'), { ...COMMON, ...store.env });
+      const app = await startBenchScript(contenderScript('nest-pg-crud'), { ...COMMON, ...store.env, BENCH_HTTP_ADAPTER: adapter });
       return { baseUrl: app.baseUrl, stop: () => stopAll([store, app]) };
     } catch (error) {
       await store.stop();
       throw error;
     }
   },
-};
+});
 
 /** Left to right in the table. */
-export const HTTP_CONTENDERS: readonly HttpContender[] = [embedded, distributed, bareNest, nestPg];
+export const HTTP_CONTENDERS: readonly HttpContender[] = [embedded, distributed, bareNest('express'), nestPg('express'), bareNest('fastify'), nestPg('fastify')];

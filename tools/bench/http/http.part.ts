@@ -117,6 +117,8 @@ export const httpPart: BenchPart = {
         distributed: `apps/gateway → apps/service-catalog, two child processes on one PostgreSQL database; ITSM_RATE_LIMIT=0 on both (no limit)`,
         'bare-nest': 'tools/bench/http/contenders/bare-nest: NestJS on Express, a constant JSON body on every route',
         'nest-pg': 'tools/bench/http/contenders/nest-pg-crud: NestJS + pg, same DTO, validation pipe and JWT verifier; one INSERT / SELECT per request',
+        'bare-nest-fastify': 'bare-nest on @nestjs/platform-fastify (BENCH_HTTP_ADAPTER=fastify)',
+        'nest-pg-fastify': 'nest-pg-crud on @nestjs/platform-fastify (BENCH_HTTP_ADAPTER=fastify)',
       },
       results,
       targets: checks,

@@ -34,6 +34,9 @@ const cell = (measurement: HttpMeasurement | undefined, reason: string): string 
       ].join('\n')
     : reason;
 
+const ratioOfRates = (top: HttpMeasurement | undefined, bottom: HttpMeasurement | undefined): number | null =>
+  top && bottom && bottom.requestsPerSec > 0 ? top.requestsPerSec / bottom.requestsPerSec : null;
+
 const times = (ratio: number | null) => (ratio === null ? 'n/a' : `${ratio.toFixed(2)}×`);
 
 export const printHttpTable = (results: readonly HttpCaseResult[], checks: readonly HttpTargetCheck[], connections: number, secondsPerContender: number): void => {
@@ -48,10 +51,21 @@ export const printHttpTable = (results: readonly HttpCaseResult[], checks: reado
   const load = loadavg().map((value) => value.toFixed(1)).join(' / ');
   const title = `HTTP API throughput (autocannon, ${connections} connections, ${secondsPerContender} s per contender and case; median round; higher req/s is better; load average ${load})`;
   const head = ['case', 'embedded (apps/platform)', 'distributed (gateway → service-catalog)', 'bare NestJS (constant JSON)', 'NestJS + pg CRUD', 'embedded ÷ …'];
+  const adapters = renderTable({
+    title: 'Fastify as a contender (issue 14, point 3): the same apps on Fastify ÷ on Express, in req/s',
+    head: ['case', 'bare NestJS on Fastify', 'Fastify ÷ Express', 'NestJS + pg CRUD on Fastify', 'Fastify ÷ Express'],
+    rows: results.map((result) => [
+      `${result.title}\non ${result.target}`,
+      cell(result.byContender['bare-nest-fastify'], 'not run'),
+      times(ratioOfRates(result.byContender['bare-nest-fastify'], result.byContender['bare-nest'])),
+      cell(result.byContender['nest-pg-fastify'], 'not run'),
+      times(ratioOfRates(result.byContender['nest-pg-fastify'], result.byContender['nest-pg'])),
+    ]),
+  });
   const targets = renderTable({
     title: 'HTTP targets (issue 14, point 3)',
     head: ['target', 'figure', 'goal', ''],
     rows: checks.map((check) => [check.target, check.figure, check.goal, check.met ? 'met' : 'MISSED']),
   });
-  process.stdout.write(`\n${renderTable({ title, head, rows })}\n\n${targets}\n`);
+  process.stdout.write(`\n${renderTable({ title, head, rows })}\n\n${adapters}\n\n${targets}\n`);
 };

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { createBenchApp } from '../create-app';
 import { listenForBench } from '../listen';
 
 /** The same body for every request: what Nest and Express cost with nothing behind them. */
@@ -33,8 +33,8 @@ class ConstantController {
 @Module({ controllers: [ConstantController] })
 class BareNestModule {}
 
-/** Contender (a) of the HTTP bench: a bare NestJS app on the platform's HTTP adapter (Express). */
-const main = async () => listenForBench(await NestFactory.create(BareNestModule, { logger: ['error', 'warn'] }));
+/** Contender (a) of the HTTP bench: a bare NestJS app on the platform's HTTP adapter (Express), or on Fastify. */
+const main = async () => listenForBench(await createBenchApp(BareNestModule));
 
 main().catch((error: unknown) => {
   console.error(error);
