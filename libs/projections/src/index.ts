@@ -21,3 +21,4 @@ export * from './read-models/read-model-positions';
 export * from './processes/event-process';
 export * from './processes/process-runner';
 export * from './testing/read-model-test-database';
+export * from './processes/process-positions';

@@ -1,7 +1,8 @@
 import { newId, waitUntil, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
 import { createPgliteEventStore, createPgliteExecutor, openPglite, type EventStore, type SqlExecutor } from '@itsm/event-store';
-import { ReadModelPositions } from '../read-models/read-model-positions';
+import { ReadModelBehind } from '../read-models/read-model-positions';
 import type { EventProcess } from './event-process';
+import { ProcessPositions } from './process-positions';
 import { ProcessRunner } from './process-runner';
 
 const noted = (type: string): NewEvent => ({ type, data: {}, metadata: { actor: { id: 'spec' }, correlationId: newId() } });
@@ -29,10 +30,12 @@ const recorder = (name: string, failures = 0): EventProcess & { handled: string[
 describe('ProcessRunner: event-driven processes from a checkpoint', () => {
   let store: EventStore;
   let db: SqlExecutor;
-  // One log for the file: each case has its own process name (checkpoint) and streams.
+  let pglite: Awaited<ReturnType<typeof openPglite>>;
+  // One log for the file: each case has its own process name (checkpoint) and streams. Appends wake the subscriptions
+  // in process; the store's polls are kept out of the cases (a poll moves a checkpoint: its own case below).
   beforeAll(async () => {
-    const pglite = await openPglite();
-    store = await createPgliteEventStore({ db: pglite });
+    pglite = await openPglite();
+    store = await createPgliteEventStore({ db: pglite, pollIntervalMs: 600_000 });
     db = createPgliteExecutor(pglite, { ownsDatabase: true });
   });
   afterAll(async () => {
@@ -72,12 +75,44 @@ describe('ProcessRunner: event-driven processes from a checkpoint', () => {
     expect(runner.statuses()).toEqual([expect.objectContaining({ name: 'spec_retry', consecutiveFailures: 0, failuresTotal: 3, lastError: 'attempt 3 failed' })]);
   });
 
-  it('moves its checkpoint past events it does not take, so a read waiting for a write’s position is not kept waiting', async () => {
-    const runner = await ProcessRunner.create({ db, source: store, processes: [recorder('spec_skip')] });
+  it('is not woken by events it does not take, and a read waiting for a write’s position is not kept waiting by them', async () => {
+    const process = recorder('spec_skip');
+    const runner = await ProcessRunner.create({ db, source: store, processes: [process] });
     await runner.start();
-    const { lastGlobalPosition } = await store.appendToStream('thing-3', [noted('spec_skip.Wanted'), noted('Other'), noted('Other')], { expectedRevision: 'no-stream' });
+    const { lastGlobalPosition: wanted } = await store.appendToStream('thing-3', [noted('spec_skip.Wanted')], { expectedRevision: 'no-stream' });
+    await new ProcessPositions(db, store, 'projections').waitFor(process, wanted, { timeoutMs: 3_000 });
+    const { lastGlobalPosition } = await store.appendToStream('thing-3', [noted('Other'), noted('Other')], { expectedRevision: 0 });
 
-    await new ReadModelPositions(db, { checkpointSchema: 'projections' }).waitForPosition('spec_skip', lastGlobalPosition, { timeoutMs: 3_000 });
+    await new ProcessPositions(db, store, 'projections').waitFor(process, lastGlobalPosition, { timeoutMs: 3_000 });
+    await runner.stop();
+
+    expect(process.handled).toEqual(['Wanted@0']);
+    // Its checkpoint is where it handled its own event: the two others cost it no read and no write.
+    expect(runner.statuses()[0].position).toBe(wanted);
+  });
+
+  it('keeps a read waiting for a write’s position until the process has handled its events up to it', async () => {
+    const process = recorder('spec_pending', 2);
+    const runner = await ProcessRunner.create({ db, source: store, processes: [process], retryDelayMs: 300 });
+    const { lastGlobalPosition } = await store.appendToStream('thing-4', [noted('spec_pending.Broken'), noted('Other')], { expectedRevision: 'no-stream' });
+    const positions = new ProcessPositions(db, store, 'projections');
+
+    await expect(positions.waitFor(process, lastGlobalPosition, { timeoutMs: 50 })).rejects.toBeInstanceOf(ReadModelBehind);
+    await runner.start();
+    await positions.waitFor(process, lastGlobalPosition, { timeoutMs: 5_000 });
+    await runner.stop();
+
+    expect(process.handled).toEqual(['Broken@0']);
+    expect(process.attempts).toBe(3);
+  });
+
+  it('moves its checkpoint to where a poll of the log read up to, so a waiter searches a short stretch of the log', async () => {
+    const polling = await createPgliteEventStore({ db: pglite, pollIntervalMs: 20 });
+    const runner = await ProcessRunner.create({ db, source: polling, processes: [recorder('spec_poll')] });
+    await runner.start();
+    const { lastGlobalPosition } = await store.appendToStream('thing-5', [noted('Other')], { expectedRevision: 'no-stream' });
+
+    await waitUntil('a poll to move the checkpoint', () => runner.statuses()[0].position >= lastGlobalPosition, 5_000);
     await runner.stop();
 
     expect(runner.statuses()[0].position).toBe(lastGlobalPosition);

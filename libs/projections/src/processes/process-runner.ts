@@ -8,7 +8,8 @@ import type { EventProcess, ProcessStatus } from './event-process';
 
 export interface ProcessRunnerOptions {
   db: SqlExecutor;
-  source: Pick<EventStore, 'readAll' | 'subscribeToAll'>;
+  /** The log; with `subscribeToAllBatches`, a process's checkpoint also moves past the log it read without finding its types. */
+  source: Pick<EventStore, 'readAll' | 'subscribeToAll' | 'subscribeToAllBatches'>;
   processes: readonly EventProcess[];
   /** Schema of the checkpoint tables (shared with projections, so read-your-writes can wait for a process too). */
   checkpointSchema?: string;
@@ -22,21 +23,16 @@ export interface ProcessRunnerOptions {
 
 class StoppedError extends Error {}
 
-/** How long the checkpoint may lag behind events the process skips (not its types) before it is written. */
-const SKIPPED_CHECKPOINT_DELAY_MS = 25;
-
 /**
- * One process: follows the log from its checkpoint, one event at a time, each of its types retried until done.
- * It reads every event, not only its types, so that its checkpoint passes the others too: a reader waiting for a
- * write's position (read-your-writes) then knows the process has seen everything up to it.
+ * One process: follows the log from its checkpoint, reading only its event types, one at a time, each retried until
+ * done. Other events neither wake nor cost it a read, so its checkpoint stays at the last event it handled (or the
+ * last read that found none); a reader waiting for a write's position asks `ProcessPositions`, which looks in the log
+ * for events of the process's types between the two.
  */
 class RunningProcess {
   private subscription: Subscription | undefined;
   private stopped = false;
   private wakeRetry: (() => void) | undefined;
-  private readonly types: Set<string>;
-  private skippedTo: number | undefined;
-  private flushTimer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   readonly status: ProcessStatus;
 
@@ -45,7 +41,6 @@ class RunningProcess {
     private readonly options: ProcessRunnerOptions & { checkpoints: CheckpointTables },
   ) {
     this.status = { name: process.name, position: -1, consecutiveFailures: 0, failuresTotal: 0, lastError: null, lastErrorAt: null };
-    this.types = new Set(process.eventTypes);
   }
 
   /** Handles every event from the checkpoint up to the log's head, then returns (specs, one-shot runs). */
@@ -62,38 +57,34 @@ class RunningProcess {
 
   async start(): Promise<void> {
     this.status.position = (await readCheckpoint(this.options.db, this.options.checkpoints, this.process.name, 'live'))?.position ?? -1;
-    this.subscription = this.options.source.subscribeToAll({
+    const { source } = this.options;
+    const common = {
       fromCheckpoint: this.status.position,
-      onEvent: (event) => (this.types.has(event.type) ? this.handle(event) : this.skip(event)),
-      onError: (error) => {
+      filter: { types: [...this.process.eventTypes] },
+      onError: (error: unknown) => {
         if (!(error instanceof StoppedError) && !this.stopped) void this.restart();
       },
-    });
+    };
+    this.subscription = source.subscribeToAllBatches
+      ? source.subscribeToAllBatches({
+          ...common,
+          onBatch: async (events, readUpTo) => {
+            for (const event of events) await this.handle(event);
+            // The store's polls read up to the head: keeps the log a waiter searches for pending events short.
+            if (readUpTo > this.status.position) await this.saveCheckpoint(readUpTo);
+          },
+        })
+      : source.subscribeToAll({ ...common, onEvent: (event) => this.handle(event) });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.wakeRetry?.();
     await this.subscription?.stop();
-    await this.flushSkipped();
+    await this.writing;
   }
 
-  /** Not this process's type: only the checkpoint moves, written shortly after (bursts share one write). */
-  private async skip(event: RecordedEvent): Promise<void> {
-    this.skippedTo = event.globalPosition;
-    this.flushTimer ??= setTimeout(() => void this.flushSkipped().catch((error: unknown) => this.failed(error)), SKIPPED_CHECKPOINT_DELAY_MS);
-  }
-
-  private async flushSkipped(): Promise<void> {
-    clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    const position = this.skippedTo;
-    if (position === undefined || position <= this.status.position) return;
-    this.skippedTo = undefined;
-    await this.saveCheckpoint(position);
-  }
-
-  /** Checkpoint writes one after another (a skip's delayed write and a handled event's must not cross). */
+  /** Checkpoint writes one after another (a batch's read-up-to write and a handled event's must not cross). */
   private saveCheckpoint(position: number): Promise<void> {
     const write = this.writing.then(async () => {
       if (position <= this.status.position) return;
@@ -116,7 +107,6 @@ class RunningProcess {
       if (this.stopped) throw new StoppedError();
       try {
         await this.process.handle(upcast(event));
-        this.skippedTo = undefined;
         await this.saveCheckpoint(event.globalPosition);
         this.status.consecutiveFailures = 0;
         return;

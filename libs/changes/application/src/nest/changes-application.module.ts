@@ -1,8 +1,8 @@
 import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { systemClock, type Clock, type WritePipeline } from '@itsm/event-sourcing';
-import type { SqlExecutor } from '@itsm/event-store';
-import { SQL_DATABASE, WRITE_PIPELINE } from '@itsm/platform-kit';
+import type { EventStore, SqlExecutor } from '@itsm/event-store';
+import { EVENT_STORE, SQL_DATABASE, WRITE_PIPELINE } from '@itsm/platform-kit';
 import { DEFAULT_READ_MODEL_LOCATION, type Projection } from '@itsm/projections';
 import { DEFAULT_CHANGES_SCHEMA, SqlChangeNumberAllocator } from '../adapters/sql-change-number-allocator.adapter';
 import { AssessChangeRiskHandler } from '../assess-change-risk/assess-change-risk.handler';
@@ -150,7 +150,7 @@ export class ChangesApplicationModule {
             options.queries({ db, sources: { catalog, majorIncidents, causedIncidents } }),
         },
         { provide: ChangesCopyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new ChangesCopyPositions(db) },
-        { provide: CausedIncidentsPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new CausedIncidentsPositions(db) },
+        { provide: CausedIncidentsPositions, inject: [SQL_DATABASE, EVENT_STORE], useFactory: (db: SqlExecutor, log: EventStore) => new CausedIncidentsPositions(db, log) },
         {
           provide: FreezeWindowStreams,
           inject: [WRITE_PIPELINE, CHANGES_CLOCK],

@@ -1,8 +1,8 @@
 import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
-import type { SqlExecutor } from '@itsm/event-store';
+import type { EventStore, SqlExecutor } from '@itsm/event-store';
 import type { WritePipeline } from '@itsm/event-sourcing';
 import { DEFAULT_INCIDENT_POLICY, type IncidentPolicy } from '@itsm/incidents-domain';
-import { SQL_DATABASE, WRITE_PIPELINE } from '@itsm/platform-kit';
+import { EVENT_STORE, SQL_DATABASE, WRITE_PIPELINE } from '@itsm/platform-kit';
 import { DEFAULT_READ_MODEL_LOCATION, type Projection } from '@itsm/projections';
 import { DEFAULT_INCIDENTS_SCHEMA, SqlIncidentNumberAllocator } from '../adapters/sql-incident-number-allocator.adapter';
 import { AssignIncidentHandler } from '../assign-incident/assign-incident.handler';
@@ -124,7 +124,7 @@ export class IncidentsApplicationModule {
           useFactory: (pipeline: WritePipeline, catalog: IncidentCatalog, clock: Clock) => new IncidentStreams({ pipeline, catalog, clock }),
         },
         ...INCIDENT_HANDLERS,
-        { provide: IncidentHierarchyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new IncidentHierarchyPositions(db) },
+        { provide: IncidentHierarchyPositions, inject: [SQL_DATABASE, EVENT_STORE], useFactory: (db: SqlExecutor, log: EventStore) => new IncidentHierarchyPositions(db, log) },
         { provide: IncidentCatalogPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new IncidentCatalogPositions(db) },
         { provide: ChangeDirectoryPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new ChangeDirectoryPositions(db) },
         ...processes,

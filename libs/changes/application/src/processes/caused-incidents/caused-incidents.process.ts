@@ -7,6 +7,7 @@ import type { IncidentNumbers } from './incident-numbers';
 
 /** The process's name: its checkpoint (from the log), its consumer group (from Kafka), what read-your-writes waits for. */
 export const CAUSED_INCIDENTS_PROCESS = 'change_caused_incidents';
+export const CAUSED_INCIDENTS_EVENT_TYPES: readonly string[] = ['IncidentOpened', 'IncidentLinkedToChange'];
 
 const ACTOR = { id: 'change-caused-incidents', role: 'system', via: 'process' };
 
@@ -34,7 +35,7 @@ export class IncidentNumberUnknown extends Error {
  */
 export class CausedIncidentsProcess implements EventProcess {
   readonly name = CAUSED_INCIDENTS_PROCESS;
-  readonly eventTypes = ['IncidentOpened', 'IncidentLinkedToChange'];
+  readonly eventTypes = CAUSED_INCIDENTS_EVENT_TYPES;
 
   constructor(
     private readonly streams: ChangeStreams,

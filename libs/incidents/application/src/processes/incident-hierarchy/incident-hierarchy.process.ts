@@ -10,6 +10,7 @@ import type { Clock } from '../../ports/clock.port';
 
 /** The process's name: its checkpoint, and what read-your-writes waits for. */
 export const INCIDENT_HIERARCHY = 'incident_hierarchy';
+export const INCIDENT_HIERARCHY_EVENT_TYPES: readonly string[] = ['IncidentParentLinked', 'IncidentResolved'];
 
 const ACTOR = { id: 'incident-hierarchy', role: 'system', via: 'process' };
 
@@ -28,7 +29,7 @@ const isRefusal = (error: unknown): error is Error => error instanceof IllegalTr
 @Injectable()
 export class IncidentHierarchyProcess implements EventProcess {
   readonly name = INCIDENT_HIERARCHY;
-  readonly eventTypes = ['IncidentParentLinked', 'IncidentResolved'];
+  readonly eventTypes = INCIDENT_HIERARCHY_EVENT_TYPES;
 
   constructor(
     private readonly streams: IncidentStreams,
