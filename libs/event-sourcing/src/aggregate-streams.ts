@@ -1,5 +1,6 @@
 import type { Decider } from './decider';
 import type { DomainEvent, EventMetadata, RecordedEvent } from './envelope';
+import { NO_STREAM_REVISION } from './expected-revision';
 import { decisionOf, type WritePipeline } from './write-pipeline';
 
 export interface AggregateStreamsOptions<Command extends { type: string }, State extends { status: string }, Event extends DomainEvent> {
@@ -61,6 +62,18 @@ export class AggregateStreams<Command extends { type: string }, State extends { 
 
   exists(state: State): boolean {
     return state.status !== this.absentStatus;
+  }
+
+  /**
+   * Runs the creating command on an id just drawn (`newId()`): no stream can hold it yet, so none is read; the append
+   * expects no stream, and fails with WrongExpectedRevisionError should one exist after all.
+   */
+  async create(id: string, command: Command, options: Pick<AggregateCommandOptions, 'metadata'>): Promise<AggregateCommandResult<State>> {
+    const { decider, pipeline, streamOf, creatingCommand } = this.options;
+    if (command.type !== creatingCommand) throw new Error(`${command.type} does not create the aggregate (${creatingCommand} does)`);
+    const loaded = { state: decider.initialState(), revision: NO_STREAM_REVISION };
+    const executed = await pipeline.execute(streamOf(id), decisionOf(decider, command), { metadata: options.metadata, loaded });
+    return { id, revision: executed.revision, state: executed.state, events: executed.events };
   }
 
   async execute(id: string, command: Command, options: AggregateCommandOptions): Promise<AggregateCommandResult<State>> {

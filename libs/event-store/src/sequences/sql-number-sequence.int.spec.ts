@@ -50,6 +50,31 @@ describe('SqlNumberSequence', () => {
   });
 
   describe('on PGlite', () => {
+    it('draws the numbers asked for while a draw is on its way in one statement, in the order they were asked', async () => {
+      const pglite = await openPglite();
+      const db = createPgliteExecutor(pglite, { ownsDatabase: true });
+      const statements: string[] = [];
+      const counted: SqlExecutor = Object.assign(Object.create(db) as SqlExecutor, {
+        query: (sql: string, params?: unknown[]) => {
+          statements.push(sql);
+          return db.query(sql, params);
+        },
+      });
+      try {
+        const sequence = new SqlNumberSequence(counted, { schema: 'catalog', sequence: 'ticket_numbers', prefix: 'TIC' });
+        await sequence.next();
+        statements.length = 0;
+
+        const drawn = await Promise.all(Array.from({ length: 10 }, () => sequence.next()));
+
+        expect(drawn).toEqual(numbered('TIC', 2, 10));
+        // The first call draws alone; the nine made while it was on its way share the next statement.
+        expect(statements.filter((sql) => sql.includes('nextval'))).toHaveLength(2);
+      } finally {
+        await db.close();
+      }
+    });
+
     it('hands out each number once to two executors on one database, and more digits past 9999999', async () => {
       const pglite = await openPglite();
       const first = createPgliteExecutor(pglite, { ownsDatabase: false });

@@ -17,6 +17,6 @@ export class RegisterServiceHandler {
     const serviceId = newId();
     const number = await this.numbers.next();
     const details = serviceDetailsOf(input) as RegisterServiceInput;
-    return this.streams.execute(serviceId, { type: 'RegisterService', data: { serviceId, number, ...details } }, metadata);
+    return this.streams.create(serviceId, { type: 'RegisterService', data: { serviceId, number, ...details } }, metadata);
   }
 }

@@ -1,4 +1,4 @@
-import { AggregateStreams, type EventMetadata, type LoadedAggregate, type RecordedEvent, type WritePipeline } from '@itsm/event-sourcing';
+import { AggregateStreams, type AggregateCommandResult, type EventMetadata, type LoadedAggregate, type RecordedEvent, type WritePipeline } from '@itsm/event-sourcing';
 import type { ServiceLifecycle } from '@itsm/contracts';
 import { serviceDecider, type RegisteredService, type Service, type ServiceCommand, type ServiceEvent } from '@itsm/catalog-domain';
 import type { CommandOptions } from '../command-options';
@@ -52,9 +52,21 @@ export class ServiceStreams {
     return state.status === 'registered' ? state.lifecycle : null;
   }
 
+  /** Registers a service under an id just drawn (`newId()`): its stream cannot exist, so it is not read first. */
+  async create(serviceId: string, intent: Extract<ServiceIntent, { type: 'RegisterService' }>, metadata: EventMetadata): Promise<ServiceCommandResult> {
+    return this.resultOf(serviceId, await this.streams.create(serviceId, this.commandOf(intent, metadata), { metadata }));
+  }
+
   async execute(serviceId: string, intent: ServiceIntent, metadata: EventMetadata, options: CommandOptions = {}): Promise<ServiceCommandResult> {
-    const command = { ...intent, metadata: { now: this.clock.now(), actor: metadata.actor } } as ServiceCommand;
-    const result = await this.streams.execute(serviceId, command, { metadata, expectedRevision: options.expectedRevision });
+    const result = await this.streams.execute(serviceId, this.commandOf(intent, metadata), { metadata, expectedRevision: options.expectedRevision });
+    return this.resultOf(serviceId, result);
+  }
+
+  private commandOf(intent: ServiceIntent, metadata: EventMetadata): ServiceCommand {
+    return { ...intent, metadata: { now: this.clock.now(), actor: metadata.actor } } as ServiceCommand;
+  }
+
+  private resultOf(serviceId: string, result: AggregateCommandResult<Service>): ServiceCommandResult {
     const service = result.state as RegisteredService;
     return { id: serviceId, number: service.number, revision: result.revision, service, events: result.events };
   }
