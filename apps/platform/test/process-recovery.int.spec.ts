@@ -48,13 +48,15 @@ describe('processes converge after kill -9: SLA due timers and a parent’s casc
     return platform;
   };
 
-  const post = async (path: string, body: unknown, expected = [200, 201]) => {
-    const answer = await running().call(path, { method: 'POST', body });
-    if (!expected.includes(answer.status)) throw new Error(`POST ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    return answer.body;
+  const postAnswer = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const answer = await running().call(path, { method: 'POST', body, headers });
+    if (![200, 201].includes(answer.status)) throw new Error(`POST ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer;
   };
+  const post = async (path: string, body: unknown) => (await postAnswer(path, body)).body;
 
-  const liveServiceWithSla = async (): Promise<string> => {
+  /** A live service with its default offering's SLA, and the log position of the go-live. */
+  const liveServiceWithSla = async (): Promise<{ serviceId: string; liveAt: string }> => {
     const calendar = await post('/api/v1/calendars', {
       name: 'Around the clock',
       timeZone: 'UTC',
@@ -63,8 +65,8 @@ describe('processes converge after kill -9: SLA due timers and a parent’s casc
     });
     const service = await post('/api/v1/services', { name: 'Email', kind: 'business', description: 'Mail', ownerGroup: 'messaging', supportGroup: 'ops' });
     await post(`/api/v1/services/${service.id}/offerings`, { name: 'Gold', calendarId: calendar.id, default: true, slaTargets });
-    await post(`/api/v1/services/${service.id}/go-live`, {});
-    return service.id;
+    const live = await postAnswer(`/api/v1/services/${service.id}/go-live`, {});
+    return { serviceId: service.id, liveAt: live.headers.get('x-log-position') ?? '' };
   };
 
   const incidentBody = (serviceId: string) => ({ shortDescription: 'Mail down', description: 'No mail', callerId: 'caller', serviceId, impact: 2, urgency: 2 });
@@ -89,9 +91,10 @@ describe('processes converge after kill -9: SLA due timers and a parent’s casc
 
   it('resumes every timer and every child of a resolved parent after the kill', async () => {
     platform = await startEmbeddedPlatform(dataDir);
-    const serviceId = await liveServiceWithSla();
-    // The first open waits for the incidents' copy of the catalog to know the service.
-    const control = await waitUntil('the catalog copy to know the service', () => open(serviceId).catch(() => undefined), 120_000);
+    const { serviceId, liveAt } = await liveServiceWithSla();
+    // The first open waits for the incidents' copy of the catalog to know the service live with its offering: one
+    // opened before then has no SLA (the copy may have applied the registration but not yet the offering).
+    const control = (await postAnswer('/api/v1/incidents', incidentBody(serviceId), { 'x-wait-for-position': liveAt })).body.id as string;
     // Limits here are for a hung process, not speed: a loaded 2-core machine projects slowly.
     await waitUntil('the control incident’s due timers', async () => ((await dueTimerCounts(dataDir, [control])).get(control) === TIMERS_PER_INCIDENT ? true : undefined), 120_000);
     const killedCascade = await parentWithChildren(serviceId, KILLED_CASCADE_CHILDREN);
