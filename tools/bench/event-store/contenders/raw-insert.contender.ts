@@ -34,7 +34,8 @@ const DATA_COLUMN = COLUMNS.indexOf('data');
 const insertSql = (rows: number): string => {
   const values = Array.from({ length: rows }, (_, row) => {
     const param = (column: number) => `$${row * COLUMNS.length + column + 1}`;
-    return `(${COLUMNS.map((_, column) => param(column)).join(', ')}, ${param(DATA_COLUMN)}::text)`;
+    // Both uses of the one parameter typed as text, or the server cannot settle on one type for it.
+    return `(${COLUMNS.map((_, column) => (column === DATA_COLUMN ? `${param(column)}::text::jsonb` : param(column))).join(', ')}, ${param(DATA_COLUMN)}::text)`;
   });
   return `INSERT INTO ${EVENTS} (${COLUMNS.join(', ')}, canonical_data) VALUES ${values.join(', ')}`;
 };
