@@ -61,6 +61,24 @@ export class LiveApplier {
     }
   }
 
+  /**
+   * Catches up to the log's head, retrying from the checkpoint after each failure (lastError meanwhile) until it
+   * succeeds (true) or `stopped()` says to give up (false): how a projection out of its group gets back in.
+   */
+  async catchUpUntilDone(stopped: () => boolean): Promise<boolean> {
+    while (!stopped()) {
+      try {
+        await this.catchUp();
+        this.lastError = null;
+        return true;
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        await new Promise((resume) => setTimeout(resume, RESTART_DELAY_MS).unref());
+      }
+    }
+    return false;
+  }
+
   /** Catches up in batches, then follows the log event by event; restarts from the checkpoint after a failure. */
   async follow(): Promise<void> {
     this.stopped = false;

@@ -243,7 +243,9 @@ describe.each(testDatabases)('projection runtime on %s', (_label, openDatabase) 
       expect(notes.map((row) => row.event_id)).toEqual(log.filter((event) => event.type === 'NoteTaken').map((event) => event.eventId).sort());
     });
 
-    it('lets a projection that fails a batch go on alone: the others keep following, it retries until it can apply', async () => {
+    it('lets a projection that fails a batch catch up alone while the others keep following, then takes it back into the group', async () => {
+      // A projection following alone subscribes with subscribeToAll (the group with subscribeToAllBatches).
+      const aloneSubscriptions = jest.spyOn(database.store, 'subscribeToAll');
       const runtime = await runtimeFor({ projections: [streamHeadsProjection, pickyNotes] });
       await runtime.start();
       refusing = true;
@@ -259,8 +261,15 @@ describe.each(testDatabases)('projection runtime on %s', (_label, openDatabase) 
 
       refusing = false;
       await waitUntil('the notes projection to catch up on its own', async () => (await positionOf(runtime, 'notes')) === head, 20_000);
+      await database.store.appendToStream(stream, [anEvent('NoteTaken')], { expectedRevision: 0 });
+      const next = (await readWholeLog(database.store)).at(-1)?.globalPosition ?? -1;
+      await waitUntil('both projections to take the next note', async () => (await runtime.status()).every((status) => status.position === next), 20_000);
+
       const notes = await database.db.query(`SELECT 1 FROM "${database.schema}"."notes" WHERE stream_id = $1`, [stream]);
-      expect(notes).toHaveLength(1);
+      expect(notes).toHaveLength(2);
+      expect((await runtime.status()).find((status) => status.name === 'notes')?.lastError).toBeNull();
+      expect(aloneSubscriptions).not.toHaveBeenCalled();
+      aloneSubscriptions.mockRestore();
     });
   });
 

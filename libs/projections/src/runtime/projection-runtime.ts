@@ -123,8 +123,8 @@ export class ProjectionRuntime {
       return;
     }
     const caughtUp = await this.catchUpForGroup(appliers);
-    for (const applier of appliers) if (!caughtUp.includes(applier)) void applier.follow();
-    this.group = new LiveGroup(this.context, subscribeToAllBatches, caughtUp);
+    const behind = appliers.filter((applier) => !caughtUp.includes(applier));
+    this.group = new LiveGroup(this.context, subscribeToAllBatches, caughtUp, behind);
     await this.group.follow();
   }
 
