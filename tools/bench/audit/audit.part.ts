@@ -7,7 +7,7 @@ import { openBenchLog, selectedLogTargets, type BenchLog, type LogTarget } from 
 import { scaled, type BenchConfig } from '../shared/config';
 import { formatInt, progress, writeJsonResult } from '../shared/report';
 import { seedLog } from '../shared/seed-log';
-import { elapsedMs, summarize, type Sample } from '../shared/stats';
+import { elapsedMs, median, summarize, type Sample } from '../shared/stats';
 import { targetOutcome } from '../shared/target-summary';
 import { verdict } from '../shared/target-verdict';
 import { incidentEvent } from '../event-store/incident-event';
@@ -33,12 +33,6 @@ const VERIFY_RATIO = 0.7;
 const VERIFY_EVENTS_PER_SEC = 100_000;
 const APPEND_OVERHEAD = 0.05;
 const APPEND_OVERHEAD_ROUNDS = 5;
-
-const medianOf = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const rotate = <T>(items: readonly T[], round: number): T[] => [...items.slice(round % items.length), ...items.slice(0, round % items.length)];
 
@@ -90,7 +84,7 @@ const measureAppendOverhead = async (log: BenchLog, tree: SqlAuditTree, leaves: 
   const withCheckpointer = summarize(samples.with);
   const rate = (sample: Sample) => sample.events / sample.totalMs;
   const overheadByRound = samples.with.map((sample, round) => 1 - rate(sample) / rate(samples.without[round]));
-  const overhead = medianOf(overheadByRound);
+  const overhead = median(overheadByRound);
   return {
     appendsPerRound: appends,
     writers: WRITERS,

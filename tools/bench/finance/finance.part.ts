@@ -3,6 +3,7 @@ import type { BenchPart } from '../shared/bench-part';
 import { scaled, type BenchConfig } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
 import { formatInt, progress, writeJsonResult } from '../shared/report';
+import { median } from '../shared/stats';
 import { targetOutcome, type TargetOutcome } from '../shared/target-summary';
 import { verdict } from '../shared/target-verdict';
 import type { FinanceBenchSizes } from './finance-data';
@@ -12,11 +13,6 @@ import { printFinanceTables, type FinanceBenchResult, type TimedFigure } from '.
 
 const TARGET = 0.5;
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const figure = (lines: number, byRoundMs: number[]): TimedFigure => {
   const ms = median(byRoundMs);
   return { ms: Math.round(ms * 10) / 10, linesPerSec: Math.round((lines / ms) * 1000), byRoundMs: byRoundMs.map((value) => Math.round(value * 10) / 10) };

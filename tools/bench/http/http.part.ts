@@ -3,6 +3,7 @@ import { signAccessToken } from '@itsm/platform-kit';
 import type { BenchPart } from '../shared/bench-part';
 import type { BenchConfig } from '../shared/config';
 import { progress, writeJsonResult } from '../shared/report';
+import { median } from '../shared/stats';
 import { BENCH_JWT_SECRET, HTTP_CONTENDERS, type ContenderId, type HttpTarget, type RunningContender } from './http-contenders';
 import { HTTP_CASES, serviceBody, type CaseContext } from './http-cases';
 import { targetOutcome } from '../shared/target-summary';
@@ -19,12 +20,6 @@ const WARM_UP_SECONDS = 1;
 const SEEDED_SERVICES = 100;
 
 const TARGETS: readonly HttpTarget[] = ['embedded', 'postgres'];
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const summarize = (rounds: readonly LoadFigures[]): HttpMeasurement => ({
   requestsPerSec: Math.round(median(rounds.map((round) => round.requestsPerSec))),

@@ -34,12 +34,11 @@ export const percentile = (sorted: readonly number[], p: number): number =>
 const perSecond = (events: number, ms: number): number =>
   Math.round((events / ms) * 1000);
 
-const median = (values: readonly number[]): number => {
+/** The middle value (the mean of the two middle ones for an even count). */
+export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? sorted[middle]
-    : Math.round((sorted[middle - 1] + sorted[middle]) / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
 /** Sums up the rounds: median and pooled rates, percentiles over every operation. */
@@ -54,8 +53,8 @@ export const summarize = (samples: readonly Sample[]): Measurement => {
     events,
     ops: sorted.length,
     totalMs: round(totalMs),
-    eventsPerSec: median(
-      samples.map((sample) => perSecond(sample.events, sample.totalMs)),
+    eventsPerSec: Math.round(
+      median(samples.map((sample) => perSecond(sample.events, sample.totalMs))),
     ),
     pooledEventsPerSec: perSecond(events, totalMs),
     msPerOp: {
