@@ -21,6 +21,7 @@ import { readLogPages } from '../log/read-log-pages';
 import { storedTextsOfRow } from '../log/canonical-texts';
 import { readCanonicalTextPages, type CanonicalTextLog } from './from-text/canonical-text-pages';
 import type { AuditVerification, VerificationFailure } from './audit-verification';
+import { RecordedLeavesAhead } from './recorded-leaves-ahead';
 
 export interface VerifyProgress {
   events: number;
@@ -176,7 +177,8 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
   const recordedSize = recordedState?.treeSize ?? 0;
 
   let recordedLeavesChecked = 0;
-  const recordedLeaves = (first: number, count: number) => (tree && first < recordedSize ? tree.readLeaves(first, Math.min(count, recordedSize - first)) : Promise.resolve([]));
+  const recordedAhead = tree ? new RecordedLeavesAhead(tree, recordedSize) : null;
+  const recordedLeaves = (first: number, count: number) => (recordedAhead && first < recordedSize ? recordedAhead.take(first, count) : Promise.resolve([]));
   /** (from, upTo] event by event in this process; returns how many events were compared with recorded leaves. */
   const checkHere = async (from: number, upTo: number): Promise<number> => {
     let compared = 0;

@@ -25,7 +25,13 @@ export interface CanonicalTextPage {
 }
 
 /**
- * The log's positions (after, upTo] page by page, as stored texts, reading the next page while the caller hashes
+ * Pages read ahead of the one the caller checks, each on a connection of its own: with one, the server sat idle
+ * between answering a page and being asked for the next.
+ */
+const PAGES_AHEAD = 2;
+
+/**
+ * The log's positions (after, upTo] page by page, as stored texts, reading the next pages while the caller hashes
  * the current one. A page the statement fails on comes back not vouched.
  */
 export async function* readCanonicalTextPages(log: CanonicalTextLog, { after, upTo, pageSize = 5000 }: { after: number; upTo: number; pageSize?: number }): AsyncGenerator<CanonicalTextPage> {
@@ -33,11 +39,19 @@ export async function* readCanonicalTextPages(log: CanonicalTextLog, { after, up
   const statement = canonicalTextStatement(eventLogSchema(log.schema).events, 'global_position > $1 AND global_position <= $2 ORDER BY global_position', kept);
   const read = (from: number): Promise<CanonicalTextRow[] | null> =>
     log.db.query<CanonicalTextRow>(statement, [from, Math.min(from + pageSize, upTo)], { prepareAs: kept ? 'audit_canonical_text_page' : 'audit_canonical_text_page_compared' }).catch(() => null);
-  let next: Promise<CanonicalTextRow[] | null> | undefined = after < upTo ? read(after) : undefined;
-  for (let from = after; next; from += pageSize) {
-    const rows = await next;
+  const pending: Promise<CanonicalTextRow[] | null>[] = [];
+  let requested = after;
+  const fill = () => {
+    while (pending.length < PAGES_AHEAD && requested < upTo) {
+      pending.push(read(requested));
+      requested = Math.min(requested + pageSize, upTo);
+    }
+  };
+  fill();
+  for (let from = after; pending.length > 0; from += pageSize) {
+    const rows = await (pending.shift() as Promise<CanonicalTextRow[] | null>);
     const pageUpTo = Math.min(from + pageSize, upTo);
-    next = pageUpTo < upTo ? read(pageUpTo) : undefined;
+    fill();
     const vouched = rows !== null && rows.every(vouchedFor);
     yield { after: from, upTo: pageUpTo, vouched, rows: vouched ? rows : [] };
   }
