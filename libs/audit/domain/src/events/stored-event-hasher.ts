@@ -24,6 +24,21 @@ export interface EventHashes {
 }
 
 const U32 = 4;
+/** The constant pieces of the texts, encoded once: copying bytes costs a fraction of encoding a string. */
+const ACTOR_MEMBER = Buffer.from('{"actor":');
+const CAUSATION_MEMBER = Buffer.from(',"causationId":');
+const CORRELATION_MEMBER = Buffer.from(',"correlationId":');
+const EVENT_ID_MEMBER = Buffer.from(',"eventId":');
+const OCCURRED_AT_MEMBER = Buffer.from(',"occurredAt":');
+const RECORDED_AT_MEMBER = Buffer.from(',"recordedAt":');
+const SCHEMA_VERSION_MEMBER = Buffer.from(',"schemaVersion":');
+const TRACEPARENT_MEMBER = Buffer.from(',"traceparent":');
+const DATA_MEMBER = Buffer.from(',"data":');
+const STREAM_ID_MEMBER = Buffer.from(',"streamId":');
+const STREAM_REVISION_MEMBER = Buffer.from(',"streamRevision":');
+const TYPE_MEMBER = Buffer.from(',"type":');
+const CLOSE_OBJECT = Buffer.from('}');
+const NULL_LITERAL = Buffer.from('null');
 /** A string JSON.stringify writes as is between quotes: printable ASCII without `"` and `\`. */
 const PLAIN_JSON_STRING = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
@@ -69,25 +84,25 @@ export class StoredEventHasher implements EventHashes {
     this.metadataStart = at + U32;
     {
       let end = this.metadataStart;
-      end = this.raw(end, '{"actor":');
+      end = this.bytesOf(end, ACTOR_MEMBER);
       end = this.raw(end, event.actor);
-      end = this.raw(end, ',"causationId":');
+      end = this.bytesOf(end, CAUSATION_MEMBER);
       end = this.jsonStringOrNull(end, event.causationId);
-      end = this.raw(end, ',"correlationId":');
+      end = this.bytesOf(end, CORRELATION_MEMBER);
       end = this.jsonString(end, event.correlationId);
       this.afterCorrelation = end;
-      end = this.raw(end, ',"eventId":');
+      end = this.bytesOf(end, EVENT_ID_MEMBER);
       end = this.jsonString(end, event.eventId);
-      end = this.raw(end, ',"occurredAt":');
+      end = this.bytesOf(end, OCCURRED_AT_MEMBER);
       end = this.jsonString(end, event.occurredAt);
-      end = this.raw(end, ',"recordedAt":');
+      end = this.bytesOf(end, RECORDED_AT_MEMBER);
       end = this.jsonString(end, event.recordedAt);
-      end = this.raw(end, ',"schemaVersion":');
+      end = this.bytesOf(end, SCHEMA_VERSION_MEMBER);
       end = this.raw(end, String(event.schemaVersion));
       this.afterSchemaVersion = end;
-      end = this.raw(end, ',"traceparent":');
+      end = this.bytesOf(end, TRACEPARENT_MEMBER);
       end = this.jsonStringOrNull(end, event.traceparent);
-      end = this.raw(end, '}');
+      end = this.bytesOf(end, CLOSE_OBJECT);
       this.metadataEnd = end;
       bytes.writeUInt32BE(end - this.metadataStart, at);
       at = end;
@@ -107,18 +122,18 @@ export class StoredEventHasher implements EventHashes {
     const start = this.leafEnd;
     let at = this.raw(start, previousHash);
     at += bytes.copy(bytes, at, this.metadataStart, this.afterCorrelation);
-    at = this.raw(at, ',"data":');
+    at = this.bytesOf(at, DATA_MEMBER);
     at += bytes.copy(bytes, at, this.dataStart, this.dataEnd);
     at += bytes.copy(bytes, at, this.afterCorrelation, this.afterSchemaVersion);
-    at = this.raw(at, ',"streamId":');
+    at = this.bytesOf(at, STREAM_ID_MEMBER);
     at = this.jsonString(at, event.streamId);
-    at = this.raw(at, ',"streamRevision":');
+    at = this.bytesOf(at, STREAM_REVISION_MEMBER);
     at = this.raw(at, String(event.streamRevision));
     // `,"traceparent":…` without the metadata's closing brace.
     at += bytes.copy(bytes, at, this.afterSchemaVersion, this.metadataEnd - 1);
-    at = this.raw(at, ',"type":');
+    at = this.bytesOf(at, TYPE_MEMBER);
     at = this.jsonString(at, event.type);
-    at = this.raw(at, '}');
+    at = this.bytesOf(at, CLOSE_OBJECT);
     return hash('sha256', bytes.subarray(start, at), 'hex');
   }
 
@@ -146,6 +161,11 @@ export class StoredEventHasher implements EventHashes {
     return at + U32 + length;
   }
 
+  private bytesOf(at: number, encoded: Buffer): number {
+    this.bytes.set(encoded, at);
+    return at + encoded.length;
+  }
+
   private raw(at: number, text: string): number {
     return at + this.bytes.write(text, at, 'utf8');
   }
@@ -160,6 +180,6 @@ export class StoredEventHasher implements EventHashes {
   }
 
   private jsonStringOrNull(at: number, value: string | null): number {
-    return value === null ? this.raw(at, 'null') : this.jsonString(at, value);
+    return value === null ? this.bytesOf(at, NULL_LITERAL) : this.jsonString(at, value);
   }
 }
