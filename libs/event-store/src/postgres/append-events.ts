@@ -7,7 +7,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@itsm/event-sourcing';
-import { sealEvents, type SealedEvent } from '../seal-events';
+import { sealedOneByOne, type SealedEvent } from '../seal-events';
 import type { EventLogSchema } from './event-log-schema';
 import { canonicalDataOf, insertEventsStatement } from './event-rows';
 import type { SqlExecutor, SqlSession } from './sql-executor.port';
@@ -121,8 +121,8 @@ const append = async (
   if (!matchesExpectedRevision(expectedRevision, currentRevision)) {
     throw new WrongExpectedRevisionError(streamId, expectedRevision, currentRevision);
   }
-  const sealed = sealEvents(streamId, request.events, currentRevision, head.hash ?? GENESIS_HASH, new Date(head.now));
-  const inserts = (await sendInsertsAsWritten(tx, names, sealed, request.notifyChannel)).map(({ chunk, inserted }) => ({
+  const sealed = sealedOneByOne(streamId, request.events, currentRevision, head.hash ?? GENESIS_HASH, new Date(head.now));
+  const inserts = (await sendInsertsAsWritten(tx, names, sealed, request.events.length, request.notifyChannel)).map(({ chunk, inserted }) => ({
     chunk,
     inserted: insertOrConflict(inserted, streamId, expectedRevision, currentRevision),
   }));
@@ -144,28 +144,32 @@ const DATA_CHARS_PER_INSERT = 1 << 20;
 const nextTurnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Sends an append's INSERTs (at most `EVENTS_PER_INSERT` rows and about `DATA_CHARS_PER_INSERT` characters of data
- * each), each as soon as its rows are written, with a turn of the event loop in between: the socket sends one while
- * the next is written, and the server inserts one while the next arrives (a period's statements are tens of MB). An
+ * Sends an append's `count` events, sealed as they are taken, in INSERTs (at most `EVENTS_PER_INSERT` rows and about
+ * `DATA_CHARS_PER_INSERT` characters of data each), each as soon as its rows are sealed and written, with a turn of the
+ * event loop in between: the socket sends one while the next is written, and the server inserts one while the next
+ * arrives (a period's statements are tens of MB). An
  * append of small events is one INSERT, sent at once. The last one signals `notifyChannel`. The answers are not
  * awaited; each has a handler, so that one failing while the next is written is not unhandled.
  */
 const sendInsertsAsWritten = async (
   tx: SqlSession,
   names: EventLogSchema,
-  sealed: readonly SealedEvent[],
+  sealed: Iterable<SealedEvent>,
+  count: number,
   notifyChannel: string | undefined,
 ): Promise<{ chunk: SealedEvent[]; inserted: Promise<InsertedRow[]> }[]> => {
   const sent: { chunk: SealedEvent[]; inserted: Promise<InsertedRow[]> }[] = [];
   let chunk: SealedEvent[] = [];
   let canonicalData: string[] = [];
   let characters = 0;
-  for (const [index, event] of sealed.entries()) {
+  let index = -1;
+  for (const event of sealed) {
+    index += 1;
     const text = canonicalDataOf(event);
     chunk.push(event);
     canonicalData.push(text);
     characters += text.length;
-    const last = index === sealed.length - 1;
+    const last = index === count - 1;
     if (!last && chunk.length < EVENTS_PER_INSERT && characters < DATA_CHARS_PER_INSERT) continue;
     if (sent.length > 0) await nextTurnOfTheEventLoop();
     const statement = insertEventsStatement(names.events, chunk, last ? notifyChannel : undefined, { canonicalData });
