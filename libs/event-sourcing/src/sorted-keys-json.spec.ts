@@ -21,6 +21,25 @@ describe('sortedKeysJson: JSON.stringify with sorted keys, for plain data only',
     expect(sortedKeysJson({ a: 1, skipped: undefined })).toBe('{"a":1}');
   });
 
+  it('writes data whose keys are already in order as it is (no replacer), the same text', () => {
+    const inOrder = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(inOrder);
+      if (value === null || typeof value !== 'object') return value;
+      const record = value as Record<string, unknown>;
+      return Object.fromEntries(Object.keys(record).sort().map((key) => [key, inOrder(record[key])]));
+    };
+    fc.assert(fc.property(plainJsonValues, (value) => {
+      const sorted = inOrder(value);
+      const text = sortedKeysJson(sorted);
+      if (text !== undefined) expect(text).toBe(byHand(value));
+    }), { numRuns: 500 });
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic['b'] = cyclic;
+    expect(() => sortedKeysJson(cyclic)).toThrow(TypeError);
+    expect(sortedKeysJson({ a: [{ b: 1, c: undefined }], d: 'x' })).toBe('{"a":[{"b":1}],"d":"x"}');
+    expect(sortedKeysJson({ 1: { b: 1, a: 2 }, 2: [{ d: 1, c: 2 }] })).toBe('{"1":{"a":2,"b":1},"2":[{"c":2,"d":1}]}');
+  });
+
   it('leaves to the caller what it would not write as a hand-written canonical writer does', () => {
     const sparse = [1];
     sparse[2] = 2;

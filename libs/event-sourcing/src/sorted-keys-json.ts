@@ -12,6 +12,11 @@ const keyOutOfInsertionOrder = (key: string): boolean => {
   return (first >= 48 && first <= 57) || key === '__proto__';
 };
 
+const inKeyOrder = (keys: readonly string[]): boolean => {
+  for (let index = 1; index < keys.length; index++) if (!(keys[index - 1] < keys[index])) return false;
+  return true;
+};
+
 /** Each object's members in UTF-16 code unit order of their keys (a copy only when they are not in it already). */
 function sortedMembers(this: Record<string, unknown> | unknown[], key: string, value: unknown): unknown {
   // `this[key]` is the value before any toJSON: one that has it is written by the caller's own writer.
@@ -33,9 +38,7 @@ function sortedMembers(this: Record<string, unknown> | unknown[], key: string, v
       // A toJSON member, even one that is not a function, is the caller's writer's to interpret.
       if (!isPlainObject(value) || record['toJSON'] !== undefined) throw NOT_PLAIN;
       const keys = Object.keys(record);
-      let sorted = true;
-      for (let index = 1; index < keys.length && sorted; index++) sorted = keys[index - 1] < keys[index];
-      if (sorted) return value;
+      if (inKeyOrder(keys)) return value;
       keys.sort();
       const copy: Record<string, unknown> = {};
       for (const member of keys) {
@@ -49,6 +52,44 @@ function sortedMembers(this: Record<string, unknown> | unknown[], key: string, v
   }
 }
 
+/** Deeper than this (or a cycle) is left to the replacer, and to JSON.stringify's own refusal of a cycle. */
+const MAX_DEPTH_CHECKED = 100;
+
+
+/**
+ * Whether `JSON.stringify` alone writes this value as `sortedMembers` would have it: plain data whose every object
+ * already lists its keys in order (a writer that drafts its data so, like finance's statements, pays no replacer call
+ * per value). Anything else answers false, for the replacer to sort or refuse.
+ */
+const alreadySorted = (value: unknown, depth = 0): boolean => {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isSafeInteger(value);
+    case 'object': {
+      if (value === null) return true;
+      if (depth >= MAX_DEPTH_CHECKED) return false;
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) if (!(index in value) || value[index] === undefined || !alreadySorted(value[index], depth + 1)) return false;
+        return true;
+      }
+      const record = value as Record<string, unknown>;
+      if (!isPlainObject(value) || record['toJSON'] !== undefined) return false;
+      const keys = Object.keys(record);
+      for (let index = 0; index < keys.length; index++) {
+        if (index > 0 && !(keys[index - 1] < keys[index])) return false;
+        const member = record[keys[index]];
+        if (member !== undefined && !alreadySorted(member, depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+};
+
 /**
  * The JSON text of plain data — strings, safe integers, booleans, null, arrays and plain objects of them — with every
  * object's keys sorted by UTF-16 code units and no whitespace: what a canonical JSON writer writes for such data,
@@ -60,9 +101,38 @@ function sortedMembers(this: Record<string, unknown> | unknown[], key: string, v
 export const sortedKeysJson = (value: unknown): string | undefined => {
   if (value === undefined) return undefined;
   try {
-    return JSON.stringify(value, sortedMembers);
+    return writeSorted(value, 0);
   } catch (error) {
     if (error === NOT_PLAIN) return undefined;
     throw error;
   }
+};
+
+/** Levels written member by member when out of order: an event's envelope and its data. */
+const LEVELS_WRITTEN_BY_HAND = 2;
+
+/**
+ * A part already in order is written by JSON.stringify alone. An object out of order at the top levels (an envelope,
+ * an event's data) is written member by member in key order, each member the same way, so that the thousands of lines
+ * of a statement, drafted in order, are written natively below an envelope that is not; an array or a deeper part out
+ * of order is sorted by the replacer.
+ * Throws NOT_PLAIN as `sortedMembers` does.
+ */
+const writeSorted = (value: unknown, level: number): string => {
+  if (alreadySorted(value)) return JSON.stringify(value);
+  if (level >= LEVELS_WRITTEN_BY_HAND || typeof value !== 'object' || value === null || Array.isArray(value)) return JSON.stringify(value, sortedMembers);
+  const record = value as Record<string, unknown>;
+  if (!isPlainObject(value) || record['toJSON'] !== undefined) throw NOT_PLAIN;
+  const keys = Object.keys(record);
+  if (!inKeyOrder(keys)) {
+    if (keys.some(keyOutOfInsertionOrder)) throw NOT_PLAIN;
+    keys.sort();
+  }
+  let text = '{';
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += (text.length === 1 ? '' : ',') + JSON.stringify(key) + ':' + writeSorted(member, level + 1);
+  }
+  return `${text}}`;
 };

@@ -13,9 +13,18 @@ export const sealEvents = (
   currentRevision: number,
   previousHash: string,
   recordedAt: Date,
-): SealedEvent[] => {
+): SealedEvent[] => [...sealedOneByOne(streamId, events, currentRevision, previousHash, recordedAt)];
+
+/** `sealEvents`, each event sealed when it is asked for: a big append writes one while the server stores the last. */
+export function* sealedOneByOne(
+  streamId: string,
+  events: readonly NewEvent[],
+  currentRevision: number,
+  previousHash: string,
+  recordedAt: Date,
+): Generator<SealedEvent> {
   let hash = previousHash;
-  return events.map((event, index) => {
+  for (const [index, event] of events.entries()) {
     const unsealed: Omit<SealedEvent, 'hash'> = {
       eventId: event.eventId ?? newEventId(),
       type: event.type,
@@ -31,6 +40,6 @@ export const sealEvents = (
       data: event.data,
     };
     hash = computeEventHash(hash, unsealed);
-    return { ...unsealed, hash };
-  });
-};
+    yield { ...unsealed, hash };
+  }
+}

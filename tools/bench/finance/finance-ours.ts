@@ -20,6 +20,7 @@ import {
   PublishRateCardVersionHandler,
   PublishStatementsHandler,
   RecentLedgerImports,
+  RecentPeriodLogs,
   RecentRunComputations,
   RateCardStreams,
   RecordUsageHandler,
@@ -96,8 +97,9 @@ export const openOurs = async (connectionString: string, sizes: FinanceBenchSize
   const sections = createExclusiveSections(db);
   const costCenterStreams = new CostCenterStreams(pipeline, clock);
   const periods = new PeriodStreams(pipeline, clock);
-  // As FinanceApplicationModule provides it: the lines of the imports it read are kept for the period's next run.
-  const reader = new PeriodInputsReader(store, new RecentLedgerImports());
+  // As FinanceApplicationModule provides it: the lines of the imports it read, and what it read of the log for each
+  // period, are kept for the period's next run.
+  const reader = new PeriodInputsReader(store, new RecentLedgerImports(), new RecentPeriodLogs());
   const settings = { reportingCurrency: REPORTING_CURRENCY };
   // One per host, as FinanceApplicationModule provides it: publish takes the run's computation from it.
   const recent = new RecentRunComputations();

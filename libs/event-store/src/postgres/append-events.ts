@@ -7,9 +7,9 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@itsm/event-sourcing';
-import { sealEvents, type SealedEvent } from '../seal-events';
+import { sealedOneByOne, type SealedEvent } from '../seal-events';
 import type { EventLogSchema } from './event-log-schema';
-import { insertEventsStatement } from './event-rows';
+import { canonicalDataOf, insertEventsStatement } from './event-rows';
 import type { SqlExecutor, SqlSession } from './sql-executor.port';
 
 /** Keeps each INSERT well below PostgreSQL's 65 535 bind parameters (13 per event). */
@@ -121,21 +121,66 @@ const append = async (
   if (!matchesExpectedRevision(expectedRevision, currentRevision)) {
     throw new WrongExpectedRevisionError(streamId, expectedRevision, currentRevision);
   }
-  const sealed = sealEvents(streamId, request.events, currentRevision, head.hash ?? GENESIS_HASH, new Date(head.now));
-  const chunks = chunksForInsert(sealed);
-  const inserts = sendInserts(tx, names, chunks, request.notifyChannel).map((inserted) =>
-    insertOrConflict(inserted, streamId, expectedRevision, currentRevision),
-  );
+  const sealed = sealedOneByOne(streamId, request.events, currentRevision, head.hash ?? GENESIS_HASH, new Date(head.now));
+  const inserts = (await sendInsertsAsWritten(tx, names, sealed, request.events.length, request.notifyChannel)).map(({ chunk, inserted }) => ({
+    chunk,
+    inserted: insertOrConflict(inserted, streamId, expectedRevision, currentRevision),
+  }));
   const committed = steps.commit();
   // Every answer is awaited in order below; these handlers only keep a later failure from going unhandled.
-  [...inserts, committed].forEach((pending) => pending.catch(() => undefined));
+  [...inserts.map(({ inserted }) => inserted), committed].forEach((pending) => pending.catch(() => undefined));
   const events: RecordedEvent[] = [];
-  for (const [index, inserted] of inserts.entries()) {
+  for (const { chunk, inserted } of inserts) {
     const positions = new Map((await inserted).map((row) => [Number(row.stream_revision), Number(row.global_position)]));
-    chunks[index].forEach((event) => events.push({ ...event, globalPosition: positions.get(event.streamRevision) as number }));
+    chunk.forEach((event) => events.push({ ...event, globalPosition: positions.get(event.streamRevision) as number }));
   }
   await committed;
   return { currentRevision, events };
+};
+
+/** Characters of canonical data per INSERT, about: a bigger append is sent in several (see `sendInsertsAsWritten`). */
+const DATA_CHARS_PER_INSERT = 1 << 20;
+
+const nextTurnOfTheEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Sends an append's `count` events, sealed as they are taken, in INSERTs (at most `EVENTS_PER_INSERT` rows and about
+ * `DATA_CHARS_PER_INSERT` characters of data each), each as soon as its rows are sealed and written, with a turn of the
+ * event loop in between: the socket sends one while the next is written, and the server inserts one while the next
+ * arrives (a period's statements are tens of MB). An
+ * append of small events is one INSERT, sent at once. The last one signals `notifyChannel`. The answers are not
+ * awaited; each has a handler, so that one failing while the next is written is not unhandled.
+ */
+const sendInsertsAsWritten = async (
+  tx: SqlSession,
+  names: EventLogSchema,
+  sealed: Iterable<SealedEvent>,
+  count: number,
+  notifyChannel: string | undefined,
+): Promise<{ chunk: SealedEvent[]; inserted: Promise<InsertedRow[]> }[]> => {
+  const sent: { chunk: SealedEvent[]; inserted: Promise<InsertedRow[]> }[] = [];
+  let chunk: SealedEvent[] = [];
+  let canonicalData: string[] = [];
+  let characters = 0;
+  let index = -1;
+  for (const event of sealed) {
+    index += 1;
+    const text = canonicalDataOf(event);
+    chunk.push(event);
+    canonicalData.push(text);
+    characters += text.length;
+    const last = index === count - 1;
+    if (!last && chunk.length < EVENTS_PER_INSERT && characters < DATA_CHARS_PER_INSERT) continue;
+    if (sent.length > 0) await nextTurnOfTheEventLoop();
+    const statement = insertEventsStatement(names.events, chunk, last ? notifyChannel : undefined, { canonicalData });
+    const inserted = tx.query<InsertedRow>(statement.text, statement.params, chunk.length <= PREPARED_EVENTS_PER_INSERT ? prepareAs(statement.text) : undefined);
+    inserted.catch(() => undefined);
+    sent.push({ chunk, inserted });
+    chunk = [];
+    canonicalData = [];
+    characters = 0;
+  }
+  return sent;
 };
 
 /** Sealed events in INSERTs of at most `EVENTS_PER_INSERT` rows, in order. */

@@ -52,6 +52,7 @@ export * from './periods/period-inputs.reader';
 export * from './periods/recompute-run';
 export * from './periods/recent-run-computations';
 export * from './periods/recent-ledger-imports';
+export * from './periods/recent-period-logs';
 export * from './run-period/run-period.handler';
 export * from './publish-statements/publish-statements.handler';
 export * from './close-period/close-period.handler';

@@ -45,6 +45,7 @@ import { ClosePeriodHandler } from '../close-period/close-period.handler';
 import { PeriodInputsReader } from '../periods/period-inputs.reader';
 import { PeriodStreams } from '../periods/period-streams';
 import { RecentLedgerImports } from '../periods/recent-ledger-imports';
+import { RecentPeriodLogs } from '../periods/recent-period-logs';
 import { RecentRunComputations } from '../periods/recent-run-computations';
 import { PostAdjustmentHandler } from '../post-adjustment/post-adjustment.handler';
 import { PublishStatementsHandler } from '../publish-statements/publish-statements.handler';
@@ -198,7 +199,7 @@ export class FinanceApplicationModule {
         { provide: FinanceCopyPositions, inject: [SQL_DATABASE], useFactory: (db: SqlExecutor) => new FinanceCopyPositions(db, checkpointSchema) },
         ...streams,
         { provide: PeriodStreams, inject: [WRITE_PIPELINE, FINANCE_CLOCK], useFactory: (pipeline: WritePipeline, clock: Clock) => new PeriodStreams(pipeline, clock) },
-        { provide: PeriodInputsReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PeriodInputsReader(store, new RecentLedgerImports()) },
+        { provide: PeriodInputsReader, inject: [EVENT_STORE], useFactory: (store: EventStore) => new PeriodInputsReader(store, new RecentLedgerImports(), new RecentPeriodLogs()) },
         ExchangeRateLookup,
         RecentRunComputations,
         ...FINANCE_HANDLERS,

@@ -1,11 +1,7 @@
 import {
-  financeEntityIdOf,
   ledgerImportStreamId,
   rateCardStreamId,
   upcastEvent,
-  type AllocationRuleEvent,
-  type CostCenterOpenedV1,
-  type ExchangeRateSetV1,
   type LedgerImportedV1,
   type LedgerLinesImportedV1,
   type PeriodCreditInputV1,
@@ -13,14 +9,10 @@ import {
   type PeriodLabourEntryV1,
   type PeriodLedgerInputV1,
   type PeriodRuleInputV1,
-  type PeriodUsageInputV1,
   type RateCardEvent,
-  type UsageRecordedV1,
 } from '@itsm/contracts';
-import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore } from '@itsm/event-store';
 import {
-  allocationRuleDecider,
   exchangeRateTable,
   parsePeriod,
   rateCardDecider,
@@ -28,19 +20,19 @@ import {
   sha256OfLines,
   type AllocationRuleState,
   type CreatedRateCard,
-  type ExchangeRate,
   type PeriodAdjustment,
   type PeriodComputationInputs,
   type PeriodLedgerLine,
   type PeriodRuleVersion,
   type PricedLabour,
   type RateCard,
-  type UsageRecord,
 } from '@itsm/finance-domain';
 import { RuleViolation } from '@itsm/event-sourcing';
 import { priceLabour } from '../labour-costs/price-labour';
 import type { LoggedWork } from '../ports/finance-incidents.port';
+import { PeriodLogInputs, PERIOD_SOURCE_TYPES } from './period-log-inputs';
 import type { PeriodImportLines, RecentLedgerImports } from './recent-ledger-imports';
+import type { RecentPeriodLogs } from './recent-period-logs';
 
 /** What a run takes from outside finance's own streams (a snapshot the run records) and from the period stream. */
 export interface ForeignPeriodInputs {
@@ -55,18 +47,19 @@ export interface ReadPeriodInputs {
   computation: PeriodComputationInputs;
   /** The manifest a run records (its `exchangeRates` are filled in from the computation). */
   manifest: PeriodInputsV1;
+  /**
+   * sha256 of everything the computation depends on (the manifest's hashes of ledger lines and usage records, the
+   * rules' revisions and methods, cost centers, priced labour, credits, adjustments, every exchange rate read): equal
+   * fingerprints, equal computations.
+   */
+  fingerprint: string;
 }
 
 /** Events read per page of the log. */
 const PAGE = 5_000;
 
-/** The finance event types a period reads from the log (besides the ledger imports' lines, read per import). */
-const PERIOD_SOURCE_TYPES = ['CostCenterOpened', 'AllocationRuleDefined', 'AllocationRuleRevised', 'AllocationRuleRetired', 'ExchangeRateSet', 'LedgerImported', 'UsageRecorded'];
-
 const ledgerLineText = (line: LedgerLinesImportedV1['lines'][number]) =>
   `${line.lineNumber}|${line.postedOn}|${line.account}|${line.target.kind}|${line.target.id}|${line.amount.amount}|${line.amount.currency}`;
-const usageRecordText = (index: number, record: UsageRecordedV1['records'][number]) =>
-  `${index}|${record.postedOn}|${record.serviceId}|${record.consumerCostCenterId}|${record.unit}|${record.quantity}`;
 
 export interface PeriodReadProgress {
   phase: 'log' | 'ledger';
@@ -83,31 +76,20 @@ export interface PeriodReadProgress {
  * new import) is after it.
  */
 export class PeriodInputsReader {
-  /** `imports`: the lines of imports this process read before (one per host); without it every read reads them. */
+  /**
+   * `imports`: the lines of imports this process read before; `logs`: each period's inputs from the log as this
+   * process last read them (one of each per host). Without them every read reads it all.
+   */
   constructor(
     private readonly store: Pick<EventStore, 'readAll' | 'readStream'>,
     private readonly imports?: RecentLedgerImports,
+    private readonly logs?: RecentPeriodLogs,
   ) {}
 
   async read(period: string, upTo: number, foreign: ForeignPeriodInputs, onProgress?: (progress: PeriodReadProgress) => void): Promise<ReadPeriodInputs> {
     const { start, end } = parsePeriod(period);
-    const costCenters = new Map<string, { costCenterId: string; code: string; currency: string; revision: number }>();
-    const rules = new Map<string, { state: AllocationRuleState; revision: number }>();
-    const rates: ExchangeRate[] = [];
-    const imports: { importId: string; data: LedgerImportedV1 }[] = [];
-    const usage: UsageRecord[] = [];
-    const usageBatches: PeriodUsageInputV1[] = [];
-    for (let position = -1; position < upTo; ) {
-      const page = await this.store.readAll({ fromPosition: position, maxCount: PAGE, filter: { types: PERIOD_SOURCE_TYPES } });
-      for (const recorded of page.events) {
-        if (recorded.globalPosition > upTo) break;
-        const event = upcastEvent(recorded);
-        this.take(event, { costCenters, rules, rates, imports, usage, usageBatches, start, end });
-      }
-      if (page.lastPosition <= position || page.events.length === 0) break;
-      position = page.lastPosition;
-      onProgress?.({ phase: 'log', done: Math.min(position, upTo), total: upTo });
-    }
+    const log = await this.readLog(period, upTo, start, end, onProgress);
+    const { costCenters, rules, rates, imports, usage, usageBatches } = log;
     const overlapping = imports.filter(({ data }) => data.firstPostedOn <= end && data.lastPostedOn >= start).sort((a, b) => (a.importId < b.importId ? -1 : 1));
     const ledger: PeriodLedgerLine[] = [];
     const ledgerImports: PeriodLedgerInputV1[] = [];
@@ -132,7 +114,7 @@ export class PeriodInputsReader {
       reportingCurrency: foreign.reportingCurrency,
       costCenters: [...costCenters.values()],
       ledger,
-      usage,
+      usage: [...usage],
       rules: liveRules,
       labour,
       credits: foreign.credits,
@@ -143,7 +125,7 @@ export class PeriodInputsReader {
       logPosition: upTo,
       reportingCurrency: foreign.reportingCurrency,
       ledgerImports,
-      usageBatches: usageBatches.sort((a, b) => (a.batchId < b.batchId ? -1 : 1)),
+      usageBatches: [...usageBatches].sort((a, b) => (a.batchId < b.batchId ? -1 : 1)),
       rules: ruleInputs,
       labourRateCard,
       labour: [...foreign.labour],
@@ -152,7 +134,29 @@ export class PeriodInputsReader {
       exchangeRates: [],
       costCenters: [...costCenters.values()].sort((a, b) => (a.costCenterId < b.costCenterId ? -1 : 1)),
     };
-    return { computation, manifest };
+    const { ledgerImports: ledgerHashes, usageBatches: usageHashes, rules: ruleHashes } = manifest;
+    const fingerprint = sha256OfCanonicalJson({
+      period, reportingCurrency: foreign.reportingCurrency, costCenters: manifest.costCenters, ledgerHashes, usageHashes, ruleHashes, labour, credits: foreign.credits, adjustments: foreign.adjustments, rates,
+    });
+    return { computation, manifest, fingerprint };
+  }
+
+  /** The period's inputs from the log's finance events up to `upTo`: read on from what this host kept, if it did. */
+  private async readLog(period: string, upTo: number, start: string, end: string, onProgress?: (progress: PeriodReadProgress) => void): Promise<PeriodLogInputs> {
+    const log = this.logs?.recall(period, upTo) ?? new PeriodLogInputs(start, end);
+    for (let position = log.position; position < upTo; ) {
+      const page = await this.store.readAll({ fromPosition: position, maxCount: PAGE, filter: { types: PERIOD_SOURCE_TYPES } });
+      for (const recorded of page.events) {
+        if (recorded.globalPosition > upTo) break;
+        log.take(upcastEvent(recorded));
+      }
+      if (page.lastPosition <= position || page.events.length === 0) break;
+      position = page.lastPosition;
+      onProgress?.({ phase: 'log', done: Math.min(position, upTo), total: upTo });
+    }
+    log.position = upTo;
+    this.logs?.remember(period, log);
+    return log;
   }
 
   /** An import's lines booked between `start` and `end`, read from its stream, with their count and sha256. */
@@ -170,55 +174,6 @@ export class PeriodInputsReader {
       }
     }
     return { lines, input: { importId, revision: events.at(-1)?.streamRevision ?? -1, contentSha256: data.contentSha256, lineCount: texts.length, linesSha256: sha256OfLines(texts) } };
-  }
-
-  private take(
-    event: RecordedEvent,
-    into: {
-      costCenters: Map<string, { costCenterId: string; code: string; currency: string; revision: number }>;
-      rules: Map<string, { state: AllocationRuleState; revision: number }>;
-      rates: ExchangeRate[];
-      imports: { importId: string; data: LedgerImportedV1 }[];
-      usage: UsageRecord[];
-      usageBatches: PeriodUsageInputV1[];
-      start: string;
-      end: string;
-    },
-  ): void {
-    switch (event.type) {
-      case 'CostCenterOpened': {
-        const data = event.data as CostCenterOpenedV1;
-        into.costCenters.set(data.costCenterId, { costCenterId: data.costCenterId, code: data.code, currency: data.currency, revision: event.streamRevision });
-        return;
-      }
-      case 'AllocationRuleDefined':
-      case 'AllocationRuleRevised':
-      case 'AllocationRuleRetired': {
-        const ruleId = financeEntityIdOf(event.streamId);
-        const known = into.rules.get(ruleId) ?? { state: allocationRuleDecider.initialState(), revision: -1 };
-        into.rules.set(ruleId, { state: allocationRuleDecider.evolve(known.state, event as unknown as AllocationRuleEvent), revision: event.streamRevision });
-        return;
-      }
-      case 'ExchangeRateSet': {
-        const { from, to, date, rate } = event.data as ExchangeRateSetV1;
-        into.rates.push({ from, to, date, rate });
-        return;
-      }
-      case 'LedgerImported':
-        into.imports.push({ importId: financeEntityIdOf(event.streamId), data: event.data as LedgerImportedV1 });
-        return;
-      case 'UsageRecorded': {
-        const data = event.data as UsageRecordedV1;
-        const texts: string[] = [];
-        data.records.forEach((record, index) => {
-          if (record.postedOn < into.start || record.postedOn > into.end) return;
-          into.usage.push({ source: { kind: 'service', id: record.serviceId }, consumerCostCenterId: record.consumerCostCenterId, unit: record.unit, quantity: record.quantity });
-          texts.push(usageRecordText(index, record));
-        });
-        if (texts.length > 0) into.usageBatches.push({ batchId: financeEntityIdOf(event.streamId), revision: event.streamRevision, recordCount: texts.length, recordsSha256: sha256OfLines(texts) });
-        return;
-      }
-    }
   }
 
   /** Labour priced with the rate card as its stream stood at `upTo` (or at the recorded revision). */

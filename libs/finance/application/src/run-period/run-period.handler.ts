@@ -25,8 +25,9 @@ export interface RunPeriodInput {
  * Runs a period: reads its inputs from the log up to its head (ledger lines, usage, the rules in force, exchange
  * rates), the labour logged in it from finance's copy of incidents, its service credits (PERIOD_CREDITS) and its
  * adjustments; computes the allocation, reconciliation and statements (`computePeriod`); records the run with
- * everything it used (`PeriodRun`), so that a replay reads the same. Without If-Match, a run that another write to the
- * period overtook runs again on the fresh period.
+ * everything it used (`PeriodRun`), so that a replay reads the same. Inputs with the fingerprint of the period's
+ * latest computation in this process take that computation (`RecentRunComputations.computedFrom`): the same inputs
+ * compute the same. Without If-Match, a run that another write to the period overtook runs again on the fresh period.
  */
 @Injectable()
 export class RunPeriodHandler {
@@ -49,7 +50,7 @@ export class RunPeriodHandler {
           const { data, computation } = await this.compute(period, state, input);
           const result = await this.periods.execute(period, { type: 'RunPeriod', data }, metadata, { expectedRevision: revision }, { state, revision });
           // Publishing this run (usually the next call) takes its statements from here rather than computing again.
-          if (computation !== null && result.state.latestRun !== null) this.recent.remember(result.state.latestRun, computation);
+          if (computation !== null && result.state.latestRun !== null) this.recent.remember(result.state.latestRun, computation.result, computation.fingerprint);
           return result;
         });
       } catch (error) {
@@ -67,14 +68,14 @@ export class RunPeriodHandler {
     }));
     const work = await this.incidents.workLogged({ from: start, to: end });
     const rateCardId = input.labourRateCardId?.toLowerCase() ?? state.latestRun?.inputs.labourRateCard?.rateCardId ?? null;
-    const { computation, manifest } = await this.reader.read(period, head, {
+    const { computation, manifest, fingerprint } = await this.reader.read(period, head, {
       reportingCurrency: this.settings.reportingCurrency,
       labourRateCard: rateCardId === null ? null : { rateCardId },
       labour: work.map(({ entryId, incidentNumber, serviceId, minutes, role, loggedOn }) => ({ entryId, incidentNumber, serviceId, minutes, role, loggedOn })),
       credits,
       adjustments: adjustmentsOf(state),
     });
-    const result = computePeriod(computation);
+    const result = this.recent.computedFrom(period, fingerprint) ?? computePeriod(computation);
     manifest.exchangeRates = result.exchangeRates;
     const data = {
       period,
@@ -82,7 +83,7 @@ export class RunPeriodHandler {
       reconciliation: result.reconciliation,
       statements: result.statements.map((statement) => ({ costCenterId: statement.costCenterId, lineCount: statement.lines.length, reportingTotal: statement.reportingTotal })),
     };
-    return { data, computation: result };
+    return { data, computation: { result, fingerprint } };
   }
 
   /** A published or closed period refuses a run: the decider says why, before anything is read. */

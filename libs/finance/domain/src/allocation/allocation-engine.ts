@@ -104,7 +104,8 @@ export const allocateCost = (rule: AllocationRule, amountWire: WireMoney, usage:
     ruleId: rule.ruleId,
     consumerCostCenterId,
     amount: minorUnitsToWire(parts[index], currency),
-    basis: { method: method.kind, share: ratios[index], of, ...(method.kind === 'usage-units' && { unit: method.unit }) },
+    // Members in canonical order: a period's statements carry tens of thousands of these, written as canonical JSON.
+    basis: { method: method.kind, of, share: ratios[index], ...(method.kind === 'usage-units' && { unit: method.unit }) },
   }));
 };
 

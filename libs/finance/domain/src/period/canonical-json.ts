@@ -42,6 +42,17 @@ const canonicalJsonByHand = (value: unknown): string => {
   }
 };
 
+/**
+ * A copy of a plain object with its members in canonical order (sorted keys). A statement's lines are written as
+ * canonical JSON three times at publish (its hash, the chain's hash, the stored text): lines already in that order
+ * are written as they are, not copied by the writer each time.
+ */
+export const inCanonicalOrder = <T extends object>(value: T): T => {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) copy[key] = (value as Record<string, unknown>)[key];
+  return copy as T;
+};
+
 /** sha256 (lower-case hex) of the UTF-8 bytes of the value's canonical JSON. */
 export const sha256OfCanonicalJson = (value: unknown): string => createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
 

@@ -137,6 +137,21 @@ describe('computePeriod', () => {
     expect(parseStatementId(publishStatement('2026-03', result.statements[0], 'chargeback').statementId)).toEqual({ period: '2026-03', costCenterId: result.statements[0].costCenterId });
   });
 
+  it('drafts every statement line with its members in canonical order, nested ones too (the JSON writers copy none)', () => {
+    const outOfOrder = (value: unknown): boolean => {
+      if (value === null || typeof value !== 'object') return false;
+      const keys = Object.keys(value);
+      return keys.some((key, index) => index > 0 && keys[index - 1] > key) || Object.values(value).some(outOfOrder);
+    };
+    const rounded = computePeriod({
+      ...base(), rules: [], labour: [], credits: [], adjustments: [], ledger: [line({ kind: 'cost-center', id: ENG }, eur('0.01'), '2026-03-02', '6100'), line({ kind: 'cost-center', id: ENG }, eur('0.01'), '2026-03-02', '6200')],
+      exchangeRates: exchangeRateTable([{ from: 'EUR', to: 'USD', date: '2026-03-01', rate: '1.5' }]),
+    });
+    const lines = [...result.statements, ...rounded.statements].flatMap((statement) => statement.lines);
+    expect(new Set(lines.map((line) => line.kind))).toEqual(new Set(['ledger', 'pool', 'service', 'credit', 'adjustment', 'rounding']));
+    expect(lines.filter(outOfOrder)).toEqual([]);
+  });
+
   describe('property: statements + unallocated = ledger + labour − credits + adjustments, to the cent, in any currencies', () => {
     const centers = [SALES, ENG, HR];
     const amountIn = (currency: 'EUR' | 'USD' | 'JPY') =>

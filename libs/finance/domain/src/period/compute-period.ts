@@ -12,6 +12,7 @@ import type { AllocationMethod, AllocationSource } from '../allocation/allocatio
 import { currencyOf, minorUnitsConverter, exponentOf, minorUnitsOf, minorUnitsToWire, moneyFromWire, type WireMoney } from '../money';
 import { rateOn, type ExchangeRateTable } from '../exchange-rates/exchange-rates';
 import { parsePeriod } from '../shared/period';
+import { inCanonicalOrder } from './canonical-json';
 
 /** One general-ledger line booked in the period (as imported). */
 export interface PeriodLedgerLine {
@@ -230,7 +231,7 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
         if (lineMinor === 0n) continue;
         addLine(line.consumerCostCenterId, lineMinor, {
           kind, description: `${line.basis.share} of ${line.basis.of}${line.basis.unit ? ` ${line.basis.unit}` : ''} of the ${describe} (${line.basis.method})`,
-          reportingAmount: line.amount, postedOn: end, source: { kind: source.kind, id: source.id }, ruleId: rule.ruleId, ruleRevision: rule.revision, basis: line.basis,
+          reportingAmount: line.amount, postedOn: end, source: { id: source.id, kind: source.kind }, ruleId: rule.ruleId, ruleRevision: rule.revision, basis: line.basis,
         });
       } else {
         left += lineMinor;
@@ -293,12 +294,12 @@ export const computePeriod = (inputs: PeriodComputationInputs): PeriodComputatio
       reportingTotal += minor;
       const converted = fromReporting(minor, center.currency, end);
       convertedSum += converted;
-      return { lineId: String(index + 1), ...line, amount: inReporting ? line.reportingAmount : wire(converted, center.currency) };
+      return inCanonicalOrder({ lineId: String(index + 1), ...line, amount: inReporting ? line.reportingAmount : wire(converted, center.currency) });
     });
     const total = fromReporting(reportingTotal, center.currency, end);
     if (total !== convertedSum) {
       const reason = `${wire(reportingTotal, reporting).amount} ${reporting} is ${wire(total, center.currency).amount} ${center.currency} on ${end}; its lines, each converted, add up to ${wire(convertedSum, center.currency).amount}`;
-      numbered.push({ lineId: String(numbered.length + 1), kind: 'rounding', description: reason, reportingAmount: wire(0n, reporting), amount: wire(total - convertedSum, center.currency), postedOn: end });
+      numbered.push(inCanonicalOrder({ lineId: String(numbered.length + 1), kind: 'rounding', description: reason, reportingAmount: wire(0n, reporting), amount: wire(total - convertedSum, center.currency), postedOn: end }));
       rounding.push({ costCenterId, amount: wire(total - convertedSum, center.currency), reason });
     }
     return { costCenterId, costCenterCode: center.code, currency: center.currency, reportingCurrency: reporting, total: wire(total, center.currency), reportingTotal: wire(reportingTotal, reporting), lines: numbered };
