@@ -49,6 +49,24 @@ describe('PostgreSQL event log schema', () => {
     expect(row.canonical_data).toBe('{"a":"é \\"x\\"","b":[1.5,null,1e+21]}');
   });
 
+  it('stores a large event compressed with lz4 when the server has it, and reads it back whole', async () => {
+    const [{ lz4 }] = await admin.query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
+    const store = await createPostgresEventStore({ connectionString, schema });
+    const streamId = `${uniquePrefix('large')}1`;
+    const lines = Array.from({ length: 2_000 }, (_, index) => ({ lineId: String(index), description: `line ${index}`, amount: `${index}.25` }));
+    await store.appendToStream(streamId, [{ ...aNewEvent('Large'), data: { lines } }], { expectedRevision: 'no-stream' });
+    const [read] = await store.readStream(streamId);
+    await store.close();
+
+    expect(read.data).toEqual({ lines });
+    const [row] = await admin.query<{ data: string | null; canonical_data: string | null }>(
+      `SELECT pg_column_compression(data) AS data, pg_column_compression(canonical_data) AS canonical_data FROM ${names.events} WHERE stream_id = $1`,
+      [streamId],
+    );
+    const expected = lz4 ? 'lz4' : 'pglz';
+    expect(row).toEqual({ data: expected, canonical_data: expected });
+  });
+
   it('wakes a subscription by NOTIFY when another process appends', async () => {
     // A poll interval far beyond the wait below: only the notification can deliver the event in time.
     const subscriber = await createPostgresEventStore({ connectionString, schema, pollIntervalMs: 600_000 });
