@@ -1,4 +1,6 @@
-import { computeEventHash, GENESIS_HASH, verifyChain } from './hash-chain';
+import fc from 'fast-check';
+import { canonicalJson } from './canonical-json';
+import { computeEventHash, computeEventHashWithData, GENESIS_HASH, verifyChain, type HashedFields } from './hash-chain';
 import type { RecordedEvent } from './envelope';
 
 const chainOf = (datas: unknown[]): RecordedEvent[] => {
@@ -60,5 +62,30 @@ describe('hash chain', () => {
   it('ignores the global position, which the store assigns after hashing', () => {
     const events = chainOf([{ n: 1 }]).map((event) => ({ ...event, globalPosition: 999 }));
     expect(verifyChain(events[0].streamId, events).ok).toBe(true);
+  });
+
+  it('gives the same hash when the data is given as its canonical text already written, for any event', () => {
+    const text = fc.string({ unit: 'binary' });
+    const optionalText = fc.option(text, { nil: null });
+    const event: fc.Arbitrary<HashedFields> = fc.record({
+      eventId: fc.uuid(),
+      type: text,
+      schemaVersion: fc.integer({ min: 1, max: 9 }),
+      streamId: text,
+      streamRevision: fc.nat(),
+      occurredAt: text,
+      recordedAt: text,
+      actor: fc.record({ id: text, role: text, via: fc.constantFrom('api', 'portal') }, { requiredKeys: ['id'] }),
+      correlationId: text,
+      causationId: optionalText,
+      traceparent: optionalText,
+      data: fc.oneof(fc.jsonValue(), fc.constant(undefined)),
+    }) as fc.Arbitrary<HashedFields>;
+    fc.assert(
+      fc.property(event, fc.stringMatching(/^[0-9a-f]{64}$/), (fields, previousHash) => {
+        expect(computeEventHashWithData(previousHash, fields, canonicalJson(fields.data ?? null))).toBe(computeEventHash(previousHash, fields));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,7 +1,17 @@
-import { computeEventHash, newEventId, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
+import { canonicalJson, computeEventHashWithData, newEventId, type NewEvent, type RecordedEvent } from '@itsm/event-sourcing';
 
 /** A new event with its full envelope and hash, waiting only for the global position the store assigns. */
 export type SealedEvent = Omit<RecordedEvent, 'globalPosition'>;
+
+/**
+ * The RFC 8785 text of each sealed event's data, written once when it was sealed (its hash covers it) and stored as
+ * written: a large event's data is serialized once, not once for the hash and again for the row. Sealed events are
+ * never changed, so the text stays theirs.
+ */
+const canonicalDataOfSealed = new WeakMap<object, string>();
+
+/** The canonical text of the event's data its sealing wrote (none for an event not sealed in this process). */
+export const canonicalDataWrittenAtSealing = (event: object): string | undefined => canonicalDataOfSealed.get(event);
 
 /**
  * Gives new events their stream revisions, envelope and hash-chain links. Every adapter seals the same
@@ -39,7 +49,10 @@ export function* sealedOneByOne(
       traceparent: event.metadata.traceparent ?? null,
       data: event.data,
     };
-    hash = computeEventHash(hash, unsealed);
-    yield { ...unsealed, hash };
+    const canonicalData = canonicalJson(event.data ?? null);
+    hash = computeEventHashWithData(hash, unsealed, canonicalData);
+    const sealed = { ...unsealed, hash };
+    canonicalDataOfSealed.set(sealed, canonicalData);
+    yield sealed;
   }
 }

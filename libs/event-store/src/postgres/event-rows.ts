@@ -1,6 +1,6 @@
 import { canonicalJson, type Actor, type RecordedEvent } from '@itsm/event-sourcing';
 import type { RecordedEventJson } from '../event-store.port';
-import type { SealedEvent } from '../seal-events';
+import { canonicalDataWrittenAtSealing, type SealedEvent } from '../seal-events';
 
 /**
  * A timestamp as `Date.toISOString()` writes it (UTC, milliseconds), formatted by the database: reading then
@@ -79,7 +79,7 @@ const INSERT_COLUMN_COUNT = 13;
  * `data` as it is sent and stored: its RFC 8785 text, the very text the hash chain covers. One parameter fills both
  * `data` (parsed to jsonb) and `canonical_data` (kept as written), so the server can re-check chains and leaves.
  */
-export const canonicalDataOf = (event: { data?: unknown }): string => canonicalJson(event.data ?? null);
+export const canonicalDataOf = (event: { data?: unknown }): string => canonicalDataWrittenAtSealing(event) ?? canonicalJson(event.data ?? null);
 
 /**
  * A multi-row INSERT of sealed events that returns their positions, and with `notifyChannel` also signals that
