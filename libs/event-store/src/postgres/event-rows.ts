@@ -82,6 +82,19 @@ const INSERT_COLUMN_COUNT = 13;
 export const canonicalDataOf = (event: { data?: unknown }): string => canonicalDataWrittenAtSealing(event) ?? canonicalJson(event.data ?? null);
 
 /**
+ * Largest data text kept as `canonical_data` beside the jsonb. A larger event (a period's statements: ~120 kB each,
+ * tens of MB per publish) keeps only its jsonb: storing the text too doubled what the server parses (the
+ * constraint of migration 6 reads it back), compresses and logs for the events where bytes cost most. Readers that
+ * hash stored texts (`itsm verify`, the audit checkpointer) read such a rare event parsed, as events written before
+ * the texts were kept; its hash and leaf are the same.
+ */
+export const MAX_CANONICAL_TEXT_BYTES = 64 * 1024;
+
+/** The SQL value of `canonical_data` for a data text parameter: the text, or NULL past `MAX_CANONICAL_TEXT_BYTES`. */
+export const storedCanonicalText = (textParameter: string): string =>
+  `CASE WHEN octet_length(${textParameter}) <= ${MAX_CANONICAL_TEXT_BYTES} THEN ${textParameter} END`;
+
+/**
  * A multi-row INSERT of sealed events that returns their positions, and with `notifyChannel` also signals that
  * channel in the same statement (`canonicalData`: the events' `canonicalDataOf`, when the caller wrote it already). Every parameter is cast from text so both drivers send plain strings (JSON is
  * serialized here: `pg` would turn a JS array into a PostgreSQL array).
@@ -95,7 +108,7 @@ export const insertEventsStatement = (
   const rows = events.map((_, index) => {
     const p = (column: number) => `$${index * INSERT_COLUMN_COUNT + column}`;
     return `(${p(1)}, ${p(2)}::integer, ${p(3)}::uuid, ${p(4)}, ${p(5)}::integer, ${p(6)}::text::jsonb, ${p(7)}::text::jsonb,
-      ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}::timestamptz, ${p(12)}::timestamptz, ${p(13)}, ${p(6)}::text)`;
+      ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}::timestamptz, ${p(12)}::timestamptz, ${p(13)}, ${storedCanonicalText(`${p(6)}::text`)})`;
   });
   const params: unknown[] = events.flatMap((event, index) => [
     event.streamId,

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventLogSchema } from './event-log-schema';
 import type { SqlExecutor } from './sql-executor.port';
-import { canonicalDataOf } from './event-rows';
+import { canonicalDataOf, storedCanonicalText } from './event-rows';
 
 export class ImportOutOfOrderError extends Error {
   constructor(position: number, head: number) {
@@ -16,7 +16,7 @@ const importStatement = (names: EventLogSchema) => `
     correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash, canonical_data)
   OVERRIDING SYSTEM VALUE
   SELECT position, stream_id, stream_revision, event_id, type, schema_version, data::jsonb, actor::jsonb,
-    correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash, data
+    correlation_id, causation_id, traceparent, occurred_at, recorded_at, hash, ${storedCanonicalText('data')}
   FROM unnest($1::bigint[], $2::text[], $3::integer[], $4::uuid[], $5::text[], $6::integer[], $7::text[], $8::text[],
     $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::timestamptz[], $14::text[])
     AS imported(position, stream_id, stream_revision, event_id, type, schema_version, data, actor,

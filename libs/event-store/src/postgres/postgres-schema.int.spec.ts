@@ -1,7 +1,8 @@
 import { aNewEvent, uniquePrefix } from '../testing';
-import { canonicalJson, waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
+import { canonicalJson, verifyChain, waitUntil, type RecordedEvent } from '@itsm/event-sourcing';
 import { createPostgresEventStore } from './create-postgres-event-store';
 import { eventLogSchema } from './event-log-schema';
+import { MAX_CANONICAL_TEXT_BYTES } from './event-rows';
 import { MIGRATIONS } from './migrations';
 import { createPgExecutor } from './pg-executor.adapter';
 import { randomSchemaName } from './sql-contract.harness';
@@ -53,7 +54,8 @@ describe('PostgreSQL event log schema', () => {
     const [{ lz4 }] = await admin.query<{ lz4: boolean }>(`SELECT 'lz4' = ANY (enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'`);
     const store = await createPostgresEventStore({ connectionString, schema });
     const streamId = `${uniquePrefix('large')}1`;
-    const lines = Array.from({ length: 2_000 }, (_, index) => ({ lineId: String(index), description: `line ${index}`, amount: `${index}.25` }));
+    // About 40 kB: compressed (past ~2 kB), its canonical text still kept (up to 64 kB).
+    const lines = Array.from({ length: 800 }, (_, index) => ({ lineId: String(index), description: `line ${index}`, amount: `${index}.25` }));
     await store.appendToStream(streamId, [{ ...aNewEvent('Large'), data: { lines } }], { expectedRevision: 'no-stream' });
     const [read] = await store.readStream(streamId);
     await store.close();
@@ -65,6 +67,22 @@ describe('PostgreSQL event log schema', () => {
     );
     const expected = lz4 ? 'lz4' : 'pglz';
     expect(row).toEqual({ data: expected, canonical_data: expected });
+  });
+
+  it('keeps no canonical text beside an event over 64 kB, whose data and hash chain read back whole', async () => {
+    const store = await createPostgresEventStore({ connectionString, schema });
+    const streamId = `${uniquePrefix('huge')}1`;
+    const small = { ...aNewEvent('Small'), data: { note: 'small' } };
+    const huge = { ...aNewEvent('Huge'), data: { lines: Array.from({ length: 3_000 }, (_, index) => ({ lineId: String(index), description: `line ${index} é` })) } };
+    expect(Buffer.byteLength(canonicalJson(huge.data))).toBeGreaterThan(MAX_CANONICAL_TEXT_BYTES);
+    await store.appendToStream(streamId, [small, huge], { expectedRevision: 'no-stream' });
+    const stored = await store.readStream(streamId);
+    await store.close();
+
+    expect(stored.map((event) => event.data)).toEqual([small.data, huge.data]);
+    expect(verifyChain(streamId, stored).ok).toBe(true);
+    const rows = await admin.query<{ kept: boolean }>(`SELECT canonical_data IS NOT NULL AS kept FROM ${names.events} WHERE stream_id = $1 ORDER BY stream_revision`, [streamId]);
+    expect(rows.map((row) => row.kept)).toEqual([true, false]);
   });
 
   it('wakes a subscription by NOTIFY when another process appends', async () => {

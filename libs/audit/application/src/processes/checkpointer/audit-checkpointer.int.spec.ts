@@ -71,6 +71,25 @@ describe('AuditCheckpointer (PGlite)', () => {
     expect(fromTheDatabaseRoot?.treeSize).toBe(151);
   });
 
+  it('hashes here, alone, an event too large to keep its canonical text, and builds the same tree as from parsed events', async () => {
+    const streams = await seed(store, 120);
+    const huge = { lines: Array.from({ length: 3_000 }, (_, index) => ({ lineId: String(index), description: `line ${index} é` })) };
+    await store.appendToStream(streams[1], [{ type: 'StatementPublished', data: huge, metadata: { actor: { id: 'fin', role: 'finance' }, correlationId: newId() } }], { expectedRevision: 'any' });
+    await seed(store, 30);
+    const leaves = new SqlEventLeaves(db);
+    const reads: number[] = [];
+    const countingStore = { readAll: (options: Parameters<EventStore['readAll']>[0]) => (reads.push(options?.maxCount ?? -1), store.readAll(options)) };
+
+    const fromTheDatabase = await leaves.after(-1, 1000);
+    const withLeaves = await new AuditCheckpointer({ store: countingStore, leaves, tree, signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0, batchSize: 64 }).catchUp();
+    const parsedOnly = await new AuditCheckpointer({ store, tree: new SqlAuditTree(db, 'audit_parsed'), signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0, batchSize: 64 }).catchUp();
+
+    expect(fromTheDatabase.map((row) => row.leaf === null)).toEqual(fromTheDatabase.map((_, index) => index === 120));
+    expect(reads).toEqual([1]);
+    expect(withLeaves?.treeSize).toBe(151);
+    expect(withLeaves?.rootHash.toString('hex')).toBe(parsedOnly?.rootHash.toString('hex'));
+  });
+
   it('signs a checkpoint every N events, copies each once, and each verifies with the key', async () => {
     await seed(store, 450);
     const signed: SignedCheckpoint[] = [];

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   canonicalEvent,
   consistencyProof,
@@ -13,6 +14,7 @@ import {
   type NoteSigner,
   type SignedCheckpoint,
 } from '@itsm/audit-domain';
+import type { RecordedEvent } from '@itsm/event-sourcing';
 import type { EventStore, SqlSession } from '@itsm/event-store';
 import type { ProcessStatus } from '@itsm/projections';
 import type { CheckpointCopies } from '../../adapters/checkpoint-copies.adapter';
@@ -45,6 +47,9 @@ export interface AuditCheckpointerOptions {
   onFailure?: (error: unknown, status: ProcessStatus) => void;
   onCheckpoint?: (checkpoint: SignedCheckpoint) => void;
 }
+
+/** Parsed events hashed between turns of the event loop. */
+const EVENTS_HASHED_PER_TURN = 50;
 
 /** The log no longer ends the way the tree does (its tail was deleted or rewritten): no checkpoint is signed over it. */
 export class LogDivergedFromTree extends Error {
@@ -177,14 +182,34 @@ export class AuditCheckpointer {
     this.schedule(more ? 0 : this.current.consecutiveFailures > 0 ? Math.min(idle * 2 ** this.current.consecutiveFailures, 30_000) : idle);
   }
 
-  /** Up to `maxCount` events after `position`, each with its leaf hash: from the database when it computes them all. */
+  /** Up to `maxCount` events after `position`, each with its leaf hash: from the stored texts where the database keeps them. */
   private async readLeaves(position: number, maxCount: number): Promise<EventLeaf[]> {
     const { store, leaves } = this.options;
-    const rows = leaves ? await leaves.after(position, maxCount) : [];
-    // An event the database could not hash (written before canonical texts were stored): the page is read and hashed here.
-    if (leaves && rows.every((row): row is EventLeaf => row.leaf !== null)) return rows;
-    const { events } = await store.readAll({ fromPosition: position, maxCount });
-    return events.map((event) => ({ globalPosition: event.globalPosition, leaf: eventLeafHash(event, canonicalEvent(event)) }));
+    if (!leaves) return this.hashedHere(await store.readAll({ fromPosition: position, maxCount }).then((page) => page.events));
+    const rows = await leaves.after(position, maxCount);
+    const missing = rows.filter((row) => row.leaf === null);
+    if (missing.length === 0) return rows as EventLeaf[];
+    // Events without a stored text (written before texts were kept, or too large to keep one): read parsed and
+    // hashed here, from the first to the last of them (positions only increase, so that many events reach the last).
+    const from = missing[0].globalPosition - 1;
+    const { events } = await store.readAll({ fromPosition: from, maxCount: missing[missing.length - 1].globalPosition - from });
+    const wanted = new Set(missing.map((row) => row.globalPosition));
+    const hashed = new Map((await this.hashedHere(events.filter((event) => wanted.has(event.globalPosition)))).map((leaf) => [leaf.globalPosition, leaf.leaf]));
+    return rows.map((row) => {
+      const leaf = row.leaf ?? hashed.get(row.globalPosition);
+      if (!leaf) throw new LogDivergedFromTree(`the event at position ${row.globalPosition} could not be read to hash its leaf`);
+      return { globalPosition: row.globalPosition, leaf };
+    });
+  }
+
+  /** Leaf hashes of parsed events, letting the appends of this process in between (a large event takes milliseconds). */
+  private async hashedHere(events: readonly RecordedEvent[]): Promise<EventLeaf[]> {
+    const hashed: EventLeaf[] = [];
+    for (const event of events) {
+      hashed.push({ globalPosition: event.globalPosition, leaf: eventLeafHash(event, canonicalEvent(event)) });
+      if (hashed.length % EVENTS_HASHED_PER_TURN === 0) await nextTurn();
+    }
+    return hashed;
   }
 
   private withoutLastLeaf(state: TreeState, events: readonly EventLeaf[]): EventLeaf[] {

@@ -116,6 +116,22 @@ describe('verification on the texts the appenders stored (PostgreSQL server)', (
     });
   });
 
+  it('reads parsed the page of an event too large to keep its canonical text, which then verifies', async () => {
+    const [{ streamId }] = (await store.readAll({ fromPosition: 0, maxCount: 1 })).events;
+    const huge = { lines: Array.from({ length: 3_000 }, (_, index) => ({ lineId: String(index), description: `line ${index} é ✓` })) };
+    await store.appendToStream(streamId, [{ type: 'StatementPublished', data: huge, metadata: { actor: { id: 'fin', role: 'finance' }, correlationId: newId() } }], { expectedRevision: 'any' });
+    await new AuditCheckpointer({ store, tree, signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0 }).catchUp();
+
+    const pages = [];
+    for await (const page of readCanonicalTextPages({ db }, { after: 250, upTo: 301, pageSize: PAGE })) pages.push([page.after, page.upTo, page.vouched]);
+    expect(pages).toEqual([[250, 300, true], [300, 301, false]]);
+    expect(await verifyAuditLog({ store, tree }, { verifier: signer.verifier, origin: ORIGIN, batchSize: PAGE, canonicalTexts: { db } })).toMatchObject({
+      ok: true,
+      events: 301,
+      recordedLeavesChecked: 301,
+    });
+  });
+
   it('reads parsed the page of a data changed apart from its canonical text, where the parsed check names it', async () => {
     // The server's constraint keeps data and text together: dropped first, so each row is compared on reading.
     await behindTheStore(`ALTER TABLE ${EVENTS} DROP CONSTRAINT events_canonical_data_is_data`);
