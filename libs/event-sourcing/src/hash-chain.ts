@@ -31,11 +31,11 @@ const member = (key: string, json: string | undefined): string => (json === unde
 const canonicalOf = (value: unknown): string | undefined => (value === undefined ? undefined : canonicalJson(value));
 
 /**
- * `computeEventHash` given the canonical JSON of the event's data, written already (the store stores that very text):
- * the envelope's members in their sorted order by hand, `data` spliced in, so a large event's data is not serialized
- * twice. The same text and hash (a property spec compares them).
+ * The canonical JSON (RFC 8785) of the event's hashed fields, given its data's canonical text written already: the
+ * members in their sorted order by hand with `data` spliced in, so a large event's data is not serialized twice.
+ * Equal to `canonicalJson(hashedFieldsOf(event))` (a property spec compares the hashes).
  */
-export const computeEventHashWithData = (previousHash: string, event: HashedFields, canonicalData: string): string => {
+export const canonicalHashedJsonWithData = (event: HashedFields, canonicalData: string): string => {
   const members =
     member('actor', canonicalOf(event.actor)) +
     member('causationId', canonicalOf(event.causationId)) +
@@ -49,8 +49,12 @@ export const computeEventHashWithData = (previousHash: string, event: HashedFiel
     member('streamRevision', canonicalOf(event.streamRevision)) +
     member('traceparent', canonicalOf(event.traceparent)) +
     member('type', canonicalOf(event.type));
-  return createHash('sha256').update(previousHash).update(`{${members.slice(1)}}`).digest('hex');
+  return `{${members.slice(1)}}`;
 };
+
+/** `computeEventHash` given the data's canonical text written already (the store stores that very text). */
+export const computeEventHashWithData = (previousHash: string, event: HashedFields, canonicalData: string): string =>
+  createHash('sha256').update(previousHash).update(canonicalHashedJsonWithData(event, canonicalData)).digest('hex');
 
 export interface ChainBreak {
   streamId: string;

@@ -55,7 +55,6 @@ function sortedMembers(this: Record<string, unknown> | unknown[], key: string, v
 /** Deeper than this (or a cycle) is left to the replacer, and to JSON.stringify's own refusal of a cycle. */
 const MAX_DEPTH_CHECKED = 100;
 
-
 /**
  * Whether `JSON.stringify` alone writes this value as `sortedMembers` would have it: plain data whose every object
  * already lists its keys in order (a writer that drafts its data so, like finance's statements, pays no replacer call

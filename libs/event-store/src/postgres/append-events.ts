@@ -160,24 +160,21 @@ const sendInsertsAsWritten = async (
 ): Promise<{ chunk: SealedEvent[]; inserted: Promise<InsertedRow[]> }[]> => {
   const sent: { chunk: SealedEvent[]; inserted: Promise<InsertedRow[]> }[] = [];
   let chunk: SealedEvent[] = [];
-  let canonicalData: string[] = [];
   let characters = 0;
   let index = -1;
   for (const event of sealed) {
     index += 1;
-    const text = canonicalDataOf(event);
     chunk.push(event);
-    canonicalData.push(text);
-    characters += text.length;
+    // The text its sealing wrote (no second serialization), as the INSERT sends it.
+    characters += canonicalDataOf(event).length;
     const last = index === count - 1;
     if (!last && chunk.length < EVENTS_PER_INSERT && characters < DATA_CHARS_PER_INSERT) continue;
     if (sent.length > 0) await nextTurnOfTheEventLoop();
-    const statement = insertEventsStatement(names.events, chunk, last ? notifyChannel : undefined, { canonicalData });
+    const statement = insertEventsStatement(names.events, chunk, last ? notifyChannel : undefined);
     const inserted = tx.query<InsertedRow>(statement.text, statement.params, chunk.length <= PREPARED_EVENTS_PER_INSERT ? prepareAs(statement.text) : undefined);
     inserted.catch(() => undefined);
     sent.push({ chunk, inserted });
     chunk = [];
-    canonicalData = [];
     characters = 0;
   }
   return sent;

@@ -96,27 +96,27 @@ export const storedCanonicalText = (textParameter: string): string =>
 
 /**
  * A multi-row INSERT of sealed events that returns their positions, and with `notifyChannel` also signals that
- * channel in the same statement (`canonicalData`: the events' `canonicalDataOf`, when the caller wrote it already). Every parameter is cast from text so both drivers send plain strings (JSON is
+ * channel in the same statement. Every parameter is cast from text so both drivers send plain strings (JSON is
  * serialized here: `pg` would turn a JS array into a PostgreSQL array).
  */
 export const insertEventsStatement = (
   table: string,
   events: readonly SealedEvent[],
   notifyChannel?: string,
-  options: { onlyIfRecordedAfterTheLog?: boolean; canonicalData?: readonly string[] } = {},
+  options: { onlyIfRecordedAfterTheLog?: boolean } = {},
 ) => {
   const rows = events.map((_, index) => {
     const p = (column: number) => `$${index * INSERT_COLUMN_COUNT + column}`;
     return `(${p(1)}, ${p(2)}::integer, ${p(3)}::uuid, ${p(4)}, ${p(5)}::integer, ${p(6)}::text::jsonb, ${p(7)}::text::jsonb,
       ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}::timestamptz, ${p(12)}::timestamptz, ${p(13)}, ${storedCanonicalText(`${p(6)}::text`)})`;
   });
-  const params: unknown[] = events.flatMap((event, index) => [
+  const params: unknown[] = events.flatMap((event) => [
     event.streamId,
     event.streamRevision,
     event.eventId,
     event.type,
     event.schemaVersion,
-    options.canonicalData?.[index] ?? canonicalDataOf(event),
+    canonicalDataOf(event),
     JSON.stringify(event.actor),
     event.correlationId,
     event.causationId,

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { RecordedEvent } from '@itsm/event-sourcing';
+import { canonicalHashedJsonWithData, type RecordedEvent } from '@itsm/event-sourcing';
 import { sha256, type Hash } from '../merkle/hashes';
 import { canonicalJson } from './canonical-json';
 
@@ -23,9 +23,9 @@ const member = (key: string, json: string | undefined): string => (json === unde
 const optional = (value: unknown): string | undefined => (value === undefined ? undefined : canonicalJson(value));
 
 /**
- * The canonical pieces of an event. The kernel's hash covers `canonicalize(hashedFieldsOf(event))`; that object's
- * keys are written here in their sorted order by hand, each value by `canonicalJson`, so the text is identical
- * (a property spec compares it with the kernel's `computeEventHash`) and `data` is serialized once for both uses.
+ * The canonical pieces of an event. The metadata's keys are written here in their sorted order by hand, each value by
+ * `canonicalJson`; the hashed fields' text is the kernel's (`canonicalHashedJsonWithData`), so `data` is serialized
+ * once for both uses (a property spec compares the chain hash with the kernel's `computeEventHash`).
  */
 export const canonicalEvent = (event: RecordedEvent): CanonicalEvent => {
   const data = optional(event.data);
@@ -46,23 +46,10 @@ export const canonicalEvent = (event: RecordedEvent): CanonicalEvent => {
     member('recordedAt', recordedAt) +
     member('schemaVersion', schemaVersion) +
     member('traceparent', traceparent);
-  const hashedMembers =
-    member('actor', actor) +
-    member('causationId', causationId) +
-    member('correlationId', correlationId) +
-    member('data', data) +
-    member('eventId', eventId) +
-    member('occurredAt', occurredAt) +
-    member('recordedAt', recordedAt) +
-    member('schemaVersion', schemaVersion) +
-    member('streamId', optional(event.streamId)) +
-    member('streamRevision', optional(event.streamRevision)) +
-    member('traceparent', traceparent) +
-    member('type', optional(event.type));
   return {
     data: data ?? 'null',
     metadata: `{${metadataMembers.slice(1)}}`,
-    hashed: `{${hashedMembers.slice(1)}}`,
+    hashed: canonicalHashedJsonWithData(event, data ?? 'null'),
   };
 };
 
