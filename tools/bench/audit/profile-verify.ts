@@ -1,11 +1,15 @@
 /**
  * Profiling aid for the audit verification (not a benchmark: `BENCH_PARTS=audit npm run bench` compares): seeds a
- * scratch PostgreSQL log, signs it, then times one readAll pass and one verification, so that
- * `node --cpu-prof … tools/bench/audit/profile-verify.ts` shows where verify spends its time.
+ * scratch PostgreSQL log, signs it, then times a readAll pass and a verification, twice, and profiles the second
+ * verification alone (`bench-results/audit-verify.cpuprofile`, top frames by self time; NOPROF=1 for the timings).
  * PROFILE_EVENTS (default 100,000), PROFILE_READING (`texts`, the default: on the stored texts as the CLI; `parsed`).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session, type Profiler } from 'node:inspector';
+import { join } from 'node:path';
 import { AuditCheckpointer, SqlAuditTree, verifyAuditLog } from '@itsm/audit-application';
 import { noteSignerFromSeed } from '@itsm/audit-domain';
+import { inspectorCall, topSelfFrames } from '../shared/cpu-profile';
 import { readBenchConfig } from '../shared/config';
 import { openPostgresLog } from '../shared/bench-log';
 import { readWholeLog } from '../shared/read-log';
@@ -25,10 +29,24 @@ const main = async () => {
       let started = performance.now();
       await readWholeLog(log.store, AUDIT_PAGE_SIZE, () => undefined);
       const readAllMs = performance.now() - started;
+      const profiled = round === 1 && !process.env['NOPROF'];
+      const session = new Session();
+      if (profiled) {
+        session.connect();
+        await inspectorCall(session, 'Profiler.enable');
+        await inspectorCall(session, 'Profiler.start');
+      }
       started = performance.now();
       const canonicalTexts = reading === 'stored texts' ? { db: log.executor(2) } : undefined;
       const result = await verifyAuditLog({ store: log.store, tree }, { verifier: signer.verifier, origin: 'bench.local/audit', batchSize: AUDIT_PAGE_SIZE, canonicalTexts });
       const verifyMs = performance.now() - started;
+      if (profiled) {
+        const { profile } = await inspectorCall<{ profile: Profiler.Profile }>(session, 'Profiler.stop');
+        session.disconnect();
+        mkdirSync('bench-results', { recursive: true });
+        writeFileSync(join('bench-results', 'audit-verify.cpuprofile'), JSON.stringify(profile));
+        process.stdout.write(`${topSelfFrames(profile, 40).join('\n')}\n`);
+      }
       process.stdout.write(
         `round ${round + 1}: readAll ${Math.round((events / readAllMs) * 1000)} ev/s, verify (${reading}) ${Math.round((events / verifyMs) * 1000)} ev/s, ratio ${(readAllMs / verifyMs).toFixed(2)}, ok ${result.ok}\n`,
       );

@@ -1,4 +1,5 @@
 import { Pool, type PoolClient, type PoolConfig, type QueryResult } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { QueryOptions, SqlExecutor, SqlSession, SqlTransaction, Unlisten } from './sql-executor.port';
 
 const send = (client: Pool | PoolClient, text: string, params?: readonly unknown[], options?: QueryOptions) =>
@@ -43,6 +44,20 @@ const transactionOn = (client: PoolClient, pipelined: boolean) => {
     /** ROLLBACK, or the answer to a COMMIT already sent (which ended the transaction either way). */
     end: () => sentCommit ?? send(client, 'ROLLBACK'),
   };
+};
+
+/** `SqlExecutor.copyOut` on a pooled connection: the COPY's data messages joined into one buffer. */
+const copyOutOn = (pool: Pool) => async (statement: string): Promise<Buffer> => {
+  const client = await pool.connect();
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of client.query(copyTo(statement))) chunks.push(chunk as Buffer);
+    client.release();
+    return Buffer.concat(chunks);
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
 };
 
 /**
@@ -93,6 +108,8 @@ export const createPgExecutor = (config: PoolConfig): SqlExecutor => {
         );
       };
     },
+    // pg-copy-streams takes the connection's socket over, which a pipelined connection shares with statements in flight.
+    ...(pipelined ? {} : { copyOut: copyOutOn(pool) }),
     close: () => pool.end(),
   };
 };

@@ -1,7 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { StoredEventHasher, type Hash } from '@itsm/audit-domain';
 import { eventLogSchema, type SqlExecutor } from '@itsm/event-store';
-import { canonicalTextStatement, serverKeepsDataCanonical, storedTextsOfRow, vouchedFor, type CanonicalTextRow } from '../log/canonical-texts';
+import { serverKeepsDataCanonical } from '../log/canonical-texts';
+import { readStoredTexts } from '../log/read-stored-texts';
 
 /** Rows hashed between turns of the event loop. */
 const ROWS_PER_TURN = 100;
@@ -14,10 +15,10 @@ export interface ServerLeaf {
 
 /**
  * The leaf hashes of the log's events from the texts stored at append (`canonical_data`), read from the log's own
- * database (PostgreSQL or PGlite): the checkpointer then parses and re-serializes no event, and the database only
- * reads rows. An event whose canonical text is missing (written before it was stored) or no longer reads back as
- * its jsonb (compared per row only when the server's constraint no longer keeps them equal) comes back without a
- * leaf, for the caller to read and hash itself.
+ * database (PostgreSQL by binary COPY, or PGlite): the checkpointer then parses and re-serializes no event, and the
+ * database only reads rows. An event whose canonical text is missing (written before it was stored, or too large
+ * to keep one) or no longer reads back as its jsonb (compared per row only when the server's constraint no longer
+ * keeps them equal) comes back without a leaf, for the caller to read and hash itself.
  */
 export class SqlEventLeaves {
   private readonly events: string;
@@ -34,11 +35,10 @@ export class SqlEventLeaves {
   async after(position: number, maxCount: number): Promise<ServerLeaf[]> {
     // Looked up each time: a constraint dropped since makes every row compared again.
     const kept = await serverKeepsDataCanonical(this.db, this.schema);
-    const statement = canonicalTextStatement(this.events, 'global_position > $1 ORDER BY global_position LIMIT $2', kept);
-    const rows = await this.db.query<CanonicalTextRow>(statement, [position, maxCount]);
+    const rows = (await readStoredTexts(this.db, this.events, { after: position, limit: maxCount }, kept))();
     const leaves: ServerLeaf[] = [];
-    for (const row of rows) {
-      leaves.push({ globalPosition: Number(row.global_position), leaf: vouchedFor(row) ? this.hasher.load(storedTextsOfRow(row)).leafHash() : null });
+    while (rows.next()) {
+      leaves.push({ globalPosition: rows.globalPosition(), leaf: rows.vouched() ? rows.hashedBy(this.hasher).leafHash() : null });
       // The checkpointer runs beside the appends of its process: a page hashed in one go held their answers for milliseconds.
       if (leaves.length % ROWS_PER_TURN === 0) await nextTurn();
     }

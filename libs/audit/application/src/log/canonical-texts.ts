@@ -26,7 +26,7 @@ export interface CanonicalTextRow {
 }
 
 /** The ISO text `EVENT_COLUMNS` reads a timestamp as: what the parsed path hashes, so what this one hashes too. */
-const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * Whether the server itself keeps every row's `canonical_data` reading back as its `data`: the check constraint of
@@ -57,14 +57,17 @@ export const serverKeepsDataCanonical = async (db: SqlSession, schema?: string):
 export const canonicalTextStatement = (events: string, where: string, dataKeptCanonical: boolean) => `
   SELECT global_position, stream_id, stream_revision, event_id, type, schema_version, canonical_data, actor::text AS actor,
     correlation_id, causation_id, traceparent, ${isoText('occurred_at')} AS occurred_at, ${isoText('recorded_at')} AS recorded_at, hash,
-    canonical_data IS NOT NULL ${dataKeptCanonical ? '' : 'AND canonical_data::jsonb = data'} AS vouched
+    ${vouchedColumn(dataKeptCanonical)} AS vouched
   FROM ${events} WHERE ${where}`;
+
+/** Whether a row's stored text vouches for it (see `canonicalTextStatement`). */
+export const vouchedColumn = (dataKeptCanonical: boolean) => `coalesce(canonical_data IS NOT NULL ${dataKeptCanonical ? '' : 'AND canonical_data::jsonb = data'}, false)`;
 
 /** Canonical actor texts by their jsonb text: a log has few actors, each written on many events. */
 const actorTexts = new Map<string, string>();
 const ACTOR_TEXTS_KEPT = 10_000;
 
-const canonicalActor = (jsonbText: string): string => {
+export const canonicalActor = (jsonbText: string): string => {
   let text = actorTexts.get(jsonbText);
   if (text === undefined) {
     text = canonicalJson(JSON.parse(jsonbText));

@@ -18,7 +18,7 @@ import { readHeadPosition } from '@itsm/projections';
 import type { CheckpointCopies } from '../adapters/checkpoint-copies.adapter';
 import type { SqlAuditTree } from '../adapters/sql-audit-tree.adapter';
 import { readLogPages } from '../log/read-log-pages';
-import { storedTextsOfRow } from '../log/canonical-texts';
+import type { StoredTextRows } from '../log/stored-text-rows';
 import { readCanonicalTextPages, type CanonicalTextLog } from './from-text/canonical-text-pages';
 import type { AuditVerification, VerificationFailure } from './audit-verification';
 import { RecordedLeavesAhead } from './recorded-leaves-ahead';
@@ -62,6 +62,9 @@ export interface AuditVerifyOptions {
  * (a third of the CPU in the profile; 1,000-row pages halved that, reads ahead keep the server busy).
  */
 const TEXT_PAGE_ROWS = 1000;
+
+/** Rows per copied page (binary COPY: the page is one buffer outside the heap, so no young-generation limit). */
+const COPIED_PAGE_ROWS = 5000;
 
 /** Rows checked between yields to the event loop (the next page arrives meanwhile). */
 const ROWS_PER_TURN = 250;
@@ -198,20 +201,32 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
   };
   if (options.canonicalTexts) {
     const hasher = new StoredEventHasher();
-    for await (const page of readCanonicalTextPages(options.canonicalTexts, { after, upTo: head, pageSize: Math.min(options.batchSize ?? TEXT_PAGE_ROWS, TEXT_PAGE_ROWS) })) {
-      if (!page.vouched) {
+    // A copied page is one buffer outside V8's heap; queried rows are strings the garbage collector moves (TEXT_PAGE_ROWS).
+    const pageSize = options.canonicalTexts.db.copyOut ? (options.batchSize ?? COPIED_PAGE_ROWS) : Math.min(options.batchSize ?? TEXT_PAGE_ROWS, TEXT_PAGE_ROWS);
+    for await (const page of readCanonicalTextPages(options.canonicalTexts, { after, upTo: head, pageSize })) {
+      if (!page.rows) {
         recordedLeavesChecked += await checkHere(page.after, page.upTo);
-      } else if (page.rows.length > 0) {
-        if (options.fromPosition !== undefined) await assumeEarlierHeads(store, verifier, page.rows.map(storedTextsOfRow));
+      } else {
+        if (options.fromPosition !== undefined) await assumeEarlierHeads(store, verifier, coordinatesOf(page.rows()));
         const first = verifier.treeSize;
-        const recorded = await recordedLeaves(first, page.rows.length);
-        for (let i = 0; i < page.rows.length; i++) {
-          const event = storedTextsOfRow(page.rows[i]);
-          if (verifier.checkHashed(event, hasher.load(event), recorded[i])) break;
-          // Now and then the next page's rows are let in while this one is hashed.
-          if (i % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
+        const recorded = await recordedLeaves(first, page.upTo - page.after);
+        const rows = page.rows();
+        let checkedUpTo = page.after;
+        let readParsedFrom: number | null = null;
+        for (let index = 0; rows.next(); index++) {
+          // A row its texts cannot vouch for: it and the rest of the page are checked on the parsed events.
+          if (!rows.vouched()) {
+            readParsedFrom = checkedUpTo;
+            break;
+          }
+          const event = rows.coordinates();
+          if (verifier.checkHashed(event, rows.hashedBy(hasher), recorded[index])) break;
+          checkedUpTo = event.globalPosition;
+          // Now and then the next pages' bytes are let in while this one is hashed.
+          if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
         }
-        recordedLeavesChecked += Math.min(recorded.length, verifier.figures().treeSize - first);
+        recordedLeavesChecked += Math.min(recorded.length, verifier.treeSize - first);
+        if (readParsedFrom !== null && !verifier.firstFailure) recordedLeavesChecked += await checkHere(readParsedFrom, page.upTo);
       }
       if (verifier.firstFailure) break;
       const figures = verifier.figures();
@@ -263,6 +278,13 @@ const withCoordinates = async (store: Pick<EventStore, 'readAll'>, failure: Audi
   if (position <= 0) return failure;
   const [event] = (await store.readAll({ fromPosition: position - 1, maxCount: 1 })).events;
   return event?.globalPosition === position ? { ...failure, streamId: event.streamId, streamRevision: event.streamRevision, eventId: event.eventId } : failure;
+};
+
+/** Where each row of a page is (a cursor of its own: the page is walked again to be checked). */
+const coordinatesOf = (rows: StoredTextRows): EventCoordinates[] => {
+  const coordinates: EventCoordinates[] = [];
+  while (rows.next()) coordinates.push(rows.coordinates());
+  return coordinates;
 };
 
 /** For a run from a position: the stored hash before each stream's first event in the page. */

@@ -3,7 +3,7 @@ import { GENESIS_HASH, type RecordedEvent } from '@itsm/event-sourcing';
 import { EXAMPLE_EVENT } from '../vectors/hashing-test-vectors';
 import { canonicalJson } from './canonical-json';
 import { canonicalEvent, chainHashOf, eventLeafHash, prefixedLeafOf } from './event-hashing';
-import { StoredEventHasher, type StoredEventTexts } from './stored-event-hasher';
+import { STORED_TEXT_FIELD_COUNT, StoredEventHasher, type StoredEventFields, type StoredEventTexts } from './stored-event-hasher';
 import { recordedEventArbitrary } from './recorded-event.arbitrary';
 
 /** The event as its row stores it: data as its canonical text, the actor's canonical JSON. */
@@ -24,7 +24,7 @@ const storedTexts = (event: RecordedEvent): StoredEventTexts => ({
   traceparent: event.traceparent ?? null,
 });
 
-// Any UTF-16 unit (quotes, backslashes, control characters, lone surrogates), some long enough to grow the buffer.
+// Any code point (quotes, backslashes, control characters, beyond the BMP), some long enough to grow the buffer.
 const text = fc.oneof({ arbitrary: fc.string({ unit: 'binary', maxLength: 30 }), weight: 20 }, { arbitrary: fc.string({ unit: 'binary', minLength: 3000, maxLength: 6000 }), weight: 1 });
 const recordedEvent: fc.Arbitrary<RecordedEvent> = recordedEventArbitrary(text, fc.oneof(fc.uuid(), text));
 
@@ -48,6 +48,39 @@ describe('stored event hasher', () => {
         expect(hasher.chainHash(previous)).toBe(chainHashOf(previous, canonical));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('hashes an event handed over as bytes, each text anywhere in any buffer, as the same event given as strings', () => {
+    const strings = new StoredEventHasher();
+    const fromBytes = new StoredEventHasher();
+    fc.assert(
+      fc.property(recordedEvent, fc.array(fc.nat({ max: 40 }), { minLength: STORED_TEXT_FIELD_COUNT, maxLength: STORED_TEXT_FIELD_COUNT }), (event, gaps) => {
+        const texts = storedTexts(event);
+        const ordered = [texts.streamId, texts.type, texts.data, texts.actor, texts.causationId, texts.correlationId, texts.eventId, texts.occurredAt, texts.recordedAt, texts.traceparent, texts.hash];
+        // Each text after a gap of other bytes, in one of two buffers (as a page of rows, and a cached actor).
+        const fields: StoredEventFields = {
+          globalPosition: event.globalPosition,
+          streamRevision: event.streamRevision,
+          schemaVersion: event.schemaVersion,
+          sources: [],
+          starts: new Int32Array(STORED_TEXT_FIELD_COUNT),
+          ends: new Int32Array(STORED_TEXT_FIELD_COUNT),
+        };
+        ordered.forEach((text, field) => {
+          const source = Buffer.concat([Buffer.alloc(gaps[field], 0x22), Buffer.from(text ?? ''), Buffer.from('\\')]);
+          fields.sources.push(source);
+          fields.starts[field] = text === null ? -1 : gaps[field];
+          fields.ends[field] = gaps[field] + Buffer.byteLength(text ?? '');
+        });
+        strings.load(texts);
+        fromBytes.loadFields(fields);
+
+        expect(fromBytes.prefixedLeaf().equals(strings.prefixedLeaf())).toBe(true);
+        expect(fromBytes.chainHash(GENESIS_HASH)).toBe(strings.chainHash(GENESIS_HASH));
+        expect(fromBytes.leafHash().equals(eventLeafHash(event))).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Hash } from '../merkle/hashes';
+import { sha256, type Hash } from '../merkle/hashes';
 import { LEAF_LAYOUT_VERSION, type HashedEventCoordinates } from './event-hashing';
 
 /**
@@ -15,6 +15,37 @@ export interface StoredEventTexts extends HashedEventCoordinates {
   recordedAt: string;
   schemaVersion: number;
   traceparent: string | null;
+}
+
+/** The text members of a stored event, by their index in `StoredEventFields`. */
+export const StoredTextField = {
+  streamId: 0,
+  type: 1,
+  data: 2,
+  actor: 3,
+  causationId: 4,
+  correlationId: 5,
+  eventId: 6,
+  occurredAt: 7,
+  recordedAt: 8,
+  traceparent: 9,
+  hash: 10,
+} as const;
+
+export const STORED_TEXT_FIELD_COUNT = 11;
+
+/**
+ * A stored event as bytes, as a database hands them over (its texts well-formed UTF-8): text member `f` is
+ * `sources[f]` from `starts[f]` to `ends[f]` (`starts[f]` −1 for SQL NULL), `data` the appender's canonical text and
+ * `actor` canonical JSON, the rest plain column values. The arrays may be reused from one event to the next.
+ */
+export interface StoredEventFields {
+  globalPosition: number;
+  streamRevision: number;
+  schemaVersion: number;
+  sources: Buffer[];
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 /** What the verifier asks of an event: its chain hash on the stream's previous hash, then its leaf hash. */
@@ -39,75 +70,119 @@ const STREAM_REVISION_MEMBER = Buffer.from(',"streamRevision":');
 const TYPE_MEMBER = Buffer.from(',"type":');
 const CLOSE_OBJECT = Buffer.from('}');
 const NULL_LITERAL = Buffer.from('null');
-/** A string JSON.stringify writes as is between quotes: printable ASCII without `"` and `\`. */
-const PLAIN_JSON_STRING = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Whether JSON.stringify writes these UTF-8 bytes as they are between quotes: printable ASCII without `"` and `\`. */
+const plainJsonBytes = (source: Buffer, start: number, end: number): boolean => {
+  for (let at = start; at < end; at++) {
+    const byte = source[at];
+    if (byte < 0x20 || byte > 0x7e || byte === QUOTE || byte === BACKSLASH) return false;
+  }
+  return true;
+};
 
 /**
  * The chain hash and the leaf hash of stored events (docs/audit-hashing.md §1 and §2, the same bytes as
- * `chainHashOf` and `prefixedLeafOf` over `canonicalEvent`), written straight into one reused buffer: no JSON
- * text is built as a string per event, so a verification over millions of rows leaves the garbage collector
- * only the rows themselves (string building was most of its work). One event at a time: `load` it, then ask.
+ * `chainHashOf` and `prefixedLeafOf` over `canonicalEvent`), written from the stored bytes into one reused buffer:
+ * no JSON text is built as a string per event, and a reader handing over the database's bytes as they came
+ * (`loadFields`) has no string decoded either. One event at a time: load it, then ask.
  */
 export class StoredEventHasher implements EventHashes {
   private bytes = Buffer.allocUnsafe(16 * 1024);
-  private event: StoredEventTexts | undefined;
-  /** Where the leaf (with RFC 6962's 0x00 prefix) ends and, inside it, the metadata's pieces the chain reuses. */
+  private fields: StoredEventFields | undefined;
+  /** Where the leaf (with RFC 6962's 0x00 prefix) ends and, inside it, the pieces the chain text reuses. */
   private leafEnd = 0;
+  private streamIdStart = 0;
+  private typeStart = 0;
   private dataStart = 0;
   private dataEnd = 0;
   private metadataStart = 0;
   private afterCorrelation = 0;
   private afterSchemaVersion = 0;
   private metadataEnd = 0;
+  /** `load`'s staging: the texts of an event given as strings, written as the bytes `loadFields` takes. */
+  private staged = Buffer.allocUnsafe(4 * 1024);
+  private readonly stagedFields: StoredEventFields = {
+    globalPosition: 0,
+    streamRevision: 0,
+    schemaVersion: 0,
+    sources: [],
+    starts: new Int32Array(STORED_TEXT_FIELD_COUNT),
+    ends: new Int32Array(STORED_TEXT_FIELD_COUNT),
+  };
 
-  /** Writes the event's leaf; `chainHash` and `leafHash` then answer for it. */
+  /** Loads an event given as strings; `chainHash` and `leafHash` then answer for it. */
   load(event: StoredEventTexts): this {
-    this.event = event;
-    // UTF-8 takes at most 3 bytes per UTF-16 unit; JSON escapes at most 6 (\u001f): room for the leaf and the chain.
-    const units = event.streamId.length + event.type.length + event.data.length + event.actor.length + event.eventId.length + event.correlationId.length +
-      (event.causationId?.length ?? 4) + (event.traceparent?.length ?? 4) + event.occurredAt.length + event.recordedAt.length + event.hash.length;
-    const room = 2 * (6 * units + 512);
+    const texts = [event.streamId, event.type, event.data, event.actor, event.causationId, event.correlationId, event.eventId, event.occurredAt, event.recordedAt, event.traceparent, event.hash];
+    let room = 0;
+    for (const text of texts) room += 3 * (text?.length ?? 0);
+    if (this.staged.length < room) this.staged = Buffer.allocUnsafe(2 * room);
+    const fields = this.stagedFields;
+    let at = 0;
+    texts.forEach((text, field) => {
+      fields.starts[field] = text === null ? -1 : at;
+      if (text !== null) at += this.staged.write(text, at, 'utf8');
+      fields.ends[field] = at;
+    });
+    fields.sources = new Array<Buffer>(STORED_TEXT_FIELD_COUNT).fill(this.staged);
+    fields.globalPosition = event.globalPosition;
+    fields.streamRevision = event.streamRevision;
+    fields.schemaVersion = event.schemaVersion;
+    return this.loadFields(fields);
+  }
+
+  /** Loads an event given as bytes (see `StoredEventFields`): writes its leaf; `chainHash` and `leafHash` then answer for it. */
+  loadFields(fields: StoredEventFields): this {
+    this.fields = fields;
+    const { starts, ends } = fields;
+    let textBytes = 0;
+    for (let field = 0; field < STORED_TEXT_FIELD_COUNT; field++) if (starts[field] >= 0) textBytes += ends[field] - starts[field];
+    // Escaping a byte takes at most 6 (\u001f); the chain reuses the leaf's pieces: room for both.
+    const room = 2 * (6 * textBytes + 512);
     if (this.bytes.length < room) this.bytes = Buffer.allocUnsafe(2 * room);
     const bytes = this.bytes;
     bytes[0] = 0x00;
     bytes[1] = LEAF_LAYOUT_VERSION;
-    const position = event.globalPosition;
+    const position = fields.globalPosition;
     if (!Number.isSafeInteger(position) || position < 0) throw new RangeError(`global position ${position} cannot be written as u64`);
     let at = bytes.writeUInt32BE(Math.floor(position / 2 ** 32), 2);
     at = bytes.writeUInt32BE(position % 2 ** 32, at);
-    at = this.str(at, event.streamId);
-    at = bytes.writeUInt32BE(event.streamRevision, at);
-    at = this.str(at, event.type);
+    this.streamIdStart = at + U32;
+    at = this.str(at, StoredTextField.streamId);
+    at = bytes.writeUInt32BE(fields.streamRevision, at);
+    this.typeStart = at + U32;
+    at = this.str(at, StoredTextField.type);
     this.dataStart = at + U32;
-    at = this.str(at, event.data);
+    at = this.str(at, StoredTextField.data);
     this.dataEnd = at;
     this.metadataStart = at + U32;
     {
       let end = this.metadataStart;
       end = this.bytesOf(end, ACTOR_MEMBER);
-      end = this.raw(end, event.actor);
+      end = this.copy(end, StoredTextField.actor);
       end = this.bytesOf(end, CAUSATION_MEMBER);
-      end = this.jsonStringOrNull(end, event.causationId);
+      end = this.jsonString(end, StoredTextField.causationId);
       end = this.bytesOf(end, CORRELATION_MEMBER);
-      end = this.jsonString(end, event.correlationId);
+      end = this.jsonString(end, StoredTextField.correlationId);
       this.afterCorrelation = end;
       end = this.bytesOf(end, EVENT_ID_MEMBER);
-      end = this.jsonString(end, event.eventId);
+      end = this.jsonString(end, StoredTextField.eventId);
       end = this.bytesOf(end, OCCURRED_AT_MEMBER);
-      end = this.jsonString(end, event.occurredAt);
+      end = this.jsonString(end, StoredTextField.occurredAt);
       end = this.bytesOf(end, RECORDED_AT_MEMBER);
-      end = this.jsonString(end, event.recordedAt);
+      end = this.jsonString(end, StoredTextField.recordedAt);
       end = this.bytesOf(end, SCHEMA_VERSION_MEMBER);
-      end = this.raw(end, String(event.schemaVersion));
+      end = this.raw(end, String(fields.schemaVersion));
       this.afterSchemaVersion = end;
       end = this.bytesOf(end, TRACEPARENT_MEMBER);
-      end = this.jsonStringOrNull(end, event.traceparent);
+      end = this.jsonString(end, StoredTextField.traceparent);
       end = this.bytesOf(end, CLOSE_OBJECT);
       this.metadataEnd = end;
       bytes.writeUInt32BE(end - this.metadataStart, at);
       at = end;
     }
-    at = this.str(at, event.hash);
+    at = this.str(at, StoredTextField.hash);
     this.leafEnd = at;
     return this;
   }
@@ -117,7 +192,7 @@ export class StoredEventHasher implements EventHashes {
    * type put in their sorted places (the hashed fields are the metadata's plus those four).
    */
   chainHash(previousHash: string): string {
-    const event = this.loaded();
+    const fields = this.loaded();
     const bytes = this.bytes;
     const start = this.leafEnd;
     let at = this.raw(start, previousHash);
@@ -126,13 +201,13 @@ export class StoredEventHasher implements EventHashes {
     at += bytes.copy(bytes, at, this.dataStart, this.dataEnd);
     at += bytes.copy(bytes, at, this.afterCorrelation, this.afterSchemaVersion);
     at = this.bytesOf(at, STREAM_ID_MEMBER);
-    at = this.jsonString(at, event.streamId);
+    at = this.jsonStringOfLeaf(at, this.streamIdStart);
     at = this.bytesOf(at, STREAM_REVISION_MEMBER);
-    at = this.raw(at, String(event.streamRevision));
+    at = this.raw(at, String(fields.streamRevision));
     // `,"traceparent":…` without the metadata's closing brace.
     at += bytes.copy(bytes, at, this.afterSchemaVersion, this.metadataEnd - 1);
     at = this.bytesOf(at, TYPE_MEMBER);
-    at = this.jsonString(at, event.type);
+    at = this.jsonStringOfLeaf(at, this.typeStart);
     at = this.bytesOf(at, CLOSE_OBJECT);
     return hash('sha256', bytes.subarray(start, at), 'hex');
   }
@@ -140,7 +215,7 @@ export class StoredEventHasher implements EventHashes {
   /** SHA-256(0x00 ‖ leaf): the event's RFC 6962 leaf hash. */
   leafHash(): Hash {
     this.loaded();
-    return hash('sha256', this.bytes.subarray(0, this.leafEnd), 'buffer') as unknown as Buffer;
+    return sha256(this.bytes.subarray(0, this.leafEnd));
   }
 
   /** The leaf bytes (with the 0x00 prefix), for specs. */
@@ -149,16 +224,22 @@ export class StoredEventHasher implements EventHashes {
     return Buffer.from(this.bytes.subarray(0, this.leafEnd));
   }
 
-  private loaded(): StoredEventTexts {
-    if (!this.event) throw new Error('no event loaded');
-    return this.event;
+  private loaded(): StoredEventFields {
+    if (!this.fields) throw new Error('no event loaded');
+    return this.fields;
   }
 
-  /** A `str` of the layout: u32 byte length, then the UTF-8 bytes. */
-  private str(at: number, text: string): number {
-    const length = this.bytes.write(text, at + U32, 'utf8');
-    this.bytes.writeUInt32BE(length, at);
-    return at + U32 + length;
+  /** A `str` of the layout: u32 byte length, then the field's bytes. */
+  private str(at: number, field: number): number {
+    const end = this.copy(at + U32, field);
+    this.bytes.writeUInt32BE(end - at - U32, at);
+    return end;
+  }
+
+  /** The field's bytes as they are (a SQL NULL writes nothing). */
+  private copy(at: number, field: number): number {
+    const { sources, starts, ends } = this.fields as StoredEventFields;
+    return starts[field] < 0 ? at : at + sources[field].copy(this.bytes, at, starts[field], ends[field]);
   }
 
   private bytesOf(at: number, encoded: Buffer): number {
@@ -170,16 +251,24 @@ export class StoredEventHasher implements EventHashes {
     return at + this.bytes.write(text, at, 'utf8');
   }
 
-  /** RFC 8785 text of a string (JSON.stringify's), with no string built when nothing needs escaping. */
-  private jsonString(at: number, value: string): number {
-    if (!PLAIN_JSON_STRING.test(value)) return this.raw(at, JSON.stringify(value));
-    this.bytes[at] = 0x22;
-    const end = at + 1 + this.bytes.write(value, at + 1, 'latin1');
-    this.bytes[end] = 0x22;
-    return end + 1;
+  /** RFC 8785 text of a string field (JSON.stringify's), copied as it is when nothing needs escaping; SQL NULL is `null`. */
+  private jsonString(at: number, field: number): number {
+    const { sources, starts, ends } = this.fields as StoredEventFields;
+    if (starts[field] < 0) return this.bytesOf(at, NULL_LITERAL);
+    return this.jsonStringOf(at, sources[field], starts[field], ends[field]);
   }
 
-  private jsonStringOrNull(at: number, value: string | null): number {
-    return value === null ? this.bytesOf(at, NULL_LITERAL) : this.jsonString(at, value);
+  /** The JSON string of a `str` the leaf already holds at `start` (after its length). */
+  private jsonStringOfLeaf(at: number, start: number): number {
+    return this.jsonStringOf(at, this.bytes, start, start + this.bytes.readUInt32BE(start - U32));
+  }
+
+  private jsonStringOf(at: number, source: Buffer, start: number, end: number): number {
+    if (!plainJsonBytes(source, start, end)) return this.raw(at, JSON.stringify(source.toString('utf8', start, end)));
+    const bytes = this.bytes;
+    bytes[at] = QUOTE;
+    const close = at + 1 + source.copy(bytes, at + 1, start, end);
+    bytes[close] = QUOTE;
+    return close + 1;
   }
 }

@@ -24,9 +24,9 @@ import { TreeMovedConcurrently, type LeafRun, type SqlAuditTree, type StoredChec
 export interface AuditCheckpointerOptions {
   store: Pick<EventStore, 'readAll'>;
   /**
-   * The log's own database computing the events' leaves (a log in SQL): the process then reads 40 bytes per event
-   * instead of parsing and re-serializing it, which keeps the checkpointer off the appends' CPU. Without it, or for
-   * an event the database cannot hash, the event is read through the store and hashed here.
+   * The events' leaves hashed from the texts their appenders stored (a log in SQL): no event is parsed and
+   * re-serialized, which keeps the checkpointer off the appends' CPU. Without it, or for an event whose stored texts
+   * cannot vouch for it, the event is read through the store and hashed here.
    */
   leaves?: Pick<SqlEventLeaves, 'after'>;
   tree: SqlAuditTree;

@@ -1,5 +1,6 @@
 import { eventLogSchema, type SqlExecutor } from '@itsm/event-store';
-import { canonicalTextStatement, serverKeepsDataCanonical, vouchedFor, type CanonicalTextRow } from '../../log/canonical-texts';
+import { serverKeepsDataCanonical } from '../../log/canonical-texts';
+import { readStoredTexts, type StoredTextPage } from '../../log/read-stored-texts';
 
 /** The log's SQL database, read for the texts the appender hashed (PostgreSQL server, embedded server or PGlite). */
 export interface CanonicalTextLog {
@@ -8,20 +9,17 @@ export interface CanonicalTextLog {
   schema?: string;
 }
 
-/**
- * One page of positions (after, upTo]: its rows (each turned into its canonical pieces only when checked, so a
- * page holds no more than the rows: a page of built texts kept across reads kept the garbage collector busy).
- */
+/** One page of positions (after, upTo]. */
 export interface CanonicalTextPage {
   after: number;
   upTo: number;
   /**
-   * Whether every event of the page can be checked on its stored texts: each has its canonical text, that text
-   * reads back as the very jsonb `data` the application reads, each text as stored. Otherwise the
-   * page is checked on the parsed events (a row written before the texts were stored, or changed behind the store).
+   * Its events as stored texts, each row saying whether its texts vouch for it (it has its canonical text, and that
+   * text reads back as the very jsonb `data` the application reads); a row they cannot vouch for (written before the
+   * texts were stored, too large to keep one, or changed behind the store) is checked on the parsed event. Null when
+   * the page's statement failed: the whole page is then read parsed.
    */
-  vouched: boolean;
-  rows: CanonicalTextRow[];
+  rows: StoredTextPage | null;
 }
 
 /**
@@ -32,27 +30,24 @@ const PAGES_AHEAD = 2;
 
 /**
  * The log's positions (after, upTo] page by page, as stored texts, reading the next pages while the caller hashes
- * the current one. A page the statement fails on comes back not vouched.
+ * the current one. A page the statement fails on comes back without rows.
  */
 export async function* readCanonicalTextPages(log: CanonicalTextLog, { after, upTo, pageSize = 5000 }: { after: number; upTo: number; pageSize?: number }): AsyncGenerator<CanonicalTextPage> {
   const kept = await serverKeepsDataCanonical(log.db, log.schema);
-  const statement = canonicalTextStatement(eventLogSchema(log.schema).events, 'global_position > $1 AND global_position <= $2 ORDER BY global_position', kept);
-  const read = (from: number): Promise<CanonicalTextRow[] | null> =>
-    log.db.query<CanonicalTextRow>(statement, [from, Math.min(from + pageSize, upTo)], { prepareAs: kept ? 'audit_canonical_text_page' : 'audit_canonical_text_page_compared' }).catch(() => null);
-  const pending: Promise<CanonicalTextRow[] | null>[] = [];
+  const { events } = eventLogSchema(log.schema);
+  const pending: Promise<StoredTextPage | null>[] = [];
   let requested = after;
   const fill = () => {
     while (pending.length < PAGES_AHEAD && requested < upTo) {
-      pending.push(read(requested));
+      pending.push(readStoredTexts(log.db, events, { after: requested, upTo: Math.min(requested + pageSize, upTo) }, kept).catch(() => null));
       requested = Math.min(requested + pageSize, upTo);
     }
   };
   fill();
   for (let from = after; pending.length > 0; from += pageSize) {
-    const rows = await (pending.shift() as Promise<CanonicalTextRow[] | null>);
+    const rows = await (pending.shift() as Promise<StoredTextPage | null>);
     const pageUpTo = Math.min(from + pageSize, upTo);
     fill();
-    const vouched = rows !== null && rows.every(vouchedFor);
-    yield { after: from, upTo: pageUpTo, vouched, rows: vouched ? rows : [] };
+    yield { after: from, upTo: pageUpTo, rows };
   }
 }

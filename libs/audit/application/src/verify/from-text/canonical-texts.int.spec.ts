@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@itsm/platform-kit';
 import { SqlAuditTree } from '../../adapters/sql-audit-tree.adapter';
 import { AuditCheckpointer } from '../../processes/checkpointer/audit-checkpointer';
 import { verifyAuditLog } from '../verify-audit-log';
-import { storedTextsOfRow } from '../../log/canonical-texts';
+import type { StoredTextPage } from '../../log/read-stored-texts';
 import { readCanonicalTextPages } from './canonical-text-pages';
 
 /*
@@ -24,10 +24,23 @@ const noted = (index: number): NewEvent => ({
   metadata: { actor: { id: 'agent-7', role: 'agent', via: 'portal' }, correlationId: newId(), causationId: index % 2 ? newId() : null, traceparent: index % 3 ? null : '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
 });
 
-describe('verification on the texts the appenders stored (PostgreSQL server)', () => {
+/** Whether every row of a page can be checked on its stored texts. */
+const allVouched = (page: StoredTextPage | null): boolean => {
+  if (!page) return false;
+  const rows = page();
+  while (rows.next()) if (!rows.vouched()) return false;
+  return true;
+};
+
+// The server's connections copy the texts as binary COPY; PGlite (and a pipelined pool) query them as rows.
+describe.each([
+  ['copied', (db: SqlExecutor): SqlExecutor => db],
+  ['queried as rows', (db: SqlExecutor): SqlExecutor => ({ ...db, copyOut: undefined })],
+])('verification on the texts the appenders stored (PostgreSQL server), %s', (_reading, readingOf) => {
   let database: TestDatabase;
   let store: EventStore;
   let db: SqlExecutor;
+  let texts: SqlExecutor;
   let tree: SqlAuditTree;
 
   const behindTheStore = async (sql: string) => {
@@ -42,21 +55,36 @@ describe('verification on the texts the appenders stored (PostgreSQL server)', (
     }
   };
 
-  /** Reads the log's pages as stored texts, each checked: returns the pages that had to be read parsed. */
-  const pagesReadParsed = async (): Promise<{ left: [number, number][]; verifier: AuditLogVerifier }> => {
+  /**
+   * Reads the log's pages as stored texts, each checked, as verify does: returns the ranges that had to be read
+   * parsed (from the last event checked on its texts to the page's end).
+   */
+  const rangesReadParsed = async (): Promise<{ left: [number, number][]; verifier: AuditLogVerifier }> => {
     const checkpoints = [];
     for await (const stored of tree.allCheckpoints()) checkpoints.push(stored);
     const verifier = new AuditLogVerifier(checkpoints);
     const hasher = new StoredEventHasher();
     const left: [number, number][] = [];
-    for await (const page of readCanonicalTextPages({ db }, { after: 0, upTo: 300, pageSize: PAGE })) {
+    const readParsed = async (after: number, upTo: number) => {
+      left.push([after, upTo]);
+      const recorded = await tree.readLeaves(verifier.treeSize, upTo - after);
+      const parsed = (await store.readAll({ fromPosition: after, maxCount: upTo - after })).events;
+      parsed.forEach((event, index) => verifier.check(event, recorded[index]));
+    };
+    for await (const page of readCanonicalTextPages({ db: texts }, { after: 0, upTo: 300, pageSize: PAGE })) {
+      if (!page.rows) {
+        await readParsed(page.after, page.upTo);
+        continue;
+      }
       const recorded = await tree.readLeaves(verifier.treeSize, page.upTo - page.after);
-      if (page.vouched) {
-        page.rows.forEach((row, index) => verifier.checkHashed(storedTextsOfRow(row), hasher.load(storedTextsOfRow(row)), recorded[index]));
-      } else {
-        left.push([page.after, page.upTo]);
-        const parsed = (await store.readAll({ fromPosition: page.after, maxCount: page.upTo - page.after })).events;
-        parsed.forEach((event, index) => verifier.check(event, recorded[index]));
+      const rows = page.rows();
+      for (let index = 0, checkedUpTo = page.after; rows.next(); index++) {
+        if (!rows.vouched()) {
+          await readParsed(checkedUpTo, page.upTo);
+          break;
+        }
+        verifier.checkHashed(rows.coordinates(), rows.hashedBy(hasher), recorded[index]);
+        checkedUpTo = rows.globalPosition();
       }
     }
     return { left, verifier };
@@ -66,6 +94,7 @@ describe('verification on the texts the appenders stored (PostgreSQL server)', (
     database = await createTestDatabase('audit_canonical_texts');
     store = await createPostgresEventStore({ connectionString: database.url, poolSize: 2 });
     db = createPgExecutor({ connectionString: database.url, max: 2 });
+    texts = readingOf(db);
     tree = new SqlAuditTree(db);
     const streams = Array.from({ length: 6 }, () => `incident-${newId()}`);
     for (let index = 0; index < 300; index += 3) {
@@ -82,64 +111,68 @@ describe('verification on the texts the appenders stored (PostgreSQL server)', (
 
   it('hashes from the stored texts the very leaf and chain bytes the parsed events give (quotes, escapes, non-ASCII, null members)', async () => {
     const parsed = (await store.readAll({ fromPosition: 0, maxCount: 300 })).events;
-    const fromText = [];
-    for await (const page of readCanonicalTextPages({ db }, { after: 0, upTo: 300, pageSize: PAGE })) fromText.push(...page.rows);
-
     const hasher = new StoredEventHasher();
     const previous = 'a'.repeat(64);
-    expect(fromText.map((row) => hasher.load(storedTextsOfRow(row)).prefixedLeaf().toString('hex'))).toEqual(
-      parsed.map((event) => prefixedLeafOf(event, canonicalEvent(event)).toString('hex')),
-    );
-    expect(fromText.map((row) => hasher.load(storedTextsOfRow(row)).chainHash(previous))).toEqual(parsed.map((event) => chainHashOf(previous, canonicalEvent(event))));
-    expect(fromText.map(storedTextsOfRow)).toMatchObject(parsed.map(({ globalPosition, streamId, streamRevision, eventId, type, hash }) => ({ globalPosition, streamId, streamRevision, eventId, type, hash })));
+    const fromText: { leaf: string; chainHash: string; coordinates: object }[] = [];
+    for await (const page of readCanonicalTextPages({ db: texts }, { after: 0, upTo: 300, pageSize: PAGE })) {
+      const rows = (page.rows as StoredTextPage)();
+      while (rows.next()) {
+        const hashed = rows.hashedBy(hasher);
+        fromText.push({ leaf: hashed.prefixedLeaf().toString('hex'), chainHash: hashed.chainHash(previous), coordinates: rows.coordinates() });
+      }
+    }
+
+    expect(fromText.map(({ leaf }) => leaf)).toEqual(parsed.map((event) => prefixedLeafOf(event, canonicalEvent(event)).toString('hex')));
+    expect(fromText.map(({ chainHash }) => chainHash)).toEqual(parsed.map((event) => chainHashOf(previous, canonicalEvent(event))));
+    expect(fromText.map(({ coordinates }) => coordinates)).toEqual(parsed.map(({ globalPosition, streamId, streamRevision, eventId, type, hash }) => ({ globalPosition, streamId, streamRevision, eventId, type, hash })));
   });
 
   it('checks every page of an untouched log on its stored texts: chains, leaves equal to the recorded tree, every checkpoint', async () => {
-    const { left, verifier } = await pagesReadParsed();
+    const { left, verifier } = await rangesReadParsed();
 
     expect(left).toEqual([]);
     expect(verifier.finish()).toBeNull();
     expect(verifier.figures()).toMatchObject({ events: 300, streams: 6, lastPosition: 300, treeSize: 300, checkpointsChecked: 3 });
   });
 
-  it('reads parsed the page of an event written without its canonical text (before it was stored, or behind the store), which then verifies', async () => {
+  it('reads parsed from an event written without its canonical text (before it was stored, or behind the store) to its page end, which then verifies', async () => {
     await behindTheStore(`UPDATE ${EVENTS} SET canonical_data = NULL WHERE global_position = 120`);
 
-    const { left, verifier } = await pagesReadParsed();
+    const { left, verifier } = await rangesReadParsed();
 
-    expect(left).toEqual([[100, 150]]);
+    expect(left).toEqual([[119, 150]]);
     expect(verifier.finish()).toBeNull();
-    expect(await verifyAuditLog({ store, tree }, { verifier: signer.verifier, origin: ORIGIN, batchSize: PAGE, canonicalTexts: { db } })).toMatchObject({
+    expect(await verifyAuditLog({ store, tree }, { verifier: signer.verifier, origin: ORIGIN, batchSize: PAGE, canonicalTexts: { db: texts } })).toMatchObject({
       ok: true,
       events: 300,
       recordedLeavesChecked: 300,
     });
   });
 
-  it('reads parsed the page of an event too large to keep its canonical text, which then verifies', async () => {
+  it('reads parsed an event too large to keep its canonical text, which then verifies', async () => {
     const [{ streamId }] = (await store.readAll({ fromPosition: 0, maxCount: 1 })).events;
     const huge = { lines: Array.from({ length: 3_000 }, (_, index) => ({ lineId: String(index), description: `line ${index} é ✓` })) };
     await store.appendToStream(streamId, [{ type: 'StatementPublished', data: huge, metadata: { actor: { id: 'fin', role: 'finance' }, correlationId: newId() } }], { expectedRevision: 'any' });
     await new AuditCheckpointer({ store, tree, signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0 }).catchUp();
 
     const pages = [];
-    for await (const page of readCanonicalTextPages({ db }, { after: 250, upTo: 301, pageSize: PAGE })) pages.push([page.after, page.upTo, page.vouched]);
+    for await (const page of readCanonicalTextPages({ db: texts }, { after: 250, upTo: 301, pageSize: PAGE })) pages.push([page.after, page.upTo, allVouched(page.rows)]);
     expect(pages).toEqual([[250, 300, true], [300, 301, false]]);
-    expect(await verifyAuditLog({ store, tree }, { verifier: signer.verifier, origin: ORIGIN, batchSize: PAGE, canonicalTexts: { db } })).toMatchObject({
+    expect(await verifyAuditLog({ store, tree }, { verifier: signer.verifier, origin: ORIGIN, batchSize: PAGE, canonicalTexts: { db: texts } })).toMatchObject({
       ok: true,
       events: 301,
       recordedLeavesChecked: 301,
     });
   });
 
-  it('reads parsed the page of a data changed apart from its canonical text, where the parsed check names it', async () => {
+  it('reads parsed from a data changed apart from its canonical text, where the parsed check names it', async () => {
     // The server's constraint keeps data and text together: dropped first, so each row is compared on reading.
     await behindTheStore(`ALTER TABLE ${EVENTS} DROP CONSTRAINT events_canonical_data_is_data`);
     await behindTheStore(`UPDATE ${EVENTS} SET data = jsonb_set(data, '{note}', '"rewritten"') WHERE global_position = 30`);
 
-    const { left, verifier } = await pagesReadParsed();
+    const { left, verifier } = await rangesReadParsed();
 
-    expect(left).toEqual([[0, 50]]);
+    expect(left).toEqual([[29, 50]]);
     expect(verifier.firstFailure).toMatchObject({ reason: 'hash-mismatch', globalPosition: 30 });
   });
 
@@ -147,7 +180,7 @@ describe('verification on the texts the appenders stored (PostgreSQL server)', (
     await behindTheStore(`ALTER TABLE ${EVENTS} DROP CONSTRAINT events_canonical_data_is_data`);
     await behindTheStore(`UPDATE ${EVENTS} SET canonical_data = '{not json' WHERE global_position = 260`);
 
-    const { left, verifier } = await pagesReadParsed();
+    const { left, verifier } = await rangesReadParsed();
 
     expect(left).toEqual([[250, 300]]);
     expect(verifier.finish()).toBeNull();

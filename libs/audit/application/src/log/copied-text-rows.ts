@@ -1,0 +1,174 @@
+import { STORED_TEXT_FIELD_COUNT, StoredTextField, type HashedEventCoordinates, type StoredEventFields, type StoredEventHasher } from '@itsm/audit-domain';
+import { canonicalActor, vouchedColumn } from './canonical-texts';
+import type { StoredTextRows } from './stored-text-rows';
+
+/*
+ * Stored texts read by `COPY … TO STDOUT (FORMAT binary)`: the server's bytes are walked and hashed where they lie,
+ * with no row object and no string per column (the rows' parsing in `pg` and their strings' garbage were most of a
+ * verification's time besides the hashing).
+ */
+
+/** PostgreSQL's binary copy signature, then a flags word and the header extension's length. */
+const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+const HEADER_BYTES = SIGNATURE.length + 4 + 4;
+
+/**
+ * The columns before the texts: position (int8), revision and schema version (int4), vouched (bool), and the two
+ * timestamps as the server keeps them (int8 microseconds since 2000-01-01 UTC): written as ISO text here, as
+ * `to_char` would (which cost the server more than reading the row).
+ */
+const LEADING_COLUMNS = 6;
+
+/** The texts the server sends as they are (the binary form of text, and of bpchar, is its UTF-8 bytes). */
+const TEXT_COLUMNS: [field: number, column: string][] = [
+  [StoredTextField.streamId, 'stream_id'],
+  [StoredTextField.type, 'type'],
+  [StoredTextField.data, 'canonical_data'],
+  [StoredTextField.actor, 'actor::text'],
+  [StoredTextField.causationId, 'causation_id'],
+  [StoredTextField.correlationId, 'correlation_id'],
+  [StoredTextField.eventId, 'event_id::text'],
+  [StoredTextField.traceparent, 'traceparent'],
+  [StoredTextField.hash, 'hash'],
+];
+const TEXT_FIELDS = Int32Array.from(TEXT_COLUMNS.map(([field]) => field));
+const COLUMNS = LEADING_COLUMNS + TEXT_COLUMNS.length;
+
+/** The events of positions (after, upTo], at most `limit` of them, in order, as a binary COPY. */
+export const copiedTextStatement = (events: string, range: { after: number; upTo?: number; limit?: number }, dataKeptCanonical: boolean): string => {
+  // COPY takes no parameters: only integers are written into the statement.
+  for (const bound of [range.after, range.upTo, range.limit]) {
+    if (bound !== undefined && !Number.isSafeInteger(bound)) throw new RangeError(`${bound} is not a position or a count`);
+  }
+  return `COPY (SELECT global_position, stream_revision, schema_version, ${vouchedColumn(dataKeptCanonical)}, occurred_at, recorded_at,
+    ${TEXT_COLUMNS.map(([, column]) => column).join(', ')}
+    FROM ${events} WHERE global_position > ${range.after}${range.upTo === undefined ? '' : ` AND global_position <= ${range.upTo}`}
+    ORDER BY global_position${range.limit === undefined ? '' : ` LIMIT ${range.limit}`}) TO STDOUT WITH (FORMAT binary)`;
+};
+
+/** PostgreSQL's epoch (2000-01-01 UTC) in Unix milliseconds. */
+const POSTGRES_EPOCH_MS = 946_684_800_000;
+/** The instants whose ISO text `toISOString` writes as `to_char`'s YYYY does: years 1 to 9999. */
+const FIRST_FOUR_DIGIT_YEAR_MS = -62_135_596_800_000;
+const LAST_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
+const ISO_BYTES = 24;
+
+/** Canonical actor bytes by the bytes of their jsonb text: a log has few actors, each written on many events. */
+const actorBytes = new Map<string, Buffer>();
+const ACTORS_KEPT = 10_000;
+
+const canonicalActorBytes = (bytes: Buffer, start: number, end: number): Buffer => {
+  // Latin-1 maps each byte to one character: the cheapest string that tells two byte sequences apart.
+  const key = bytes.toString('latin1', start, end);
+  let canonical = actorBytes.get(key);
+  if (canonical === undefined) {
+    canonical = Buffer.from(canonicalActor(bytes.toString('utf8', start, end)));
+    if (actorBytes.size >= ACTORS_KEPT) actorBytes.clear();
+    actorBytes.set(key, canonical);
+  }
+  return canonical;
+};
+
+/** The cursor over a `copiedTextStatement`'s output. */
+export class CopiedTextRows implements StoredTextRows {
+  private at: number;
+  private rowVouched = false;
+  /** The row's two timestamps as ISO text, and the milliseconds each was written for (events of one append share them). */
+  private readonly timestamps = Buffer.alloc(2 * ISO_BYTES);
+  private readonly timestampsMs = [Number.NaN, Number.NaN];
+  /** The current row as the hasher takes it: texts in the copy's bytes, the actor in its canonical bytes. */
+  private readonly fields: StoredEventFields;
+
+  constructor(private readonly bytes: Buffer) {
+    if (bytes.length < HEADER_BYTES + 2 || !bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('not the output of a binary COPY');
+    this.at = HEADER_BYTES + bytes.readUInt32BE(SIGNATURE.length + 4);
+    this.fields = {
+      globalPosition: 0,
+      streamRevision: 0,
+      schemaVersion: 0,
+      sources: new Array<Buffer>(STORED_TEXT_FIELD_COUNT).fill(bytes),
+      starts: new Int32Array(STORED_TEXT_FIELD_COUNT),
+      ends: new Int32Array(STORED_TEXT_FIELD_COUNT),
+    };
+    this.fields.sources[StoredTextField.occurredAt] = this.timestamps;
+    this.fields.sources[StoredTextField.recordedAt] = this.timestamps;
+    this.fields.starts[StoredTextField.occurredAt] = 0;
+    this.fields.ends[StoredTextField.occurredAt] = ISO_BYTES;
+    this.fields.starts[StoredTextField.recordedAt] = ISO_BYTES;
+    this.fields.ends[StoredTextField.recordedAt] = 2 * ISO_BYTES;
+  }
+
+  next(): boolean {
+    const bytes = this.bytes;
+    let at = this.at;
+    const columns = bytes.readInt16BE(at);
+    // The trailer is a column count of −1.
+    if (columns === -1) return false;
+    if (columns !== COLUMNS) throw new Error(`a copied row has ${columns} columns, not ${COLUMNS}`);
+    const fields = this.fields;
+    // The fixed-size columns, each after its length: 8, 4, 4, 1, 8, 8 bytes (none of them NULL: a row of another shape throws).
+    if (bytes.readInt32BE(at + 30) !== 1 || bytes.readInt32BE(at + 47) !== 8) throw new Error('a copied row is not of copiedTextStatement');
+    fields.globalPosition = bytes.readUInt32BE(at + 6) * 2 ** 32 + bytes.readUInt32BE(at + 10);
+    fields.streamRevision = bytes.readInt32BE(at + 18);
+    fields.schemaVersion = bytes.readInt32BE(at + 26);
+    this.rowVouched = bytes[at + 34] === 1;
+    const timestampsWritten = this.writeTimestamp(0, bytes, at + 39) && this.writeTimestamp(1, bytes, at + 51);
+    at += 59;
+    const { sources, starts, ends } = fields;
+    sources[StoredTextField.actor] = bytes;
+    for (let column = 0; column < TEXT_FIELDS.length; column++) {
+      const field = TEXT_FIELDS[column];
+      const length = bytes.readInt32BE(at);
+      at += 4;
+      starts[field] = length < 0 ? -1 : at;
+      ends[field] = length < 0 ? at : at + length;
+      if (length > 0) at += length;
+    }
+    this.at = at;
+    // A timestamp ISO text cannot hold as to_char writes it: the parsed event decides.
+    if (!timestampsWritten) this.rowVouched = false;
+    if (this.rowVouched && starts[StoredTextField.actor] >= 0) {
+      const actor = canonicalActorBytes(bytes, starts[StoredTextField.actor], ends[StoredTextField.actor]);
+      sources[StoredTextField.actor] = actor;
+      starts[StoredTextField.actor] = 0;
+      ends[StoredTextField.actor] = actor.length;
+    }
+    return true;
+  }
+
+  /**
+   * The timestamp of microseconds at `at` as `to_char(… 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` writes it (milliseconds
+   * truncated), into slot `slot` of the timestamps; false for an instant outside years 1 to 9999.
+   */
+  private writeTimestamp(slot: number, bytes: Buffer, at: number): boolean {
+    const micros = bytes.readInt32BE(at) * 2 ** 32 + bytes.readUInt32BE(at + 4);
+    const ms = Math.floor(micros / 1000) + POSTGRES_EPOCH_MS;
+    if (ms === this.timestampsMs[slot]) return true;
+    if (!(ms >= FIRST_FOUR_DIGIT_YEAR_MS && ms <= LAST_FOUR_DIGIT_YEAR_MS)) return false;
+    this.timestamps.write(new Date(ms).toISOString(), slot * ISO_BYTES, 'latin1');
+    this.timestampsMs[slot] = ms;
+    return true;
+  }
+
+  vouched(): boolean {
+    return this.rowVouched && this.fields.starts[StoredTextField.data] >= 0;
+  }
+
+  globalPosition(): number {
+    return this.fields.globalPosition;
+  }
+
+  coordinates(): HashedEventCoordinates {
+    const { globalPosition, streamRevision } = this.fields;
+    return { globalPosition, streamId: this.text(StoredTextField.streamId), streamRevision, eventId: this.text(StoredTextField.eventId), type: this.text(StoredTextField.type), hash: this.text(StoredTextField.hash) };
+  }
+
+  hashedBy(hasher: StoredEventHasher): StoredEventHasher {
+    return hasher.loadFields(this.fields);
+  }
+
+  private text(field: number): string {
+    const { sources, starts, ends } = this.fields;
+    return sources[field].toString('utf8', starts[field], ends[field]);
+  }
+}
