@@ -159,8 +159,18 @@ export class CopiedTextRows implements StoredTextRows {
   }
 
   coordinates(): HashedEventCoordinates {
-    const { globalPosition, streamRevision } = this.fields;
-    return { globalPosition, streamId: this.text(StoredTextField.streamId), streamRevision, eventId: this.text(StoredTextField.eventId), type: this.text(StoredTextField.type), hash: this.text(StoredTextField.hash) };
+    const { globalPosition, streamRevision, starts, ends } = this.fields;
+    return new CopiedCoordinates(
+      this.bytes,
+      globalPosition,
+      this.text(StoredTextField.streamId),
+      streamRevision,
+      this.text(StoredTextField.hash),
+      starts[StoredTextField.eventId],
+      ends[StoredTextField.eventId],
+      starts[StoredTextField.type],
+      ends[StoredTextField.type],
+    );
   }
 
   hashedBy(hasher: StoredEventHasher): StoredEventHasher {
@@ -170,5 +180,31 @@ export class CopiedTextRows implements StoredTextRows {
   private text(field: number): string {
     const { sources, starts, ends } = this.fields;
     return sources[field].toString('utf8', starts[field], ends[field]);
+  }
+}
+
+/**
+ * A copied row's coordinates: the id and the type, which only a failure names, are decoded when asked (two strings
+ * fewer per row checked).
+ */
+class CopiedCoordinates implements HashedEventCoordinates {
+  constructor(
+    private readonly bytes: Buffer,
+    readonly globalPosition: number,
+    readonly streamId: string,
+    readonly streamRevision: number,
+    readonly hash: string,
+    private readonly eventIdStart: number,
+    private readonly eventIdEnd: number,
+    private readonly typeStart: number,
+    private readonly typeEnd: number,
+  ) {}
+
+  get eventId(): string {
+    return this.bytes.toString('utf8', this.eventIdStart, this.eventIdEnd);
+  }
+
+  get type(): string {
+    return this.bytes.toString('utf8', this.typeStart, this.typeEnd);
   }
 }

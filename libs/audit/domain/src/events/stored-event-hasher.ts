@@ -73,13 +73,38 @@ const NULL_LITERAL = Buffer.from('null');
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-/** Whether JSON.stringify writes these UTF-8 bytes as they are between quotes: printable ASCII without `"` and `\`. */
-const plainJsonBytes = (source: Buffer, start: number, end: number): boolean => {
-  for (let at = start; at < end; at++) {
-    const byte = source[at];
-    if (byte < 0x20 || byte > 0x7e || byte === QUOTE || byte === BACKSLASH) return false;
+/** Copies up to this many bytes in JavaScript: a call into Buffer.copy costs more than the loop for the short texts. */
+const SHORT_COPY = 16;
+
+/** Copies source[start, end) to target at `at`; returns where the copy ends. */
+const copyBytes = (source: Buffer, start: number, end: number, target: Buffer, at: number): number => {
+  if (end - start > SHORT_COPY) return at + source.copy(target, at, start, end);
+  for (let from = start; from < end; from++) target[at++] = source[from];
+  return at;
+};
+
+/** Writes a number as String() does; returns where it ends. */
+const writeDecimal = (target: Buffer, at: number, value: number): number => {
+  if (value >= 0 && value <= 9 && (value | 0) === value) {
+    target[at] = 0x30 + value;
+    return at + 1;
   }
-  return true;
+  return at + target.write(String(value), at, 'latin1');
+};
+
+/**
+ * Writes the bytes between quotes as JSON.stringify would when they are printable ASCII without `"` and `\\` (the
+ * copy and the check in one pass); returns where the closing quote ends, or −1 when a byte needs escaping.
+ */
+const copyPlainJsonString = (source: Buffer, start: number, end: number, target: Buffer, at: number): number => {
+  target[at++] = QUOTE;
+  for (let from = start; from < end; from++) {
+    const byte = source[from];
+    if (byte < 0x20 || byte > 0x7e || byte === QUOTE || byte === BACKSLASH) return -1;
+    target[at++] = byte;
+  }
+  target[at++] = QUOTE;
+  return at;
 };
 
 /**
@@ -173,7 +198,7 @@ export class StoredEventHasher implements EventHashes {
       end = this.bytesOf(end, RECORDED_AT_MEMBER);
       end = this.jsonString(end, StoredTextField.recordedAt);
       end = this.bytesOf(end, SCHEMA_VERSION_MEMBER);
-      end = this.raw(end, String(fields.schemaVersion));
+      end = writeDecimal(this.bytes, end, fields.schemaVersion);
       this.afterSchemaVersion = end;
       end = this.bytesOf(end, TRACEPARENT_MEMBER);
       end = this.jsonString(end, StoredTextField.traceparent);
@@ -203,7 +228,7 @@ export class StoredEventHasher implements EventHashes {
     at = this.bytesOf(at, STREAM_ID_MEMBER);
     at = this.jsonStringOfLeaf(at, this.streamIdStart);
     at = this.bytesOf(at, STREAM_REVISION_MEMBER);
-    at = this.raw(at, String(fields.streamRevision));
+    at = writeDecimal(bytes, at, fields.streamRevision);
     // `,"traceparent":…` without the metadata's closing brace.
     at += bytes.copy(bytes, at, this.afterSchemaVersion, this.metadataEnd - 1);
     at = this.bytesOf(at, TYPE_MEMBER);
@@ -239,12 +264,11 @@ export class StoredEventHasher implements EventHashes {
   /** The field's bytes as they are (a SQL NULL writes nothing). */
   private copy(at: number, field: number): number {
     const { sources, starts, ends } = this.fields as StoredEventFields;
-    return starts[field] < 0 ? at : at + sources[field].copy(this.bytes, at, starts[field], ends[field]);
+    return starts[field] < 0 ? at : copyBytes(sources[field], starts[field], ends[field], this.bytes, at);
   }
 
   private bytesOf(at: number, encoded: Buffer): number {
-    this.bytes.set(encoded, at);
-    return at + encoded.length;
+    return copyBytes(encoded, 0, encoded.length, this.bytes, at);
   }
 
   private raw(at: number, text: string): number {
@@ -264,11 +288,7 @@ export class StoredEventHasher implements EventHashes {
   }
 
   private jsonStringOf(at: number, source: Buffer, start: number, end: number): number {
-    if (!plainJsonBytes(source, start, end)) return this.raw(at, JSON.stringify(source.toString('utf8', start, end)));
-    const bytes = this.bytes;
-    bytes[at] = QUOTE;
-    const close = at + 1 + source.copy(bytes, at + 1, start, end);
-    bytes[close] = QUOTE;
-    return close + 1;
+    const written = copyPlainJsonString(source, start, end, this.bytes, at);
+    return written >= 0 ? written : this.raw(at, JSON.stringify(source.toString('utf8', start, end)));
   }
 }

@@ -118,7 +118,8 @@ describe.each([
       const rows = (page.rows as StoredTextPage)();
       while (rows.next()) {
         const hashed = rows.hashedBy(hasher);
-        fromText.push({ leaf: hashed.prefixedLeaf().toString('hex'), chainHash: hashed.chainHash(previous), coordinates: rows.coordinates() });
+        const { globalPosition, streamId, streamRevision, eventId, type, hash } = rows.coordinates();
+        fromText.push({ leaf: hashed.prefixedLeaf().toString('hex'), chainHash: hashed.chainHash(previous), coordinates: { globalPosition, streamId, streamRevision, eventId, type, hash } });
       }
     }
 
