@@ -55,27 +55,6 @@ export interface AuditVerifierStart {
 /** Where an event is, as far as a failure names it. */
 export type EventCoordinates = Pick<RecordedEvent, 'globalPosition' | 'streamId' | 'streamRevision' | 'eventId'>;
 
-/**
- * A range of the log checked elsewhere (on the database server): each event's chain against the one before it in
- * the range, and its leaf hash. What the range cannot know, the verifier checks: that the first event of each
- * stream in the range links to the stream's hash as the verifier holds it, the recorded leaves, the tree and the
- * checkpoints.
- */
-export interface DigestedRange {
-  /** Leaf hashes in order (32 bytes each) and their events' global positions. */
-  leaves: readonly Hash[];
-  positions: readonly number[];
-  /**
-   * The first event of each stream in the range, in position order, with the chain hash computed elsewhere from
-   * `previousHash` (the stream's hash before the range as the server found it). `index` is its place in `leaves`.
-   */
-  firsts: readonly (EventCoordinates & { index: number; hash: string; previousHash: string; chainHash: string })[];
-  /** Each stream's last event in the range. */
-  heads: readonly (readonly [streamId: string, revision: number, hash: string])[];
-  /** The range's own first failure (it stopped there). */
-  failure: AuditFailure | null;
-}
-
 export interface AuditVerifierFigures {
   events: number;
   streams: number;
@@ -156,53 +135,6 @@ export class AuditLogVerifier {
     } else {
       this.heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
     }
-    return null;
-  }
-
-  /**
-   * Whether each stream's first event in the range was hashed on the hash this verifier holds for the stream (the
-   * genesis hash for a stream it has not seen): only then does the range's chain hash decide the link, as `check`
-   * would. Otherwise the range must be checked event by event.
-   */
-  linksTo(range: Pick<DigestedRange, 'firsts'>): boolean {
-    return range.firsts.every((first) => first.previousHash === (this.heads.get(first.streamId)?.hash ?? GENESIS_HASH));
-  }
-
-  /**
-   * Takes a range checked elsewhere (see DigestedRange) that `linksTo` this verifier, in order after the events
-   * before it; `recordedLeaves` as in `check`. Failures about the tree name only the position: the caller reads the
-   * event there for the rest.
-   */
-  acceptRange(range: DigestedRange, recordedLeaves: readonly Hash[] = []): AuditFailure | null {
-    if (this.failure) return this.failure;
-    if (!this.linksTo(range)) throw new Error('the range was hashed on other stream heads than the verifier holds: check it event by event');
-    // The chain across the range's start, for each stream's first event in it, in position order.
-    let chainFailure: AuditFailure | null = null;
-    for (const first of range.firsts) {
-      const head = this.heads.get(first.streamId);
-      const expectedRevision = head ? head.revision + 1 : 0;
-      if (first.streamRevision !== expectedRevision) {
-        chainFailure = failureAt(first, 'revision-gap', String(expectedRevision), String(first.streamRevision), 'a stream revision is missing or repeated');
-        break;
-      }
-      // Hashed on this very head (linksTo): sha256(head's hash + the event's canonical JSON).
-      const expectedHash = first.chainHash;
-      if (expectedHash !== first.hash) {
-        chainFailure = failureAt(first, 'hash-mismatch', expectedHash, first.hash, 'the event does not hash to what its stream chain holds: it, or the one before it, was altered');
-        break;
-      }
-    }
-    if (range.failure && (!chainFailure || range.failure.globalPosition < chainFailure.globalPosition)) chainFailure = range.failure;
-    for (let i = 0; i < range.leaves.length; i++) {
-      const position = range.positions[i];
-      if (chainFailure && position >= chainFailure.globalPosition) break;
-      if (this.acceptLeaf({ globalPosition: position, streamId: '', streamRevision: -1, eventId: '' }, range.leaves[i], recordedLeaves[i])) return this.failure;
-    }
-    if (chainFailure) {
-      this.failure = chainFailure;
-      return chainFailure;
-    }
-    for (const [streamId, revision, hash] of range.heads) this.heads.set(streamId, { revision, hash });
     return null;
   }
 

@@ -128,6 +128,25 @@ describe.each([
     expect(fromText.map(({ coordinates }) => coordinates)).toEqual(parsed.map(({ globalPosition, streamId, streamRevision, eventId, type, hash }) => ({ globalPosition, streamId, streamRevision, eventId, type, hash })));
   });
 
+  it('writes timestamps as the parsed events read them (milliseconds truncated), and leaves a year past 9999 to the parsed event', async () => {
+    await behindTheStore(`UPDATE ${EVENTS} SET occurred_at = '2026-01-01 23:59:59.9996+00' WHERE global_position = 10`);
+    await behindTheStore(`UPDATE ${EVENTS} SET recorded_at = '1999-12-31 23:59:59.1237+00' WHERE global_position = 11`);
+    await behindTheStore(`UPDATE ${EVENTS} SET occurred_at = '12026-01-01 00:00:00+00' WHERE global_position = 12`);
+    const parsed = (await store.readAll({ fromPosition: 9, maxCount: 3 })).events;
+
+    const hasher = new StoredEventHasher();
+    const seen: { position: number; vouched: boolean; leaf: string | null }[] = [];
+    for await (const page of readCanonicalTextPages({ db: texts }, { after: 9, upTo: 12, pageSize: PAGE })) {
+      const rows = (page.rows as StoredTextPage)();
+      while (rows.next()) seen.push({ position: rows.globalPosition(), vouched: rows.vouched(), leaf: rows.vouched() ? rows.hashedBy(hasher).prefixedLeaf().toString('hex') : null });
+    }
+
+    expect([parsed[0].occurredAt, parsed[1].recordedAt, parsed[2].occurredAt]).toEqual(['2026-01-01T23:59:59.999Z', '1999-12-31T23:59:59.123Z', expect.stringMatching(/^12026-/)]);
+    expect(seen.slice(0, 2)).toEqual(parsed.slice(0, 2).map((event) => ({ position: event.globalPosition, vouched: true, leaf: prefixedLeafOf(event, canonicalEvent(event)).toString('hex') })));
+    // The row path writes the year as to_char does, and vouches for it; the copied path leaves it to the parsed event.
+    expect(seen[2].vouched).toBe(_reading === 'queried as rows');
+  });
+
   it('checks every page of an untouched log on its stored texts: chains, leaves equal to the recorded tree, every checkpoint', async () => {
     const { left, verifier } = await rangesReadParsed();
 
