@@ -69,6 +69,9 @@ const canonicalActorBytes = (bytes: Buffer, start: number, end: number): Buffer 
   return canonical;
 };
 
+/** The fields the rows' walk reads, as plain constants (a re-exported object's members are getters). */
+const { actor: ACTOR, data: DATA, streamId: STREAM_ID, hash: HASH, eventId: EVENT_ID, type: TYPE } = StoredTextField;
+
 /** The cursor over a `copiedTextStatement`'s output. */
 export class CopiedTextRows implements StoredTextRows {
   private at: number;
@@ -115,7 +118,7 @@ export class CopiedTextRows implements StoredTextRows {
     const timestampsWritten = this.writeTimestamp(0, bytes, at + 39) && this.writeTimestamp(1, bytes, at + 51);
     at += 59;
     const { sources, starts, ends } = fields;
-    sources[StoredTextField.actor] = bytes;
+    sources[ACTOR] = bytes;
     for (let column = 0; column < TEXT_FIELDS.length; column++) {
       const field = TEXT_FIELDS[column];
       const length = bytes.readInt32BE(at);
@@ -127,11 +130,11 @@ export class CopiedTextRows implements StoredTextRows {
     this.at = at;
     // A timestamp ISO text cannot hold as to_char writes it: the parsed event decides.
     if (!timestampsWritten) this.rowVouched = false;
-    if (this.rowVouched && starts[StoredTextField.actor] >= 0) {
-      const actor = canonicalActorBytes(bytes, starts[StoredTextField.actor], ends[StoredTextField.actor]);
-      sources[StoredTextField.actor] = actor;
-      starts[StoredTextField.actor] = 0;
-      ends[StoredTextField.actor] = actor.length;
+    if (this.rowVouched && starts[ACTOR] >= 0) {
+      const actor = canonicalActorBytes(bytes, starts[ACTOR], ends[ACTOR]);
+      sources[ACTOR] = actor;
+      starts[ACTOR] = 0;
+      ends[ACTOR] = actor.length;
     }
     return true;
   }
@@ -151,7 +154,7 @@ export class CopiedTextRows implements StoredTextRows {
   }
 
   vouched(): boolean {
-    return this.rowVouched && this.fields.starts[StoredTextField.data] >= 0;
+    return this.rowVouched && this.fields.starts[DATA] >= 0;
   }
 
   globalPosition(): number {
@@ -163,13 +166,13 @@ export class CopiedTextRows implements StoredTextRows {
     return new CopiedCoordinates(
       this.bytes,
       globalPosition,
-      this.text(StoredTextField.streamId),
+      this.text(STREAM_ID),
       streamRevision,
-      this.text(StoredTextField.hash),
-      starts[StoredTextField.eventId],
-      ends[StoredTextField.eventId],
-      starts[StoredTextField.type],
-      ends[StoredTextField.type],
+      this.text(HASH),
+      starts[EVENT_ID],
+      ends[EVENT_ID],
+      starts[TYPE],
+      ends[TYPE],
     );
   }
 
