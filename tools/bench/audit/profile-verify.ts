@@ -1,15 +1,13 @@
 /**
  * Profiling aid for the audit verification (not a benchmark: `BENCH_PARTS=audit npm run bench` compares): seeds a
  * scratch PostgreSQL log, signs it, then times a readAll pass and a verification, twice, and profiles the second
- * verification alone (`bench-results/audit-verify.cpuprofile`, top frames by self time; NOPROF=1 for the timings).
+ * verification alone (`audit-verify.cpuprofile` in BENCH_RESULTS_DIR, top frames by self time; NOPROF=1 for the timings).
  * PROFILE_EVENTS (default 100,000), PROFILE_READING (`texts`, the default: on the stored texts as the CLI; `parsed`).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { Session, type Profiler } from 'node:inspector';
 import { join } from 'node:path';
 import { AuditCheckpointer, SqlAuditTree, verifyAuditLog } from '@itsm/audit-application';
 import { noteSignerFromSeed } from '@itsm/audit-domain';
-import { inspectorCall, topSelfFrames } from '../shared/cpu-profile';
+import { profiled } from '../shared/cpu-profile';
 import { readBenchConfig } from '../shared/config';
 import { openPostgresLog } from '../shared/bench-log';
 import { readWholeLog } from '../shared/read-log';
@@ -19,7 +17,8 @@ import { AUDIT_PAGE_SIZE } from './audit-contenders';
 const main = async () => {
   const events = Number(process.env['PROFILE_EVENTS'] ?? 100_000);
   const reading = process.env['PROFILE_READING'] === 'parsed' ? 'parsed' : 'stored texts';
-  const log = await openPostgresLog(readBenchConfig(process.env), 'audit_profile');
+  const config = readBenchConfig(process.env);
+  const log = await openPostgresLog(config, 'audit_profile');
   try {
     await seedLog(log.store, { events, streams: 2_000, eventsPerAppend: 25, label: '[profile]' });
     const tree = new SqlAuditTree(log.executor(4));
@@ -29,24 +28,12 @@ const main = async () => {
       let started = performance.now();
       await readWholeLog(log.store, AUDIT_PAGE_SIZE, () => undefined);
       const readAllMs = performance.now() - started;
-      const profiled = round === 1 && !process.env['NOPROF'];
-      const session = new Session();
-      if (profiled) {
-        session.connect();
-        await inspectorCall(session, 'Profiler.enable');
-        await inspectorCall(session, 'Profiler.start');
-      }
-      started = performance.now();
       const canonicalTexts = reading === 'stored texts' ? { db: log.executor(2) } : undefined;
-      const result = await verifyAuditLog({ store: log.store, tree }, { verifier: signer.verifier, origin: 'bench.local/audit', batchSize: AUDIT_PAGE_SIZE, canonicalTexts });
+      const verify = () => verifyAuditLog({ store: log.store, tree }, { verifier: signer.verifier, origin: 'bench.local/audit', batchSize: AUDIT_PAGE_SIZE, canonicalTexts });
+      started = performance.now();
+      // The second round alone is profiled: the first warms the code up.
+      const result = round === 1 ? await profiled(join(config.resultsDir, 'audit-verify.cpuprofile'), verify) : await verify();
       const verifyMs = performance.now() - started;
-      if (profiled) {
-        const { profile } = await inspectorCall<{ profile: Profiler.Profile }>(session, 'Profiler.stop');
-        session.disconnect();
-        mkdirSync('bench-results', { recursive: true });
-        writeFileSync(join('bench-results', 'audit-verify.cpuprofile'), JSON.stringify(profile));
-        process.stdout.write(`${topSelfFrames(profile, 40).join('\n')}\n`);
-      }
       process.stdout.write(
         `round ${round + 1}: readAll ${Math.round((events / readAllMs) * 1000)} ev/s, verify (${reading}) ${Math.round((events / verifyMs) * 1000)} ev/s, ratio ${(readAllMs / verifyMs).toFixed(2)}, ok ${result.ok}\n`,
       );

@@ -1,8 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { Session, type Profiler } from 'node:inspector';
+import { join } from 'node:path';
 import { readBenchConfig, scaled } from '../shared/config';
 import { createScratchDatabase } from '../shared/postgres-database';
-import { inspectorCall, topSelfFrames } from '../shared/cpu-profile';
+import { profiled } from '../shared/cpu-profile';
 import { formatInt, progress } from '../shared/report';
 import { openOurs } from './finance-ours';
 
@@ -17,22 +16,11 @@ const main = async () => {
   const sizes = { ledgerLines: scaled(config, 100_000, 1_000), usageRecords: scaled(config, 50_000, 500), services: scaled(config, 1_000, 20), costCenters: scaled(config, 200, 10), pools: scaled(config, 50, 5), workLogs: scaled(config, 3_000, 60) };
   const scratch = await createScratchDatabase(config.databaseUrl, 'finprof');
   const ours = await openOurs(scratch.connectionString, sizes);
-  const session = new Session();
-  session.connect();
   try {
     for (let round = 0; round < config.rounds; round++) progress(` run ${round + 1}: ${formatInt((await ours.run()).ms)} ms`);
-    if (!process.env.NOPROF) await inspectorCall(session, 'Profiler.enable');
-    if (!process.env.NOPROF) await inspectorCall(session, 'Profiler.start');
-    const closed = await ours.closePeriod();
+    const closed = await profiled(join(config.resultsDir, 'finance-close.cpuprofile'), () => ours.closePeriod());
     process.stdout.write(`\nclose: run ${Math.round(closed.runMs)} publish ${Math.round(closed.publishMs)} close ${Math.round(closed.closeMs)} ms\n`);
-    if (!process.env.NOPROF) {
-      const { profile } = await inspectorCall<{ profile: Profiler.Profile }>(session, 'Profiler.stop');
-      await mkdir(config.resultsDir, { recursive: true });
-      await writeFile(`${config.resultsDir}/finance-close.cpuprofile`, JSON.stringify(profile));
-      process.stdout.write(`${topSelfFrames(profile, 40).join('\n')}\n`);
-    }
   } finally {
-    session.disconnect();
     await ours.close();
     await scratch.drop();
   }

@@ -1,12 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { Session, type Profiler } from 'node:inspector';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@itsm/event-sourcing';
 import { openPostgresLog } from '../shared/bench-log';
 import { readBenchConfig, scaled } from '../shared/config';
 import { BenchTopics, benchKafka, freshTopicPrefix } from '../shared/kafka-bench';
 import { readWholeLog } from '../shared/read-log';
-import { inspectorCall, topSelfFrames } from '../shared/cpu-profile';
+import { profiled } from '../shared/cpu-profile';
 import { formatInt, progress } from '../shared/report';
 import { seedLog } from '../shared/seed-log';
 import { oursRelay, rawProducer, relayTopics, type RelayContender } from './relay-contenders';
@@ -21,31 +19,26 @@ const main = async () => {
   const size = { events: scaled(config, 20_000, 1_000), streams: scaled(config, 1_000, 50) };
   const log = await openPostgresLog(config, 'relayprof');
   const topics = new BenchTopics(benchKafka('bench-relay-profile'));
-  const session = new Session();
-  session.connect();
   try {
     await seedLog(log.store, { ...size, eventsPerAppend: 10, label: '[relay-profile]' });
     const events: RecordedEvent[] = [];
     await readWholeLog(log.store, 5000, (page) => events.push(...page));
     for (const contender of [oursRelay, rawProducer] as RelayContender[]) {
-      await inspectorCall(session, 'Profiler.enable');
-      await inspectorCall(session, 'Profiler.start');
-      let eventsPerSec = 0;
-      for (let round = 0; round < config.rounds; round++) {
-        const topicPrefix = freshTopicPrefix('relayprof');
-        await topics.create(relayTopics(events, topicPrefix));
-        const sample = await contender.run({ log, events, topicPrefix, batchSize: 500 });
-        eventsPerSec = (sample.events / sample.totalMs) * 1000;
-        progress(`[relay-profile] ${contender.name} round ${round + 1}/${config.rounds}: ${formatInt(eventsPerSec)} ev/s`);
-      }
-      const { profile } = await inspectorCall<{ profile: Profiler.Profile }>(session, 'Profiler.stop');
-      await mkdir(config.resultsDir, { recursive: true });
       const file = join(config.resultsDir, `relay-${contender.name.replace(/\W+/g, '-')}.cpuprofile`);
-      await writeFile(file, JSON.stringify(profile));
-      process.stdout.write(`\n${contender.name} (${file}), top frames by self time:\n${topSelfFrames(profile, 20).join('\n')}\n`);
+      await profiled(
+        file,
+        async () => {
+          for (let round = 0; round < config.rounds; round++) {
+            const topicPrefix = freshTopicPrefix('relayprof');
+            await topics.create(relayTopics(events, topicPrefix));
+            const sample = await contender.run({ log, events, topicPrefix, batchSize: 500 });
+            progress(`[relay-profile] ${contender.name} round ${round + 1}/${config.rounds}: ${formatInt((sample.events / sample.totalMs) * 1000)} ev/s`);
+          }
+        },
+        20,
+      );
     }
   } finally {
-    session.disconnect();
     await topics.deleteAll().catch(() => undefined);
     await log.close();
   }

@@ -26,7 +26,7 @@ export interface CanonicalTextRow {
 }
 
 /** The ISO text `EVENT_COLUMNS` reads a timestamp as: what the parsed path hashes, so what this one hashes too. */
-export const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * Whether the server itself keeps every row's `canonical_data` reading back as its `data`: the check constraint of
@@ -63,19 +63,25 @@ export const canonicalTextStatement = (events: string, where: string, dataKeptCa
 /** Whether a row's stored text vouches for it (see `canonicalTextStatement`). */
 export const vouchedColumn = (dataKeptCanonical: boolean) => `coalesce(canonical_data IS NOT NULL ${dataKeptCanonical ? '' : 'AND canonical_data::jsonb = data'}, false)`;
 
-/** Canonical actor texts by their jsonb text: a log has few actors, each written on many events. */
-const actorTexts = new Map<string, string>();
-const ACTOR_TEXTS_KEPT = 10_000;
-
-export const canonicalActor = (jsonbText: string): string => {
-  let text = actorTexts.get(jsonbText);
-  if (text === undefined) {
-    text = canonicalJson(JSON.parse(jsonbText));
-    if (actorTexts.size >= ACTOR_TEXTS_KEPT) actorTexts.clear();
-    actorTexts.set(jsonbText, text);
-  }
-  return text;
+/**
+ * A function of a text, remembering its results for at most `kept` texts (then starting afresh): for the actors, as a
+ * log has few of them, each written on many events.
+ */
+export const rememberedByText = <V>(compute: (text: string) => V, kept = 10_000): ((text: string) => V) => {
+  const results = new Map<string, V>();
+  return (text) => {
+    let result = results.get(text);
+    if (result === undefined) {
+      result = compute(text);
+      if (results.size >= kept) results.clear();
+      results.set(text, result);
+    }
+    return result;
+  };
 };
+
+/** The canonical JSON of an actor, from its jsonb text. */
+export const canonicalActor = rememberedByText((jsonbText) => canonicalJson(JSON.parse(jsonbText)));
 
 /**
  * A stored row that the server vouched for, as the hasher takes it: `data` the stored canonical text, the actor

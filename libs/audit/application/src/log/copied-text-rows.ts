@@ -1,5 +1,5 @@
-import { STORED_TEXT_FIELD_COUNT, StoredTextField, type HashedEventCoordinates, type StoredEventFields, type StoredEventHasher } from '@itsm/audit-domain';
-import { canonicalActor, vouchedColumn } from './canonical-texts';
+import { canonicalJson, STORED_TEXT_FIELD_COUNT, StoredTextField, type HashedEventCoordinates, type StoredEventFields, type StoredEventHasher } from '@itsm/audit-domain';
+import { rememberedByText, vouchedColumn } from './canonical-texts';
 import type { StoredTextRows } from './stored-text-rows';
 
 /*
@@ -53,21 +53,13 @@ const FIRST_FOUR_DIGIT_YEAR_MS = -62_135_596_800_000;
 const LAST_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
 const ISO_BYTES = 24;
 
-/** Canonical actor bytes by the bytes of their jsonb text: a log has few actors, each written on many events. */
-const actorBytes = new Map<string, Buffer>();
-const ACTORS_KEPT = 10_000;
+/**
+ * An actor's canonical JSON as bytes, by the Latin-1 text of its jsonb text's bytes (Latin-1 maps each byte to one
+ * character: the cheapest string that tells two byte sequences apart).
+ */
+const canonicalActorBytesOf = rememberedByText((latin1: string) => Buffer.from(canonicalJson(JSON.parse(Buffer.from(latin1, 'latin1').toString('utf8')))));
 
-const canonicalActorBytes = (bytes: Buffer, start: number, end: number): Buffer => {
-  // Latin-1 maps each byte to one character: the cheapest string that tells two byte sequences apart.
-  const key = bytes.toString('latin1', start, end);
-  let canonical = actorBytes.get(key);
-  if (canonical === undefined) {
-    canonical = Buffer.from(canonicalActor(bytes.toString('utf8', start, end)));
-    if (actorBytes.size >= ACTORS_KEPT) actorBytes.clear();
-    actorBytes.set(key, canonical);
-  }
-  return canonical;
-};
+const canonicalActorBytes = (bytes: Buffer, start: number, end: number): Buffer => canonicalActorBytesOf(bytes.toString('latin1', start, end));
 
 /** The fields the rows' walk reads, as plain constants (a re-exported object's members are getters). */
 const { actor: ACTOR, data: DATA, streamId: STREAM_ID, hash: HASH, eventId: EVENT_ID, type: TYPE } = StoredTextField;

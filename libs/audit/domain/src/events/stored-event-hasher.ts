@@ -132,7 +132,7 @@ export class StoredEventHasher implements EventHashes {
     globalPosition: 0,
     streamRevision: 0,
     schemaVersion: 0,
-    sources: [],
+    sources: new Array<Buffer>(STORED_TEXT_FIELD_COUNT).fill(this.staged),
     starts: new Int32Array(STORED_TEXT_FIELD_COUNT),
     ends: new Int32Array(STORED_TEXT_FIELD_COUNT),
   };
@@ -142,7 +142,10 @@ export class StoredEventHasher implements EventHashes {
     const texts = [event.streamId, event.type, event.data, event.actor, event.causationId, event.correlationId, event.eventId, event.occurredAt, event.recordedAt, event.traceparent, event.hash];
     let room = 0;
     for (const text of texts) room += 3 * (text?.length ?? 0);
-    if (this.staged.length < room) this.staged = Buffer.allocUnsafe(2 * room);
+    if (this.staged.length < room) {
+      this.staged = Buffer.allocUnsafe(2 * room);
+      this.stagedFields.sources.fill(this.staged);
+    }
     const fields = this.stagedFields;
     let at = 0;
     texts.forEach((text, field) => {
@@ -150,7 +153,6 @@ export class StoredEventHasher implements EventHashes {
       if (text !== null) at += this.staged.write(text, at, 'utf8');
       fields.ends[field] = at;
     });
-    fields.sources = new Array<Buffer>(STORED_TEXT_FIELD_COUNT).fill(this.staged);
     fields.globalPosition = event.globalPosition;
     fields.streamRevision = event.streamRevision;
     fields.schemaVersion = event.schemaVersion;
