@@ -104,6 +104,11 @@ export interface EventStore extends StreamReaderWriter {
   importEvents?(events: readonly RecordedEvent[]): Promise<void>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<ReadAllResult>;
+  /**
+   * The position of the log's last event (0 when empty), in one cheap read: where a run that reads up to the head
+   * stops. Optional: without it, `readHeadPosition` (projections) asks `readAll` with a filter that matches nothing.
+   */
+  headPosition?(): Promise<number>;
   subscribeToAll(options: SubscribeOptions): Subscription;
   /**
    * `subscribeToAll` handing over each read whole (`onBatch`), for a reader that writes a batch in one transaction

@@ -51,6 +51,8 @@ export const traceEventStore = (store: EventStore): EventStore => {
       );
   }
   if (importEvents) traced.importEvents = (events) => importEvents.call(store, events);
+  const { headPosition } = store;
+  if (headPosition) traced.headPosition = () => headPosition.call(store);
   // The store's faster reads stay on offer: the relay's JSON-text path and the projections' batches.
   const { subscribeToAllJson, subscribeToAllBatches } = store;
   if (subscribeToAllJson) traced.subscribeToAllJson = (options) => subscribeToAllJson.call(store, options);

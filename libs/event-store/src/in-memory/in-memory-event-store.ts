@@ -84,6 +84,10 @@ export class InMemoryEventStore implements EventStore {
     return { events, lastPosition };
   }
 
+  async headPosition(): Promise<number> {
+    return this.all.at(-1)?.globalPosition ?? 0;
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     const subscription = new PollingSubscription(
       {

@@ -17,5 +17,5 @@ describeEventStoreContract(
       dispose: () => (store as InMemoryEventStore).close(),
     };
   },
-  { multiStreamAppend: true, importEvents: true },
+  { multiStreamAppend: true, importEvents: true, headPosition: true },
 );

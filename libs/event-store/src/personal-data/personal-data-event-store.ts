@@ -27,6 +27,7 @@ import type { PersonalDataVault } from './personal-data-vault';
 export class PersonalDataEventStore implements EventStore {
   readonly appendToStreams?: (appends: readonly StreamAppend[]) => Promise<AppendResult[]>;
   readonly importEvents?: (events: readonly RecordedEvent[]) => Promise<void>;
+  readonly headPosition?: () => Promise<number>;
   readonly subscribeToAllJson?: (options: SubscribeJsonOptions) => Subscription;
   readonly subscribeToAllBatches?: (options: SubscribeBatchOptions) => Subscription;
   private stopListening: Promise<(() => Promise<void>) | undefined> | undefined;
@@ -45,6 +46,8 @@ export class PersonalDataEventStore implements EventStore {
       };
     }
     if (importEvents) this.importEvents = (events) => importEvents.call(stored, events);
+    const { headPosition } = stored;
+    if (headPosition) this.headPosition = () => headPosition.call(stored);
     const { subscribeToAllJson } = stored;
     if (subscribeToAllJson) {
       this.subscribeToAllJson = (options) =>

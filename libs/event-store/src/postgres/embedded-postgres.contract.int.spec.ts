@@ -21,5 +21,5 @@ describeEventStoreContract(
       },
     };
   },
-  { holdAppendOpen: true, attemptRewrite: true, multiStreamAppend: true, importEvents: true },
+  { holdAppendOpen: true, attemptRewrite: true, multiStreamAppend: true, importEvents: true, headPosition: true },
 );

@@ -46,14 +46,14 @@ const transactionOn = (client: PoolClient, pipelined: boolean) => {
   };
 };
 
-/** `SqlExecutor.copyOut` on a pooled connection: the COPY's data messages joined into one buffer. */
-const copyOutOn = (pool: Pool) => async (statement: string): Promise<Buffer> => {
+/** `SqlExecutor.copyOut` on a pooled connection: the COPY's data, chunk by chunk as the stream hands it over. */
+const copyOutOn = (pool: Pool) => async (statement: string): Promise<Buffer[]> => {
   const client = await pool.connect();
   try {
     const chunks: Buffer[] = [];
     for await (const chunk of client.query(copyTo(statement))) chunks.push(chunk as Buffer);
     client.release();
-    return Buffer.concat(chunks);
+    return chunks;
   } catch (error) {
     client.release(error as Error);
     throw error;

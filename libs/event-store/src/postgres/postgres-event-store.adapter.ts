@@ -19,7 +19,7 @@ import type { EventLogSchema } from './event-log-schema';
 import { GroupCommit } from './group-commit';
 import { importRecordedEvents } from './import-events';
 import { PollingSubscription, type PollingOptions } from './polling-subscription';
-import { readAllEvents, readAllEventsJson, readStreamEvents, type LogPage } from './read-events';
+import { readAllEvents, readAllEventsJson, readLastPosition, readStreamEvents, type LogPage } from './read-events';
 import type { SqlExecutor, Unlisten } from './sql-executor.port';
 
 export interface PostgresEventStoreOptions {
@@ -108,6 +108,10 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options?: ReadAllOptions): Promise<ReadAllResult> {
     return readAllEvents(this.executor, this.names, options);
+  }
+
+  headPosition(): Promise<number> {
+    return readLastPosition(this.executor, this.names);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

@@ -7,4 +7,5 @@ describeEventStoreContract('PostgreSQL', () => postgresContractHarness(testDatab
   attemptRewrite: true,
   multiStreamAppend: true,
   importEvents: true,
+  headPosition: true,
 });

@@ -134,6 +134,15 @@ const readPage = async <Row, Event extends { globalPosition: number }>(
     : readAllFiltered(db, names, shape, after, maxCount, filterValues);
 };
 
+/**
+ * The last position (0 when empty): one backward step on the primary key. Positions become visible in order
+ * (append-events.ts), so nothing at or below it can still appear.
+ */
+export const readLastPosition = async (db: SqlSession, names: EventLogSchema): Promise<number> => {
+  const [row] = await db.query<{ head: string | number }>(`SELECT coalesce(max(global_position), 0) AS head FROM ${names.events}`);
+  return Number(row.head);
+};
+
 export const readAllEvents = (db: SqlSession, names: EventLogSchema, options: ReadAllOptions = {}): Promise<ReadAllResult> =>
   readPage(db, names, PARSED, options);
 

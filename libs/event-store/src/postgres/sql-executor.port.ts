@@ -48,10 +48,11 @@ export interface SqlExecutor extends SqlSession {
   /** True when the database has one connection that runs one transaction at a time (PGlite): transactions never overlap. */
   readonly runsOneTransactionAtATime?: boolean;
   /**
-   * The whole output of one `COPY … TO STDOUT` statement, as the server sent it: bulk readers walk the bytes
+   * The whole output of one `COPY … TO STDOUT` statement, as the server sent it, in the chunks it arrived in (a row
+   * may span two: joining them into one buffer cost a copy and fresh pages per read): bulk readers walk the bytes
    * themselves instead of a row object and a string per column. Present on a server's connections that are not
    * pipelined; absent on PGlite.
    */
-  copyOut?(statement: string): Promise<Buffer>;
+  copyOut?(statement: string): Promise<Buffer[]>;
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { historyCases } from './history.contract';
 import { importCases } from './import.contract';
 import { lateCommitCases } from './late-commit.contract';
 import { multiStreamAppendCases } from './multi-stream-append.contract';
-import { readAllCases } from './read-all.contract';
+import { headPositionCases, readAllCases } from './read-all.contract';
 import { subscriptionCases } from './subscription.contract';
 
 /**
@@ -21,6 +21,8 @@ export interface EventStoreContractOptions {
   multiStreamAppend?: boolean;
   /** The store offers `importEvents` (exact restore of recorded events). */
   importEvents?: boolean;
+  /** The store offers `headPosition` (the log's last position in one read). */
+  headPosition?: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export const describeEventStoreContract = (
   const attemptRewrite = options.attemptRewrite ?? false;
   const multiStreamAppend = options.multiStreamAppend ?? false;
   const importEvents = options.importEvents ?? false;
+  const headPosition = options.headPosition ?? false;
   describe(`EventStore contract: ${adapterName}`, () => {
     let harness: EventStoreContractHarness | undefined;
     beforeAll(async () => {
@@ -44,11 +47,12 @@ export const describeEventStoreContract = (
         Boolean(harness.holdAppendOpen) !== holdAppendOpen ||
         Boolean(harness.attemptRewrite) !== attemptRewrite ||
         Boolean(harness.store.appendToStreams) !== multiStreamAppend ||
-        Boolean(harness.store.importEvents) !== importEvents
+        Boolean(harness.store.importEvents) !== importEvents ||
+        Boolean(harness.store.headPosition) !== headPosition
       ) {
         throw new Error(
           `The ${adapterName} harness hooks do not match the declared options ` +
-            `(holdAppendOpen: ${holdAppendOpen}, attemptRewrite: ${attemptRewrite}, multiStreamAppend: ${multiStreamAppend}, importEvents: ${importEvents})`,
+            `(holdAppendOpen: ${holdAppendOpen}, attemptRewrite: ${attemptRewrite}, multiStreamAppend: ${multiStreamAppend}, importEvents: ${importEvents}, headPosition: ${headPosition})`,
         );
       }
     });
@@ -68,5 +72,6 @@ export const describeEventStoreContract = (
     historyCases(access, adapterName, attemptRewrite);
     if (multiStreamAppend) multiStreamAppendCases(access);
     if (importEvents) importCases(access);
+    if (headPosition) headPositionCases(access);
   });
 };

@@ -75,3 +75,21 @@ export const readAllCases = (harness: HarnessAccess): void => {
     });
   });
 };
+
+/** `headPosition`, for adapters that offer it: the last position, as far as a read of the whole log goes. */
+export const headPositionCases = (harness: HarnessAccess): void => {
+  describe('headPosition', () => {
+    it('is the position of the last event appended, and what a read of the whole log reaches', async () => {
+      const { store } = harness();
+      const headPosition = () => (store.headPosition as () => Promise<number>).call(store);
+      const prefix = uniquePrefix('head');
+      const appended = await appendRoundRobin(store, [`${prefix}a`, `${prefix}b`], ['Happened'], 3);
+
+      expect(await headPosition()).toBe(appended[2].globalPosition);
+      const after = await store.appendToStream(`${prefix}a`, [aNewEvent('Happened', {})], { expectedRevision: 'any' });
+      expect(await headPosition()).toBe(after.lastGlobalPosition);
+      const probe = await store.readAll({ fromPosition: appended[0].globalPosition, maxCount: 1, filter: { types: [`${prefix}none`] } });
+      expect(probe.lastPosition).toBe(after.lastGlobalPosition);
+    });
+  });
+};

@@ -8,11 +8,12 @@ export type ProjectionEventSource = Pick<EventStore, 'readAll' | 'subscribeToAll
 const HEAD_PROBE_TYPE = '$itsm.projections.head-probe';
 
 /**
- * The log's head position through the port alone: a filtered read that matches nothing reports the position up to
- * which it looked (on SQL stores an index lookup on (type, position) plus max(position)).
+ * The log's head position: the store's own answer where it has one, else through `readAll` alone: a filtered read
+ * that matches nothing reports the position up to which it looked (on a SQL store whose statistics are stale, a
+ * scan of the whole log, which is why the SQL stores answer `headPosition`).
  */
-export const readHeadPosition = async (source: Pick<EventStore, 'readAll'>): Promise<number> =>
-  (await source.readAll({ fromPosition: -1, maxCount: 1, filter: { types: [HEAD_PROBE_TYPE] } })).lastPosition;
+export const readHeadPosition = async (source: Pick<EventStore, 'readAll'> & Partial<Pick<EventStore, 'headPosition'>>): Promise<number> =>
+  source.headPosition ? source.headPosition() : (await source.readAll({ fromPosition: -1, maxCount: 1, filter: { types: [HEAD_PROBE_TYPE] } })).lastPosition;
 
 export const filterOf = (projection: Projection): EventFilter | undefined =>
   projection.eventTypes.length > 0 ? { types: [...projection.eventTypes] } : undefined;

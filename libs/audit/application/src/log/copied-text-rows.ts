@@ -1,5 +1,6 @@
 import { canonicalJson, STORED_TEXT_FIELD_COUNT, StoredTextField, type HashedEventCoordinates, type StoredEventFields, type StoredEventHasher } from '@itsm/audit-domain';
 import { rememberedByText, vouchedColumn } from './canonical-texts';
+import { ChunkedBytes } from './chunked-bytes';
 import type { StoredTextRows } from './stored-text-rows';
 
 /*
@@ -64,9 +65,12 @@ const canonicalActorBytes = (bytes: Buffer, start: number, end: number): Buffer 
 /** The fields the rows' walk reads, as plain constants (a re-exported object's members are getters). */
 const { actor: ACTOR, data: DATA, streamId: STREAM_ID, hash: HASH, eventId: EVENT_ID, type: TYPE } = StoredTextField;
 
-/** The cursor over a `copiedTextStatement`'s output. */
+/** The fixed-size columns after the column count, each after its length: 8, 4, 4, 1, 8, 8 bytes. */
+const LEADING_BYTES = 2 + 6 * 4 + 8 + 4 + 4 + 1 + 8 + 8;
+
+/** The cursor over a `copiedTextStatement`'s output, as `SqlExecutor.copyOut` hands it over. */
 export class CopiedTextRows implements StoredTextRows {
-  private at: number;
+  private readonly input: ChunkedBytes;
   private rowVouched = false;
   /** The row's two timestamps as ISO text, and the milliseconds each was written for (events of one append share them). */
   private readonly timestamps = Buffer.alloc(2 * ISO_BYTES);
@@ -74,14 +78,19 @@ export class CopiedTextRows implements StoredTextRows {
   /** The current row as the hasher takes it: texts in the copy's bytes, the actor in its canonical bytes. */
   private readonly fields: StoredEventFields;
 
-  constructor(private readonly bytes: Buffer) {
-    if (bytes.length < HEADER_BYTES + 2 || !bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('not the output of a binary COPY');
-    this.at = HEADER_BYTES + bytes.readUInt32BE(SIGNATURE.length + 4);
+  constructor(chunks: readonly Buffer[]) {
+    const input = new ChunkedBytes(chunks);
+    if (!input.ensure(HEADER_BYTES) || !input.bytes.subarray(input.at, input.at + SIGNATURE.length).equals(SIGNATURE)) throw new Error('not the output of a binary COPY');
+    const extension = input.bytes.readUInt32BE(input.at + SIGNATURE.length + 4);
+    input.at += HEADER_BYTES;
+    if (!input.ensure(extension)) throw new Error('a binary COPY cut short in its header');
+    input.at += extension;
+    this.input = input;
     this.fields = {
       globalPosition: 0,
       streamRevision: 0,
       schemaVersion: 0,
-      sources: new Array<Buffer>(STORED_TEXT_FIELD_COUNT).fill(bytes),
+      sources: new Array<Buffer>(STORED_TEXT_FIELD_COUNT).fill(input.bytes),
       starts: new Int32Array(STORED_TEXT_FIELD_COUNT),
       ends: new Int32Array(STORED_TEXT_FIELD_COUNT),
     };
@@ -94,36 +103,41 @@ export class CopiedTextRows implements StoredTextRows {
   }
 
   next(): boolean {
-    const bytes = this.bytes;
-    let at = this.at;
-    const columns = bytes.readInt16BE(at);
+    const input = this.input;
+    if (!input.ensure(2)) throw new Error('a binary COPY cut short: no trailer');
+    const columns = input.bytes.readInt16BE(input.at);
     // The trailer is a column count of −1.
     if (columns === -1) return false;
     if (columns !== COLUMNS) throw new Error(`a copied row has ${columns} columns, not ${COLUMNS}`);
+    if (!input.ensure(LEADING_BYTES)) throw new Error('a binary COPY cut short in a row');
+    const bytes = input.bytes;
+    const at = input.at;
     const fields = this.fields;
-    // The fixed-size columns, each after its length: 8, 4, 4, 1, 8, 8 bytes (none of them NULL: a row of another shape throws).
+    // None of the fixed-size columns is NULL: a row of another shape throws.
     if (bytes.readInt32BE(at + 30) !== 1 || bytes.readInt32BE(at + 47) !== 8) throw new Error('a copied row is not of copiedTextStatement');
     fields.globalPosition = bytes.readUInt32BE(at + 6) * 2 ** 32 + bytes.readUInt32BE(at + 10);
     fields.streamRevision = bytes.readInt32BE(at + 18);
     fields.schemaVersion = bytes.readInt32BE(at + 26);
     this.rowVouched = bytes[at + 34] === 1;
     const timestampsWritten = this.writeTimestamp(0, bytes, at + 39) && this.writeTimestamp(1, bytes, at + 51);
-    at += 59;
+    input.at += LEADING_BYTES;
     const { sources, starts, ends } = fields;
-    sources[ACTOR] = bytes;
     for (let column = 0; column < TEXT_FIELDS.length; column++) {
       const field = TEXT_FIELDS[column];
-      const length = bytes.readInt32BE(at);
-      at += 4;
-      starts[field] = length < 0 ? -1 : at;
-      ends[field] = length < 0 ? at : at + length;
-      if (length > 0) at += length;
+      if (!input.ensure(4)) throw new Error('a binary COPY cut short in a row');
+      const length = input.bytes.readInt32BE(input.at);
+      input.at += 4;
+      if (length > 0 && !input.ensure(length)) throw new Error('a binary COPY cut short in a row');
+      // A text spanning two chunks lies in a buffer of its own: each field names where its bytes are.
+      sources[field] = input.bytes;
+      starts[field] = length < 0 ? -1 : input.at;
+      ends[field] = length < 0 ? input.at : input.at + length;
+      if (length > 0) input.at += length;
     }
-    this.at = at;
     // A timestamp ISO text cannot hold as to_char writes it: the parsed event decides.
     if (!timestampsWritten) this.rowVouched = false;
     if (this.rowVouched && starts[ACTOR] >= 0) {
-      const actor = canonicalActorBytes(bytes, starts[ACTOR], ends[ACTOR]);
+      const actor = canonicalActorBytes(sources[ACTOR], starts[ACTOR], ends[ACTOR]);
       sources[ACTOR] = actor;
       starts[ACTOR] = 0;
       ends[ACTOR] = actor.length;
@@ -154,18 +168,8 @@ export class CopiedTextRows implements StoredTextRows {
   }
 
   coordinates(): HashedEventCoordinates {
-    const { globalPosition, streamRevision, starts, ends } = this.fields;
-    return new CopiedCoordinates(
-      this.bytes,
-      globalPosition,
-      this.text(STREAM_ID),
-      streamRevision,
-      this.text(HASH),
-      starts[EVENT_ID],
-      ends[EVENT_ID],
-      starts[TYPE],
-      ends[TYPE],
-    );
+    const { globalPosition, streamRevision, sources, starts, ends } = this.fields;
+    return new CopiedCoordinates(globalPosition, this.text(STREAM_ID), streamRevision, this.text(HASH), sources[EVENT_ID], starts[EVENT_ID], ends[EVENT_ID], sources[TYPE], starts[TYPE], ends[TYPE]);
   }
 
   hashedBy(hasher: StoredEventHasher): StoredEventHasher {
@@ -184,22 +188,23 @@ export class CopiedTextRows implements StoredTextRows {
  */
 class CopiedCoordinates implements HashedEventCoordinates {
   constructor(
-    private readonly bytes: Buffer,
     readonly globalPosition: number,
     readonly streamId: string,
     readonly streamRevision: number,
     readonly hash: string,
+    private readonly eventIdBytes: Buffer,
     private readonly eventIdStart: number,
     private readonly eventIdEnd: number,
+    private readonly typeBytes: Buffer,
     private readonly typeStart: number,
     private readonly typeEnd: number,
   ) {}
 
   get eventId(): string {
-    return this.bytes.toString('utf8', this.eventIdStart, this.eventIdEnd);
+    return this.eventIdBytes.toString('utf8', this.eventIdStart, this.eventIdEnd);
   }
 
   get type(): string {
-    return this.bytes.toString('utf8', this.typeStart, this.typeEnd);
+    return this.typeBytes.toString('utf8', this.typeStart, this.typeEnd);
   }
 }

@@ -20,8 +20,8 @@ export type StoredTextPage = () => StoredTextRows;
  */
 export const readStoredTexts = async (db: SqlExecutor, events: string, range: StoredTextRange, dataKeptCanonical: boolean): Promise<StoredTextPage> => {
   if (db.copyOut) {
-    const bytes = await db.copyOut(copiedTextStatement(events, range, dataKeptCanonical));
-    return () => new CopiedTextRows(bytes);
+    const chunks = await db.copyOut(copiedTextStatement(events, range, dataKeptCanonical));
+    return () => new CopiedTextRows(chunks);
   }
   const params: number[] = [range.after];
   let where = 'global_position > $1';
