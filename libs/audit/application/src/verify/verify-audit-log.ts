@@ -66,6 +66,9 @@ const TEXT_PAGE_ROWS = 1000;
 /** Rows per copied page (binary COPY: the page is one buffer outside the heap, so no young-generation limit). */
 const COPIED_PAGE_ROWS = 5000;
 
+/** The first copied page is this share of a page (then twice the last): hashing starts while the server still copies. */
+const FIRST_PAGE_SHARE = 8;
+
 /** Rows checked between yields to the event loop (the next page arrives meanwhile). */
 const ROWS_PER_TURN = 250;
 
@@ -203,7 +206,7 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
     const hasher = new StoredEventHasher();
     // A copied page is one buffer outside V8's heap; queried rows are strings the garbage collector moves (TEXT_PAGE_ROWS).
     const pageSize = options.canonicalTexts.db.copyOut ? (options.batchSize ?? COPIED_PAGE_ROWS) : Math.min(options.batchSize ?? TEXT_PAGE_ROWS, TEXT_PAGE_ROWS);
-    for await (const page of readCanonicalTextPages(options.canonicalTexts, { after, upTo: head, pageSize })) {
+    for await (const page of readCanonicalTextPages(options.canonicalTexts, { after, upTo: head, pageSize, firstPageSize: Math.ceil(pageSize / FIRST_PAGE_SHARE) })) {
       if (!page.rows) {
         recordedLeavesChecked += await checkHere(page.after, page.upTo);
       } else {

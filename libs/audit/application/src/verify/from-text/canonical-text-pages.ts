@@ -28,26 +28,37 @@ export interface CanonicalTextPage {
  */
 const PAGES_AHEAD = 2;
 
+export interface CanonicalTextPaging {
+  after: number;
+  upTo: number;
+  pageSize?: number;
+  /** A smaller first page (each next one twice the last, up to `pageSize`): the caller starts hashing sooner. */
+  firstPageSize?: number;
+}
+
 /**
  * The log's positions (after, upTo] page by page, as stored texts, reading the next pages while the caller hashes
  * the current one. A page the statement fails on comes back without rows.
  */
-export async function* readCanonicalTextPages(log: CanonicalTextLog, { after, upTo, pageSize = 5000 }: { after: number; upTo: number; pageSize?: number }): AsyncGenerator<CanonicalTextPage> {
+export async function* readCanonicalTextPages(log: CanonicalTextLog, { after, upTo, pageSize = 5000, firstPageSize = pageSize }: CanonicalTextPaging): AsyncGenerator<CanonicalTextPage> {
   const kept = await serverKeepsDataCanonical(log.db, log.schema);
   const { events } = eventLogSchema(log.schema);
-  const pending: Promise<StoredTextPage | null>[] = [];
+  const pending: { after: number; upTo: number; rows: Promise<StoredTextPage | null> }[] = [];
   let requested = after;
+  let nextSize = Math.max(1, Math.min(firstPageSize, pageSize));
   const fill = () => {
     while (pending.length < PAGES_AHEAD && requested < upTo) {
-      pending.push(readStoredTexts(log.db, events, { after: requested, upTo: Math.min(requested + pageSize, upTo) }, kept).catch(() => null));
-      requested = Math.min(requested + pageSize, upTo);
+      const range = { after: requested, upTo: Math.min(requested + nextSize, upTo) };
+      pending.push({ ...range, rows: readStoredTexts(log.db, events, range, kept).catch(() => null) });
+      requested = range.upTo;
+      nextSize = Math.min(2 * nextSize, pageSize);
     }
   };
   fill();
-  for (let from = after; pending.length > 0; from += pageSize) {
-    const rows = await (pending.shift() as Promise<StoredTextPage | null>);
-    const pageUpTo = Math.min(from + pageSize, upTo);
+  while (pending.length > 0) {
+    const page = pending.shift() as (typeof pending)[number];
+    const rows = await page.rows;
     fill();
-    yield { after: from, upTo: pageUpTo, rows };
+    yield { after: page.after, upTo: page.upTo, rows };
   }
 }

@@ -147,6 +147,18 @@ describe.each([
     expect(seen[2].vouched).toBe(_reading === 'queried as rows');
   });
 
+  it('reads pages from a smaller first one, each twice the last up to the page size, every position once', async () => {
+    const pages: [number, number, number][] = [];
+    for await (const page of readCanonicalTextPages({ db: texts }, { after: 0, upTo: 300, pageSize: PAGE, firstPageSize: 10 })) {
+      const rows = (page.rows as StoredTextPage)();
+      let count = 0;
+      while (rows.next()) count++;
+      pages.push([page.after, page.upTo, count]);
+    }
+
+    expect(pages).toEqual([[0, 10, 10], [10, 30, 20], [30, 70, 40], [70, 120, 50], [120, 170, 50], [170, 220, 50], [220, 270, 50], [270, 300, 30]]);
+  });
+
   it('checks every page of an untouched log on its stored texts: chains, leaves equal to the recorded tree, every checkpoint', async () => {
     const { left, verifier } = await rangesReadParsed();
 
