@@ -2,6 +2,7 @@
  * Profiling aid for the audit verification (not a benchmark: `BENCH_PARTS=audit npm run bench` compares): seeds a
  * scratch PostgreSQL log, signs it, then times a readAll pass and a verification, twice, and profiles the second
  * verification alone (`audit-verify.cpuprofile` in BENCH_RESULTS_DIR, top frames by self time; NOPROF=1 for the timings).
+ * The CPU time this process spent per verified event is printed too: steadier than the rate on a shared machine.
  * PROFILE_EVENTS (default 100,000), PROFILE_READING (`texts`, the default: on the stored texts as the CLI; `parsed`).
  */
 import { join } from 'node:path';
@@ -31,11 +32,13 @@ const main = async () => {
       const canonicalTexts = reading === 'stored texts' ? { db: log.executor(2) } : undefined;
       const verify = () => verifyAuditLog({ store: log.store, tree }, { verifier: signer.verifier, origin: 'bench.local/audit', batchSize: AUDIT_PAGE_SIZE, canonicalTexts });
       started = performance.now();
+      const cpuBefore = process.cpuUsage();
       // The second round alone is profiled: the first warms the code up.
       const result = round === 1 ? await profiled(join(config.resultsDir, 'audit-verify.cpuprofile'), verify) : await verify();
       const verifyMs = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
       process.stdout.write(
-        `round ${round + 1}: readAll ${Math.round((events / readAllMs) * 1000)} ev/s, verify (${reading}) ${Math.round((events / verifyMs) * 1000)} ev/s, ratio ${(readAllMs / verifyMs).toFixed(2)}, ok ${result.ok}\n`,
+        `round ${round + 1}: readAll ${Math.round((events / readAllMs) * 1000)} ev/s, verify (${reading}) ${Math.round((events / verifyMs) * 1000)} ev/s, ratio ${(readAllMs / verifyMs).toFixed(2)}, this process's CPU ${((cpu.user + cpu.system) / events).toFixed(2)} µs/event, ok ${result.ok}\n`,
       );
     }
   } finally {
