@@ -55,7 +55,8 @@ export interface TreeAdvance {
   after: TreeState;
   tiles: readonly TileAppend[];
   runs: readonly LeafRun[];
-  checkpoint?: SignedCheckpoint;
+  /** Checkpoints signed at sizes the advance passed (or ends at), smallest first. */
+  checkpoints: readonly SignedCheckpoint[];
 }
 
 /** bytea comes back as a Buffer from `pg` and a Uint8Array from PGlite. */
@@ -132,7 +133,7 @@ export class SqlAuditTree {
   }
 
   /** Writes one advance of the tree in one transaction; throws TreeMovedConcurrently when another writer moved it. */
-  async advance({ before, after, tiles, runs, checkpoint }: TreeAdvance, check?: (tx: SqlSession) => Promise<void>): Promise<void> {
+  async advance({ before, after, tiles, runs, checkpoints }: TreeAdvance, check?: (tx: SqlSession) => Promise<void>): Promise<void> {
     await this.db.transaction(async (tx) => {
       const [moved] = await tx.query<{ tree_size: string }>(
         `INSERT INTO ${this.tables.state} AS state (id, tree_size, last_position, edge, last_leaf, updated_at)
@@ -154,11 +155,21 @@ export class SqlAuditTree {
         );
       }
       if (check) await check(tx);
-      if (checkpoint) {
+      if (checkpoints.length > 0) {
+        const column = <T>(of: (checkpoint: SignedCheckpoint) => T) => checkpoints.map(of);
         await tx.query(
           `INSERT INTO ${this.tables.checkpoints} (tree_size, root_hash, last_position, signed_at, key_name, key_id, note)
-           VALUES ($1, decode($2, 'hex'), $3, $4::timestamptz, $5, $6, $7)`,
-          [checkpoint.treeSize, checkpoint.rootHash.toString('hex'), checkpoint.lastPosition, checkpoint.time, checkpoint.keyName, checkpoint.keyId, checkpoint.note],
+           SELECT size, decode(root, 'hex'), position, signed::timestamptz, key_name, key_id, note
+             FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[]) AS signed_now (size, root, position, signed, key_name, key_id, note)`,
+          [
+            column((checkpoint) => checkpoint.treeSize),
+            column((checkpoint) => checkpoint.rootHash.toString('hex')),
+            column((checkpoint) => checkpoint.lastPosition),
+            column((checkpoint) => checkpoint.time),
+            column((checkpoint) => checkpoint.keyName),
+            column((checkpoint) => checkpoint.keyId),
+            column((checkpoint) => checkpoint.note),
+          ],
         );
       }
     });

@@ -102,6 +102,36 @@ describe('AuditCheckpointer (PGlite)', () => {
     expect(await tree.uncopiedCheckpoints()).toEqual([]);
   });
 
+  it('signs, in a round that passes several count boundaries, a checkpoint at each with the root the tree had there', async () => {
+    await seed(store, 450);
+    const signed: SignedCheckpoint[] = [];
+    const process = checkpointer({ batchSize: 1000, onCheckpoint: (checkpoint) => signed.push(checkpoint) });
+
+    const round = await process.runOnce();
+    // The same boundaries, one round each: the roots must be the ones a tree grown 100 events at a time had.
+    const oneByOne: SignedCheckpoint[] = [];
+    await new AuditCheckpointer({ store, tree: new SqlAuditTree(db, 'audit_one_by_one'), signer, origin: ORIGIN, everyEvents: 100, everySeconds: 0, batchSize: 100, onCheckpoint: (checkpoint) => oneByOne.push(checkpoint) }).catchUp({ checkpoint: false });
+
+    expect(round).toMatchObject({ added: 450, more: false, checkpoint: { treeSize: 400 } });
+    expect(signed.map(({ treeSize, lastPosition }) => ({ treeSize, lastPosition }))).toEqual(oneByOne.map(({ treeSize, lastPosition }) => ({ treeSize, lastPosition })));
+    expect(signed.map(({ treeSize }) => treeSize)).toEqual([100, 200, 300, 400]);
+    expect(signed.map(({ rootHash }) => rootHash.toString('hex'))).toEqual(oneByOne.map(({ rootHash }) => rootHash.toString('hex')));
+    expect((await tree.uncopiedCheckpoints()).length).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['100.checkpoint', '200.checkpoint', '300.checkpoint', '400.checkpoint']);
+    // Where the round ended (450) is signed when forced, or once due by time.
+    expect((await process.runOnce({ force: true })).checkpoint?.treeSize).toBe(450);
+  });
+
+  it('signs at the end of a round a count boundary passed while checkpoints were signed by time only', async () => {
+    await seed(store, 250);
+    await checkpointer({ everyEvents: 0 }).catchUp({ checkpoint: false });
+    expect(await tree.latestCheckpoint()).toBeNull();
+
+    const round = await checkpointer({ everyEvents: 100 }).runOnce();
+
+    expect(round).toMatchObject({ added: 0, checkpoint: { treeSize: 250 } });
+  });
+
   it('continues where a stopped process left off, and its tree equals one built in one go', async () => {
     await seed(store, 300);
     await checkpointer().catchUp();

@@ -39,13 +39,22 @@ export interface AuditCheckpointerOptions {
   everySeconds?: number;
   /** Write each checkpoint there too (write-once storage). */
   copies?: CheckpointCopies;
-  /** Events read and added per transaction; default 2000. */
+  /** Events read and added per transaction; default 5000 (a round signs every checkpoint it passes). */
   batchSize?: number;
   /** Wait between polls once caught up; default 500 ms. */
   pollIntervalMs?: number;
   now?: () => Date;
   onFailure?: (error: unknown, status: ProcessStatus) => void;
   onCheckpoint?: (checkpoint: SignedCheckpoint) => void;
+}
+
+const DEFAULT_BATCH_SIZE = 5000;
+
+/** A tree head a round signs: at a count boundary it passed, or where it ended. */
+interface HeadToSign {
+  treeSize: number;
+  rootHash: Buffer;
+  lastPosition: number;
 }
 
 /** Parsed events hashed between turns of the event loop. */
@@ -62,6 +71,7 @@ type EventLeaf = ServerLeaf & { leaf: Buffer };
 export interface CheckpointerRound {
   /** Events added to the tree. */
   added: number;
+  /** The last checkpoint the round signed (it signs one at each count boundary it passes). */
   checkpoint: SignedCheckpoint | null;
   /** The page was full: more events are waiting. */
   more: boolean;
@@ -71,7 +81,8 @@ export interface CheckpointerRound {
  * The background process that keeps an RFC 6962 tree over the whole log and signs checkpoints of it. Each round
  * reads the events after the tree's last leaf, hashes them into the tree's edge (O(log n) each), and stores the
  * new tiles, the leaf ↔ position runs and the new edge in one transaction, fenced on the size it started from, with
- * a signed checkpoint when one is due. Before adding anything it checks that the log still holds the tree's last
+ * a signed checkpoint at every count boundary it passed (one transaction for several: fewer rounds beside the
+ * appends), and one where it ended when one is due by time. Before adding anything it checks that the log still holds the tree's last
  * leaf unchanged, and before signing that the stored tree still has the previous checkpoint's root and extends it
  * (a consistency proof); otherwise it stops signing and reports the failure (readiness, logs) instead.
  */
@@ -96,24 +107,26 @@ export class AuditCheckpointer {
     const before = (this.state ??= await tree.readState());
     this.run ??= await tree.lastRun();
     if (this.lastCheckpoint === undefined) this.lastCheckpoint = await tree.latestCheckpoint();
-    // Stop at the next count boundary, so that checkpoints fall every N events exactly.
-    const everyEvents = this.options.everyEvents ?? 1000;
-    const toBoundary = everyEvents > 0 ? (this.lastCheckpoint?.treeSize ?? 0) + everyEvents - before.treeSize : Number.POSITIVE_INFINITY;
-    const wanted = Math.max(0, Math.min(this.options.batchSize ?? 2000, toBoundary));
+    const wanted = Math.max(0, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
     // The page starts at the tree's last leaf, to check that the log still ends as the tree does.
     const withLastLeaf = before.treeSize > 0 ? 1 : 0;
     const page = await this.readLeaves(withLastLeaf ? before.lastPosition - 1 : -1, wanted + withLastLeaf);
     const events = withLastLeaf ? this.withoutLastLeaf(before, page) : page;
-    const checkpointDue = this.checkpointDue(before.treeSize + events.length, force);
-    if (events.length === 0 && !checkpointDue) return { added: 0, checkpoint: null, more: false };
-
     const after = this.grow(before, events);
-    const completed = after.completed;
-    const checkpoint = checkpointDue ? signCheckpoint({ origin: this.options.origin, treeSize: after.state.treeSize, rootHash: after.state.edge.root(), time: this.now().toISOString(), lastPosition: after.state.lastPosition }, this.options.signer) : undefined;
+    // Checkpoints fall every N events exactly: one at each boundary passed, then one where the round ended if due.
+    const heads = after.boundaries;
+    const signedSize = heads[heads.length - 1]?.treeSize ?? this.lastCheckpoint?.treeSize ?? 0;
+    if (this.endDue(after.state.treeSize, signedSize, heads.length > 0, force)) {
+      heads.push({ treeSize: after.state.treeSize, rootHash: after.state.edge.root(), lastPosition: after.state.lastPosition });
+    }
+    if (events.length === 0 && heads.length === 0) return { added: 0, checkpoint: null, more: false };
+
+    const time = this.now().toISOString();
+    const checkpoints = heads.map((head) => signCheckpoint({ origin: this.options.origin, ...head, time }, this.options.signer));
     try {
       await tree.advance(
-        { before, after: after.state, tiles: tileAppendsOf(completed), runs: after.runs, checkpoint },
-        checkpoint ? (tx) => this.assertExtendsLastCheckpoint(tx, after.state) : undefined,
+        { before, after: after.state, tiles: tileAppendsOf(after.completed), runs: after.runs, checkpoints },
+        checkpoints.length > 0 ? (tx) => this.assertExtendsLastCheckpoint(tx, after.state) : undefined,
       );
     } catch (error) {
       // Another process (or a failed transaction) leaves the cached state unknown: read it again next round.
@@ -126,10 +139,9 @@ export class AuditCheckpointer {
     this.state = after.state;
     this.run = after.run;
     this.current.position = after.state.lastPosition;
-    if (checkpoint) {
-      this.lastCheckpoint = { ...checkpoint, signedAt: checkpoint.time, copiedAt: null };
-      this.options.onCheckpoint?.(checkpoint);
-    }
+    const checkpoint = checkpoints[checkpoints.length - 1];
+    if (checkpoint) this.lastCheckpoint = { ...checkpoint, signedAt: checkpoint.time, copiedAt: null };
+    for (const signed of checkpoints) this.options.onCheckpoint?.(signed);
     await this.copyCheckpoints();
     return { added: events.length, checkpoint: checkpoint ?? null, more: events.length === wanted && wanted > 0 };
   }
@@ -223,21 +235,29 @@ export class AuditCheckpointer {
     return rest;
   }
 
-  private checkpointDue(size: number, force: boolean): boolean {
-    const last = this.lastCheckpoint;
-    const signedSize = last?.treeSize ?? 0;
+  /**
+   * Whether a checkpoint is due where the round ends (`size`), beyond the last one signed (`signedSize`): when forced,
+   * when a count boundary was passed before this round (a tree grown while checkpoints were signed by time only), or
+   * by time when the round signed none (a checkpoint just signed restarts the clock).
+   */
+  private endDue(size: number, signedSize: number, signedThisRound: boolean, force: boolean): boolean {
     if (size === 0 || size <= signedSize) return false;
     if (force) return true;
     const { everyEvents = 1000, everySeconds = 60 } = this.options;
-    // (the count boundary: runOnce never reads past it)
     if (everyEvents > 0 && size - signedSize >= everyEvents) return true;
+    const last = this.lastCheckpoint;
+    if (signedThisRound || everySeconds <= 0) return false;
     const since = last ? this.now().getTime() - Date.parse(last.signedAt) : Number.POSITIVE_INFINITY;
-    return everySeconds > 0 && since >= everySeconds * 1000;
+    return since >= everySeconds * 1000;
   }
 
   private grow(before: TreeState, events: readonly EventLeaf[]) {
     const edge = before.edge.clone();
     const completed: CompletedNode[] = [];
+    // The count boundaries, from the last checkpoint: the tree's head is taken at each one the events pass.
+    const everyEvents = this.options.everyEvents ?? 1000;
+    const boundaries: HeadToSign[] = [];
+    let nextBoundary = everyEvents > 0 ? (this.lastCheckpoint?.treeSize ?? 0) + everyEvents : Number.POSITIVE_INFINITY;
     // Runs of consecutive positions: the last stored one grows, a gap in positions starts a new one.
     const runs: LeafRun[] = [];
     let run = this.run ? { ...this.run } : null;
@@ -254,6 +274,10 @@ export class AuditCheckpointer {
         run = { firstLeaf: leafIndex, firstPosition: event.globalPosition, length: 1 };
       }
       runChanged = true;
+      if (edge.size === nextBoundary) {
+        boundaries.push({ treeSize: edge.size, rootHash: edge.root(), lastPosition: event.globalPosition });
+        nextBoundary += everyEvents;
+      }
     }
     if (run && runChanged) runs.push(run);
     const last = events[events.length - 1];
@@ -262,6 +286,7 @@ export class AuditCheckpointer {
       completed,
       runs,
       run,
+      boundaries,
     };
   }
 
