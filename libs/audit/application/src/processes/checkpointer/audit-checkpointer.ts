@@ -82,9 +82,10 @@ export interface CheckpointerRound {
  * reads the events after the tree's last leaf, hashes them into the tree's edge (O(log n) each), and stores the
  * new tiles, the leaf ↔ position runs and the new edge in one transaction, fenced on the size it started from, with
  * a signed checkpoint at every count boundary it passed (one transaction for several: fewer rounds beside the
- * appends), and one where it ended when one is due by time. Before adding anything it checks that the log still holds the tree's last
- * leaf unchanged, and before signing that the stored tree still has the previous checkpoint's root and extends it
- * (a consistency proof); otherwise it stops signing and reports the failure (readiness, logs) instead.
+ * appends), and one where it ended when one is due by time. Before adding anything it checks that the log still
+ * holds the tree's last leaf unchanged, and before signing that the stored tree still has the previous checkpoint's
+ * root and extends it (a consistency proof); otherwise it stops signing and reports the failure (readiness, logs)
+ * instead.
  */
 export class AuditCheckpointer {
   private state: TreeState | undefined;
