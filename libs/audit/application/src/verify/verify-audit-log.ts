@@ -7,11 +7,9 @@ import {
   inclusionProof,
   inclusionRanges,
   nodesOfRanges,
-  verifyCheckpointNote,
   verifyInclusion,
   StoredEventHasher,
   type NoteVerifier,
-  type TreeHead,
 } from '@itsm/audit-domain';
 import type { EventStore } from '@itsm/event-store';
 import { readHeadPosition } from '@itsm/projections';
@@ -19,7 +17,8 @@ import type { CheckpointCopies } from '../adapters/checkpoint-copies.adapter';
 import type { SqlAuditTree } from '../adapters/sql-audit-tree.adapter';
 import { readLogPages } from '../log/read-log-pages';
 import type { StoredTextRows } from '../log/stored-text-rows';
-import { readCanonicalTextPages, type CanonicalTextLog } from './from-text/canonical-text-pages';
+import { checkCheckpointNotes, readCheckpointNotes } from './collect-checkpoints';
+import { readCanonicalTextPages, startCanonicalTextPages, type CanonicalTextLog } from './from-text/canonical-text-pages';
 import type { AuditVerification, VerificationFailure } from './audit-verification';
 import { RecordedLeavesAhead } from './recorded-leaves-ahead';
 
@@ -69,69 +68,12 @@ const COPIED_PAGE_ROWS = 5000;
 /** The first copied page is this share of a page (then twice the last): hashing starts while the server still copies. */
 const FIRST_PAGE_SHARE = 8;
 
+/** Rows per page of stored texts: a copied page is outside V8's heap; queried rows are strings the collector moves. */
+const textPageSize = (log: CanonicalTextLog, batchSize: number | undefined): number =>
+  log.db.copyOut ? (batchSize ?? COPIED_PAGE_ROWS) : Math.min(batchSize ?? TEXT_PAGE_ROWS, TEXT_PAGE_ROWS);
+
 /** Rows checked between yields to the event loop (the next page arrives meanwhile). */
 const ROWS_PER_TURN = 250;
-
-interface CollectedCheckpoints {
-  heads: (TreeHead & { signedAt: string })[];
-  failure: VerificationFailure | null;
-  notes: string[];
-}
-
-const checkpointFailure = (reason: VerificationFailure['reason'], head: { lastPosition: number; treeSize: number }, expected: string, actual: string, detail: string): VerificationFailure => ({
-  reason,
-  globalPosition: head.lastPosition,
-  streamId: '',
-  streamRevision: -1,
-  eventId: '',
-  expected,
-  actual,
-  detail: `${detail} (checkpoint of ${head.treeSize} events)`,
-});
-
-/**
- * The signed checkpoints of the database and of the copies directory, each signature checked when a key is at
- * hand; two of one size must agree. Any checkpoint that fails makes the evidence untrustworthy: reported first.
- */
-const collectCheckpoints = async ({ tree, copies }: AuditVerifySources, options: AuditVerifyOptions): Promise<CollectedCheckpoints> => {
-  const notes: string[] = [];
-  const bySize = new Map<number, TreeHead & { signedAt: string; from: string }>();
-  const add = (note: string, from: string, verifier: NoteVerifier): VerificationFailure | null => {
-    const check = verifyCheckpointNote(note, verifier, options.origin);
-    if (!check.ok) {
-      const size = Number(note.split('\n')[1]) || 0;
-      const reason = check.reason === 'malformed' || check.reason === 'wrong-origin' ? 'checkpoint-malformed' : 'checkpoint-signature';
-      return checkpointFailure(reason, { lastPosition: 0, treeSize: size }, 'a valid signature', check.reason, `${from}: ${check.detail}`);
-    }
-    const head = { treeSize: check.checkpoint.treeSize, rootHash: check.checkpoint.rootHash, lastPosition: check.checkpoint.lastPosition, signedAt: check.checkpoint.time, from };
-    const known = bySize.get(head.treeSize);
-    if (known && !known.rootHash.equals(head.rootHash)) {
-      return checkpointFailure('checkpoint-conflict', head, known.rootHash.toString('hex'), head.rootHash.toString('hex'), `${from} and ${known.from} sign different roots for the same size`);
-    }
-    bySize.set(head.treeSize, head);
-    return null;
-  };
-  if (tree && (await tree.exists())) {
-    for await (const stored of tree.allCheckpoints()) {
-      if (!options.verifier) {
-        bySize.set(stored.treeSize, { treeSize: stored.treeSize, rootHash: stored.rootHash, lastPosition: stored.lastPosition, signedAt: stored.signedAt, from: 'the database' });
-        continue;
-      }
-      const failure = add(stored.note, `the database's checkpoint ${stored.treeSize}`, options.verifier);
-      if (failure) return { heads: [], failure, notes };
-    }
-  }
-  if (copies) {
-    const copied = await copies.readAll();
-    if (!options.verifier && copied.length > 0) notes.push(`no verifier key: the ${copied.length} copies in ${copies.directory} were not read`);
-    for (const copy of options.verifier ? copied : []) {
-      const failure = add(copy.note, copy.file, options.verifier as NoteVerifier);
-      if (failure) return { heads: [], failure, notes };
-    }
-  }
-  if (!options.verifier) notes.push('no verifier key at hand: checkpoint signatures were not checked (pass --key or set ITSM_AUDIT_SIGNING_KEY)');
-  return { heads: [...bySize.values()].sort((a, b) => a.treeSize - b.treeSize), failure: null, notes };
-};
 
 /**
  * `itsm verify`: re-reads the log in global order up to its head as the run starts and checks every stream's
@@ -143,9 +85,17 @@ const collectCheckpoints = async ({ tree, copies }: AuditVerifySources, options:
 export const verifyAuditLog = async (sources: AuditVerifySources, options: AuditVerifyOptions = {}): Promise<AuditVerification> => {
   const startedAt = new Date();
   const { store, tree, copies } = sources;
-  const collected = await collectCheckpoints(sources, options);
+  const checkpointNotes = await readCheckpointNotes(tree, copies);
   // After the checkpoints: every checkpoint read covers events at or below this head.
   const head = await readHeadPosition(store);
+  // A run over the whole log on its stored texts asks for its first pages now: the server copies them while the
+  // signatures are checked.
+  const pageSize = options.canonicalTexts ? textPageSize(options.canonicalTexts, options.batchSize) : 0;
+  const startedPages =
+    options.canonicalTexts && options.fromPosition === undefined
+      ? startCanonicalTextPages(options.canonicalTexts, { after: -1, upTo: head, pageSize, firstPageSize: Math.ceil(pageSize / FIRST_PAGE_SHARE) })
+      : undefined;
+  const collected = checkCheckpointNotes(checkpointNotes, options.verifier, options.origin);
   const treeExists = tree ? await tree.exists() : false;
   const notes = [...collected.notes];
   const base = {
@@ -160,6 +110,7 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
     startedAt: startedAt.toISOString(),
   };
   if (collected.failure) {
+    startedPages?.cancel();
     return finished({ ...base, ok: false, events: 0, streams: 0, lastPosition: 0, firstFailure: collected.failure, tree: null, recordedLeavesChecked: 0, notes }, startedAt);
   }
   if (collected.heads.length === 0) notes.push('no signed checkpoint yet: the chains and the order were checked, not the tree');
@@ -204,9 +155,8 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
   };
   if (options.canonicalTexts) {
     const hasher = new StoredEventHasher();
-    // A copied page is one buffer outside V8's heap; queried rows are strings the garbage collector moves (TEXT_PAGE_ROWS).
-    const pageSize = options.canonicalTexts.db.copyOut ? (options.batchSize ?? COPIED_PAGE_ROWS) : Math.min(options.batchSize ?? TEXT_PAGE_ROWS, TEXT_PAGE_ROWS);
-    for await (const page of readCanonicalTextPages(options.canonicalTexts, { after, upTo: head, pageSize, firstPageSize: Math.ceil(pageSize / FIRST_PAGE_SHARE) })) {
+    const pages = startedPages ?? readCanonicalTextPages(options.canonicalTexts, { after, upTo: head, pageSize, firstPageSize: Math.ceil(pageSize / FIRST_PAGE_SHARE) });
+    for await (const page of pages) {
       if (!page.rows) {
         recordedLeavesChecked += await checkHere(page.after, page.upTo);
       } else {
@@ -319,7 +269,7 @@ const finished = (result: Omit<AuditVerification, 'finishedAt' | 'eventsPerSecon
 export const verifyAuditStream = async (sources: AuditVerifySources, streamId: string, options: AuditVerifyOptions = {}): Promise<AuditVerification> => {
   const startedAt = new Date();
   const { store, tree } = sources;
-  const collected = await collectCheckpoints(sources, options);
+  const collected = checkCheckpointNotes(await readCheckpointNotes(tree, sources.copies), options.verifier, options.origin);
   const notes = [...collected.notes];
   const latest = collected.heads[collected.heads.length - 1];
   const base = {

@@ -62,3 +62,23 @@ export async function* readCanonicalTextPages(log: CanonicalTextLog, { after, up
     yield { after: page.after, upTo: page.upTo, rows };
   }
 }
+
+/** Pages begun before they are walked: the first ones are asked for at once. */
+export interface StartedCanonicalTextPages extends AsyncIterable<CanonicalTextPage> {
+  /** For a caller that will not walk them after all (its reads end on their own). */
+  cancel(): void;
+}
+
+/** `readCanonicalTextPages`, its first pages asked for now: the server copies them while the caller does other work. */
+export const startCanonicalTextPages = (log: CanonicalTextLog, paging: CanonicalTextPaging): StartedCanonicalTextPages => {
+  const pages = readCanonicalTextPages(log, paging);
+  const first = pages.next();
+  // Seen when walked; until then a failed first read must not go unhandled.
+  first.catch(() => undefined);
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (let step = await first; !step.done; step = await pages.next()) yield step.value;
+    },
+    cancel: () => void pages.return(undefined).catch(() => undefined),
+  };
+};

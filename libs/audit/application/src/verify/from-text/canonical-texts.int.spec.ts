@@ -7,7 +7,7 @@ import { SqlAuditTree } from '../../adapters/sql-audit-tree.adapter';
 import { AuditCheckpointer } from '../../processes/checkpointer/audit-checkpointer';
 import { verifyAuditLog } from '../verify-audit-log';
 import type { StoredTextPage } from '../../log/read-stored-texts';
-import { readCanonicalTextPages } from './canonical-text-pages';
+import { readCanonicalTextPages, startCanonicalTextPages } from './canonical-text-pages';
 
 /*
  * Which pages are checked on their stored texts, and which are read parsed: the tamper specs prove the result is
@@ -157,6 +157,27 @@ describe.each([
     }
 
     expect(pages).toEqual([[0, 10, 10], [10, 30, 20], [30, 70, 40], [70, 120, 50], [120, 170, 50], [170, 220, 50], [220, 270, 50], [270, 300, 30]]);
+  });
+
+  it('begins pages before they are walked: walked later they are the same pages, and a start called off ends its reads', async () => {
+    const paging = { after: 0, upTo: 300, pageSize: PAGE, firstPageSize: 10 };
+    const leavesOf = async (pages: AsyncIterable<{ rows: StoredTextPage | null }>) => {
+      const hasher = new StoredEventHasher();
+      const leaves: string[] = [];
+      for await (const page of pages) {
+        const rows = (page.rows as StoredTextPage)();
+        while (rows.next()) leaves.push(rows.hashedBy(hasher).leafHash().toString('hex'));
+      }
+      return leaves;
+    };
+    const calledOff = startCanonicalTextPages({ db: texts }, paging);
+    calledOff.cancel();
+    const started = startCanonicalTextPages({ db: texts }, paging);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const walked = await leavesOf(started);
+    expect(walked).toHaveLength(300);
+    expect(walked).toEqual(await leavesOf(readCanonicalTextPages({ db: texts }, paging)));
   });
 
   it('checks every page of an untouched log on its stored texts: chains, leaves equal to the recorded tree, every checkpoint', async () => {
