@@ -86,6 +86,9 @@ const readAllUnfiltered = async <Row, Event extends { globalPosition: number }>(
   return { events, lastPosition: events.length > 0 ? events[events.length - 1].globalPosition : after };
 };
 
+/** The log's last position, 0 when empty, as `position`: one backward step on the primary key. */
+const lastPositionQuery = (names: EventLogSchema): string => `SELECT coalesce(max(global_position), 0) AS position FROM ${names.events}`;
+
 /**
  * With a filter, one statement, hence one snapshot, returns both the page and the log's head: when the page is
  * not full, everything up to the head has been seen, and because positions become visible in order
@@ -101,7 +104,7 @@ const readAllFiltered = async <Row, Event extends { globalPosition: number }>(
 ): Promise<LogPage<Event>> => {
   const rows = await db.query<Row & { head: string | number; global_position: unknown }>(
     `SELECT head.position AS head, page.*
-       FROM (SELECT coalesce(max(global_position), 0) AS position FROM ${names.events}) AS head
+       FROM (${lastPositionQuery(names)}) AS head
        LEFT JOIN LATERAL (
          SELECT ${shape.columns} FROM ${names.events}
           WHERE global_position > $1::bigint
@@ -134,13 +137,10 @@ const readPage = async <Row, Event extends { globalPosition: number }>(
     : readAllFiltered(db, names, shape, after, maxCount, filterValues);
 };
 
-/**
- * The last position (0 when empty): one backward step on the primary key. Positions become visible in order
- * (append-events.ts), so nothing at or below it can still appear.
- */
+/** The last position (0 when empty). Positions become visible in order (append-events.ts): nothing at or below it can still appear. */
 export const readLastPosition = async (db: SqlSession, names: EventLogSchema): Promise<number> => {
-  const [row] = await db.query<{ head: string | number }>(`SELECT coalesce(max(global_position), 0) AS head FROM ${names.events}`);
-  return Number(row.head);
+  const [row] = await db.query<{ position: string | number }>(lastPositionQuery(names));
+  return Number(row.position);
 };
 
 export const readAllEvents = (db: SqlSession, names: EventLogSchema, options: ReadAllOptions = {}): Promise<ReadAllResult> =>

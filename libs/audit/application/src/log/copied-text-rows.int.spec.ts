@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalEvent, prefixedLeafOf, StoredEventHasher, type HashedEventCoordinates } from '@itsm/audit-domain';
 import { newId } from '@itsm/event-sourcing';
-import { createPgExecutor, createPostgresEventStore, type EventStore, type SqlExecutor } from '@itsm/event-store';
+import { createPgExecutor, createPostgresEventStore, eventLogSchema, type EventStore, type SqlExecutor } from '@itsm/event-store';
 import { createTestDatabase, type TestDatabase } from '@itsm/platform-kit';
 import { serverKeepsDataCanonical } from './canonical-texts';
 import { CopiedTextRows, copiedTextStatement } from './copied-text-rows';
@@ -44,7 +44,7 @@ describe('CopiedTextRows on a binary COPY from the PostgreSQL server, however it
     const events = (await store.readAll({ fromPosition: 0, maxCount: 10 })).events;
     expected = events.map((event) => summary(true, event, prefixedLeafOf(event, canonicalEvent(event))));
     const kept = await serverKeepsDataCanonical(db);
-    copied = Buffer.concat((await db.copyOut?.(copiedTextStatement('event_store.events', { after: 0 }, kept))) ?? []);
+    copied = Buffer.concat((await db.copyOut?.(copiedTextStatement(eventLogSchema().events, { after: 0 }, kept))) ?? []);
   });
 
   afterAll(async () => {
@@ -56,7 +56,7 @@ describe('CopiedTextRows on a binary COPY from the PostgreSQL server, however it
   it('reads every row as the parsed events give it, the copy in one chunk or in the chunks the server sent', async () => {
     expect(readRows([copied])).toEqual(expected);
     const kept = await serverKeepsDataCanonical(db);
-    const asSent = (await db.copyOut?.(copiedTextStatement('event_store.events', { after: 0 }, kept))) ?? [];
+    const asSent = (await db.copyOut?.(copiedTextStatement(eventLogSchema().events, { after: 0 }, kept))) ?? [];
     expect(readRows(asSent)).toEqual(expected);
   });
 

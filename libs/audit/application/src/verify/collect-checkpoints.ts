@@ -5,6 +5,8 @@ import type { VerificationFailure } from './audit-verification';
 
 /** The signed checkpoints as read, their signatures not checked yet. */
 export interface CheckpointNotes {
+  /** Whether the database has the audit tables at all. */
+  treeExists: boolean;
   database: StoredCheckpoint[];
   copies: CopiedCheckpoint[];
   copiesDirectory: string | null;
@@ -19,8 +21,9 @@ export interface CollectedCheckpoints {
 /** The checkpoints of the database and of the copies directory (reading only: a verification checks them apart). */
 export const readCheckpointNotes = async (tree: SqlAuditTree | undefined, copies: CheckpointCopies | undefined): Promise<CheckpointNotes> => {
   const database: StoredCheckpoint[] = [];
-  if (tree && (await tree.exists())) for await (const stored of tree.allCheckpoints()) database.push(stored);
-  return { database, copies: copies ? await copies.readAll() : [], copiesDirectory: copies?.directory ?? null };
+  const treeExists = tree ? await tree.exists() : false;
+  if (tree && treeExists) for await (const stored of tree.allCheckpoints()) database.push(stored);
+  return { treeExists, database, copies: copies ? await copies.readAll() : [], copiesDirectory: copies?.directory ?? null };
 };
 
 const checkpointFailure = (reason: VerificationFailure['reason'], head: { lastPosition: number; treeSize: number }, expected: string, actual: string, detail: string): VerificationFailure => ({

@@ -91,12 +91,10 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
   // A run over the whole log on its stored texts asks for its first pages now: the server copies them while the
   // signatures are checked.
   const pageSize = options.canonicalTexts ? textPageSize(options.canonicalTexts, options.batchSize) : 0;
-  const startedPages =
-    options.canonicalTexts && options.fromPosition === undefined
-      ? startCanonicalTextPages(options.canonicalTexts, { after: -1, upTo: head, pageSize, firstPageSize: Math.ceil(pageSize / FIRST_PAGE_SHARE) })
-      : undefined;
+  const paging = { upTo: head, pageSize, firstPageSize: Math.ceil(pageSize / FIRST_PAGE_SHARE) };
+  const startedPages = options.canonicalTexts && options.fromPosition === undefined ? startCanonicalTextPages(options.canonicalTexts, { ...paging, after: -1 }) : undefined;
   const collected = checkCheckpointNotes(checkpointNotes, options.verifier, options.origin);
-  const treeExists = tree ? await tree.exists() : false;
+  const { treeExists } = checkpointNotes;
   const notes = [...collected.notes];
   const base = {
     checkpoints: {
@@ -155,7 +153,7 @@ export const verifyAuditLog = async (sources: AuditVerifySources, options: Audit
   };
   if (options.canonicalTexts) {
     const hasher = new StoredEventHasher();
-    const pages = startedPages ?? readCanonicalTextPages(options.canonicalTexts, { after, upTo: head, pageSize, firstPageSize: Math.ceil(pageSize / FIRST_PAGE_SHARE) });
+    const pages = startedPages ?? readCanonicalTextPages(options.canonicalTexts, { ...paging, after });
     for await (const page of pages) {
       if (!page.rows) {
         recordedLeavesChecked += await checkHere(page.after, page.upTo);
